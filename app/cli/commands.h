@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QStringList>
+
+// Each subcommand takes its arguments (without the program and subcommand names) and
+// returns the process exit code. They run the event loop themselves.
+int runPub(const QStringList &arguments);
+int runSub(const QStringList &arguments);
+int runBench(const QStringList &arguments);

@@ -1,0 +1,45 @@
+# Shared by scripts/run, scripts/test and scripts/bench: install what is missing, build.
+# Sourced, not run.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BUILD_DIR="${SWITCHBOARD_BUILD_DIR:-$ROOT/build}"
+
+# Debian packages the build, the tests and the demo need.
+SWITCHBOARD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    linguist-qt6 libgl-dev qtkeychain-qt6-dev
+    mosquitto mosquitto-clients libmosquitto-dev
+    nodejs npm
+    xvfb xauth fonts-noto-cjk
+)
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+    local missing=()
+    for package in "${SWITCHBOARD_PACKAGES[@]}" "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$package")
+        fi
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "== installing: ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+install_node_packages() {
+    if [ ! -d "$ROOT/tests/node/node_modules/mqtt" ] || [ ! -d "$ROOT/tests/node/node_modules/aedes" ]; then
+        echo "== installing npm packages in tests/node"
+        (cd "$ROOT/tests/node" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+build() {
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$BUILD_DIR" -j "$(nproc)"
+}

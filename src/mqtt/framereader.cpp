@@ -1,0 +1,92 @@
+#include "framereader.h"
+
+#include "bytes.h"
+
+#include <QCoreApplication>
+
+namespace Mqtt {
+
+void FrameReader::compact()
+{
+    if (m_offset == 0)
+        return;
+    if (m_offset >= m_buffer.size()) {
+        m_buffer.resize(0); // keeps the capacity
+        m_offset = 0;
+        return;
+    }
+    // Move the tail only when the consumed part dominates, so each byte moves O(1) times.
+    if (m_offset >= m_buffer.size() / 2) {
+        m_buffer.remove(0, m_offset);
+        m_offset = 0;
+    }
+}
+
+void FrameReader::append(QByteArrayView data)
+{
+    compact();
+    m_buffer.append(data.data(), data.size());
+}
+
+char *FrameReader::reserve(qsizetype count)
+{
+    compact();
+    m_reserved = m_buffer.size();
+    m_buffer.resize(m_reserved + count);
+    return m_buffer.data() + m_reserved;
+}
+
+void FrameReader::commit(qsizetype count)
+{
+    m_buffer.resize(m_reserved + count);
+}
+
+FrameReader::Status FrameReader::next(Frame *frame)
+{
+    const qsizetype available = m_buffer.size() - m_offset;
+    if (available < 2)
+        return Status::NeedMoreData;
+    const QByteArrayView data(m_buffer.constData() + m_offset, available);
+    const quint8 first = quint8(data[0]);
+    const VarIntResult length = decodeVariableByteInteger(data.sliced(1));
+    switch (length.status) {
+    case VarIntStatus::NeedMoreData:
+        return Status::NeedMoreData;
+    case VarIntStatus::TooLong:
+        m_error = QCoreApplication::translate(
+                "Mqtt", "Malformed packet: its Remaining Length is longer than 4 bytes");
+        return Status::Error;
+    case VarIntStatus::Overlong:
+        m_error = QCoreApplication::translate(
+                "Mqtt", "Malformed packet: its Remaining Length is not minimally encoded");
+        return Status::Error;
+    case VarIntStatus::Ok:
+        break;
+    }
+    const quint64 frameSize = quint64(1 + length.length) + length.value;
+    if (frameSize > m_maximumPacketSize) {
+        m_error = QCoreApplication::translate("Mqtt",
+                                              "The broker sent a packet of %1 bytes, more than "
+                                              "the maximum of %2 bytes")
+                          .arg(frameSize)
+                          .arg(m_maximumPacketSize);
+        return Status::Error;
+    }
+    if (quint64(available) < frameSize)
+        return Status::NeedMoreData;
+    frame->type = PacketType(first >> 4);
+    frame->flags = first & 0x0F;
+    frame->body = data.sliced(1 + length.length, length.value);
+    frame->size = quint32(frameSize);
+    m_offset += qsizetype(frameSize);
+    return Status::FrameReady;
+}
+
+void FrameReader::clear()
+{
+    m_buffer.clear();
+    m_offset = 0;
+    m_error.clear();
+}
+
+} // namespace Mqtt

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+namespace Mqtt {
+
+// Accumulates bytes from a stream and yields whole MQTT frames. It reads the fixed header as
+// soon as it arrives, so a malformed or oversized Remaining Length is refused before the body
+// is buffered. Consumed frames are skipped by an offset rather than removed one by one, so a
+// burst of small frames costs linear time.
+class FrameReader
+{
+public:
+    struct Frame
+    {
+        PacketType type = PacketType::Reserved;
+        quint8 flags = 0;
+        QByteArrayView body; // valid until the next append() or clear()
+        quint32 size = 0; // whole frame, fixed header included
+    };
+
+    enum class Status {
+        FrameReady,
+        NeedMoreData,
+        Error,
+    };
+
+    // Largest whole frame accepted; anything longer is an error. Default: the protocol limit.
+    void setMaximumPacketSize(quint32 bytes) { m_maximumPacketSize = bytes; }
+    quint32 maximumPacketSize() const { return m_maximumPacketSize; }
+
+    void append(QByteArrayView data);
+    // Room for reading straight into the buffer: returns a pointer to `count` writable bytes;
+    // call commit() with how many were filled.
+    char *reserve(qsizetype count);
+    void commit(qsizetype count);
+
+    Status next(Frame *frame);
+    QString errorString() const { return m_error; }
+    qsizetype bufferedBytes() const { return m_buffer.size() - m_offset; }
+    void clear();
+
+private:
+    void compact();
+
+    QByteArray m_buffer;
+    qsizetype m_offset = 0;
+    qsizetype m_reserved = 0;
+    quint32 m_maximumPacketSize = MaximumRemainingLength + 5;
+    QString m_error;
+};
+
+} // namespace Mqtt

@@ -1,0 +1,4 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcMqtt, "switchboard.mqtt", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcMqttPackets, "switchboard.mqtt.packets", QtWarningMsg)

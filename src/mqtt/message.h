@@ -1,0 +1,26 @@
+#pragma once
+
+#include "properties.h"
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+namespace Mqtt {
+
+// An application message as the client hands it over or takes it to publish.
+struct Message
+{
+    QString topic;
+    QByteArray payload;
+    QoS qos = QoS::AtMostOnce;
+    bool retain = false;
+    bool dup = false; // set on received messages only
+    quint16 packetId = 0; // the identifier it travelled with (QoS 1/2)
+    Properties properties; // MQTT 5.0
+};
+
+} // namespace Mqtt
+
+Q_DECLARE_METATYPE(Mqtt::Message)

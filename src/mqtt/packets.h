@@ -1,0 +1,152 @@
+#pragma once
+
+#include "properties.h"
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The MQTT control packets as value types. The codec (codec.h) turns them into bytes and back.
+namespace Mqtt {
+
+struct Will
+{
+    QString topic;
+    QByteArray payload;
+    QoS qos = QoS::AtMostOnce;
+    bool retain = false;
+    Properties properties; // MQTT 5.0 will properties
+
+    bool operator==(const Will &o) const
+    {
+        return topic == o.topic && payload == o.payload && qos == o.qos && retain == o.retain
+                && properties == o.properties;
+    }
+};
+
+struct ConnectPacket
+{
+    ProtocolVersion version = ProtocolVersion::V3_1_1;
+    QString clientId;
+    bool cleanSession = true; // "Clean Start" in 5.0
+    quint16 keepAlive = 60; // seconds
+    std::optional<Will> will;
+    std::optional<QString> userName;
+    std::optional<QByteArray> password;
+    Properties properties;
+
+    bool operator==(const ConnectPacket &o) const
+    {
+        return version == o.version && clientId == o.clientId && cleanSession == o.cleanSession
+                && keepAlive == o.keepAlive && will == o.will && userName == o.userName
+                && password == o.password && properties == o.properties;
+    }
+};
+
+struct ConnackPacket
+{
+    bool sessionPresent = false;
+    quint8 returnCode = 0; // ConnectReturnCode (3.1.1) or ReasonCode (5.0)
+    Properties properties;
+};
+
+// A decoded PUBLISH that points into the frame it came from: no copy of topic or payload.
+struct PublishView
+{
+    QByteArrayView topic; // UTF-8, validated
+    QByteArrayView payload;
+    QoS qos = QoS::AtMostOnce;
+    bool retain = false;
+    bool dup = false;
+    quint16 packetId = 0;
+    Properties properties;
+};
+
+struct PublishPacket
+{
+    QString topic;
+    QByteArray payload;
+    QoS qos = QoS::AtMostOnce;
+    bool retain = false;
+    bool dup = false;
+    quint16 packetId = 0;
+    Properties properties;
+};
+
+// PUBACK, PUBREC, PUBREL and PUBCOMP share one shape.
+struct AckPacket
+{
+    PacketType type = PacketType::Puback;
+    quint16 packetId = 0;
+    ReasonCode reasonCode = ReasonCode::Success; // 5.0 only
+    Properties properties;
+};
+
+enum class RetainHandling : quint8 {
+    SendAtSubscribe = 0,
+    SendAtNewSubscribe = 1,
+    DoNotSend = 2,
+};
+
+struct SubscribeTopic
+{
+    QString filter;
+    QoS qos = QoS::AtMostOnce;
+    // MQTT 5.0 subscription options
+    bool noLocal = false;
+    bool retainAsPublished = false;
+    RetainHandling retainHandling = RetainHandling::SendAtSubscribe;
+
+    bool operator==(const SubscribeTopic &o) const
+    {
+        return filter == o.filter && qos == o.qos && noLocal == o.noLocal
+                && retainAsPublished == o.retainAsPublished && retainHandling == o.retainHandling;
+    }
+};
+
+struct SubscribePacket
+{
+    quint16 packetId = 0;
+    QList<SubscribeTopic> topics;
+    Properties properties;
+};
+
+struct SubackPacket
+{
+    quint16 packetId = 0;
+    QList<quint8> reasonCodes; // granted QoS 0..2 or 0x80 (3.1.1), reason codes (5.0)
+    Properties properties;
+};
+
+struct UnsubscribePacket
+{
+    quint16 packetId = 0;
+    QStringList filters;
+    Properties properties;
+};
+
+struct UnsubackPacket
+{
+    quint16 packetId = 0;
+    QList<quint8> reasonCodes; // 5.0 only
+    Properties properties;
+};
+
+struct DisconnectPacket
+{
+    ReasonCode reasonCode = ReasonCode::Success; // 5.0 only
+    Properties properties;
+};
+
+struct AuthPacket
+{
+    ReasonCode reasonCode = ReasonCode::Success;
+    Properties properties;
+};
+
+} // namespace Mqtt

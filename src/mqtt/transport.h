@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace Mqtt {
+
+// The byte stream under the client. The client owns one and never touches a socket itself,
+// so tests can inject their own and TLS or WebSockets can slot in.
+class Transport : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual void connectToHost(const QString &host, quint16 port) = 0;
+    // Flushes what was written, then closes.
+    virtual void disconnectFromHost() = 0;
+    // Closes at once, dropping unwritten bytes.
+    virtual void abort() = 0;
+    virtual bool isOpen() const = 0;
+    virtual qint64 write(const char *data, qint64 size) = 0;
+    virtual qint64 bytesAvailable() const = 0;
+    virtual qint64 read(char *data, qint64 maximum) = 0;
+    // Bytes written but not yet handed to the network.
+    virtual qint64 bytesToWrite() const = 0;
+
+Q_SIGNALS:
+    void connected();
+    void disconnected();
+    void readyRead();
+    void errorOccurred(const QString &text);
+};
+
+// Plain TCP through QTcpSocket, with Nagle's algorithm off so small packets leave at once.
+class TcpTransport : public Transport
+{
+    Q_OBJECT
+public:
+    explicit TcpTransport(QObject *parent = nullptr);
+
+    void connectToHost(const QString &host, quint16 port) override;
+    void disconnectFromHost() override;
+    void abort() override;
+    bool isOpen() const override;
+    qint64 write(const char *data, qint64 size) override;
+    qint64 bytesAvailable() const override;
+    qint64 read(char *data, qint64 maximum) override;
+    qint64 bytesToWrite() const override;
+
+private:
+    QTcpSocket *m_socket;
+};
+
+} // namespace Mqtt

@@ -1,0 +1,115 @@
+#include "mosquittoprocess.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+MosquittoProcess::MosquittoProcess() = default;
+
+MosquittoProcess::~MosquittoProcess()
+{
+    stop();
+}
+
+QString MosquittoProcess::executable()
+{
+    const QString found = QStandardPaths::findExecutable(QStringLiteral("mosquitto"),
+                                                         {QStringLiteral("/usr/sbin"),
+                                                          QStringLiteral("/usr/local/sbin")});
+    if (!found.isEmpty())
+        return found;
+    return QStandardPaths::findExecutable(QStringLiteral("mosquitto"));
+}
+
+quint16 MosquittoProcess::freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+bool MosquittoProcess::start(int timeoutMs)
+{
+    const QString program = executable();
+    if (program.isEmpty()) {
+        m_error = QStringLiteral("mosquitto is not installed (apt-get install mosquitto)");
+        return false;
+    }
+    // Another process may take the port between freePort() and mosquitto's bind: retry.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        m_port = freePort();
+        const QString configPath = m_directory.filePath(QStringLiteral("mosquitto.conf"));
+        QFile config(configPath);
+        if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            m_error = config.errorString();
+            return false;
+        }
+        QStringList lines{QStringLiteral("per_listener_settings false"),
+                          QStringLiteral("persistence false"),
+                          QStringLiteral("log_dest stderr"),
+                          QStringLiteral("log_type error"),
+                          QStringLiteral("log_type warning"),
+                          QStringLiteral("max_queued_messages 0"),
+                          QStringLiteral("listener %1 127.0.0.1").arg(m_port)};
+        bool hasAnonymousLine = false;
+        for (const QString &line : m_extraLines)
+            hasAnonymousLine = hasAnonymousLine || line.startsWith(QLatin1String("allow_anonymous"));
+        if (!hasAnonymousLine)
+            lines << QStringLiteral("allow_anonymous true");
+        lines += m_extraLines;
+        config.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+        config.close();
+
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        m_process->start(program, {QStringLiteral("-c"), configPath});
+        if (!m_process->waitForStarted(timeoutMs)) {
+            m_error = m_process->errorString();
+            return false;
+        }
+        // Wait until the listener accepts, or the process dies (port taken, bad config).
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, m_port);
+            if (probe.waitForConnected(200)) {
+                probe.abort();
+                return true;
+            }
+            m_process->waitForFinished(20); // yields briefly; returns at once if it died
+        }
+        m_error = QStringLiteral("mosquitto did not start: %1").arg(log());
+        stop();
+    }
+    return false;
+}
+
+void MosquittoProcess::stop()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+    }
+}
+
+bool MosquittoProcess::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QString MosquittoProcess::log() const
+{
+    if (!m_process)
+        return {};
+    return QString::fromLocal8Bit(m_process->readAll());
+}
