@@ -19,19 +19,25 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("bench"))
         return runBench(arguments);
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
-        QTextStream(stdout) << "switchboard-cli " << QCoreApplication::applicationVersion()
-                            << '\n';
+        QTextStream(stdout) << "switchboard-cli " << QCoreApplication::applicationVersion() << '\n';
         return 0;
     }
-    QTextStream err(stderr);
-    if (!command.isEmpty() && command != QLatin1String("--help") && command != QLatin1String("-h"))
-        err << QCoreApplication::translate("main", "Unknown command: %1").arg(command) << '\n';
-    err << QCoreApplication::translate("main",
-                                       "Usage: switchboard-cli <pub|sub|bench> [options]\n"
-                                       "Run a command with --help for its options.")
+    const bool askedForHelp = command == QLatin1String("--help") ||
+                              command == QLatin1String("-h") || command == QLatin1String("help");
+    QTextStream out(askedForHelp ? stdout : stderr);
+    if (!command.isEmpty() && !askedForHelp)
+        out << QCoreApplication::translate("main", "switchboard-cli: unknown command '%1'")
+                        .arg(command)
+            << '\n';
+    out << QCoreApplication::translate(
+                   "main", "Usage: switchboard-cli <command> [options]\n"
+                           "\n"
+                           "Commands:\n"
+                           "  pub    publish messages (like mosquitto_pub)\n"
+                           "  sub    subscribe and print messages (like mosquitto_sub)\n"
+                           "  bench  measure throughput and latency\n"
+                           "\n"
+                           "Run 'switchboard-cli <command> --help' for its options.")
         << '\n';
-    return command.isEmpty() || command == QLatin1String("--help")
-                    || command == QLatin1String("-h")
-            ? (command.isEmpty() ? 2 : 0)
-            : 2;
+    return askedForHelp ? 0 : 2;
 }

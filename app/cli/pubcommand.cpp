@@ -1,10 +1,344 @@
+#include "clientoptions.h"
 #include "commands.h"
 
-#include <QTextStream>
+#include "client.h"
+#include "topic.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSet>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <unistd.h>
+
+namespace {
+
+using Cli::Command;
+
+enum class Source { Message, File, NullMessage, StdinLines };
+
+// Connects, publishes, waits until every message is acknowledged (QoS 1/2) or written
+// (QoS 0), disconnects and quits the event loop with the exit code.
+class Publisher : public QObject
+{
+    Q_OBJECT
+public:
+    Publisher(const Mqtt::ConnectionOptions &options, const Mqtt::Message &message, Source source,
+              int repeat, int repeatDelayMs);
+
+    void start();
+
+private:
+    void onConnected();
+    void onErrorOccurred(const Mqtt::Error &error);
+    void onMessagePublished(quint64 token);
+    void publishRepeated();
+    void onStdinReadable();
+    void publishBufferedLines();
+    bool publishPayload(const QByteArray &payload);
+    void finishIfDone();
+    void fail(const QString &text);
+
+    // Pause reading stdin while this many messages wait in the client's queue.
+    static constexpr int MaximumBacklog = 1000;
+
+    Mqtt::Client m_client;
+    Mqtt::ConnectionOptions m_options;
+    Mqtt::Message m_message;
+    Source m_source;
+    int m_repeatLeft;
+    int m_repeatDelayMs;
+    QTimer m_repeatTimer;
+    QSet<quint64> m_pending; // tokens not yet reported by messagePublished()
+    bool m_inputDone = false;
+    bool m_finishing = false;
+    int m_exitCode = Cli::ExitSuccess;
+    std::optional<QSocketNotifier> m_stdinNotifier;
+    QByteArray m_stdinBuffer; // read, not yet published
+    bool m_stdinAtEnd = false;
+    bool m_backlogged = false;
+};
+
+Publisher::Publisher(const Mqtt::ConnectionOptions &options, const Mqtt::Message &message,
+                     Source source, int repeat, int repeatDelayMs)
+    : m_options(options),
+      m_message(message),
+      m_source(source),
+      m_repeatLeft(repeat),
+      m_repeatDelayMs(repeatDelayMs)
+{
+    m_repeatTimer.setSingleShot(true);
+    connect(&m_repeatTimer, &QTimer::timeout, this, &Publisher::publishRepeated);
+    connect(&m_client, &Mqtt::Client::connected, this, &Publisher::onConnected);
+    connect(&m_client, &Mqtt::Client::errorOccurred, this, &Publisher::onErrorOccurred);
+    connect(&m_client, &Mqtt::Client::messagePublished, this, &Publisher::onMessagePublished);
+    connect(&m_client, &Mqtt::Client::messageRefused, this,
+            [this](quint64, const Mqtt::Error &error) { fail(error.text); });
+    connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
+        if (!m_finishing && m_exitCode == Cli::ExitSuccess) {
+            Cli::printError(Command::Publish, tr("the connection closed unexpectedly"));
+            m_exitCode = Cli::ExitFailure;
+        }
+        QCoreApplication::exit(m_exitCode);
+    });
+}
+
+void Publisher::start()
+{
+    // Ctrl+C: stop reading or repeating, deliver what was taken, then disconnect.
+    Cli::onQuitSignal(this, [this] {
+        if (m_client.state() != Mqtt::Client::State::Connected) {
+            QCoreApplication::exit(Cli::ExitFailure);
+            return;
+        }
+        m_repeatTimer.stop();
+        m_repeatLeft = 0;
+        m_stdinNotifier.reset();
+        m_stdinAtEnd = true;
+        m_backlogged = false;
+        m_inputDone = true;
+        finishIfDone();
+    });
+    m_client.connectToHost(m_options);
+}
+
+void Publisher::onConnected()
+{
+    if (m_source == Source::StdinLines) {
+        m_stdinNotifier.emplace(STDIN_FILENO, QSocketNotifier::Read);
+        connect(&*m_stdinNotifier, &QSocketNotifier::activated, this, &Publisher::onStdinReadable);
+        return;
+    }
+    publishRepeated();
+}
+
+void Publisher::onErrorOccurred(const Mqtt::Error &error)
+{
+    // The client follows with disconnected() when the connection is gone.
+    Cli::printError(Command::Publish, error.text);
+    m_exitCode = Cli::ExitFailure;
+    if (m_client.state() == Mqtt::Client::State::Disconnected)
+        QCoreApplication::exit(m_exitCode);
+}
+
+void Publisher::fail(const QString &text)
+{
+    Cli::printError(Command::Publish, text);
+    m_exitCode = Cli::ExitFailure;
+    m_finishing = true;
+    if (m_client.state() == Mqtt::Client::State::Disconnected)
+        QCoreApplication::exit(m_exitCode); // no disconnected() will come
+    else
+        m_client.disconnectFromHost();
+}
+
+bool Publisher::publishPayload(const QByteArray &payload)
+{
+    Mqtt::Message message = m_message;
+    message.payload = payload;
+    Mqtt::Error error;
+    const quint64 token = m_client.publish(message, &error);
+    if (token == 0) {
+        fail(error.text);
+        return false;
+    }
+    if (message.qos != Mqtt::QoS::AtMostOnce)
+        m_pending.insert(token);
+    return true;
+}
+
+void Publisher::publishRepeated()
+{
+    if (m_finishing || m_repeatLeft <= 0)
+        return;
+    --m_repeatLeft;
+    if (!publishPayload(m_message.payload))
+        return;
+    if (m_repeatLeft > 0) {
+        m_repeatTimer.start(m_repeatDelayMs);
+        return;
+    }
+    m_inputDone = true;
+    finishIfDone();
+}
+
+void Publisher::onStdinReadable()
+{
+    // One read per notification: poll() said there is data (or end of file), so this never
+    // blocks the event loop.
+    char chunk[16384];
+    const ssize_t count = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (count < 0) {
+        if (errno == EINTR || errno == EAGAIN)
+            return;
+        m_stdinNotifier.reset();
+        fail(tr("cannot read standard input: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        return;
+    }
+    if (count == 0) {
+        m_stdinNotifier.reset();
+        m_stdinAtEnd = true;
+    } else {
+        m_stdinBuffer.append(chunk, count);
+    }
+    publishBufferedLines();
+}
+
+void Publisher::publishBufferedLines()
+{
+    if (m_inputDone || m_finishing)
+        return;
+    qsizetype start = 0;
+    // Let the broker catch up instead of queueing the whole input in memory.
+    while (m_client.queuedCount() < MaximumBacklog) {
+        const qsizetype end = m_stdinBuffer.indexOf('\n', start);
+        if (end < 0)
+            break;
+        if (!publishPayload(m_stdinBuffer.mid(start, end - start)))
+            return;
+        start = end + 1;
+    }
+    m_stdinBuffer.remove(0, start);
+    m_backlogged = m_client.queuedCount() >= MaximumBacklog;
+    if (m_stdinNotifier)
+        m_stdinNotifier->setEnabled(!m_backlogged);
+    if (m_stdinAtEnd && !m_backlogged) {
+        // Every whole line is out; a last line without a newline is still a message.
+        if (!m_stdinBuffer.isEmpty() && !publishPayload(m_stdinBuffer))
+            return;
+        m_stdinBuffer.clear();
+        m_inputDone = true;
+        finishIfDone();
+    }
+}
+
+void Publisher::onMessagePublished(quint64 token)
+{
+    m_pending.remove(token);
+    if (m_backlogged && m_client.queuedCount() < MaximumBacklog / 2)
+        publishBufferedLines();
+    finishIfDone();
+}
+
+void Publisher::finishIfDone()
+{
+    if (!m_inputDone || m_finishing || !m_pending.isEmpty() || m_client.queuedCount() > 0 ||
+        m_client.inflightCount() > 0)
+        return;
+    m_finishing = true;
+    // DISCONNECT goes after every byte written so far; the socket flushes before closing,
+    // and disconnected() quits the event loop.
+    m_client.disconnectFromHost();
+}
+
+} // namespace
 
 int runPub(const QStringList &arguments)
 {
-    Q_UNUSED(arguments);
-    QTextStream(stderr) << "switchboard-cli pub: not built yet\n";
-    return 1;
+    Cli::ClientOptionsParser options(
+            Command::Publish,
+            QCoreApplication::translate("Cli", "Publish a message to an MQTT broker."));
+    const QString topicName = QStringLiteral("topic");
+    options.addOption({{QStringLiteral("t"), topicName},
+                       QCoreApplication::translate("Cli", "Topic to publish to (required)."),
+                       QStringLiteral("topic")});
+    options.addOption({{QStringLiteral("m"), QStringLiteral("message")},
+                       QCoreApplication::translate("Cli", "Message payload."),
+                       QStringLiteral("message")});
+    options.addOption({{QStringLiteral("f"), QStringLiteral("file")},
+                       QCoreApplication::translate("Cli", "Send the contents of a file."),
+                       QStringLiteral("file")});
+    options.addOption({{QStringLiteral("n"), QStringLiteral("null-message")},
+                       QCoreApplication::translate("Cli", "Send an empty message.")});
+    options.addOption({{QStringLiteral("l"), QStringLiteral("stdin-line")},
+                       QCoreApplication::translate(
+                               "Cli", "Send one message per line read from standard input, "
+                                      "until end of file.")});
+    options.addOption({{QStringLiteral("r"), QStringLiteral("retain")},
+                       QCoreApplication::translate("Cli", "Retain the message.")});
+    options.addOption({QStringLiteral("repeat"),
+                       QCoreApplication::translate("Cli", "Publish the message N times."),
+                       QStringLiteral("N"), QStringLiteral("1")});
+    options.addOption({QStringLiteral("repeat-delay"),
+                       QCoreApplication::translate(
+                               "Cli", "Seconds to wait between repeated messages (default 0)."),
+                       QStringLiteral("seconds"), QStringLiteral("0")});
+    const int parsed = options.parse(arguments);
+    if (parsed >= 0)
+        return parsed;
+
+    auto usageError = [](const QString &text) {
+        Cli::printError(Command::Publish, text);
+        return int(Cli::ExitUsage);
+    };
+    Mqtt::ConnectionOptions connection;
+    QString problem;
+    if (!options.connectionOptions(&connection, &problem))
+        return usageError(problem);
+
+    Mqtt::Message message;
+    if (options.values(topicName).size() != 1)
+        return usageError(
+                QCoreApplication::translate("Cli", "give exactly one topic to publish to with -t"));
+    message.topic = options.value(topicName);
+    // [MQTT-3.3.2-2]: no wildcards in a topic name.
+    if (const Mqtt::Error error = Mqtt::validateTopicName(message.topic))
+        return usageError(QCoreApplication::translate("Cli", "invalid topic '%1': %2")
+                                  .arg(message.topic, error.text));
+    if (!options.qos(&message.qos, &problem))
+        return usageError(problem);
+    message.retain = options.isSet(QStringLiteral("retain"));
+
+    int sources = 0;
+    Source source = Source::Message;
+    for (const auto &[name, kind] : {std::pair{QStringLiteral("message"), Source::Message},
+                                     std::pair{QStringLiteral("file"), Source::File},
+                                     std::pair{QStringLiteral("null-message"), Source::NullMessage},
+                                     std::pair{QStringLiteral("stdin-line"), Source::StdinLines}}) {
+        if (options.isSet(name)) {
+            ++sources;
+            source = kind;
+        }
+    }
+    if (sources != 1)
+        return usageError(QCoreApplication::translate(
+                "Cli", "give exactly one message source: -m, -f, -n or -l"));
+    if (source == Source::Message) {
+        message.payload = options.value(QStringLiteral("message")).toUtf8();
+    } else if (source == Source::File) {
+        QFile file(options.value(QStringLiteral("file")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            Cli::printError(Command::Publish,
+                            QCoreApplication::translate("Cli", "cannot read %1: %2")
+                                    .arg(file.fileName(), file.errorString()));
+            return Cli::ExitFailure;
+        }
+        message.payload = file.readAll();
+    }
+
+    qint64 repeat = 1;
+    if (!Cli::parseInteger(options.value(QStringLiteral("repeat")), 1, 1000000000, &repeat))
+        return usageError(QCoreApplication::translate(
+                                  "Cli", "--repeat must be a whole number of at least 1, not '%1'")
+                                  .arg(options.value(QStringLiteral("repeat"))));
+    bool ok = false;
+    const double delay = options.value(QStringLiteral("repeat-delay")).toDouble(&ok);
+    if (!ok || delay < 0 || delay > 86400)
+        return usageError(QCoreApplication::translate(
+                                  "Cli", "--repeat-delay must be a number of seconds, not '%1'")
+                                  .arg(options.value(QStringLiteral("repeat-delay"))));
+    if (source == Source::StdinLines &&
+        (options.isSet(QStringLiteral("repeat")) || options.isSet(QStringLiteral("repeat-delay"))))
+        return usageError(QCoreApplication::translate(
+                "Cli", "--repeat and --repeat-delay do not apply to -l"));
+
+    Publisher publisher(connection, message, source, int(repeat), int(delay * 1000));
+    QTimer::singleShot(0, &publisher, &Publisher::start);
+    return QCoreApplication::exec();
 }
+
+#include "pubcommand.moc"

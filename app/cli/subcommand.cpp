@@ -1,10 +1,241 @@
+#include "clientoptions.h"
 #include "commands.h"
 
+#include "client.h"
+#include "topic.h"
+
+#include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace {
+
+using Cli::Command;
+
+enum class OutputFormat { Payload, TopicAndPayload };
+
+// Connects, subscribes, prints each message as it arrives, and quits the event loop after
+// -C messages, after -W seconds, or when the connection fails.
+class Subscriber : public QObject
+{
+    Q_OBJECT
+public:
+    Subscriber(const Mqtt::ConnectionOptions &options, const QList<Mqtt::SubscribeTopic> &topics,
+               OutputFormat format, int count, int timeoutMs);
+
+    bool start();
+    // -d: also report each granted subscription on stderr.
+    void setDebug(bool debug) { m_debug = debug; }
+
+private:
+    void onConnected();
+    void onSubscriptionAcknowledged(quint64 token, const QList<Mqtt::SubscribeResult> &results);
+    void onMessageReceived(const Mqtt::Message &message);
+    void finish(int exitCode);
+
+    Mqtt::Client m_client;
+    Mqtt::ConnectionOptions m_options;
+    QList<Mqtt::SubscribeTopic> m_topics;
+    OutputFormat m_format;
+    int m_count; // 0: no limit
+    int m_received = 0;
+    QTimer m_timeout;
+    QFile m_output;
+    bool m_finishing = false;
+    bool m_debug = false;
+    int m_exitCode = Cli::ExitSuccess;
+};
+
+Subscriber::Subscriber(const Mqtt::ConnectionOptions &options,
+                       const QList<Mqtt::SubscribeTopic> &topics, OutputFormat format, int count,
+                       int timeoutMs)
+    : m_options(options), m_topics(topics), m_format(format), m_count(count)
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(timeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        Cli::printError(Command::Subscribe, tr("timed out after %1 s, %2 messages received")
+                                                    .arg(m_timeout.interval() / 1000.0)
+                                                    .arg(m_received));
+        finish(Cli::ExitTimedOut);
+    });
+    connect(&m_client, &Mqtt::Client::connected, this, &Subscriber::onConnected);
+    connect(&m_client, &Mqtt::Client::subscriptionAcknowledged, this,
+            &Subscriber::onSubscriptionAcknowledged);
+    connect(&m_client, &Mqtt::Client::messageReceived, this, &Subscriber::onMessageReceived);
+    connect(&m_client, &Mqtt::Client::errorOccurred, this, [this](const Mqtt::Error &error) {
+        Cli::printError(Command::Subscribe, error.text);
+        m_exitCode = Cli::ExitFailure;
+        // Refused before connecting: no disconnected() follows.
+        if (m_client.state() == Mqtt::Client::State::Disconnected)
+            QCoreApplication::exit(m_exitCode);
+    });
+    connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
+        if (!m_finishing && m_exitCode == Cli::ExitSuccess) {
+            Cli::printError(Command::Subscribe, tr("the connection closed unexpectedly"));
+            m_exitCode = Cli::ExitFailure;
+        }
+        QCoreApplication::exit(m_exitCode);
+    });
+}
+
+bool Subscriber::start()
+{
+    if (!m_output.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+        Cli::printError(Command::Subscribe,
+                        tr("cannot write to standard output: %1").arg(m_output.errorString()));
+        return false;
+    }
+    if (m_timeout.interval() > 0)
+        m_timeout.start();
+    // Ctrl+C: leave with DISCONNECT, so the broker drops the will, as mosquitto_sub does.
+    Cli::onQuitSignal(this, [this] { finish(Cli::ExitSuccess); });
+    // From the event loop, so that an early refusal can quit it.
+    QTimer::singleShot(0, this, [this] { m_client.connectToHost(m_options); });
+    return true;
+}
+
+void Subscriber::onConnected()
+{
+    Mqtt::Error error;
+    if (m_client.subscribe(m_topics, &error) == 0) {
+        Cli::printError(Command::Subscribe, error.text);
+        finish(Cli::ExitFailure);
+    }
+}
+
+void Subscriber::onSubscriptionAcknowledged(quint64, const QList<Mqtt::SubscribeResult> &results)
+{
+    int refused = 0;
+    for (const Mqtt::SubscribeResult &result : results) {
+        if (result.isRefused()) {
+            ++refused;
+            Cli::printError(Command::Subscribe,
+                            tr("the broker refused the subscription to '%1'").arg(result.filter));
+        } else if (m_debug) {
+            QTextStream(stderr) << tr("switchboard-cli sub: subscribed to '%1' (granted QoS %2)")
+                                           .arg(result.filter)
+                                           .arg(result.reasonCode)
+                                << Qt::endl;
+        }
+    }
+    if (refused == results.size())
+        finish(Cli::ExitFailure);
+}
+
+void Subscriber::onMessageReceived(const Mqtt::Message &message)
+{
+    if (m_finishing)
+        return;
+    QByteArray line;
+    if (m_format == OutputFormat::TopicAndPayload)
+        line = message.topic.toUtf8() + ' ';
+    line += message.payload;
+    line += '\n';
+    // Straight to file descriptor 1, unbuffered: each message reaches a pipe at once.
+    if (m_output.write(line) != line.size()) {
+        Cli::printError(Command::Subscribe,
+                        tr("cannot write to standard output: %1").arg(m_output.errorString()));
+        finish(Cli::ExitFailure);
+        return;
+    }
+    ++m_received;
+    if (m_count > 0 && m_received >= m_count)
+        finish(Cli::ExitSuccess);
+}
+
+void Subscriber::finish(int exitCode)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_timeout.stop();
+    if (m_exitCode == Cli::ExitSuccess)
+        m_exitCode = exitCode;
+    if (m_client.state() == Mqtt::Client::State::Disconnected) {
+        QCoreApplication::exit(m_exitCode);
+        return;
+    }
+    m_client.disconnectFromHost(); // disconnected() quits the event loop
+}
+
+} // namespace
 
 int runSub(const QStringList &arguments)
 {
-    Q_UNUSED(arguments);
-    QTextStream(stderr) << "switchboard-cli sub: not built yet\n";
-    return 1;
+    Cli::ClientOptionsParser options(
+            Command::Subscribe,
+            QCoreApplication::translate("Cli", "Subscribe to topics and print the messages."));
+    const QString topicName = QStringLiteral("topic");
+    options.addOption({{QStringLiteral("t"), topicName},
+                       QCoreApplication::translate(
+                               "Cli", "Topic filter to subscribe to (required; repeatable)."),
+                       QStringLiteral("filter")});
+    options.addOption({{QStringLiteral("v"), QStringLiteral("verbose")},
+                       QCoreApplication::translate("Cli", "Print \"topic payload\" lines.")});
+    options.addOption({{QStringLiteral("C"), QStringLiteral("count")},
+                       QCoreApplication::translate("Cli", "Exit after N messages."),
+                       QStringLiteral("N")});
+    options.addOption(
+            {{QStringLiteral("W"), QStringLiteral("timeout")},
+             QCoreApplication::translate("Cli", "Give up after this many seconds (exit code 27)."),
+             QStringLiteral("seconds")});
+    const int parsed = options.parse(arguments);
+    if (parsed >= 0)
+        return parsed;
+
+    auto usageError = [](const QString &text) {
+        Cli::printError(Command::Subscribe, text);
+        return int(Cli::ExitUsage);
+    };
+    Mqtt::ConnectionOptions connection;
+    QString problem;
+    if (!options.connectionOptions(&connection, &problem))
+        return usageError(problem);
+    Mqtt::QoS qos = Mqtt::QoS::AtMostOnce;
+    if (!options.qos(&qos, &problem))
+        return usageError(problem);
+
+    const QStringList filters = options.values(topicName);
+    if (filters.isEmpty())
+        return usageError(
+                QCoreApplication::translate("Cli", "give at least one topic filter with -t"));
+    QList<Mqtt::SubscribeTopic> topics;
+    for (const QString &filter : filters) {
+        if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter))
+            return usageError(QCoreApplication::translate("Cli", "invalid topic filter '%1': %2")
+                                      .arg(filter, error.text));
+        Mqtt::SubscribeTopic topic;
+        topic.filter = filter;
+        topic.qos = qos;
+        topics.append(topic);
+    }
+
+    qint64 count = 0;
+    if (options.isSet(QStringLiteral("count")) &&
+        !Cli::parseInteger(options.value(QStringLiteral("count")), 1, 1000000000, &count))
+        return usageError(QCoreApplication::translate(
+                                  "Cli", "-C must be a whole number of at least 1, not '%1'")
+                                  .arg(options.value(QStringLiteral("count"))));
+    qint64 timeout = 0;
+    if (options.isSet(QStringLiteral("timeout")) &&
+        !Cli::parseInteger(options.value(QStringLiteral("timeout")), 1, 3600 * 24 * 24, &timeout))
+        return usageError(QCoreApplication::translate(
+                                  "Cli", "-W must be a whole number of seconds of at least 1, "
+                                         "not '%1'")
+                                  .arg(options.value(QStringLiteral("timeout"))));
+
+    Subscriber subscriber(connection, topics,
+                          options.isSet(QStringLiteral("verbose")) ? OutputFormat::TopicAndPayload
+                                                                   : OutputFormat::Payload,
+                          int(count), int(timeout * 1000));
+    subscriber.setDebug(options.isSet(QStringLiteral("debug")));
+    if (!subscriber.start())
+        return Cli::ExitFailure;
+    return QCoreApplication::exec();
 }
+
+#include "subcommand.moc"

@@ -10,6 +10,7 @@ SWITCHBOARD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     linguist-qt6 libgl-dev qtkeychain-qt6-dev
     mosquitto mosquitto-clients libmosquitto-dev
+    qt6-websockets-dev openssl microsocks tinyproxy
     nodejs npm
     xvfb xauth fonts-noto-cjk
 )
@@ -21,6 +22,8 @@ as_root() {
 install_packages() {
     local missing=()
     for package in "${SWITCHBOARD_PACKAGES[@]}" "$@"; do
+        # NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+        if [ "$package" = npm ] && command -v npm >/dev/null; then continue; fi
         if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$package")
         fi

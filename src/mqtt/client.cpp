@@ -1,14 +1,20 @@
 #include "client.h"
 
+#include "bytes.h"
 #include "codec.h"
 #include "logging.h"
 #include "topic.h"
 #include "transport.h"
+#include "transportfactory.h"
 
+#include <QMetaEnum>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <utility>
 
 namespace Mqtt {
 
@@ -17,8 +23,8 @@ namespace {
 // Receiving a packet the client must never get from a broker.
 bool isClientOnlyPacket(PacketType type)
 {
-    return type == PacketType::Connect || type == PacketType::Subscribe
-            || type == PacketType::Unsubscribe || type == PacketType::Pingreq;
+    return type == PacketType::Connect || type == PacketType::Subscribe ||
+           type == PacketType::Unsubscribe || type == PacketType::Pingreq;
 }
 
 } // namespace
@@ -29,8 +35,11 @@ Client::Client(QObject *parent) : QObject(parent)
     qRegisterMetaType<Mqtt::Error>();
     qRegisterMetaType<Mqtt::SubscribeResult>();
     qRegisterMetaType<QList<Mqtt::SubscribeResult>>();
+    qRegisterMetaType<Mqtt::UnsubscribeResult>();
+    qRegisterMetaType<QList<Mqtt::UnsubscribeResult>>();
 
     setTransport(new TcpTransport);
+    m_transportInjected = false;
     m_keepAliveTimer.setSingleShot(true);
     m_pingTimeoutTimer.setSingleShot(true);
     m_connectTimer.setSingleShot(true);
@@ -63,6 +72,7 @@ void Client::setTransport(Transport *transport)
     connect(m_transport, &Transport::disconnected, this, &Client::onTransportDisconnected);
     connect(m_transport, &Transport::readyRead, this, &Client::onReadyRead);
     connect(m_transport, &Transport::errorOccurred, this, &Client::onTransportError);
+    m_transportInjected = true;
 }
 
 void Client::setOptions(const ConnectionOptions &options)
@@ -111,38 +121,89 @@ void Client::connectToHost()
         problem = {ErrorCode::InvalidString, tr("The user name is not valid UTF-8"), 0};
     if (!problem && m_options.clientId.toUtf8().size() > MaximumStringLength)
         problem = {ErrorCode::InvalidString, tr("The client id is too long"), 0};
+    if (!problem && !isValidUtf8String(m_options.clientId.toUtf8()))
+        problem = {ErrorCode::InvalidString, tr("The client id is not valid UTF-8"), 0};
+    // [MQTT-3.1.2-22]: 3.1 and 3.1.1 allow a password only together with a user name.
+    if (!problem && m_options.version != ProtocolVersion::V5 && m_options.password &&
+        !m_options.userName)
+        problem = {ErrorCode::InvalidArgument,
+                   tr("MQTT %1 allows a password only together with a user name")
+                           .arg(m_options.version == ProtocolVersion::V3_1
+                                        ? QStringLiteral("3.1")
+                                        : QStringLiteral("3.1.1")),
+                   0};
+    // [MQTT-3.1.3-7]: a client id left for the broker to assign needs a clean session.
+    if (!problem && m_options.clientId.isEmpty() &&
+        m_options.clientIdPolicy == ClientIdPolicy::SendAsGiven && !m_options.cleanSession &&
+        m_options.version != ProtocolVersion::V5)
+        problem = {ErrorCode::InvalidArgument, tr("An empty client id requires a clean session"), 0};
+    // 5.0: values the broker would take as a Protocol Error (3.1.2.11).
+    if (!problem && m_options.version == ProtocolVersion::V5) {
+        const Properties &own = m_options.connectProperties;
+        if (own.integer(PropertyId::ReceiveMaximum).value_or(1) == 0)
+            problem = {ErrorCode::InvalidArgument, tr("The Receive Maximum must not be 0"), 0};
+        else if (own.integer(PropertyId::MaximumPacketSize).value_or(1) == 0)
+            problem = {ErrorCode::InvalidArgument, tr("The Maximum Packet Size must not be 0"), 0};
+    }
     if (problem) {
         m_lastError = problem;
         emit errorOccurred(problem);
         return;
     }
 
+    // A pending automatic reconnect would otherwise reopen over this connection.
+    m_reconnectTimer.stop();
     if (m_state != State::Disconnected) {
-        m_transport->abort();
+        closeTransport(CloseMode::Abort);
         resetConnectionState();
     }
     m_userDisconnect = false;
     m_hadConnection = false;
     m_reconnectAttempt = 0;
     m_subscriptions.clear();
+    m_subscriptionProperties.clear();
     m_lastError = {};
     m_clientId = m_options.clientId;
     if (m_clientId.isEmpty() && m_options.clientIdPolicy == ClientIdPolicy::GenerateWhenEmpty)
         m_clientId = generateClientId();
+    if (!m_transportInjected) {
+        setTransport(createTransport(m_options.transport));
+        m_transportInjected = false;
+    }
     openTransport();
 }
 
 void Client::openTransport()
 {
     m_reader.clear();
+    m_topicAliases.clear(); // an alias lives as long as its connection
+    m_outgoingAliases.clear();
+    m_outgoingAliasTopics.clear();
+    m_pendingWrites.resize(0); // nothing of a previous connection goes out on this one
     m_reader.setMaximumPacketSize(m_options.maximumIncomingPacketSize);
+    // 5.0: the Maximum Packet Size we announce is enforced on what arrives [MQTT-3.1.2-24].
+    if (m_options.version == ProtocolVersion::V5) {
+        if (const auto announced =
+                    m_options.connectProperties.integer(PropertyId::MaximumPacketSize))
+            m_reader.setMaximumPacketSize(
+                    std::min<quint32>(*announced, m_options.maximumIncomingPacketSize));
+    }
     setState(State::Connecting);
     qCDebug(lcMqtt) << "connecting to" << m_options.host << m_options.port;
     m_connectTimer.start(m_options.connectTimeoutMs);
+    // Opening may close what is left of the previous connection: not a new failure.
+    const bool wasClosing = std::exchange(m_closingTransport, true);
+    m_transport->configure(m_options); // TLS verification and proxy on every reconnect too
     m_transport->connectToHost(m_options.host, m_options.port);
+    m_closingTransport = wasClosing;
 }
 
 void Client::disconnectFromHost()
+{
+    disconnectFromHost(ReasonCode::Success);
+}
+
+void Client::disconnectFromHost(ReasonCode reason, const Properties &properties)
 {
     m_userDisconnect = true;
     m_reconnectTimer.stop();
@@ -156,7 +217,7 @@ void Client::disconnectFromHost()
         return;
     case State::Connecting:
     case State::WaitingForConnack:
-        m_transport->abort();
+        closeTransport(CloseMode::Abort);
         resetConnectionState();
         setState(State::Disconnected);
         emit disconnected();
@@ -164,10 +225,19 @@ void Client::disconnectFromHost()
     case State::Connected:
         break;
     }
-    sendDisconnect();
+    DisconnectPacket packet{reason, properties};
+    // [MQTT-3.14.2-2]: a session that expired on close (interval 0 or absent in CONNECT)
+    // must not be given an expiry interval now.
+    if (m_options.version == ProtocolVersion::V5 &&
+        m_options.connectProperties.integer(PropertyId::SessionExpiryInterval).value_or(0) == 0 &&
+        packet.properties.integer(PropertyId::SessionExpiryInterval).value_or(0) != 0) {
+        qCWarning(lcMqtt) << "Session Expiry Interval dropped from DISCONNECT: CONNECT set none";
+        packet.properties.remove(PropertyId::SessionExpiryInterval);
+    }
+    sendDisconnect(packet);
     resetConnectionState();
     setState(State::Disconnecting);
-    m_transport->disconnectFromHost();
+    closeTransport(CloseMode::Graceful);
     if (!m_transport->isOpen() && m_state == State::Disconnecting) {
         setState(State::Disconnected);
         emit disconnected();
@@ -180,7 +250,7 @@ void Client::abortConnection()
     m_reconnectTimer.stop();
     if (m_state == State::Disconnected)
         return;
-    m_transport->abort();
+    closeTransport(CloseMode::Abort);
     resetConnectionState();
     setState(State::Disconnected);
     emit disconnected();
@@ -188,14 +258,28 @@ void Client::abortConnection()
 
 quint64 Client::publish(const Message &message, Error *error)
 {
-    Error problem = validateTopicName(message.topic);
+    Error problem;
+    QByteArray topic;
+    if (!m_lastPublishedTopic.isEmpty() && message.topic == m_lastPublishedTopic) {
+        topic = m_lastPublishedTopicUtf8; // validated when it was first seen
+    } else {
+        problem = validateTopicName(message.topic);
+        topic = message.topic.toUtf8();
+        if (!problem) {
+            m_lastPublishedTopic = message.topic;
+            m_lastPublishedTopicUtf8 = topic;
+        }
+    }
     if (!problem && quint8(message.qos) > 2)
         problem = {ErrorCode::InvalidArgument, tr("The QoS must be 0, 1 or 2"), 0};
-    QByteArray topic = message.topic.toUtf8();
-    if (!problem && quint64(message.payload.size()) + quint64(topic.size()) + 4 > MaximumRemainingLength)
+    // The limits of the current connection's CONNACK; queued messages are checked when sent.
+    if (!problem && m_options.version == ProtocolVersion::V5 && m_state == State::Connected)
+        problem = brokerLimitProblem(message, topic.size());
+    if (!problem &&
+        quint64(message.payload.size()) + quint64(topic.size()) + 4 > MaximumRemainingLength)
         problem = {ErrorCode::PacketTooLarge, tr("The message is larger than MQTT allows"), 0};
-    if (!problem && (m_state != State::Connected || !m_queue.empty())
-        && int(m_queue.size()) >= m_options.maximumQueued)
+    if (!problem && (m_state != State::Connected || !m_queue.empty()) &&
+        int(m_queue.size()) >= m_options.maximumQueued)
         problem = {ErrorCode::QueueFull,
                    tr("The queue of messages waiting to be sent is full (%1 messages)")
                            .arg(m_options.maximumQueued),
@@ -244,6 +328,38 @@ quint64 Client::subscribe(const QString &filter, QoS qos, Error *error)
 
 quint64 Client::subscribe(const QList<SubscribeTopic> &topics, Error *error)
 {
+    return subscribe(topics, Properties(), error);
+}
+
+namespace {
+
+// 5.0 shared subscription "$share/{ShareName}/{filter}": the share name is at least one
+// character [MQTT-4.8.2-1] without '/', '+' or '#' [MQTT-4.8.2-2], and a filter follows.
+Error sharedSubscriptionProblem(QStringView filter, bool noLocal)
+{
+    const QStringView rest = filter.mid(7); // after "$share/"
+    const qsizetype slash = rest.indexOf(u'/');
+    const QStringView shareName = slash < 0 ? rest : rest.left(slash);
+    if (shareName.isEmpty() || slash < 0 || shareName.contains(u'+') || shareName.contains(u'#'))
+        return {ErrorCode::InvalidTopic,
+                Client::tr("A shared subscription reads $share/name/filter, with a share name "
+                           "that has no '/', '+' or '#'"),
+                0};
+    Error problem = validateTopicFilter(rest.mid(slash + 1));
+    if (problem)
+        return problem;
+    if (noLocal) // [MQTT-3.8.3-4]
+        return {ErrorCode::InvalidArgument,
+                Client::tr("No Local cannot be set on a shared subscription"), 0};
+    return {};
+}
+
+} // namespace
+
+quint64 Client::subscribe(const QList<SubscribeTopic> &topics, const Properties &properties,
+                          Error *error)
+{
+    const bool v5 = m_options.version == ProtocolVersion::V5;
     Error problem;
     if (topics.isEmpty())
         problem = {ErrorCode::InvalidArgument, tr("No topic filter to subscribe to"), 0};
@@ -251,8 +367,35 @@ quint64 Client::subscribe(const QList<SubscribeTopic> &topics, Error *error)
         if (problem)
             break;
         problem = validateTopicFilter(topic.filter);
+        const bool shared = v5 && topic.filter.startsWith(u"$share/");
+        if (!problem && shared)
+            problem = sharedSubscriptionProblem(topic.filter, topic.noLocal);
+        if (!problem && shared && m_state == State::Connected &&
+            m_connack.properties.integer(PropertyId::SharedSubscriptionAvailable).value_or(1) == 0)
+            problem = {ErrorCode::InvalidArgument,
+                       tr("The broker does not support shared subscriptions"),
+                       quint8(ReasonCode::SharedSubscriptionsNotSupported)};
         if (!problem && quint8(topic.qos) > 2)
             problem = {ErrorCode::InvalidArgument, tr("The QoS must be 0, 1 or 2"), 0};
+        if (!problem && quint8(topic.retainHandling) > 2) // [MQTT-3.8.3-5]
+            problem = {ErrorCode::InvalidArgument, tr("Retain Handling must be 0, 1 or 2"), 0};
+    }
+    if (!problem && !properties.isEmpty() && !v5)
+        problem = {ErrorCode::InvalidArgument, tr("Subscription properties need MQTT 5.0"), 0};
+    if (!problem && v5) {
+        const QList<quint32> ids = properties.subscriptionIdentifiers();
+        if (ids.size() > 1)
+            problem = {ErrorCode::InvalidArgument,
+                       tr("A subscription takes one Subscription Identifier"), 0};
+        else if (!ids.isEmpty() && (ids.first() == 0 || ids.first() > 268435455))
+            problem = {ErrorCode::InvalidArgument,
+                       tr("A Subscription Identifier is between 1 and 268,435,455"), 0};
+        else if (!ids.isEmpty() && m_state == State::Connected &&
+                 m_connack.properties.integer(PropertyId::SubscriptionIdentifierAvailable)
+                                 .value_or(1) == 0)
+            problem = {ErrorCode::InvalidArgument,
+                       tr("The broker does not support subscription identifiers"),
+                       quint8(ReasonCode::SubscriptionIdentifiersNotSupported)};
     }
     if (!problem && m_state != State::Connected)
         problem = {ErrorCode::NotConnected, tr("Not connected to a broker"), 0};
@@ -267,8 +410,8 @@ quint64 Client::subscribe(const QList<SubscribeTopic> &topics, Error *error)
     if (error)
         *error = {};
     const quint64 token = m_nextToken++;
-    m_pendingSubscribes.insert(id, PendingSubscribe{token, topics});
-    sendSubscribe(id, topics);
+    m_pendingSubscribes.insert(id, PendingSubscribe{token, topics, properties});
+    sendSubscribe(id, topics, properties);
     return token;
 }
 
@@ -312,6 +455,8 @@ void Client::onTransportConnected()
 
 void Client::onTransportDisconnected()
 {
+    if (m_closingTransport)
+        return;
     switch (m_state) {
     case State::Disconnecting:
         setState(State::Disconnected);
@@ -330,9 +475,11 @@ void Client::onTransportDisconnected()
 
 void Client::onTransportError(const QString &text)
 {
-    if (m_state == State::Connecting || m_state == State::WaitingForConnack
-        || m_state == State::Connected)
-        closeWithError(ErrorCode::TransportError,
+    if (m_closingTransport)
+        return;
+    if (m_state == State::Connecting || m_state == State::WaitingForConnack ||
+        m_state == State::Connected)
+        closeWithError(m_transport->errorCode(), // TransportError, or TlsError and the like
                        tr("Connection to %1:%2 failed: %3")
                                .arg(m_options.host)
                                .arg(m_options.port)
@@ -342,16 +489,22 @@ void Client::onTransportError(const QString &text)
 void Client::onConnectTimeout()
 {
     if (m_state == State::Connecting || m_state == State::WaitingForConnack)
-        closeWithError(ErrorCode::ConnectTimeout,
-                       m_state == State::Connecting
-                               ? tr("Timed out connecting to %1:%2")
-                                         .arg(m_options.host)
-                                         .arg(m_options.port)
-                               : tr("The broker did not answer the CONNECT in time"));
+        closeWithError(
+                ErrorCode::ConnectTimeout,
+                m_state == State::Connecting
+                        ? tr("Timed out connecting to %1:%2").arg(m_options.host).arg(m_options.port)
+                        : tr("The broker did not answer the CONNECT in time"));
 }
 
 void Client::onReadyRead()
 {
+    // What the handlers write (acknowledgements, publishes released by them) leaves at the end
+    // in one write.
+    ++m_readDepth;
+    const auto flushAtEnd = qScopeGuard([this] {
+        if (--m_readDepth == 0)
+            flushPendingWrites();
+    });
     while (m_transport->bytesAvailable() > 0) {
         const qint64 available = m_transport->bytesAvailable();
         char *room = m_reader.reserve(available);
@@ -366,11 +519,11 @@ void Client::onReadyRead()
         if (status == FrameReader::Status::NeedMoreData)
             return;
         if (status == FrameReader::Status::Error) {
-            const bool tooLarge = m_reader.errorString().contains(QLatin1String("maximum"));
-            closeWithError(tooLarge ? ErrorCode::PacketTooLarge : ErrorCode::MalformedPacket,
-                           m_reader.errorString(),
-                           quint8(tooLarge ? ReasonCode::PacketTooLarge
-                                           : ReasonCode::MalformedPacket));
+            const bool tooLarge = m_reader.problem() == FrameReader::Problem::TooLarge;
+            closeWithError(
+                    tooLarge ? ErrorCode::PacketTooLarge : ErrorCode::MalformedPacket,
+                    m_reader.errorString(),
+                    quint8(tooLarge ? ReasonCode::PacketTooLarge : ReasonCode::MalformedPacket));
             return;
         }
         if (!handleFrame(frame))
@@ -384,17 +537,24 @@ bool Client::handleFrame(const FrameReader::Frame &frame)
 {
     qCDebug(lcMqttPackets) << "received" << frame.type << "flags" << frame.flags << "size"
                            << frame.size;
-    if (isClientOnlyPacket(frame.type) || frame.type == PacketType::Reserved) {
+    if (frame.type == PacketType::Reserved) { // [MQTT-2.2.1] type 0 is reserved
         closeWithError(ErrorCode::ProtocolError,
-                       tr("Protocol error: the broker sent a packet of type %1, which only "
-                          "clients send")
-                               .arg(int(frame.type)),
+                       tr("Protocol error: the broker sent a packet of the reserved type 0"),
+                       quint8(ReasonCode::ProtocolError));
+        return false;
+    }
+    if (isClientOnlyPacket(frame.type)) {
+        closeWithError(ErrorCode::ProtocolError,
+                       tr("Protocol error: the broker sent a %1 packet, which only clients send")
+                               .arg(QString::fromLatin1(QMetaEnum::fromType<PacketType>().valueToKey(
+                                                                int(frame.type)))
+                                            .toUpper()),
                        quint8(ReasonCode::ProtocolError));
         return false;
     }
     // [MQTT-3.2.0-1]: the first packet from the broker is CONNACK.
-    if (m_state == State::WaitingForConnack && frame.type != PacketType::Connack
-        && frame.type != PacketType::Disconnect && frame.type != PacketType::Auth) {
+    if (m_state == State::WaitingForConnack && frame.type != PacketType::Connack &&
+        frame.type != PacketType::Disconnect && frame.type != PacketType::Auth) {
         closeWithError(ErrorCode::ProtocolError,
                        tr("Protocol error: the broker sent another packet before CONNACK"),
                        quint8(ReasonCode::ProtocolError));
@@ -453,17 +613,15 @@ void Client::handleConnack(const FrameReader::Frame &frame)
     }
     const auto decoded = decodeConnack(frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(decoded.reason == ReasonCode::ProtocolError ? ErrorCode::ProtocolError
-                                                                   : ErrorCode::MalformedPacket,
-                       decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     const ConnackPacket &connack = decoded.packet;
     if (connack.returnCode != 0) {
         const QString text = m_options.version == ProtocolVersion::V5
-                ? tr("The broker refused the connection: %1")
-                          .arg(reasonCodeText(ReasonCode(connack.returnCode)))
-                : connectReturnCodeText(ConnectReturnCode(connack.returnCode));
+                                     ? tr("The broker refused the connection: %1")
+                                               .arg(reasonCodeText(ReasonCode(connack.returnCode)))
+                                     : connectReturnCodeText(ConnectReturnCode(connack.returnCode));
         closeWithError(ErrorCode::ConnectionRefused, text, connack.returnCode);
         return;
     }
@@ -476,6 +634,10 @@ void Client::handleConnack(const FrameReader::Frame &frame)
         return;
     }
     m_connectTimer.stop();
+    // 5.0: the broker named the client (we sent an empty id); reconnects reuse that name.
+    if (m_options.version == ProtocolVersion::V5 &&
+        connack.properties.contains(PropertyId::AssignedClientIdentifier))
+        m_clientId = connack.properties.string(PropertyId::AssignedClientIdentifier);
     m_connack = connack;
     m_sessionPresent = connack.sessionPresent;
     m_reconnectAttempt = 0;
@@ -483,14 +645,21 @@ void Client::handleConnack(const FrameReader::Frame &frame)
     startSession();
     if (m_state != State::Connected)
         return;
-    if (m_options.keepAlive > 0)
-        m_keepAliveTimer.start(int(m_options.keepAlive) * 1000);
+    // [MQTT-3.2.2-21]: a Server Keep Alive replaces the interval the client asked for.
+    m_keepAlive = quint16(
+            connack.properties.integer(PropertyId::ServerKeepAlive).value_or(m_options.keepAlive));
+    if (m_keepAlive > 0)
+        m_keepAliveTimer.start(int(m_keepAlive) * 1000);
     emit connected(m_sessionPresent);
 }
 
 void Client::startSession()
 {
     const bool keepSession = !m_options.cleanSession;
+    // A broker without our session has forgotten the QoS 2 ids it sent: keeping them would
+    // drop its next messages that reuse those ids as duplicates.
+    if (!m_sessionPresent)
+        m_incomingQos2.clear();
     if (!keepSession) {
         // Nothing survives a clean session: messages that never reached the broker go out
         // again as new ones, in their original order.
@@ -521,14 +690,28 @@ void Client::startSession()
     }
     // SUBSCRIBE and UNSUBSCRIBE are not part of a session: ask again.
     for (auto it = m_pendingSubscribes.cbegin(); it != m_pendingSubscribes.cend(); ++it)
-        sendSubscribe(it.key(), it.value().topics);
+        sendSubscribe(it.key(), it.value().topics, it.value().properties);
     for (auto it = m_pendingUnsubscribes.cbegin(); it != m_pendingUnsubscribes.cend(); ++it)
         sendUnsubscribe(it.key(), it.value().filters);
     // A reconnect that finds no session subscribes again to what it had.
     if (m_hadConnection && !m_sessionPresent && !m_subscriptions.isEmpty()) {
-        if (const quint16 id = allocatePacketId()) {
-            m_pendingSubscribes.insert(id, PendingSubscribe{0, m_subscriptions});
-            sendSubscribe(id, m_subscriptions);
+        // One SUBSCRIBE per set of properties: a subscription keeps its identifier.
+        QList<PendingSubscribe> groups;
+        for (const SubscribeTopic &topic : std::as_const(m_subscriptions)) {
+            const Properties properties = m_subscriptionProperties.value(topic.filter);
+            auto group = std::find_if(groups.begin(), groups.end(), [&](const auto &candidate) {
+                return candidate.properties == properties;
+            });
+            if (group == groups.end())
+                groups.append(PendingSubscribe{0, {topic}, properties});
+            else
+                group->topics.append(topic);
+        }
+        for (const PendingSubscribe &group : std::as_const(groups)) {
+            if (const quint16 id = allocatePacketId()) {
+                m_pendingSubscribes.insert(id, group);
+                sendSubscribe(id, group.topics, group.properties);
+            }
         }
     }
     m_hadConnection = true;
@@ -539,21 +722,67 @@ void Client::handlePublish(const FrameReader::Frame &frame)
 {
     auto decoded = decodePublish(frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(decoded.reason == ReasonCode::ProtocolError ? ErrorCode::ProtocolError
-                                                                   : ErrorCode::MalformedPacket,
-                       decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     const PublishView &view = decoded.packet;
     const quint16 id = view.packetId;
     const QoS qos = view.qos;
+    QByteArrayView topic = view.topic;
+    if (const auto alias = view.properties.integer(PropertyId::TopicAlias)) {
+        // [MQTT-3.3.2-9]: no alias above the Topic Alias Maximum we sent (absent: none).
+        const quint32 maximum =
+                m_options.connectProperties.integer(PropertyId::TopicAliasMaximum).value_or(0);
+        if (*alias > maximum) {
+            closeWithError(ErrorCode::ProtocolError,
+                           tr("Protocol error: the broker used topic alias %1, above the "
+                              "maximum of %2")
+                                   .arg(*alias)
+                                   .arg(maximum),
+                           quint8(ReasonCode::TopicAliasInvalid));
+            return;
+        }
+        if (topic.isEmpty()) {
+            const auto known = m_topicAliases.constFind(quint16(*alias));
+            if (known == m_topicAliases.constEnd()) {
+                closeWithError(ErrorCode::ProtocolError,
+                               tr("Protocol error: the broker used topic alias %1 before "
+                                  "setting it")
+                                       .arg(*alias),
+                               quint8(ReasonCode::TopicAliasInvalid));
+                return;
+            }
+            topic = *known;
+        } else {
+            m_topicAliases.insert(quint16(*alias), topic.toByteArray());
+        }
+    }
     if (qos == QoS::ExactlyOnce && m_incomingQos2.contains(id)) {
         // Seen before its PUBREL: acknowledge again, deliver nothing.
         sendAck(PacketType::Pubrec, id);
         return;
     }
+    // [MQTT-3.3.4-9]: no more unacknowledged QoS 2 messages than the Receive Maximum we sent
+    // (QoS 1 is acknowledged at once, so only those awaiting PUBREL count).
+    if (qos == QoS::ExactlyOnce && m_options.version == ProtocolVersion::V5) {
+        const quint32 maximum =
+                m_options.connectProperties.integer(PropertyId::ReceiveMaximum).value_or(65535);
+        if (quint32(m_incomingQos2.size()) >= maximum) {
+            closeWithError(ErrorCode::ProtocolError,
+                           tr("Protocol error: the broker sent more than %1 QoS 2 messages "
+                              "awaiting release")
+                                   .arg(maximum),
+                           quint8(ReasonCode::ReceiveMaximumExceeded));
+            return;
+        }
+    }
+    if (m_lastReceivedTopic.isNull() || topic != QByteArrayView(m_lastReceivedTopicUtf8)) {
+        m_lastReceivedTopicUtf8.resize(topic.size()); // reuses its capacity
+        std::memcpy(m_lastReceivedTopicUtf8.data(), topic.data(), size_t(topic.size()));
+        m_lastReceivedTopic = QString::fromUtf8(topic);
+    }
     Message message;
-    message.topic = QString::fromUtf8(view.topic);
+    message.topic = m_lastReceivedTopic; // shared, not copied
     message.payload = view.payload.toByteArray();
     message.qos = qos;
     message.retain = view.retain;
@@ -569,11 +798,20 @@ void Client::handlePublish(const FrameReader::Frame &frame)
     emit messageReceived(message);
 }
 
+Error Client::refusal(const AckPacket &ack)
+{
+    QString text = tr("The broker refused the message: %1").arg(reasonCodeText(ack.reasonCode));
+    const QString reason = ack.properties.string(PropertyId::ReasonString);
+    if (!reason.isEmpty())
+        text += QStringLiteral(" (%1)").arg(reason);
+    return Error{ErrorCode::ProtocolError, text, quint8(ack.reasonCode)};
+}
+
 void Client::handlePuback(const FrameReader::Frame &frame)
 {
     const auto decoded = decodeAck(PacketType::Puback, frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(ErrorCode::MalformedPacket, decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     const quint16 id = decoded.packet.packetId;
@@ -585,11 +823,7 @@ void Client::handlePuback(const FrameReader::Frame &frame)
     const quint64 token = it->token;
     completeInflight(id);
     if (isFailure(decoded.packet.reasonCode)) // [MQTT-4.4.0-2]: the exchange ends here
-        emit messageRefused(token,
-                            Error{ErrorCode::ProtocolError,
-                                  tr("The broker refused the message: %1")
-                                          .arg(reasonCodeText(decoded.packet.reasonCode)),
-                                  quint8(decoded.packet.reasonCode)});
+        emit messageRefused(token, refusal(decoded.packet));
     else
         emit messagePublished(token);
     pumpQueue();
@@ -599,7 +833,7 @@ void Client::handlePubrec(const FrameReader::Frame &frame)
 {
     const auto decoded = decodeAck(PacketType::Pubrec, frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(ErrorCode::MalformedPacket, decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     const quint16 id = decoded.packet.packetId;
@@ -611,11 +845,7 @@ void Client::handlePubrec(const FrameReader::Frame &frame)
     if (isFailure(decoded.packet.reasonCode)) {
         const quint64 token = it->token;
         completeInflight(id);
-        emit messageRefused(token,
-                            Error{ErrorCode::ProtocolError,
-                                  tr("The broker refused the message: %1")
-                                          .arg(reasonCodeText(decoded.packet.reasonCode)),
-                                  quint8(decoded.packet.reasonCode)});
+        emit messageRefused(token, refusal(decoded.packet));
         pumpQueue();
         return;
     }
@@ -628,7 +858,7 @@ void Client::handlePubrel(const FrameReader::Frame &frame)
 {
     const auto decoded = decodeAck(PacketType::Pubrel, frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(ErrorCode::MalformedPacket, decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     m_incomingQos2.remove(decoded.packet.packetId);
@@ -637,10 +867,9 @@ void Client::handlePubrel(const FrameReader::Frame &frame)
 
 void Client::handlePubcomp(const FrameReader::Frame &frame)
 {
-    const auto decoded =
-            decodeAck(PacketType::Pubcomp, frame.flags, frame.body, m_options.version);
+    const auto decoded = decodeAck(PacketType::Pubcomp, frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(ErrorCode::MalformedPacket, decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     const quint16 id = decoded.packet.packetId;
@@ -659,7 +888,7 @@ void Client::handleSuback(const FrameReader::Frame &frame)
 {
     const auto decoded = decodeSuback(frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(ErrorCode::MalformedPacket, decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     auto it = m_pendingSubscribes.find(decoded.packet.packetId);
@@ -682,11 +911,16 @@ void Client::handleSuback(const FrameReader::Frame &frame)
     for (int i = 0; i < pending.topics.size(); ++i) {
         const SubscribeTopic &topic = pending.topics[i];
         const quint8 code = decoded.packet.reasonCodes[i];
-        results.append(SubscribeResult{topic.filter, code});
+        results.append(SubscribeResult{topic.filter, code,
+                                       decoded.packet.properties.string(PropertyId::ReasonString)});
         m_subscriptions.removeIf(
                 [&](const SubscribeTopic &known) { return known.filter == topic.filter; });
-        if (code < 0x80)
+        m_subscriptionProperties.remove(topic.filter);
+        if (code < 0x80) {
             m_subscriptions.append(topic);
+            if (!pending.properties.isEmpty())
+                m_subscriptionProperties.insert(topic.filter, pending.properties);
+        }
     }
     emit subscriptionAcknowledged(pending.token, results);
 }
@@ -695,7 +929,7 @@ void Client::handleUnsuback(const FrameReader::Frame &frame)
 {
     const auto decoded = decodeUnsuback(frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(ErrorCode::MalformedPacket, decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     auto it = m_pendingUnsubscribes.find(decoded.packet.packetId);
@@ -705,9 +939,32 @@ void Client::handleUnsuback(const FrameReader::Frame &frame)
     }
     const PendingUnsubscribe pending = it.value();
     m_pendingUnsubscribes.erase(it);
-    for (const QString &filter : pending.filters)
-        m_subscriptions.removeIf([&](const SubscribeTopic &known) { return known.filter == filter; });
+    // 3.1.1 UNSUBACKs carry no codes: each filter reads Success.
+    const QList<quint8> &codes = decoded.packet.reasonCodes;
+    if (m_options.version == ProtocolVersion::V5 && codes.size() != pending.filters.size()) {
+        closeWithError(ErrorCode::ProtocolError, // [MQTT-3.11.3-1]
+                       tr("Protocol error: the UNSUBACK has %1 reason codes for %2 topic filters")
+                               .arg(codes.size())
+                               .arg(pending.filters.size()),
+                       quint8(ReasonCode::ProtocolError));
+        return;
+    }
+    for (int i = 0; i < pending.filters.size(); ++i) {
+        if (i < codes.size() && codes[i] >= 0x80)
+            continue; // refused: the subscription stays
+        const QString &filter = pending.filters[i];
+        m_subscriptions.removeIf(
+                [&](const SubscribeTopic &known) { return known.filter == filter; });
+        m_subscriptionProperties.remove(filter);
+    }
     emit unsubscriptionAcknowledged(pending.token, pending.filters);
+    QList<UnsubscribeResult> results;
+    results.reserve(pending.filters.size());
+    const QString reasonString = decoded.packet.properties.string(PropertyId::ReasonString);
+    for (int i = 0; i < pending.filters.size(); ++i)
+        results.append(UnsubscribeResult{pending.filters[i],
+                                         i < codes.size() ? codes[i] : quint8(0), reasonString});
+    emit unsubscriptionResultsReceived(pending.token, results);
 }
 
 void Client::handlePingresp(const FrameReader::Frame &frame)
@@ -733,13 +990,17 @@ void Client::handleDisconnect(const FrameReader::Frame &frame)
     }
     const auto decoded = decodeDisconnect(frame.flags, frame.body, m_options.version);
     if (!decoded.ok()) {
-        closeWithError(ErrorCode::MalformedPacket, decoded.error, quint8(decoded.reason));
+        closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
     QString text = tr("The broker disconnected: %1").arg(reasonCodeText(decoded.packet.reasonCode));
     const QString reason = decoded.packet.properties.string(PropertyId::ReasonString);
     if (!reason.isEmpty())
         text += QStringLiteral(" (%1)").arg(reason);
+    // Use another server / Server moved name where to go.
+    const QString reference = decoded.packet.properties.string(PropertyId::ServerReference);
+    if (!reference.isEmpty())
+        text += tr("; server reference: %1").arg(reference);
     closeWithError(ErrorCode::BrokerDisconnected, text, quint8(decoded.packet.reasonCode));
 }
 
@@ -747,11 +1008,17 @@ void Client::handleDisconnect(const FrameReader::Frame &frame)
 
 void Client::onKeepAliveTimer()
 {
-    if (m_state != State::Connected || m_options.keepAlive == 0)
+    if (m_state != State::Connected || m_keepAlive == 0)
         return;
-    const qint64 interval = qint64(m_options.keepAlive) * 1000;
+    const qint64 interval = qint64(m_keepAlive) * 1000;
+    if (m_pingOutstanding) {
+        // The ping timeout decides; check again one interval later rather than spin.
+        m_keepAliveTimer.start(int(interval));
+        return;
+    }
     const qint64 idle = m_lastSent.elapsed();
-    if (idle >= interval - 5 && !m_pingOutstanding) {
+    // [MQTT-3.1.2-23]: never let more than the keep-alive interval pass without sending.
+    if (idle >= interval - 5) {
         sendPingreq();
         m_pingOutstanding = true;
         m_pingTimeoutTimer.start(m_options.pingTimeoutMs > 0 ? m_options.pingTimeoutMs
@@ -779,20 +1046,43 @@ void Client::closeWithError(ErrorCode code, const QString &text, quint8 reasonCo
         return;
     qCWarning(lcMqtt).noquote() << "connection closed:" << text;
     // 5.0 tells the broker why before closing ([MQTT-4.13.1-1]).
-    if (m_options.version == ProtocolVersion::V5 && m_state == State::Connected
-        && (code == ErrorCode::MalformedPacket || code == ErrorCode::ProtocolError
-            || code == ErrorCode::PacketTooLarge || code == ErrorCode::KeepAliveTimeout)
-        && reasonCode >= 0x80) {
+    if (m_options.version == ProtocolVersion::V5 && m_state == State::Connected &&
+        (code == ErrorCode::MalformedPacket || code == ErrorCode::ProtocolError ||
+         code == ErrorCode::PacketTooLarge || code == ErrorCode::KeepAliveTimeout) &&
+        reasonCode >= 0x80) {
         DisconnectPacket packet;
         packet.reasonCode = ReasonCode(reasonCode);
         writeBytes(encode(packet, m_options.version));
-        m_transport->disconnectFromHost();
+        closeTransport(CloseMode::Graceful);
     } else {
-        m_transport->abort();
+        closeTransport(CloseMode::Abort);
     }
     m_lastError = Error{code, text, reasonCode};
     emit errorOccurred(m_lastError);
     connectionLost();
+}
+
+void Client::closeWithDecodeError(const QString &text, ReasonCode reason)
+{
+    ErrorCode code = ErrorCode::MalformedPacket;
+    if (reason == ReasonCode::ProtocolError || reason == ReasonCode::TopicNameInvalid)
+        code = ErrorCode::ProtocolError;
+    closeWithError(code, text, quint8(reason));
+}
+
+void Client::closeTransport(CloseMode mode)
+{
+    // QTcpSocket emits disconnected() from inside abort(): that is our own doing, not the
+    // broker's, and must not be reported as a second failure.
+    const bool wasClosing = std::exchange(m_closingTransport, true);
+    if (mode == CloseMode::Abort) {
+        m_pendingWrites.resize(0);
+        m_transport->abort();
+    } else {
+        flushPendingWrites(); // DISCONNECT and what came before it
+        m_transport->disconnectFromHost();
+    }
+    m_closingTransport = wasClosing;
 }
 
 void Client::connectionLost()
@@ -803,10 +1093,10 @@ void Client::connectionLost()
         // Retrying a refused user name or client id only repeats the refusal.
         const quint8 code = m_lastError.reasonCode;
         const bool transient = m_options.version == ProtocolVersion::V5
-                ? (code == quint8(ReasonCode::ServerUnavailable)
-                   || code == quint8(ReasonCode::ServerBusy)
-                   || code == quint8(ReasonCode::ConnectionRateExceeded))
-                : code == quint8(ConnectReturnCode::ServerUnavailable);
+                                       ? (code == quint8(ReasonCode::ServerUnavailable) ||
+                                          code == quint8(ReasonCode::ServerBusy) ||
+                                          code == quint8(ReasonCode::ConnectionRateExceeded))
+                                       : code == quint8(ConnectReturnCode::ServerUnavailable);
         retry = retry && transient;
     }
     if (retry) {
@@ -821,8 +1111,8 @@ void Client::scheduleReconnect()
 {
     const int attempt = ++m_reconnectAttempt;
     const double base = std::min<double>(m_options.reconnectMaximumDelayMs,
-                                         double(m_options.reconnectInitialDelayMs)
-                                                 * std::pow(2.0, std::min(attempt - 1, 20)));
+                                         double(m_options.reconnectInitialDelayMs) *
+                                                 std::pow(2.0, std::min(attempt - 1, 20)));
     // Jitter of +-25% keeps a fleet of clients from reconnecting in lockstep.
     const double jitter = 0.75 + QRandomGenerator::global()->generateDouble() * 0.5;
     const int delay = std::max(1, int(base * jitter));
@@ -845,7 +1135,33 @@ void Client::resetConnectionState()
 
 void Client::writeBytes(const QByteArray &bytes)
 {
-    m_transport->write(bytes.constData(), bytes.size());
+    m_pendingWrites.append(bytes);
+    scheduleFlush();
+}
+
+void Client::scheduleFlush()
+{
+    // Posted even inside onReadyRead(), which flushes when it returns: a slot it calls may run
+    // a nested event loop, and what was written must not wait for that loop to end.
+    if (m_writeFlushPosted)
+        return;
+    m_writeFlushPosted = true;
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_writeFlushPosted = false;
+                flushPendingWrites();
+            },
+            Qt::QueuedConnection);
+}
+
+void Client::flushPendingWrites()
+{
+    if (m_pendingWrites.isEmpty())
+        return;
+    if (m_transport->isOpen())
+        m_transport->write(m_pendingWrites.constData(), m_pendingWrites.size());
+    m_pendingWrites.resize(0); // keeps the capacity
     m_lastSent.restart();
 }
 
@@ -867,35 +1183,56 @@ void Client::sendConnect()
 void Client::sendPublish(const Inflight &inflight, bool dup)
 {
     qCDebug(lcMqttPackets) << "send PUBLISH id" << inflight.message.packetId << "dup" << dup;
-    m_writeBuffer.resize(0);
-    encodePublish(m_writeBuffer, m_options.version, inflight.topic, inflight.message.payload,
+    QByteArrayView topic = inflight.topic;
+    const Properties *properties =
+            outgoingProperties(inflight.topic, &topic, inflight.message.properties);
+    encodePublish(m_pendingWrites, m_options.version, topic, inflight.message.payload,
                   inflight.message.qos, inflight.message.retain, dup, inflight.message.packetId,
-                  &inflight.message.properties);
-    writeBytes(m_writeBuffer);
+                  properties);
+    scheduleFlush();
 }
 
 void Client::sendPublishQos0(const Outgoing &outgoing)
 {
     qCDebug(lcMqttPackets) << "send PUBLISH QoS 0";
-    m_writeBuffer.resize(0);
-    encodePublish(m_writeBuffer, m_options.version, outgoing.topic, outgoing.message.payload,
-                  QoS::AtMostOnce, outgoing.message.retain, false, 0,
-                  &outgoing.message.properties);
-    writeBytes(m_writeBuffer);
+    QByteArrayView topic = outgoing.topic;
+    const Properties *properties =
+            outgoingProperties(outgoing.topic, &topic, outgoing.message.properties);
+    encodePublish(m_pendingWrites, m_options.version, topic, outgoing.message.payload,
+                  QoS::AtMostOnce, outgoing.message.retain, false, 0, properties);
+    scheduleFlush();
+    reportWritten(outgoing.token);
+}
+
+void Client::reportWritten(quint64 token)
+{
+    m_writtenTokens.push_back(token);
+    if (m_writtenFlushPosted)
+        return;
+    m_writtenFlushPosted = true;
+    QMetaObject::invokeMethod(this, &Client::flushWritten, Qt::QueuedConnection);
+}
+
+void Client::flushWritten()
+{
+    m_writtenFlushPosted = false;
+    const std::vector<quint64> tokens = std::exchange(m_writtenTokens, {});
+    for (quint64 token : tokens)
+        emit messagePublished(token);
 }
 
 void Client::sendAck(PacketType type, quint16 packetId)
 {
     qCDebug(lcMqttPackets) << "send" << type << "id" << packetId;
-    m_writeBuffer.resize(0);
-    encodeAck(m_writeBuffer, type, packetId);
-    writeBytes(m_writeBuffer);
+    encodeAck(m_pendingWrites, type, packetId);
+    scheduleFlush();
 }
 
-void Client::sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics)
+void Client::sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics,
+                           const Properties &properties)
 {
     qCDebug(lcMqttPackets) << "send SUBSCRIBE id" << packetId;
-    writeBytes(encode(SubscribePacket{packetId, topics, {}}, m_options.version));
+    writeBytes(encode(SubscribePacket{packetId, topics, properties}, m_options.version));
 }
 
 void Client::sendUnsubscribe(quint16 packetId, const QStringList &filters)
@@ -910,18 +1247,130 @@ void Client::sendPingreq()
     writeBytes(encodePingreq());
 }
 
-void Client::sendDisconnect()
+void Client::sendDisconnect(const DisconnectPacket &packet)
 {
-    qCDebug(lcMqttPackets) << "send DISCONNECT";
-    writeBytes(encode(DisconnectPacket{}, m_options.version));
+    qCDebug(lcMqttPackets) << "send DISCONNECT" << packet.reasonCode;
+    writeBytes(encode(packet, m_options.version));
+}
+
+// ---- 5.0 limits and topic aliases ----------------------------------------------------------
+
+QString Client::connackReasonString() const
+{
+    return m_connack.properties.string(PropertyId::ReasonString);
+}
+
+QString Client::serverReference() const
+{
+    return m_connack.properties.string(PropertyId::ServerReference);
+}
+
+QString Client::responseInformation() const
+{
+    return m_connack.properties.string(PropertyId::ResponseInformation);
+}
+
+Error Client::brokerLimitProblem(const Message &message, qsizetype topicSize) const
+{
+    const Properties &limits = m_connack.properties;
+    // [MQTT-3.2.2-11]: nothing above the Maximum QoS the broker announced.
+    const quint32 maximumQos = limits.integer(PropertyId::MaximumQoS).value_or(2);
+    if (quint32(message.qos) > maximumQos)
+        return {ErrorCode::InvalidArgument,
+                tr("The broker accepts messages up to QoS %1 only").arg(maximumQos),
+                quint8(ReasonCode::QoSNotSupported)};
+    // [MQTT-3.2.2-14]: no retained message when Retain Available is 0.
+    if (message.retain && limits.integer(PropertyId::RetainAvailable).value_or(1) == 0)
+        return {ErrorCode::InvalidArgument, tr("The broker does not keep retained messages"),
+                quint8(ReasonCode::RetainNotSupported)};
+    const quint32 aliasMaximum = limits.integer(PropertyId::TopicAliasMaximum).value_or(0);
+    const auto alias = message.properties.integer(PropertyId::TopicAlias);
+    // [MQTT-3.3.2-8]: an alias set by the application is within the broker's maximum.
+    if (alias && aliasMaximum == 0)
+        return {ErrorCode::InvalidArgument, tr("The broker accepts no topic aliases"),
+                quint8(ReasonCode::TopicAliasInvalid)};
+    if (alias && (*alias == 0 || *alias > aliasMaximum))
+        return {ErrorCode::InvalidArgument,
+                tr("Topic alias %1 is outside the broker's range of 1 to %2")
+                        .arg(*alias)
+                        .arg(aliasMaximum),
+                quint8(ReasonCode::TopicAliasInvalid)};
+    // [MQTT-3.1.2-24]: no packet over the broker's Maximum Packet Size. Counted with the
+    // whole topic and room for an automatic alias: the largest form it may be sent in.
+    if (const auto maximumSize = limits.integer(PropertyId::MaximumPacketSize)) {
+        quint64 propertiesSize = message.properties.encodedSize();
+        if (!alias && aliasMaximum > 0 && m_topicAliasPolicy == TopicAliasPolicy::Automatic)
+            propertiesSize += 3;
+        const quint64 remaining = 2 + quint64(topicSize) + quint64(message.payload.size()) +
+                                  (message.qos == QoS::AtMostOnce ? 0 : 2) +
+                                  quint64(variableByteIntegerSize(quint32(propertiesSize))) +
+                                  propertiesSize;
+        const quint64 total = 1 +
+                              quint64(variableByteIntegerSize(quint32(
+                                      std::min<quint64>(remaining, MaximumRemainingLength)))) +
+                              remaining;
+        if (total > *maximumSize)
+            return {ErrorCode::PacketTooLarge,
+                    tr("The message needs a packet of %1 bytes; the broker accepts at most %2")
+                            .arg(total)
+                            .arg(*maximumSize),
+                    quint8(ReasonCode::PacketTooLarge)};
+    }
+    return {};
+}
+
+const Properties *Client::outgoingProperties(const QByteArray &topic, QByteArrayView *wireTopic,
+                                             const Properties &properties)
+{
+    if (m_options.version != ProtocolVersion::V5)
+        return &properties;
+    if (const auto alias = properties.integer(PropertyId::TopicAlias)) {
+        // The application set an alias: the broker now maps it to this topic, so must we.
+        bindOutgoingAlias(topic, quint16(*alias));
+        return &properties;
+    }
+    if (m_topicAliasPolicy != TopicAliasPolicy::Automatic)
+        return &properties;
+    const quint32 maximum = m_connack.properties.integer(PropertyId::TopicAliasMaximum).value_or(0);
+    if (maximum == 0) // [MQTT-3.3.2-7]: no alias unless the broker allows some
+        return &properties;
+    quint16 alias = 0;
+    if (const auto known = m_outgoingAliases.constFind(topic); known != m_outgoingAliases.cend()) {
+        alias = known.value();
+        *wireTopic = {}; // the alias alone names the topic
+    } else if (quint32(m_outgoingAliasTopics.size()) < maximum) {
+        // The lowest free alias: all stay within the broker's maximum [MQTT-3.3.2-8].
+        alias = 1;
+        while (m_outgoingAliasTopics.contains(alias))
+            ++alias;
+        bindOutgoingAlias(topic, alias);
+    } else {
+        return &properties; // every alias is taken: the topic goes out in full
+    }
+    m_aliasProperties = properties;
+    m_aliasProperties.setInteger(PropertyId::TopicAlias, alias);
+    return &m_aliasProperties;
+}
+
+void Client::bindOutgoingAlias(const QByteArray &topic, quint16 alias)
+{
+    // One alias names one topic, and one topic has one alias.
+    if (const auto previous = m_outgoingAliasTopics.constFind(alias);
+        previous != m_outgoingAliasTopics.cend())
+        m_outgoingAliases.remove(previous.value());
+    if (const auto previous = m_outgoingAliases.constFind(topic);
+        previous != m_outgoingAliases.cend())
+        m_outgoingAliasTopics.remove(previous.value());
+    m_outgoingAliases.insert(topic, alias);
+    m_outgoingAliasTopics.insert(alias, topic);
 }
 
 // ---- packet identifiers and the queue ------------------------------------------------------
 
 bool Client::isPacketIdInUse(quint16 id) const
 {
-    return m_inflight.contains(id) || m_pendingSubscribes.contains(id)
-            || m_pendingUnsubscribes.contains(id);
+    return m_inflight.contains(id) || m_pendingSubscribes.contains(id) ||
+           m_pendingUnsubscribes.contains(id);
 }
 
 quint16 Client::allocatePacketId()
@@ -937,13 +1386,20 @@ quint16 Client::allocatePacketId()
 
 bool Client::hasInflightRoom() const
 {
-    return int(m_inflight.size()) < std::clamp(m_options.maximumInflight, 1, 65535);
+    int maximum = std::clamp(m_options.maximumInflight, 1, 65535);
+    // [MQTT-4.9.0-2]: 5.0 brokers announce how many QoS 1/2 messages they take at once.
+    if (m_options.version == ProtocolVersion::V5)
+        maximum = std::min<int>(
+                maximum,
+                int(m_connack.properties.integer(PropertyId::ReceiveMaximum).value_or(65535)));
+    return int(m_inflight.size()) < maximum;
 }
 
 void Client::completeInflight(quint16 packetId)
 {
     m_inflight.remove(packetId);
-    // Acknowledgements mostly arrive in order: look from the front.
+    // Acknowledgements mostly arrive in order: look from the front (a deque erases the
+    // front in constant time).
     auto it = std::find(m_inflightOrder.begin(), m_inflightOrder.end(), packetId);
     if (it != m_inflightOrder.end())
         m_inflightOrder.erase(it);
@@ -953,6 +1409,16 @@ void Client::pumpQueue()
 {
     while (m_state == State::Connected && !m_queue.empty()) {
         Outgoing &front = m_queue.front();
+        if (m_options.version == ProtocolVersion::V5) {
+            // Queued before this connection's CONNACK: its limits apply now.
+            const Error problem = brokerLimitProblem(front.message, front.topic.size());
+            if (problem) {
+                const quint64 token = front.token;
+                m_queue.pop_front();
+                emit messageRefused(token, problem);
+                continue;
+            }
+        }
         if (front.message.qos == QoS::AtMostOnce) {
             sendPublishQos0(front);
             m_queue.pop_front();

@@ -23,9 +23,40 @@ class Transport;
 
 struct SubscribeResult
 {
+    SubscribeResult() = default;
+    SubscribeResult(const QString &filter, quint8 reasonCode, const QString &reasonString = {})
+        : filter(filter), reasonCode(reasonCode), reasonString(reasonString)
+    { }
+
     QString filter;
     quint8 reasonCode = 0; // granted QoS 0..2, or >= 0x80 for a refusal
+    QString reasonString; // 5.0: the broker's Reason String of the SUBACK, if any
     bool isRefused() const { return reasonCode >= 0x80; }
+    // The reason code's name and meaning, e.g. "Granted QoS 1".
+    QString reasonText() const { return reasonCodeText(ReasonCode(reasonCode)); }
+};
+
+// 5.0: the broker's answer for one filter of an UNSUBSCRIBE (3.1.1 brokers answer Success).
+struct UnsubscribeResult
+{
+    UnsubscribeResult() = default;
+    UnsubscribeResult(const QString &filter, quint8 reasonCode, const QString &reasonString = {})
+        : filter(filter), reasonCode(reasonCode), reasonString(reasonString)
+    { }
+
+    QString filter;
+    quint8 reasonCode = 0; // Success, No subscription existed, or >= 0x80 for a refusal
+    QString reasonString;
+    bool isRefused() const { return reasonCode >= 0x80; }
+    QString reasonText() const { return reasonCodeText(ReasonCode(reasonCode)); }
+};
+
+// 5.0: how the client shortens the topics it publishes with topic aliases.
+enum class TopicAliasPolicy {
+    // The first PUBLISH to a topic sends topic and a new alias, later ones the alias only,
+    // while the broker's Topic Alias Maximum leaves room.
+    Automatic,
+    Disabled, // only aliases the application sets in Message.properties
 };
 
 // The MQTT client: one connection to one broker, as an explicit state machine driven by the
@@ -48,7 +79,8 @@ public:
     explicit Client(QObject *parent = nullptr);
     ~Client() override;
 
-    // Replaces the transport (the client takes ownership). Default: TcpTransport.
+    // Replaces the transport (the client takes ownership) and keeps it for every connection.
+    // Without one, connectToHost() makes the transport options().transport names.
     void setTransport(Transport *transport);
     Transport *transport() const { return m_transport; }
 
@@ -61,11 +93,21 @@ public:
     QString clientId() const { return m_clientId; }
     bool sessionPresent() const { return m_sessionPresent; }
     ConnackPacket connack() const { return m_connack; }
+    // 5.0 values of the last CONNACK (empty when absent).
+    QString connackReasonString() const;
+    QString serverReference() const;
+    QString responseInformation() const;
+
+    TopicAliasPolicy topicAliasPolicy() const { return m_topicAliasPolicy; }
+    void setTopicAliasPolicy(TopicAliasPolicy policy) { m_topicAliasPolicy = policy; }
 
     void connectToHost();
     void connectToHost(const ConnectionOptions &options);
     // Sends DISCONNECT, closes, and stops reconnecting. Queued messages stay queued.
     void disconnectFromHost();
+    // 5.0: DISCONNECT with a reason code (e.g. DisconnectWithWillMessage) and properties
+    // (Session Expiry Interval, Reason String, User Property). 3.1.1 ignores both.
+    void disconnectFromHost(ReasonCode reason, const Properties &properties = {});
     // Closes the connection without DISCONNECT (the broker publishes the will).
     void abortConnection();
 
@@ -73,6 +115,9 @@ public:
     // (error says why; nothing is sent). QoS 0 messages are "published" once written.
     quint64 publish(const Message &message, Error *error = nullptr);
     quint64 subscribe(const QList<SubscribeTopic> &topics, Error *error = nullptr);
+    // 5.0: with SUBSCRIBE properties (a Subscription Identifier, user properties).
+    quint64 subscribe(const QList<SubscribeTopic> &topics, const Properties &properties,
+                      Error *error = nullptr);
     quint64 subscribe(const QString &filter, QoS qos, Error *error = nullptr);
     quint64 unsubscribe(const QStringList &filters, Error *error = nullptr);
 
@@ -95,11 +140,14 @@ Q_SIGNALS:
     void messageRefused(quint64 token, const Mqtt::Error &error);
     void subscriptionAcknowledged(quint64 token, const QList<Mqtt::SubscribeResult> &results);
     void unsubscriptionAcknowledged(quint64 token, const QStringList &filters);
+    // Emitted right after unsubscriptionAcknowledged(), with each filter's reason code.
+    void unsubscriptionResultsReceived(quint64 token, const QList<Mqtt::UnsubscribeResult> &results);
     void reconnectScheduled(int attempt, int delayMs);
     void pingResponseReceived();
 
 private:
     enum class Stage { AwaitingPuback, AwaitingPubrec, AwaitingPubcomp };
+    enum class CloseMode { Abort, Graceful };
     struct Outgoing
     {
         quint64 token = 0;
@@ -117,6 +165,7 @@ private:
     {
         quint64 token = 0;
         QList<SubscribeTopic> topics;
+        Properties properties;
     };
     struct PendingUnsubscribe
     {
@@ -136,6 +185,10 @@ private:
 
     // The one funnel for every failure of the connection.
     void closeWithError(ErrorCode code, const QString &text, quint8 reasonCode = 0);
+    // closeWithError() for a packet the codec refused.
+    void closeWithDecodeError(const QString &text, ReasonCode reason);
+    // Closes the transport without reacting to the signals it emits while doing so.
+    void closeTransport(CloseMode mode);
     void connectionLost();
     void scheduleReconnect();
     void resetConnectionState();
@@ -145,6 +198,8 @@ private:
     void handleConnack(const FrameReader::Frame &frame);
     void handlePublish(const FrameReader::Frame &frame);
     void handlePuback(const FrameReader::Frame &frame);
+    // The error messageRefused() reports for a PUBACK/PUBREC with a failure reason code.
+    static Error refusal(const AckPacket &ack);
     void handlePubrec(const FrameReader::Frame &frame);
     void handlePubrel(const FrameReader::Frame &frame);
     void handlePubcomp(const FrameReader::Frame &frame);
@@ -157,17 +212,33 @@ private:
     void sendPublish(const Inflight &inflight, bool dup);
     void sendPublishQos0(const Outgoing &outgoing);
     void sendAck(PacketType type, quint16 packetId);
-    void sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics);
+    void sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics,
+                       const Properties &properties = {});
     void sendUnsubscribe(quint16 packetId, const QStringList &filters);
     void sendPingreq();
-    void sendDisconnect();
+    void sendDisconnect(const DisconnectPacket &packet = {});
+    // 5.0: the limits of the broker's CONNACK a message must respect to be sent.
+    Error brokerLimitProblem(const Message &message, qsizetype topicSize) const;
+    // 5.0: the properties to send with a PUBLISH to topic, with a topic alias set or used;
+    // clears wireTopic when the alias alone names the topic.
+    const Properties *outgoingProperties(const QByteArray &topic, QByteArrayView *wireTopic,
+                                         const Properties &properties);
+    void bindOutgoingAlias(const QByteArray &topic, quint16 alias);
+    // Packets are coalesced and leave in one transport write: at the end of onReadyRead()
+    // (the acknowledgements of a burst and the publishes they release) or on the next
+    // event-loop turn.
     void writeBytes(const QByteArray &bytes);
+    void scheduleFlush(); // after appending a packet to m_pendingWrites
+    void flushPendingWrites();
 
     bool isPacketIdInUse(quint16 id) const;
     quint16 allocatePacketId(); // 0 when every id is in use
     void completeInflight(quint16 packetId);
     void pumpQueue();
     bool hasInflightRoom() const;
+    // QoS 0: "published" once written, reported after publish() has returned the token.
+    void reportWritten(quint64 token);
+    void flushWritten();
 
     Transport *m_transport = nullptr;
     ConnectionOptions m_options;
@@ -180,17 +251,17 @@ private:
     bool m_hadConnection = false; // connected at least once since connectToHost()
 
     FrameReader m_reader;
-    QByteArray m_writeBuffer;
 
     quint64 m_nextToken = 1;
     quint16 m_lastPacketId = 0;
     std::deque<Outgoing> m_queue;
     QHash<quint16, Inflight> m_inflight;
-    std::vector<quint16> m_inflightOrder; // send order, for resending [MQTT-4.4.0-1]
+    std::deque<quint16> m_inflightOrder; // send order, for resending [MQTT-4.4.0-1]
     QHash<quint16, PendingSubscribe> m_pendingSubscribes;
     QHash<quint16, PendingUnsubscribe> m_pendingUnsubscribes;
     QSet<quint16> m_incomingQos2; // received QoS 2 ids awaiting PUBREL: delivered once
     QList<SubscribeTopic> m_subscriptions;
+    QHash<QString, Properties> m_subscriptionProperties; // 5.0: by filter, when not empty
 
     QTimer m_keepAliveTimer;
     QTimer m_pingTimeoutTimer;
@@ -199,8 +270,28 @@ private:
     QElapsedTimer m_lastSent;
     bool m_pingOutstanding = false;
     int m_reconnectAttempt = 0;
+    bool m_closingTransport = false; // the client itself is closing the transport
+    quint16 m_keepAlive = 0; // seconds in force: ours, or the broker's Server Keep Alive (5.0)
+    QHash<quint16, QByteArray> m_topicAliases; // 5.0: aliases the broker set on this connection
+    QHash<QByteArray, quint16> m_outgoingAliases; // 5.0: aliases we set on this connection
+    QHash<quint16, QByteArray> m_outgoingAliasTopics; // the same, by alias
+    TopicAliasPolicy m_topicAliasPolicy = TopicAliasPolicy::Automatic;
+    Properties m_aliasProperties; // scratch: a message's properties plus its alias
+    bool m_transportInjected = false; // setTransport() was called: the options do not choose
+    std::vector<quint64> m_writtenTokens; // QoS 0 tokens written, not yet reported
+    bool m_writtenFlushPosted = false;
+    QByteArray m_pendingWrites;
+    int m_readDepth = 0; // inside onReadyRead(): it flushes at its end
+    bool m_writeFlushPosted = false;
+    // Messages mostly repeat their topic: the last conversion is reused, which saves the
+    // validation and an allocation per message.
+    QString m_lastPublishedTopic;
+    QByteArray m_lastPublishedTopicUtf8;
+    QByteArray m_lastReceivedTopicUtf8;
+    QString m_lastReceivedTopic;
 };
 
 } // namespace Mqtt
 
 Q_DECLARE_METATYPE(Mqtt::SubscribeResult)
+Q_DECLARE_METATYPE(Mqtt::UnsubscribeResult)

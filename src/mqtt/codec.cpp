@@ -281,9 +281,8 @@ Decoded<ConnectPacket> decodeConnect(quint8 flags, QByteArrayView body)
     else if (protocolName == "MQTT" && (level == 4 || level == 5))
         packet.version = ProtocolVersion(level);
     else
-        return failure<ConnectPacket>(
-                protocolError(type, tr("unknown protocol name or level")),
-                ReasonCode::UnsupportedProtocolVersion);
+        return failure<ConnectPacket>(protocolError(type, tr("unknown protocol name or level")),
+                                      ReasonCode::UnsupportedProtocolVersion);
     if (connectFlags & 0x01) // [MQTT-3.1.2-3]
         return failure<ConnectPacket>(malformed(type, tr("the reserved flag is set")));
     packet.cleanSession = connectFlags & 0x02;
@@ -297,8 +296,10 @@ Decoded<ConnectPacket> decodeConnect(quint8 flags, QByteArrayView body)
                 malformed(type, tr("will QoS or retain is set without a will")));
     const bool hasUserName = connectFlags & 0x80;
     const bool hasPassword = connectFlags & 0x40;
-    if (isV5(packet.version)
-        && !readProperties(reader, PropertyContext::Connect, &packet.properties, type, &result))
+    if (!isV5(packet.version) && hasPassword && !hasUserName) // [MQTT-3.1.2-22]
+        return failure<ConnectPacket>(malformed(type, tr("a password is set without a user name")));
+    if (isV5(packet.version) &&
+        !readProperties(reader, PropertyContext::Connect, &packet.properties, type, &result))
         return result;
     if (QString problem = readString(reader, &packet.clientId); !problem.isEmpty())
         return failure<ConnectPacket>(malformed(type, problem));
@@ -306,8 +307,8 @@ Decoded<ConnectPacket> decodeConnect(quint8 flags, QByteArrayView body)
         Will will;
         will.qos = QoS(willQos);
         will.retain = willRetain;
-        if (isV5(packet.version)
-            && !readProperties(reader, PropertyContext::Will, &will.properties, type, &result))
+        if (isV5(packet.version) &&
+            !readProperties(reader, PropertyContext::Will, &will.properties, type, &result))
             return result;
         if (QString problem = readString(reader, &will.topic); !problem.isEmpty())
             return failure<ConnectPacket>(malformed(type, problem));
@@ -355,6 +356,9 @@ Decoded<ConnackPacket> decodeConnack(quint8 flags, QByteArrayView body, Protocol
     if (acknowledgeFlags & 0xFE) // [MQTT-3.2.2-1]
         return failure<ConnackPacket>(malformed(type, tr("reserved acknowledge flags are set")));
     result.packet.sessionPresent = acknowledgeFlags & 0x01;
+    if (result.packet.sessionPresent && result.packet.returnCode != 0) // [MQTT-3.2.2-4]
+        return failure<ConnackPacket>(
+                malformed(type, tr("a refusal cannot carry the session present flag")));
     if (version == ProtocolVersion::V3_1 && result.packet.sessionPresent)
         return failure<ConnackPacket>(malformed(type, tr("MQTT 3.1 has no session present flag")));
     if (isV5(version)) {
@@ -378,8 +382,8 @@ void encodePublish(QByteArray &out, ProtocolVersion version, QByteArrayView topi
         propertiesSize = properties ? properties->encodedSize() : 0;
         propertiesSize += quint32(variableByteIntegerSize(propertiesSize));
     }
-    const quint32 remaining = quint32(2 + topic.size() + (qos != QoS::AtMostOnce ? 2 : 0)
-                                      + propertiesSize + payload.size());
+    const quint32 remaining = quint32(2 + topic.size() + (qos != QoS::AtMostOnce ? 2 : 0) +
+                                      propertiesSize + payload.size());
     char header[16];
     int length = 0;
     header[length++] = char(0x30 | (dup ? 0x08 : 0) | (quint8(qos) << 1) | (retain ? 1 : 0));
@@ -392,7 +396,8 @@ void encodePublish(QByteArray &out, ProtocolVersion version, QByteArrayView topi
     char *p = out.data() + start;
     std::memcpy(p, header, size_t(length));
     p += length;
-    std::memcpy(p, topic.data(), size_t(topic.size()));
+    if (!topic.isEmpty()) // empty with a 5.0 topic alias; memcpy from null is undefined
+        std::memcpy(p, topic.data(), size_t(topic.size()));
     p += topic.size();
     if (qos != QoS::AtMostOnce) {
         *p++ = char(packetId >> 8);
@@ -467,14 +472,12 @@ Decoded<PublishView> decodePublish(quint8 flags, QByteArrayView body, ProtocolVe
     if (view.topic.isEmpty() && !(isV5(version) && view.properties.contains(PropertyId::TopicAlias)))
         return failure<PublishView>(protocolError(type, tr("the topic name is empty")),
                                     ReasonCode::ProtocolError);
-    if (std::memchr(view.topic.data(), '+', size_t(view.topic.size()))
-        || std::memchr(view.topic.data(), '#', size_t(view.topic.size()))) // [MQTT-3.3.2-2]
-        return failure<PublishView>(
-                malformed(type, tr("the topic name contains a wildcard")),
-                ReasonCode::TopicNameInvalid);
+    if (std::memchr(view.topic.data(), '+', size_t(view.topic.size())) ||
+        std::memchr(view.topic.data(), '#', size_t(view.topic.size()))) // [MQTT-3.3.2-2]
+        return failure<PublishView>(protocolError(type, tr("the topic name contains a wildcard")),
+                                    ReasonCode::TopicNameInvalid);
     if (const QString problem = utf8StringProblem(view.topic); !problem.isEmpty())
-        return failure<PublishView>(
-                malformed(type, tr("the topic name: %1").arg(problem)));
+        return failure<PublishView>(malformed(type, tr("the topic name: %1").arg(problem)));
     return result;
 }
 
@@ -505,7 +508,8 @@ QByteArray encode(const AckPacket &packet, ProtocolVersion version)
     QByteArray body;
     appendUInt16(body, packet.packetId);
     // 5.0 lets Success without properties be sent as just the packet identifier (3.4.2.1).
-    if (isV5(version) && (packet.reasonCode != ReasonCode::Success || !packet.properties.isEmpty())) {
+    if (isV5(version) &&
+        (packet.reasonCode != ReasonCode::Success || !packet.properties.isEmpty())) {
         body.append(char(packet.reasonCode));
         if (!packet.properties.isEmpty())
             packet.properties.encode(body);
@@ -530,9 +534,8 @@ Decoded<AckPacket> decodeAck(PacketType type, quint8 flags, QByteArrayView body,
     if (isV5(version)) {
         if (!reader.atEnd())
             result.packet.reasonCode = ReasonCode(reader.readByte());
-        if (!reader.atEnd()
-            && !readProperties(reader, PropertyContext::Puback, &result.packet.properties, type,
-                               &result))
+        if (!reader.atEnd() && !readProperties(reader, PropertyContext::Puback,
+                                               &result.packet.properties, type, &result))
             return result;
     }
     if (!reader.atEnd())
@@ -563,8 +566,7 @@ QByteArray encode(const SubscribePacket &packet, ProtocolVersion version)
     return frame(PacketType::Subscribe, 0x2, body);
 }
 
-Decoded<SubscribePacket> decodeSubscribe(quint8 flags, QByteArrayView body,
-                                         ProtocolVersion version)
+Decoded<SubscribePacket> decodeSubscribe(quint8 flags, QByteArrayView body, ProtocolVersion version)
 {
     const PacketType type = PacketType::Subscribe;
     if (const QString problem = fixedHeaderProblem(type, flags); !problem.isEmpty())
@@ -577,20 +579,22 @@ Decoded<SubscribePacket> decodeSubscribe(quint8 flags, QByteArrayView body,
     if (result.packet.packetId == 0)
         return failure<SubscribePacket>(protocolError(type, tr("the packet identifier is 0")),
                                         ReasonCode::ProtocolError);
-    if (isV5(version)
-        && !readProperties(reader, PropertyContext::Subscribe, &result.packet.properties, type,
-                           &result))
+    if (isV5(version) && !readProperties(reader, PropertyContext::Subscribe,
+                                         &result.packet.properties, type, &result))
         return result;
     while (!reader.atEnd()) {
         SubscribeTopic topic;
         if (QString problem = readString(reader, &topic.filter); !problem.isEmpty())
             return failure<SubscribePacket>(malformed(type, problem));
+        if (const Error problem = validateTopicFilter(topic.filter); problem)
+            return failure<SubscribePacket>(protocolError(type, problem.text),
+                                            ReasonCode::TopicFilterInvalid);
         const quint8 options = reader.readByte();
         if (!reader.ok())
             return failure<SubscribePacket>(malformed(type, truncated()));
         const quint8 reservedMask = isV5(version) ? 0xC0 : 0xFC;
-        if ((options & reservedMask) || (options & 0x03) == 3
-            || ((options >> 4) & 0x03) == 3) // [MQTT-3.8.3-4], [MQTT-3-8.3-5]
+        if ((options & reservedMask) || (options & 0x03) == 3 ||
+            ((options >> 4) & 0x03) == 3) // [MQTT-3.8.3-4], [MQTT-3-8.3-5]
             return failure<SubscribePacket>(malformed(type, tr("invalid subscription options")));
         topic.qos = QoS(options & 0x03);
         if (isV5(version)) {
@@ -627,9 +631,8 @@ Decoded<SubackPacket> decodeSuback(quint8 flags, QByteArrayView body, ProtocolVe
     result.packet.packetId = reader.readUInt16();
     if (!reader.ok())
         return failure<SubackPacket>(malformed(type, truncated()));
-    if (isV5(version)
-        && !readProperties(reader, PropertyContext::Suback, &result.packet.properties, type,
-                           &result))
+    if (isV5(version) &&
+        !readProperties(reader, PropertyContext::Suback, &result.packet.properties, type, &result))
         return result;
     const QByteArrayView codes = reader.readRest();
     if (codes.isEmpty())
@@ -660,9 +663,8 @@ Decoded<SubackPacket> decodeSuback(quint8 flags, QByteArrayView body, ProtocolVe
             valid = code <= 2 || code == 0x80; // [MQTT-3.9.3-2]
         }
         if (!valid)
-            return failure<SubackPacket>(
-                    malformed(type, tr("reserved return code 0x%1")
-                                            .arg(code, 2, 16, QLatin1Char('0'))));
+            return failure<SubackPacket>(malformed(
+                    type, tr("reserved return code 0x%1").arg(code, 2, 16, QLatin1Char('0'))));
         result.packet.reasonCodes.append(code);
     }
     return result;
@@ -692,14 +694,16 @@ Decoded<UnsubscribePacket> decodeUnsubscribe(quint8 flags, QByteArrayView body,
     result.packet.packetId = reader.readUInt16();
     if (!reader.ok())
         return failure<UnsubscribePacket>(malformed(type, truncated()));
-    if (isV5(version)
-        && !readProperties(reader, PropertyContext::Unsubscribe, &result.packet.properties, type,
-                           &result))
+    if (isV5(version) && !readProperties(reader, PropertyContext::Unsubscribe,
+                                         &result.packet.properties, type, &result))
         return result;
     while (!reader.atEnd()) {
         QString filter;
         if (QString problem = readString(reader, &filter); !problem.isEmpty())
             return failure<UnsubscribePacket>(malformed(type, problem));
+        if (const Error problem = validateTopicFilter(filter); problem)
+            return failure<UnsubscribePacket>(protocolError(type, problem.text),
+                                              ReasonCode::TopicFilterInvalid);
         result.packet.filters.append(filter);
     }
     if (result.packet.filters.isEmpty()) // [MQTT-3.10.3-2]
@@ -720,8 +724,7 @@ QByteArray encode(const UnsubackPacket &packet, ProtocolVersion version)
     return frame(PacketType::Unsuback, 0, body);
 }
 
-Decoded<UnsubackPacket> decodeUnsuback(quint8 flags, QByteArrayView body,
-                                       ProtocolVersion version)
+Decoded<UnsubackPacket> decodeUnsuback(quint8 flags, QByteArrayView body, ProtocolVersion version)
 {
     const PacketType type = PacketType::Unsuback;
     if (const QString problem = fixedHeaderProblem(type, flags); !problem.isEmpty())
@@ -769,7 +772,8 @@ QString emptyPacketProblem(PacketType type, quint8 flags, QByteArrayView body)
 QByteArray encode(const DisconnectPacket &packet, ProtocolVersion version)
 {
     QByteArray body;
-    if (isV5(version) && (packet.reasonCode != ReasonCode::Success || !packet.properties.isEmpty())) {
+    if (isV5(version) &&
+        (packet.reasonCode != ReasonCode::Success || !packet.properties.isEmpty())) {
         body.append(char(packet.reasonCode));
         if (!packet.properties.isEmpty())
             packet.properties.encode(body);
@@ -788,9 +792,8 @@ Decoded<DisconnectPacket> decodeDisconnect(quint8 flags, QByteArrayView body,
     if (isV5(version)) {
         if (!reader.atEnd())
             result.packet.reasonCode = ReasonCode(reader.readByte());
-        if (!reader.atEnd()
-            && !readProperties(reader, PropertyContext::Disconnect, &result.packet.properties,
-                               type, &result))
+        if (!reader.atEnd() && !readProperties(reader, PropertyContext::Disconnect,
+                                               &result.packet.properties, type, &result))
             return result;
     }
     if (!reader.atEnd())
@@ -817,9 +820,8 @@ Decoded<AuthPacket> decodeAuth(quint8 flags, QByteArrayView body)
     ByteReader reader(body);
     if (!reader.atEnd())
         result.packet.reasonCode = ReasonCode(reader.readByte());
-    if (!reader.atEnd()
-        && !readProperties(reader, PropertyContext::Auth, &result.packet.properties, type,
-                           &result))
+    if (!reader.atEnd() &&
+        !readProperties(reader, PropertyContext::Auth, &result.packet.properties, type, &result))
         return result;
     if (!reader.atEnd())
         return failure<AuthPacket>(malformed(type, trailing()));

@@ -5,6 +5,7 @@
 #include "protocol.h"
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QString>
 
 #include <optional>
@@ -14,6 +15,56 @@ namespace Mqtt {
 enum class ClientIdPolicy {
     GenerateWhenEmpty, // an empty client id is replaced by "switchboard-" and random hex
     SendAsGiven, // an empty client id is sent empty (the broker may assign one)
+};
+
+// The byte stream under MQTT.
+enum class TransportKind {
+    Tcp, // mqtt://, tcp://
+    Tls, // mqtts://, ssl://
+    WebSocket, // ws://
+    SecureWebSocket, // wss://
+};
+
+// The oldest TLS version the client accepts.
+enum class TlsVersion {
+    TlsV1_2,
+    TlsV1_3,
+};
+
+// TLS settings for Tls and SecureWebSocket. The broker's certificate chain and host name are
+// always verified, on every reconnect, unless allowInsecure is set.
+struct TlsOptions
+{
+    // Trusted authorities: a PEM file and/or a folder of PEM files. Both empty: the system's.
+    QString caFile;
+    QString caDirectory;
+    // Client certificate and its private key (PEM), for brokers that require one.
+    QString certificateFile;
+    QString keyFile;
+    QByteArray keyPassphrase;
+    // Name sent in SNI and checked against the certificate; empty: the host.
+    QString serverName;
+    // ALPN protocol names offered, in order of preference (e.g. "mqtt", "x-amzn-mqtt-ca").
+    QByteArrayList alpn;
+    TlsVersion minimumVersion = TlsVersion::TlsV1_2;
+    // Skips peer and host-name verification. Only for test brokers.
+    bool allowInsecure = false;
+};
+
+enum class ProxyKind {
+    None, // connect directly (default)
+    System, // the proxy the system configuration names for this host, if any
+    Socks5,
+    HttpConnect, // an HTTP proxy tunnelling with CONNECT
+};
+
+struct ProxyOptions
+{
+    ProxyKind kind = ProxyKind::None;
+    QString host;
+    quint16 port = 0;
+    QString userName;
+    QString password;
 };
 
 // Everything the client needs to open and keep a connection.
@@ -47,6 +98,21 @@ struct ConnectionOptions
     int maximumQueued = 10000;
     // Largest packet accepted from the broker, fixed header included.
     quint32 maximumIncomingPacketSize = MaximumRemainingLength + 5;
+
+    TransportKind transport = TransportKind::Tcp;
+    TlsOptions tls;
+    // HTTP path of the WebSocket endpoint (ws, wss).
+    QString webSocketPath = QStringLiteral("/mqtt");
+    ProxyOptions proxy;
 };
+
+// The port a transport uses when a URL names none: 1883, 8883, 80, 443.
+quint16 defaultPort(TransportKind kind);
+
+// Reads a broker URL into options: mqtt://host:1883, mqtts://host:8883, ws://host:8080/mqtt,
+// wss://host/mqtt; tcp:// and ssl:// are aliases of mqtt:// and mqtts://. A missing port
+// takes the scheme's default; "user:password@" sets the credentials. Sets transport, host,
+// port, webSocketPath (and credentials) only; on failure leaves options alone and says why.
+bool parseBrokerUrl(const QString &url, ConnectionOptions *options, QString *error);
 
 } // namespace Mqtt

@@ -9,6 +9,7 @@ namespace Mqtt {
 enum class ErrorCode {
     None,
     TransportError, // socket-level failure (host not found, refused, reset...)
+    TlsError, // TLS handshake or certificate verification failed, or bad TLS settings
     ConnectTimeout, // no CONNACK in time
     ConnectionRefused, // CONNACK with a refusal code
     ProtocolError, // a packet out of place or forbidden by the specification

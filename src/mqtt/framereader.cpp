@@ -53,10 +53,12 @@ FrameReader::Status FrameReader::next(Frame *frame)
     case VarIntStatus::NeedMoreData:
         return Status::NeedMoreData;
     case VarIntStatus::TooLong:
+        m_problem = Problem::MalformedLength;
         m_error = QCoreApplication::translate(
                 "Mqtt", "Malformed packet: its Remaining Length is longer than 4 bytes");
         return Status::Error;
-    case VarIntStatus::Overlong:
+    case VarIntStatus::Overlong: // [MQTT-1.5.5-1]
+        m_problem = Problem::MalformedLength;
         m_error = QCoreApplication::translate(
                 "Mqtt", "Malformed packet: its Remaining Length is not minimally encoded");
         return Status::Error;
@@ -64,10 +66,11 @@ FrameReader::Status FrameReader::next(Frame *frame)
         break;
     }
     const quint64 frameSize = quint64(1 + length.length) + length.value;
+    // Refused from the header alone, before any of the body is buffered.
     if (frameSize > m_maximumPacketSize) {
-        m_error = QCoreApplication::translate("Mqtt",
-                                              "The broker sent a packet of %1 bytes, more than "
-                                              "the maximum of %2 bytes")
+        m_problem = Problem::TooLarge;
+        m_error = QCoreApplication::translate("Mqtt", "Received a packet of %1 bytes, more than "
+                                                      "the maximum of %2 bytes")
                           .arg(frameSize)
                           .arg(m_maximumPacketSize);
         return Status::Error;
@@ -86,7 +89,9 @@ void FrameReader::clear()
 {
     m_buffer.clear();
     m_offset = 0;
+    m_reserved = 0;
     m_error.clear();
+    m_problem = Problem::None;
 }
 
 } // namespace Mqtt

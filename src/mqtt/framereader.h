@@ -29,6 +29,13 @@ public:
         Error,
     };
 
+    // Why next() returned Error: lets callers branch without parsing translated text.
+    enum class Problem {
+        None,
+        MalformedLength, // a Remaining Length longer than 4 bytes or not minimally encoded
+        TooLarge, // a frame over maximumPacketSize()
+    };
+
     // Largest whole frame accepted; anything longer is an error. Default: the protocol limit.
     void setMaximumPacketSize(quint32 bytes) { m_maximumPacketSize = bytes; }
     quint32 maximumPacketSize() const { return m_maximumPacketSize; }
@@ -41,7 +48,10 @@ public:
 
     Status next(Frame *frame);
     QString errorString() const { return m_error; }
+    Problem problem() const { return m_problem; }
     qsizetype bufferedBytes() const { return m_buffer.size() - m_offset; }
+    // Memory held by the buffer, consumed frames included (for tests of bounded growth).
+    qsizetype bufferCapacity() const { return m_buffer.capacity(); }
     void clear();
 
 private:
@@ -52,6 +62,7 @@ private:
     qsizetype m_reserved = 0;
     quint32 m_maximumPacketSize = MaximumRemainingLength + 5;
     QString m_error;
+    Problem m_problem = Problem::None;
 };
 
 } // namespace Mqtt

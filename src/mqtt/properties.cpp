@@ -220,8 +220,8 @@ bool Properties::isAllowedIn(PropertyId id, PropertyContext context)
     case PropertyId::ServerReference:
         return context == C::Connack || context == C::Disconnect;
     case PropertyId::ReasonString:
-        return context == C::Connack || context == C::Puback || context == C::Suback
-                || context == C::Unsuback || context == C::Disconnect || context == C::Auth;
+        return context == C::Connack || context == C::Puback || context == C::Suback ||
+               context == C::Unsuback || context == C::Disconnect || context == C::Auth;
     case PropertyId::ReceiveMaximum:
     case PropertyId::TopicAliasMaximum:
     case PropertyId::MaximumPacketSize:
@@ -355,6 +355,30 @@ void Properties::encode(QByteArray &out) const
     }
 }
 
+// Values the specification forbids for otherwise well-formed integer properties.
+static bool isValueAllowed(PropertyId id, quint32 value)
+{
+    switch (id) {
+    case PropertyId::PayloadFormatIndicator:
+    case PropertyId::RequestProblemInformation:
+    case PropertyId::RequestResponseInformation:
+    case PropertyId::MaximumQoS:
+    case PropertyId::RetainAvailable:
+    case PropertyId::WildcardSubscriptionAvailable:
+    case PropertyId::SubscriptionIdentifierAvailable:
+    case PropertyId::SharedSubscriptionAvailable:
+        return value <= 1; // a boolean byte (Maximum QoS: 0 or 1 when present)
+    case PropertyId::ReceiveMaximum: // 0 is a protocol error (3.1.2.11.3)
+    case PropertyId::MaximumPacketSize: // 3.1.2.11.4
+    case PropertyId::TopicAlias: // 3.3.2.3.4
+        return value != 0;
+    case PropertyId::SubscriptionIdentifier: // 1 .. 268,435,455 (3.8.2.1.2)
+        return value != 0;
+    default:
+        return true;
+    }
+}
+
 QString Properties::decode(ByteReader &reader, PropertyContext context, Properties *properties,
                            ReasonCode *reason)
 {
@@ -419,8 +443,13 @@ QString Properties::decode(ByteReader &reader, PropertyContext context, Properti
         }
         }
         if (!inner.ok())
-            return QCoreApplication::translate("Mqtt", "the property %1 is truncated")
-                    .arg(name(id));
+            return QCoreApplication::translate("Mqtt", "the property %1 is truncated").arg(name(id));
+        if (!isValueAllowed(id, entry.integer)) {
+            *reason = ReasonCode::ProtocolError;
+            return QCoreApplication::translate("Mqtt", "the property %1 has the invalid value %2")
+                    .arg(name(id))
+                    .arg(entry.integer);
+        }
         properties->m_entries.append(std::move(entry));
     }
     return {};

@@ -1,6 +1,15 @@
 #include "transport.h"
 
+#include "connectionoptions.h"
+#include "transportfactory.h"
+
 #include <QTcpSocket>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+
+#include <cerrno>
+#endif
 
 namespace Mqtt {
 
@@ -12,18 +21,32 @@ TcpTransport::TcpTransport(QObject *parent) : Transport(parent), m_socket(new QT
     });
     connect(m_socket, &QTcpSocket::disconnected, this, &Transport::disconnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &Transport::readyRead);
-    connect(m_socket, &QTcpSocket::errorOccurred, this,
-            [this](QAbstractSocket::SocketError error) {
-                // The remote end closing is reported through disconnected().
-                if (error == QAbstractSocket::RemoteHostClosedError)
-                    return;
-                emit errorOccurred(m_socket->errorString());
-            });
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        // The remote end closing is reported through disconnected().
+        if (error == QAbstractSocket::RemoteHostClosedError)
+            return;
+        emit errorOccurred(m_socket->errorString());
+    });
+}
+
+void TcpTransport::configure(const ConnectionOptions &options)
+{
+    m_proxyError.clear();
+    if (!makeNetworkProxy(options.proxy, options.host, options.port, &m_proxy, &m_proxyError))
+        m_proxy = QNetworkProxy(QNetworkProxy::NoProxy);
 }
 
 void TcpTransport::connectToHost(const QString &host, quint16 port)
 {
     m_socket->abort();
+    if (!m_proxyError.isEmpty()) {
+        // From the event loop, as the socket reports its own errors.
+        QMetaObject::invokeMethod(
+                this, [this, text = m_proxyError] { emit errorOccurred(text); },
+                Qt::QueuedConnection);
+        return;
+    }
+    m_socket->setProxy(m_proxy);
     m_socket->connectToHost(host, port);
 }
 
@@ -39,11 +62,37 @@ void TcpTransport::abort()
 
 bool TcpTransport::isOpen() const
 {
-    return m_socket->state() == QAbstractSocket::ConnectedState;
+    // Closing: still flushing what was written; disconnected() follows once it is sent.
+    return m_socket->state() == QAbstractSocket::ConnectedState ||
+           m_socket->state() == QAbstractSocket::ClosingState;
 }
 
 qint64 TcpTransport::write(const char *data, qint64 size)
 {
+#ifdef Q_OS_UNIX
+    // Straight to the kernel while Qt's buffer is empty: the client hands over a whole batch
+    // at once, and Qt's buffered path would arm and disarm the write notifier for each batch,
+    // which costs two event-loop wake-ups. What the kernel does not take goes through Qt,
+    // which keeps the order and reports errors as usual. Through a proxy the descriptor may
+    // belong to the proxy's engine, which keeps buffers of its own: always Qt's path then.
+    if (m_proxy.type() == QNetworkProxy::NoProxy &&
+        m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() == 0) {
+        const int descriptor = int(m_socket->socketDescriptor());
+        qint64 sent = 0;
+        while (sent < size) {
+            const ssize_t n = ::send(descriptor, data + sent, size_t(size - sent), MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            sent += n;
+        }
+        if (sent == size)
+            return size;
+        const qint64 rest = m_socket->write(data + sent, size - sent);
+        return rest < 0 ? (sent > 0 ? sent : -1) : sent + rest;
+    }
+#endif
     return m_socket->write(data, size);
 }
 

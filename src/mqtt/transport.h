@@ -1,5 +1,8 @@
 #pragma once
 
+#include "error.h"
+
+#include <QNetworkProxy>
 #include <QObject>
 #include <QString>
 
@@ -8,6 +11,8 @@ class QTcpSocket;
 QT_END_NAMESPACE
 
 namespace Mqtt {
+
+struct ConnectionOptions;
 
 // The byte stream under the client. The client owns one and never touches a socket itself,
 // so tests can inject their own and TLS or WebSockets can slot in.
@@ -28,6 +33,12 @@ public:
     virtual qint64 read(char *data, qint64 maximum) = 0;
     // Bytes written but not yet handed to the network.
     virtual qint64 bytesToWrite() const = 0;
+
+    // Takes the TLS, WebSocket and proxy settings; the client calls it before each
+    // connectToHost(), so reconnects use (and verify with) the same settings.
+    virtual void configure(const ConnectionOptions &options) { Q_UNUSED(options); }
+    // What kind of failure the last errorOccurred() reported (e.g. TlsError).
+    virtual ErrorCode errorCode() const { return ErrorCode::TransportError; }
 
 Q_SIGNALS:
     void connected();
@@ -51,9 +62,13 @@ public:
     qint64 bytesAvailable() const override;
     qint64 read(char *data, qint64 maximum) override;
     qint64 bytesToWrite() const override;
+    // Takes the proxy (none by default).
+    void configure(const ConnectionOptions &options) override;
 
 private:
     QTcpSocket *m_socket;
+    QNetworkProxy m_proxy{QNetworkProxy::NoProxy};
+    QString m_proxyError;
 };
 
 } // namespace Mqtt

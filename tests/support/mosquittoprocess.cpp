@@ -8,6 +8,9 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 MosquittoProcess::MosquittoProcess() = default;
 
 MosquittoProcess::~MosquittoProcess()
@@ -67,6 +70,8 @@ bool MosquittoProcess::start(int timeoutMs)
 
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::MergedChannels);
+        // A test that crashes must not leave its broker behind.
+        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_process->start(program, {QStringLiteral("-c"), configPath});
         if (!m_process->waitForStarted(timeoutMs)) {
             m_error = m_process->errorString();

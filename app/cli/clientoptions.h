@@ -1,0 +1,65 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "protocol.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+// The options `pub` and `sub` share, spelled as mosquitto_pub / mosquitto_sub spell them.
+namespace Cli {
+
+// Process exit codes, shared by every command.
+enum ExitCode {
+    ExitSuccess = 0,
+    ExitFailure = 1, // connection, protocol or I/O failure
+    ExitUsage = 2, // bad command line
+    ExitTimedOut = 27, // sub -W expired (mosquitto_sub uses the same value)
+};
+
+enum class Command { Publish, Subscribe };
+
+class ClientOptionsParser
+{
+public:
+    ClientOptionsParser(Command command, const QString &description);
+
+    QCommandLineParser &parser() { return m_parser; }
+    // Adds an option owned by one command only.
+    void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
+
+    // Parses `arguments` (without program and command names). Returns -1 when the command
+    // should run, or the exit code to return at once (after --help or a usage error, both
+    // already printed).
+    int parse(const QStringList &arguments);
+
+    // Broker, identity, session and will, checked. False with *problem set when invalid.
+    bool connectionOptions(Mqtt::ConnectionOptions *options, QString *problem) const;
+    // -q: QoS 0, 1 or 2.
+    bool qos(Mqtt::QoS *qos, QString *problem) const;
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return m_parser.value(name); }
+    QStringList values(const QString &name) const { return m_parser.values(name); }
+
+private:
+    Command m_command;
+    QCommandLineParser m_parser;
+};
+
+// Calls `handler` from the event loop when SIGINT or SIGTERM arrives, so a command can
+// disconnect cleanly (no will) on Ctrl+C; a second signal ends the process at once.
+void onQuitSignal(QObject *context, std::function<void()> handler);
+
+// Parses a whole number in [minimum, maximum]; false when the text is not one.
+bool parseInteger(const QString &text, qint64 minimum, qint64 maximum, qint64 *value);
+// Turns on the switchboard.mqtt logging categories (-d).
+void enableDebugLogging();
+// "switchboard-cli pub: error: <text>" on stderr.
+void printError(Command command, const QString &text);
+QString commandName(Command command);
+
+} // namespace Cli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+// A saved connection: everything but the password, which lives in the SecretStore (keychain) or
+// is asked for at connect time. Nothing here is secret; all of it may be written to settings.
+struct ConnectionProfile
+{
+    QString name;
+    QString host = QStringLiteral("localhost");
+    quint16 port = 1883;
+    Mqtt::ProtocolVersion protocolVersion = Mqtt::ProtocolVersion::V3_1_1;
+    QString clientId; // empty: generated at connect time
+    QString userName; // empty: no user name sent
+    bool cleanSession = true;
+    quint16 keepAlive = 60; // seconds
+    bool autoReconnect = true;
+
+    QString willTopic; // empty: no will
+    QByteArray willPayload;
+    Mqtt::QoS willQos = Mqtt::QoS::AtMostOnce;
+    bool willRetain = false;
+
+    bool hasWill() const { return !willTopic.isEmpty(); }
+    // The options for Client::connectToHost(); the password is passed separately because the
+    // profile never holds one.
+    Mqtt::ConnectionOptions toConnectionOptions() const;
+    Mqtt::ConnectionOptions toConnectionOptions(const QByteArray &password) const;
+
+    bool operator==(const ConnectionProfile &other) const;
+    bool operator!=(const ConnectionProfile &other) const { return !(*this == other); }
+};
+
+Q_DECLARE_METATYPE(ConnectionProfile)

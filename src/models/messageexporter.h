@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QAbstractItemModel;
+class QIODevice;
+
+// Writes what a message log view shows (a MessageLogModel or a proxy over it, read through the
+// MessageLogModel roles) to JSON Lines or CSV. Payloads that are valid UTF-8 are written as text,
+// others as base64, with "payload_encoding" saying which.
+class MessageExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(MessageExporter)
+
+public:
+    enum class Format { JsonLines, Csv };
+
+    // Returns an empty string on success, otherwise why it failed.
+    static QString exportMessages(const QAbstractItemModel *model, QIODevice *device, Format format);
+    static QString exportMessages(const QAbstractItemModel *model, const QString &fileName,
+                                  Format format);
+
+    // One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180).
+    static QByteArray csvField(const QByteArray &utf8);
+};

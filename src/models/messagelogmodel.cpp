@@ -1,0 +1,465 @@
+#include "messagelogmodel.h"
+
+#include "payloadformat.h"
+
+#include <QDateTime>
+#include <QTime>
+
+namespace {
+
+enum Flag : quint8 {
+    OutgoingFlag = 0x01,
+    QosMask = 0x06, // two bits, shifted by 1
+    RetainFlag = 0x08,
+    DupFlag = 0x10,
+};
+
+// Rough heap cost of a QByteArray's block: header plus the terminating zero and malloc's
+// bookkeeping. Only used for the budget and the status bar figure.
+constexpr qint64 HeapBlockOverhead = 32;
+
+qint64 topicCost(const QString &topic)
+{
+    return qint64(topic.size()) * 2 + HeapBlockOverhead + 48; // string + hash node
+}
+
+} // namespace
+
+MessageLogModel::MessageLogModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(DefaultFlushInterval);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MessageLogModel::flush);
+}
+
+MessageLogModel::~MessageLogModel() = default;
+
+int MessageLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int MessageLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MessageLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const Record &record = m_records[size_t(index.row())];
+    const int qos = (record.flags & QosMask) >> 1;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(record.timestampMs)
+                    .time()
+                    .toString(QStringLiteral("hh:mm:ss.zzz"));
+        case DirectionColumn:
+            return (record.flags & OutgoingFlag) ? tr("out") : tr("in");
+        case TopicColumn:
+            return m_topics.at(record.topicIndex);
+        case QosColumn:
+            return qos;
+        case RetainColumn:
+            return (record.flags & RetainFlag) ? tr("retain") : QString();
+        case DupColumn:
+            return (record.flags & DupFlag) ? tr("dup") : QString();
+        case SizeColumn:
+            return int(record.payload.size());
+        case PayloadColumn:
+            return PayloadFormat::preview(record.payload, PreviewLength);
+        }
+        return QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn || index.column() == QosColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant();
+    case SequenceRole:
+        return QVariant::fromValue<quint64>(m_firstSequence + quint64(index.row()));
+    case TimestampRole:
+        return record.timestampMs;
+    case DirectionRole:
+        return int((record.flags & OutgoingFlag) ? Direction::Outgoing : Direction::Incoming);
+    case TopicRole:
+        return m_topics.at(record.topicIndex);
+    case QosRole:
+        return qos;
+    case RetainRole:
+        return bool(record.flags & RetainFlag);
+    case DupRole:
+        return bool(record.flags & DupFlag);
+    case PayloadRole:
+        return record.payload;
+    case SizeRole:
+        return int(record.payload.size());
+    case TopicIndexRole:
+        return int(record.topicIndex);
+    }
+    return QVariant();
+}
+
+QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case DirectionColumn:
+        return tr("Direction");
+    case TopicColumn:
+        return tr("Topic");
+    case QosColumn:
+        return tr("QoS");
+    case RetainColumn:
+        return tr("Retain");
+    case DupColumn:
+        return tr("Dup");
+    case SizeColumn:
+        return tr("Size");
+    case PayloadColumn:
+        return tr("Payload");
+    }
+    return QVariant();
+}
+
+QHash<int, QByteArray> MessageLogModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SequenceRole, "sequence");
+    names.insert(TimestampRole, "timestamp");
+    names.insert(DirectionRole, "direction");
+    names.insert(TopicRole, "topic");
+    names.insert(QosRole, "qos");
+    names.insert(RetainRole, "retain");
+    names.insert(DupRole, "dup");
+    names.insert(PayloadRole, "payload");
+    names.insert(SizeRole, "size");
+    names.insert(TopicIndexRole, "topicIndex");
+    return names;
+}
+
+void MessageLogModel::append(const Mqtt::Message &message, Direction direction)
+{
+    append(message, direction, QDateTime::currentMSecsSinceEpoch());
+}
+
+void MessageLogModel::append(const Mqtt::Message &message, Direction direction, qint64 timestampMs)
+{
+    Record record;
+    record.timestampMs = timestampMs;
+    // Share the payload when it is tight; copy it when it carries spare capacity that would
+    // otherwise stay allocated for the life of the row.
+    if (message.payload.capacity() > message.payload.size() + 64)
+        record.payload = QByteArray(message.payload.constData(), message.payload.size());
+    else
+        record.payload = message.payload;
+    record.topicIndex = internTopic(message.topic);
+    record.flags = quint8((direction == Direction::Outgoing ? OutgoingFlag : 0) |
+                          ((quint8(message.qos) & 0x3) << 1) | (message.retain ? RetainFlag : 0) |
+                          (message.dup ? DupFlag : 0));
+    m_pendingBytes += recordCost(record);
+    m_pending.push_back(std::move(record));
+    ++m_receivedCount;
+    trimPending();
+    scheduleFlush();
+}
+
+qint64 MessageLogModel::recordCost(const Record &record)
+{
+    return qint64(sizeof(Record)) +
+           (record.payload.isEmpty() ? 0 : record.payload.size() + HeapBlockOverhead);
+}
+
+quint32 MessageLogModel::internTopic(const QString &topic)
+{
+    auto it = m_topicIndex.constFind(topic);
+    if (it != m_topicIndex.constEnd())
+        return it.value();
+    const auto index = quint32(m_topics.size());
+    m_topics.append(topic);
+    m_topicIndex.insert(topic, index);
+    m_topicBytes += topicCost(topic);
+    return index;
+}
+
+void MessageLogModel::trimPending()
+{
+    // The pending buffer never holds more than the budget: the oldest held message goes first.
+    while (!m_pending.empty() &&
+           (qint64(m_pending.size()) > m_maximumMessages || m_pendingBytes > m_maximumBytes)) {
+        m_pendingBytes -= recordCost(m_pending.front());
+        m_pending.pop_front();
+        ++m_droppedCount;
+    }
+}
+
+void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
+{
+    size_t remove = 0;
+    qint64 bytes = m_storedBytes;
+    qint64 count = qint64(m_records.size());
+    while (remove < m_records.size() &&
+           (count + incoming > m_maximumMessages || bytes + incomingBytes > m_maximumBytes)) {
+        bytes -= recordCost(m_records[remove]);
+        --count;
+        ++remove;
+    }
+    if (remove == 0)
+        return;
+    beginRemoveRows(QModelIndex(), 0, int(remove) - 1);
+    m_records.erase(m_records.begin(), m_records.begin() + qsizetype(remove));
+    m_storedBytes = bytes;
+    m_firstSequence += remove;
+    m_droppedCount += qint64(remove);
+    endRemoveRows();
+}
+
+void MessageLogModel::scheduleFlush()
+{
+    if (!m_paused && !m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void MessageLogModel::flush()
+{
+    m_flushTimer.stop();
+    if (m_paused || m_pending.empty())
+        return;
+    const int incoming = int(m_pending.size());
+    trimStored(incoming, m_pendingBytes);
+
+    const int first = int(m_records.size());
+    const int last = first + incoming - 1;
+    beginInsertRows(QModelIndex(), first, last);
+    for (Record &record : m_pending)
+        m_records.push_back(std::move(record));
+    m_pending.clear();
+    m_storedBytes += m_pendingBytes;
+    m_pendingBytes = 0;
+    endInsertRows();
+
+    // Unique topics that scrolled out would otherwise pile up forever.
+    if (m_topics.size() > 4096 && qsizetype(m_topics.size()) > 2 * qsizetype(m_records.size()))
+        compactTopics();
+
+    Q_EMIT messagesFlushed(first, last);
+    Q_EMIT countersChanged();
+}
+
+void MessageLogModel::compactTopics()
+{
+    std::vector<quint32> remap(size_t(m_topics.size()), quint32(-1));
+    auto keep = [&](Record &record) {
+        quint32 &target = remap[record.topicIndex];
+        if (target == quint32(-1))
+            target = 0; // mark as used; numbered below
+    };
+    for (Record &record : m_records)
+        keep(record);
+    for (Record &record : m_pending)
+        keep(record);
+
+    QList<QString> topics;
+    QHash<QString, quint32> index;
+    qint64 topicBytes = 0;
+    for (qsizetype i = 0; i < m_topics.size(); ++i) {
+        if (remap[size_t(i)] == quint32(-1))
+            continue;
+        remap[size_t(i)] = quint32(topics.size());
+        index.insert(m_topics.at(i), quint32(topics.size()));
+        topicBytes += topicCost(m_topics.at(i));
+        topics.append(m_topics.at(i));
+    }
+    for (Record &record : m_records)
+        record.topicIndex = remap[record.topicIndex];
+    for (Record &record : m_pending)
+        record.topicIndex = remap[record.topicIndex];
+    m_topics = std::move(topics);
+    m_topicIndex = std::move(index);
+    m_topicBytes = topicBytes;
+    Q_EMIT topicsCompacted();
+}
+
+void MessageLogModel::clear()
+{
+    m_flushTimer.stop();
+    beginResetModel();
+    // Sequences keep counting so an old selection never lands on a new message.
+    m_firstSequence += m_records.size();
+    m_records.clear();
+    m_pending.clear();
+    m_topics.clear();
+    m_topicIndex.clear();
+    m_storedBytes = 0;
+    m_pendingBytes = 0;
+    m_topicBytes = 0;
+    m_droppedCount = 0;
+    m_receivedCount = 0;
+    endResetModel();
+    Q_EMIT topicsCompacted();
+    Q_EMIT countersChanged();
+}
+
+void MessageLogModel::pause()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    m_flushTimer.stop();
+    Q_EMIT pausedChanged(true);
+    Q_EMIT countersChanged();
+}
+
+void MessageLogModel::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    flush();
+    Q_EMIT pausedChanged(false);
+    Q_EMIT countersChanged();
+}
+
+bool MessageLogModel::isPaused() const
+{
+    return m_paused;
+}
+
+int MessageLogModel::maximumMessages() const
+{
+    return m_maximumMessages;
+}
+
+void MessageLogModel::setMaximumMessages(int count)
+{
+    m_maximumMessages = qMax(1, count);
+    trimPending();
+    if (!m_paused)
+        trimStored(0, 0);
+    Q_EMIT countersChanged();
+}
+
+qint64 MessageLogModel::maximumBytes() const
+{
+    return m_maximumBytes;
+}
+
+void MessageLogModel::setMaximumBytes(qint64 bytes)
+{
+    m_maximumBytes = qMax<qint64>(1, bytes);
+    trimPending();
+    if (!m_paused)
+        trimStored(0, 0);
+    Q_EMIT countersChanged();
+}
+
+int MessageLogModel::flushInterval() const
+{
+    return m_flushTimer.interval();
+}
+
+void MessageLogModel::setFlushInterval(int milliseconds)
+{
+    m_flushTimer.setInterval(qMax(0, milliseconds));
+}
+
+qint64 MessageLogModel::droppedCount() const
+{
+    return m_droppedCount;
+}
+
+int MessageLogModel::heldCount() const
+{
+    return int(m_pending.size());
+}
+
+qint64 MessageLogModel::bytesHeld() const
+{
+    return m_storedBytes + m_pendingBytes + m_topicBytes;
+}
+
+qint64 MessageLogModel::receivedCount() const
+{
+    return m_receivedCount;
+}
+
+quint64 MessageLogModel::sequenceAt(int row) const
+{
+    Q_ASSERT(row >= 0 && size_t(row) < m_records.size());
+    return m_firstSequence + quint64(row);
+}
+
+int MessageLogModel::rowForSequence(quint64 sequence) const
+{
+    if (sequence < m_firstSequence || sequence - m_firstSequence >= m_records.size())
+        return -1;
+    return int(sequence - m_firstSequence);
+}
+
+int MessageLogModel::topicIndexAt(int row) const
+{
+    return int(m_records[size_t(row)].topicIndex);
+}
+
+QString MessageLogModel::topicAt(int row) const
+{
+    return m_topics.at(m_records[size_t(row)].topicIndex);
+}
+
+QString MessageLogModel::topicForIndex(int topicIndex) const
+{
+    return m_topics.value(topicIndex);
+}
+
+int MessageLogModel::topicCount() const
+{
+    return int(m_topics.size());
+}
+
+QByteArray MessageLogModel::payloadAt(int row) const
+{
+    return m_records[size_t(row)].payload;
+}
+
+qint64 MessageLogModel::timestampAt(int row) const
+{
+    return m_records[size_t(row)].timestampMs;
+}
+
+MessageLogModel::Direction MessageLogModel::directionAt(int row) const
+{
+    return (m_records[size_t(row)].flags & OutgoingFlag) ? Direction::Outgoing
+                                                         : Direction::Incoming;
+}
+
+Mqtt::QoS MessageLogModel::qosAt(int row) const
+{
+    return Mqtt::QoS((m_records[size_t(row)].flags & QosMask) >> 1);
+}
+
+bool MessageLogModel::isRetainAt(int row) const
+{
+    return m_records[size_t(row)].flags & RetainFlag;
+}
+
+bool MessageLogModel::isDupAt(int row) const
+{
+    return m_records[size_t(row)].flags & DupFlag;
+}
+
+Mqtt::Message MessageLogModel::messageAt(int row) const
+{
+    const Record &record = m_records[size_t(row)];
+    Mqtt::Message message;
+    message.topic = m_topics.at(record.topicIndex);
+    message.payload = record.payload;
+    message.qos = qosAt(row);
+    message.retain = record.flags & RetainFlag;
+    message.dup = record.flags & DupFlag;
+    return message;
+}

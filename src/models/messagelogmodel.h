@@ -1,0 +1,162 @@
+#pragma once
+
+#include "message.h"
+
+#include <QAbstractTableModel>
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QTimer>
+
+#include <deque>
+
+// The live message log: an append-only table over compact records. Messages are handed over as
+// they come (append()) into a bounded pending buffer and reach the views in batches, one
+// beginInsertRows() per flush. A budget by count and by bytes trims the oldest rows.
+class MessageLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_PROPERTY(bool paused READ isPaused NOTIFY pausedChanged)
+    Q_PROPERTY(int maximumMessages READ maximumMessages WRITE setMaximumMessages)
+    Q_PROPERTY(qint64 maximumBytes READ maximumBytes WRITE setMaximumBytes)
+    Q_PROPERTY(int flushInterval READ flushInterval WRITE setFlushInterval)
+
+public:
+    enum class Direction : quint8 { Incoming, Outgoing };
+    Q_ENUM(Direction)
+
+    enum Column {
+        TimeColumn,
+        DirectionColumn,
+        TopicColumn,
+        QosColumn,
+        RetainColumn,
+        DupColumn,
+        SizeColumn,
+        PayloadColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    // Raw values for the detail view, proxies and exporters; valid on any column.
+    enum Role {
+        SequenceRole = Qt::UserRole + 1, // quint64, stable for the life of the message
+        TimestampRole, // qint64, milliseconds since the epoch (UTC)
+        DirectionRole, // int (Direction)
+        TopicRole, // QString
+        QosRole, // int 0..2
+        RetainRole, // bool
+        DupRole, // bool
+        PayloadRole, // QByteArray
+        SizeRole, // int, payload bytes
+        TopicIndexRole, // int, index in the interned topic table
+    };
+    Q_ENUM(Role)
+
+    static constexpr int DefaultMaximumMessages = 100000;
+    static constexpr qint64 DefaultMaximumBytes = 64 * 1024 * 1024;
+    static constexpr int DefaultFlushInterval = 50; // ms
+    static constexpr int PreviewLength = 100; // characters in the payload column
+
+    explicit MessageLogModel(QObject *parent = nullptr);
+    ~MessageLogModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Takes a message as it comes; it reaches the views at the next flush. The timestamp is
+    // "now" unless given (milliseconds since the epoch).
+    void append(const Mqtt::Message &message, Direction direction);
+    void append(const Mqtt::Message &message, Direction direction, qint64 timestampMs);
+    // Applies the pending messages now (normally done by the flush timer). Does nothing while
+    // paused.
+    void flush();
+    // Drops every row and every held message; counters restart at zero.
+    void clear();
+
+    // While paused, messages are held in the bounded pending buffer and the views do not move.
+    void pause();
+    void resume(); // flushes what was held
+    bool isPaused() const;
+
+    int maximumMessages() const;
+    void setMaximumMessages(int count); // >= 1
+    qint64 maximumBytes() const;
+    void setMaximumBytes(qint64 bytes); // >= 1
+    int flushInterval() const;
+    void setFlushInterval(int milliseconds);
+
+    // Messages dropped since the last clear(): trimmed by the budget or pushed out of the pending
+    // buffer while paused.
+    qint64 droppedCount() const;
+    // Messages waiting in the pending buffer (held while paused).
+    int heldCount() const;
+    // Bytes held by the stored and pending messages (records plus payloads), for the status bar.
+    qint64 bytesHeld() const;
+    // Every message handed over since the last clear().
+    qint64 receivedCount() const;
+
+    // Stable sequence numbers: a view keeps its selection on a message across inserts and trims.
+    quint64 sequenceAt(int row) const;
+    int rowForSequence(quint64 sequence) const; // -1 once trimmed or unknown
+
+    // Fast accessors for proxies and exporters (row in this model).
+    int topicIndexAt(int row) const;
+    QString topicAt(int row) const;
+    QString topicForIndex(int topicIndex) const;
+    int topicCount() const; // distinct topics interned since the last clear()
+    QByteArray payloadAt(int row) const;
+    qint64 timestampAt(int row) const;
+    Direction directionAt(int row) const;
+    Mqtt::QoS qosAt(int row) const;
+    bool isRetainAt(int row) const;
+    bool isDupAt(int row) const;
+    // A copy of the stored message (topic, payload, QoS, retain, dup).
+    Mqtt::Message messageAt(int row) const;
+
+Q_SIGNALS:
+    void pausedChanged(bool paused);
+    // Emitted at most once per flush (and on pause/clear) when any counter moved.
+    void countersChanged();
+    // After a flush inserted rows (first..last in this model).
+    void messagesFlushed(int first, int last);
+    // The interned topic table was compacted: topic indexes changed (cached ones are stale).
+    void topicsCompacted();
+
+private:
+    struct Record
+    {
+        qint64 timestampMs = 0;
+        QByteArray payload;
+        quint32 topicIndex = 0;
+        quint8 flags = 0; // direction, QoS, retain, dup
+    };
+
+    static qint64 recordCost(const Record &record);
+    quint32 internTopic(const QString &topic);
+    void trimPending();
+    void trimStored(int incoming, qint64 incomingBytes);
+    void scheduleFlush();
+    void compactTopics();
+
+    std::deque<Record> m_records;
+    std::deque<Record> m_pending;
+    QHash<QString, quint32> m_topicIndex;
+    QList<QString> m_topics;
+
+    quint64 m_firstSequence = 0; // sequence of row 0
+    qint64 m_storedBytes = 0;
+    qint64 m_pendingBytes = 0;
+    qint64 m_topicBytes = 0;
+    qint64 m_droppedCount = 0;
+    qint64 m_receivedCount = 0;
+    int m_maximumMessages = DefaultMaximumMessages;
+    qint64 m_maximumBytes = DefaultMaximumBytes;
+    bool m_paused = false;
+    QTimer m_flushTimer;
+};

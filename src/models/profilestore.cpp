@@ -1,0 +1,208 @@
+#include "profilestore.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace {
+
+const QString ProfilesGroup = QStringLiteral("profiles");
+const QString LastUsedKey = QStringLiteral("general/lastUsedProfile");
+
+QString defaultFileName()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QDir().mkpath(folder);
+    return folder + QStringLiteral("/profiles.ini");
+}
+
+} // namespace
+
+ProfileStore::ProfileStore(QObject *parent) : ProfileStore(defaultFileName(), parent) { }
+
+ProfileStore::ProfileStore(const QString &fileName, QObject *parent)
+    : QObject(parent), m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{ }
+
+ProfileStore::~ProfileStore()
+{
+    m_settings->sync();
+}
+
+QString ProfileStore::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QString ProfileStore::groupFor(const QString &name) const
+{
+    // Percent-encoding keeps '/' and '\' in a name from splitting the settings group.
+    return ProfilesGroup + QLatin1Char('/') +
+           QString::fromLatin1(QUrl::toPercentEncoding(name, QByteArray(), "%"));
+}
+
+QStringList ProfileStore::profileNames() const
+{
+    QStringList names;
+    m_settings->beginGroup(ProfilesGroup);
+    const QStringList groups = m_settings->childGroups();
+    for (const QString &group : groups)
+        names.append(m_settings->value(group + QStringLiteral("/name")).toString());
+    m_settings->endGroup();
+    names.removeAll(QString());
+    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+        const int order = a.compare(b, Qt::CaseInsensitive);
+        return order != 0 ? order < 0 : a < b;
+    });
+    return names;
+}
+
+bool ProfileStore::contains(const QString &name) const
+{
+    return !name.isEmpty() && m_settings->contains(groupFor(name) + QStringLiteral("/name"));
+}
+
+std::optional<ConnectionProfile> ProfileStore::profile(const QString &name) const
+{
+    if (!contains(name))
+        return std::nullopt;
+    m_settings->beginGroup(groupFor(name));
+    const ConnectionProfile defaults;
+    ConnectionProfile p;
+    p.name = m_settings->value(QStringLiteral("name")).toString();
+    p.host = m_settings->value(QStringLiteral("host"), defaults.host).toString();
+    p.port = quint16(m_settings->value(QStringLiteral("port"), defaults.port).toUInt());
+    const int version =
+            m_settings->value(QStringLiteral("protocolVersion"), int(defaults.protocolVersion))
+                    .toInt();
+    p.protocolVersion = (version == 3 || version == 4 || version == 5)
+                                ? Mqtt::ProtocolVersion(version)
+                                : defaults.protocolVersion;
+    p.clientId = m_settings->value(QStringLiteral("clientId")).toString();
+    p.userName = m_settings->value(QStringLiteral("userName")).toString();
+    p.cleanSession =
+            m_settings->value(QStringLiteral("cleanSession"), defaults.cleanSession).toBool();
+    p.keepAlive =
+            quint16(m_settings->value(QStringLiteral("keepAlive"), defaults.keepAlive).toUInt());
+    p.autoReconnect =
+            m_settings->value(QStringLiteral("autoReconnect"), defaults.autoReconnect).toBool();
+    p.willTopic = m_settings->value(QStringLiteral("willTopic")).toString();
+    p.willPayload = QByteArray::fromBase64(
+            m_settings->value(QStringLiteral("willPayloadBase64")).toString().toLatin1());
+    p.willQos = Mqtt::QoS(qBound(0, m_settings->value(QStringLiteral("willQos")).toInt(), 2));
+    p.willRetain = m_settings->value(QStringLiteral("willRetain")).toBool();
+    m_settings->endGroup();
+    return p;
+}
+
+void ProfileStore::writeProfile(const ConnectionProfile &p)
+{
+    m_settings->remove(groupFor(p.name));
+    m_settings->beginGroup(groupFor(p.name));
+    // No password key, ever: passwords live in the SecretStore.
+    m_settings->setValue(QStringLiteral("name"), p.name);
+    m_settings->setValue(QStringLiteral("host"), p.host);
+    m_settings->setValue(QStringLiteral("port"), p.port);
+    m_settings->setValue(QStringLiteral("protocolVersion"), int(p.protocolVersion));
+    m_settings->setValue(QStringLiteral("clientId"), p.clientId);
+    m_settings->setValue(QStringLiteral("userName"), p.userName);
+    m_settings->setValue(QStringLiteral("cleanSession"), p.cleanSession);
+    m_settings->setValue(QStringLiteral("keepAlive"), p.keepAlive);
+    m_settings->setValue(QStringLiteral("autoReconnect"), p.autoReconnect);
+    m_settings->setValue(QStringLiteral("willTopic"), p.willTopic);
+    m_settings->setValue(QStringLiteral("willPayloadBase64"),
+                         QString::fromLatin1(p.willPayload.toBase64()));
+    m_settings->setValue(QStringLiteral("willQos"), int(p.willQos));
+    m_settings->setValue(QStringLiteral("willRetain"), p.willRetain);
+    m_settings->endGroup();
+}
+
+bool ProfileStore::addProfile(const ConnectionProfile &profile)
+{
+    if (profile.name.isEmpty() || contains(profile.name))
+        return false;
+    writeProfile(profile);
+    Q_EMIT profilesChanged();
+    return true;
+}
+
+bool ProfileStore::saveProfile(const ConnectionProfile &profile)
+{
+    if (profile.name.isEmpty())
+        return false;
+    writeProfile(profile);
+    Q_EMIT profilesChanged();
+    return true;
+}
+
+QString ProfileStore::duplicateProfile(const QString &name)
+{
+    std::optional<ConnectionProfile> source = profile(name);
+    if (!source)
+        return QString();
+    QString candidate = tr("%1 (copy)").arg(name);
+    for (int n = 2; contains(candidate); ++n)
+        candidate = tr("%1 (copy %2)").arg(name).arg(n);
+    source->name = candidate;
+    writeProfile(*source);
+    Q_EMIT profilesChanged();
+    return candidate;
+}
+
+bool ProfileStore::renameProfile(const QString &oldName, const QString &newName)
+{
+    if (newName.isEmpty() || !contains(oldName) || (contains(newName) && newName != oldName))
+        return false;
+    if (newName == oldName)
+        return true;
+    const bool wasLastUsed = lastUsedProfile() == oldName;
+    std::optional<ConnectionProfile> p = profile(oldName);
+    p->name = newName;
+    m_settings->remove(groupFor(oldName));
+    writeProfile(*p);
+    if (wasLastUsed)
+        m_settings->setValue(LastUsedKey, newName);
+    Q_EMIT profilesChanged();
+    if (wasLastUsed)
+        Q_EMIT lastUsedProfileChanged(newName);
+    return true;
+}
+
+bool ProfileStore::removeProfile(const QString &name)
+{
+    if (!contains(name))
+        return false;
+    m_settings->remove(groupFor(name));
+    const bool wasLastUsed = m_settings->value(LastUsedKey).toString() == name;
+    if (wasLastUsed)
+        m_settings->remove(LastUsedKey);
+    Q_EMIT profilesChanged();
+    if (wasLastUsed)
+        Q_EMIT lastUsedProfileChanged(QString());
+    return true;
+}
+
+QString ProfileStore::lastUsedProfile() const
+{
+    const QString name = m_settings->value(LastUsedKey).toString();
+    return contains(name) ? name : QString();
+}
+
+void ProfileStore::setLastUsedProfile(const QString &name)
+{
+    if (m_settings->value(LastUsedKey).toString() == name)
+        return;
+    if (name.isEmpty())
+        m_settings->remove(LastUsedKey);
+    else
+        m_settings->setValue(LastUsedKey, name);
+    Q_EMIT lastUsedProfileChanged(name);
+}
+
+void ProfileStore::sync()
+{
+    m_settings->sync();
+}

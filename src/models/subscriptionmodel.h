@@ -1,0 +1,113 @@
+#pragma once
+
+#include "client.h"
+#include "protocol.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+// The subscriptions of the session: filter, requested QoS, what the broker granted (or that it
+// refused), how many received messages matched, a colour tag and a muted flag.
+class SubscriptionModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum class State { Pending, Granted, Refused };
+    Q_ENUM(State)
+
+    enum Column {
+        FilterColumn,
+        RequestedQosColumn,
+        GrantedQosColumn, // "0".."2", "refused" or "pending"
+        MessageCountColumn,
+        ColorColumn, // the colour tag (DecorationRole)
+        MutedColumn, // checkable
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        FilterRole = Qt::UserRole + 1, // QString
+        RequestedQosRole, // int 0..2
+        GrantedQosRole, // int 0..2, -1 while pending or when refused
+        StateRole, // int (State)
+        ReasonCodeRole, // int, the SUBACK reason code (-1 while pending)
+        MessageCountRole, // qint64
+        ColorRole, // QColor
+        MutedRole, // bool
+    };
+    Q_ENUM(Role)
+
+    struct Subscription
+    {
+        QString filter;
+        Mqtt::QoS requestedQos = Mqtt::QoS::AtMostOnce;
+        State state = State::Pending;
+        quint8 reasonCode = 0; // valid unless Pending
+        qint64 messageCount = 0;
+        QColor color;
+        bool muted = false;
+    };
+
+    explicit SubscriptionModel(QObject *parent = nullptr);
+    ~SubscriptionModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Adds a pending subscription (or, for a known filter, resets it to pending with the new
+    // QoS). A colour is picked from a palette unless given. Returns its row.
+    int addSubscription(const QString &filter, Mqtt::QoS requestedQos,
+                        const QColor &color = QColor());
+    // Applies the broker's answer (Client::subscriptionAcknowledged); unknown filters are added.
+    void applyAcknowledgement(const QList<Mqtt::SubscribeResult> &results);
+    // Removes a subscription (after an unsubscribe); returns false when unknown.
+    bool removeSubscription(const QString &filter);
+    // Removes every subscription whose filter is listed (Client::unsubscriptionAcknowledged).
+    void removeSubscriptions(const QStringList &filters);
+    void clear();
+
+    int rowOf(const QString &filter) const; // -1 when unknown
+    bool contains(const QString &filter) const;
+    Subscription subscription(int row) const;
+    QStringList filters() const;
+
+    void setMuted(const QString &filter, bool muted);
+    bool isMuted(const QString &filter) const;
+    QStringList mutedFilters() const;
+    QStringList unmutedFilters() const;
+    void setColor(const QString &filter, const QColor &color);
+
+    // Counts a received message for every subscription whose filter matches its topic; the
+    // count column is refreshed in batches.
+    void countMessage(const QString &topic);
+    void resetMessageCounts();
+
+Q_SIGNALS:
+    // The set of muted filters (or the filters themselves) changed.
+    void mutingChanged();
+
+private:
+    void scheduleCountRefresh();
+    void refreshCounts();
+    QColor nextColor();
+
+    QList<Subscription> m_subscriptions;
+    // Rows whose filter matches a topic, when there are enough subscriptions for one hash
+    // lookup to beat matching every filter. Cleared whenever the rows or their states change.
+    QHash<QString, QList<int>> m_matchCache;
+    QTimer m_countTimer;
+    int m_colorCursor = 0;
+};

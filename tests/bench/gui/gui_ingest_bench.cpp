@@ -1,0 +1,485 @@
+// GUI ingest benchmark: prints figures, asserts nothing.
+//
+// a) Messages go through the engine's hand-over path (a messageReceived signal connected to
+//    MessageLogModel::append, TopicTreeModel::append and SubscriptionModel::countMessage) into
+//    a proxy, an offscreen QTableView with fixed row heights and a QTreeView, as fast as the
+//    event loop takes them. Reports messages/s (wall clock and per CPU second), event-loop lag
+//    (a 1 ms probe timer; wall clock and main-thread CPU time) and heap bytes per stored
+//    64-byte message. c) The log model alone: heap bytes per stored message.
+// b) 100,000 distinct topics into the topic tree (with a view attached): time and heap bytes.
+//
+// --mainwindow feeds the real MainWindow (Client::messageReceived) instead of bare views, when
+// the ui library was built. --messages N changes the message count of a) and c).
+// --only-ingest and --only-topics run one part. BENCH_DIAG=1 prints every event that kept the
+// event loop busy for more than 16 ms.
+
+#include "messagefilterproxymodel.h"
+#include "messagelogmodel.h"
+#include "subscriptionmodel.h"
+#include "topictreemodel.h"
+
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "secretstore.h"
+#endif
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeView>
+
+#include <malloc.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+qint64 heapBytes()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
+}
+
+qint64 residentBytes()
+{
+    QFile file(QStringLiteral("/proc/self/statm"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() * 4096 : 0;
+}
+
+// CPU seconds used by this process: on a busy machine, messages per CPU second is the figure
+// that does not depend on what else runs.
+double cpuSeconds()
+{
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[index];
+}
+
+// Stands in for Mqtt::Client: the same signal signature the models are connected to.
+class Feeder : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+Q_SIGNALS:
+    void messageReceived(const Mqtt::Message &message);
+};
+
+qint64 threadCpuNanoseconds()
+{
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// Measures how late a 1 ms timer fires: the event loop's responsiveness. Besides the wall-clock
+// lag it records the main thread's CPU time between two firings: on a machine shared with
+// other work the wall clock includes time the thread was not scheduled at all, while the CPU
+// time is the lag an idle core would show.
+class LagProbe
+{
+public:
+    LagProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_lagsMs.push_back(qMax<double>(0, double(now - m_last - 1000000) / 1e6));
+            m_last = now;
+            const qint64 cpu = threadCpuNanoseconds();
+            m_cpuLagsMs.push_back(qMax<double>(0, double(cpu - m_lastCpu - 1000000) / 1e6));
+            m_lastCpu = cpu;
+        });
+    }
+    void start()
+    {
+        m_lagsMs.clear();
+        m_cpuLagsMs.clear();
+        m_clock.start();
+        m_last = 0;
+        m_lastCpu = threadCpuNanoseconds();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    const std::vector<double> &lags() const { return m_lagsMs; }
+    const std::vector<double> &cpuLags() const { return m_cpuLagsMs; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_lastCpu = 0;
+    std::vector<double> m_lagsMs;
+    std::vector<double> m_cpuLagsMs;
+};
+
+struct IngestResult
+{
+    double seconds = 0;
+    double cpu = 0;
+    double rate = 0;
+    double lagP50 = 0;
+    double lagP99 = 0;
+    double lagMax = 0;
+    double cpuLagP50 = 0;
+    double cpuLagP99 = 0;
+    double cpuLagMax = 0;
+    double heapPerMessage = 0;
+    double rssPerMessage = 0;
+    int rowsStored = 0;
+    qint64 dropped = 0;
+};
+
+// Emits `total` messages in chunks of `chunk` (one socket read's worth), returning to the event
+// loop between chunks like the engine does between readyRead()s.
+IngestResult runIngest(Feeder &feeder, MessageLogModel &log, TopicTreeModel &tree, int total,
+                       int topics, const std::function<void()> &settle)
+{
+    constexpr int Chunk = 1000;
+    constexpr int PayloadSize = 64;
+    std::vector<QByteArray> topicNames;
+    for (int i = 0; i < topics; ++i)
+        topicNames.push_back(QStringLiteral("bench/site%1/device%2/sensor%3")
+                                     .arg(i % 10)
+                                     .arg(i % 100)
+                                     .arg(i)
+                                     .toUtf8());
+
+    const QByteArray payloadTemplate =
+            QByteArray("{\"seq\":0000000000,\"value\":\"sensor reading\"}")
+                    .leftJustified(PayloadSize, ' ');
+
+    settle();
+    const qint64 heapBefore = heapBytes();
+    const qint64 rssBefore = residentBytes();
+
+    LagProbe probe;
+    QEventLoop loop;
+    int sent = 0;
+    // Each chunk is a queued call, like a readyRead() per socket read: timers and paint events
+    // get their turn between chunks. (A zero-interval QTimer would starve the other timers.)
+    std::function<void()> produce = [&] {
+        const int end = qMin(total, sent + Chunk);
+        for (; sent < end; ++sent) {
+            Mqtt::Message message;
+            // Like the codec: a fresh topic string and payload per PUBLISH.
+            message.topic = QString::fromUtf8(topicNames[size_t(sent % topics)]);
+            // 64 bytes of printable JSON, different per message: a copy out of the "frame"
+            // with the sequence number written in, as cheap as the codec's own copy.
+            message.payload = QByteArray(payloadTemplate.constData(), PayloadSize);
+            char *digits = message.payload.data() + 7;
+            for (int n = sent, i = 9; i >= 0; --i, n /= 10)
+                digits[i] = char('0' + n % 10);
+            Q_EMIT feeder.messageReceived(message);
+        }
+        if (sent >= total)
+            loop.quit();
+        else
+            QMetaObject::invokeMethod(&feeder, produce, Qt::QueuedConnection);
+    };
+    QElapsedTimer clock;
+    clock.start();
+    const double cpuBefore = cpuSeconds();
+    probe.start();
+    QMetaObject::invokeMethod(&feeder, produce, Qt::QueuedConnection);
+    loop.exec();
+    // The last batch is part of the work: flush it and let the views catch up.
+    log.flush();
+    tree.flush();
+    QCoreApplication::processEvents();
+    probe.stop();
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
+    settle();
+
+    IngestResult r;
+    r.seconds = seconds;
+    r.cpu = cpu;
+    r.rate = total / seconds;
+    r.lagP50 = percentile(probe.lags(), 0.50);
+    r.lagP99 = percentile(probe.lags(), 0.99);
+    r.lagMax =
+            probe.lags().empty() ? 0 : *std::max_element(probe.lags().begin(), probe.lags().end());
+    r.cpuLagP50 = percentile(probe.cpuLags(), 0.50);
+    r.cpuLagP99 = percentile(probe.cpuLags(), 0.99);
+    r.cpuLagMax = probe.cpuLags().empty()
+                          ? 0
+                          : *std::max_element(probe.cpuLags().begin(), probe.cpuLags().end());
+    r.rowsStored = log.rowCount();
+    r.dropped = log.droppedCount();
+    if (r.rowsStored > 0) {
+        r.heapPerMessage = double(heapBytes() - heapBefore) / r.rowsStored;
+        r.rssPerMessage = double(residentBytes() - rssBefore) / r.rowsStored;
+    }
+    return r;
+}
+
+void printIngest(const char *title, const IngestResult &r, int total)
+{
+    std::printf("%s\n", title);
+    std::printf("  messages              %d in %.2f s\n", total, r.seconds);
+    std::printf("  sustained rate        %.0f msgs/s   (goal >= 200000)\n", r.rate);
+    std::printf("  per CPU second        %.0f msgs/CPU-s (%.2f CPU s used)\n", total / r.cpu, r.cpu);
+    std::printf(
+            "  event-loop lag        p50 %.2f ms, p99 %.2f ms, max %.2f ms   (goal p99 <= 16)\n",
+            r.lagP50, r.lagP99, r.lagMax);
+    std::printf("  lag in CPU time       p50 %.2f ms, p99 %.2f ms, max %.2f ms   (an idle core)\n",
+                r.cpuLagP50, r.cpuLagP99, r.cpuLagMax);
+    std::printf("  rows stored           %d (dropped by budget %lld)\n", r.rowsStored,
+                qlonglong(r.dropped));
+    std::printf("  heap per stored msg   %.1f bytes = 64 payload + %.1f overhead   (goal <= 150)\n",
+                r.heapPerMessage, r.heapPerMessage - 64);
+    std::printf("  RSS per stored msg    %.1f bytes\n", r.rssPerMessage);
+    std::fflush(stdout);
+}
+
+void settleEvents()
+{
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    malloc_trim(0);
+}
+
+void benchBareViews(int total, int budget)
+{
+    MessageLogModel log;
+    log.setMaximumMessages(budget);
+    log.setMaximumBytes(qint64(4) << 30);
+    MessageFilterProxyModel proxy;
+    proxy.setSourceModel(&log);
+    TopicTreeModel tree;
+    SubscriptionModel subscriptions;
+    subscriptions.addSubscription(QStringLiteral("bench/#"), Mqtt::QoS::AtMostOnce);
+    subscriptions.addSubscription(QStringLiteral("bench/+/+/sensor1"), Mqtt::QoS::AtMostOnce);
+    proxy.setSubscriptionModel(&subscriptions);
+
+    QTableView table;
+    table.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table.verticalHeader()->setDefaultSectionSize(20);
+    table.horizontalHeader()->setStretchLastSection(true);
+    table.setModel(&proxy);
+    table.resize(1200, 700);
+    table.show();
+    QTreeView treeView;
+    treeView.setUniformRowHeights(true);
+    treeView.setModel(&tree);
+    treeView.resize(500, 700);
+    treeView.show();
+    // Follow the tail like the log pane does.
+    QObject::connect(&log, &MessageLogModel::messagesFlushed, &table, &QTableView::scrollToBottom);
+
+    Feeder feeder;
+    QObject::connect(&feeder, &Feeder::messageReceived, &log, [&](const Mqtt::Message &message) {
+        log.append(message, MessageLogModel::Direction::Incoming);
+        tree.append(message);
+        subscriptions.countMessage(message.topic);
+    });
+    const IngestResult r = runIngest(feeder, log, tree, total, 1000, settleEvents);
+    const QByteArray title =
+            QStringLiteral("a) bare views, budget %1 messages, 1000 topics, 64 B payloads")
+                    .arg(budget)
+                    .toUtf8();
+    printIngest(title.constData(), r, total);
+}
+
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+void benchMainWindow(int total, int budget)
+{
+    QTemporaryDir dir;
+    ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+    SecretStore secrets;
+    MainWindow window(&profiles, &secrets);
+    window.messageLog()->setMaximumMessages(budget);
+    window.messageLog()->setMaximumBytes(qint64(4) << 30);
+    window.show();
+    Feeder feeder;
+    QObject::connect(&feeder, &Feeder::messageReceived, window.client(),
+                     &Mqtt::Client::messageReceived);
+    const IngestResult r =
+            runIngest(feeder, *window.messageLog(), *window.topicTree(), total, 1000, settleEvents);
+    const QByteArray title =
+            QStringLiteral("a) MainWindow via Client::messageReceived, budget %1 messages")
+                    .arg(budget)
+                    .toUtf8();
+    printIngest(title.constData(), r, total);
+}
+#endif
+
+// The log model alone: what one stored message costs without proxy mapping or view sections.
+void benchLogMemory(int total)
+{
+    settleEvents();
+    const qint64 before = heapBytes();
+    {
+        MessageLogModel log;
+        log.setMaximumMessages(total);
+        log.setMaximumBytes(qint64(4) << 30);
+        const QByteArray payload(64, 'x');
+        for (int i = 0; i < total; ++i) {
+            Mqtt::Message message;
+            message.topic = QStringLiteral("bench/topic%1").arg(i % 1000);
+            message.payload = QByteArray(payload.constData(), payload.size());
+            log.append(message, MessageLogModel::Direction::Incoming, i);
+            if (i % 10000 == 9999)
+                log.flush();
+        }
+        log.flush();
+        settleEvents();
+        const double perMessage = double(heapBytes() - before) / log.rowCount();
+        std::printf("c) MessageLogModel alone, %d stored 64 B messages\n", log.rowCount());
+        std::printf("  heap per stored msg   %.1f bytes = 64 payload + %.1f overhead\n", perMessage,
+                    perMessage - 64);
+        std::printf("  bytesHeld() reports   %.1f bytes per message\n",
+                    double(log.bytesHeld()) / log.rowCount());
+        std::fflush(stdout);
+    }
+}
+
+void benchTopicTree(int topics)
+{
+    settleEvents();
+    const qint64 heapBefore = heapBytes();
+    auto tree = std::make_unique<TopicTreeModel>();
+    QTreeView view;
+    view.setUniformRowHeights(true);
+    view.setModel(tree.get());
+    view.resize(600, 700);
+    view.show();
+    settleEvents();
+
+    std::vector<QByteArray> names;
+    names.reserve(size_t(topics));
+    for (int i = 0; i < topics; ++i)
+        names.push_back(QStringLiteral("plant%1/line%2/machine%3/sensor%4")
+                                .arg(i % 10)
+                                .arg(i / 10 % 10)
+                                .arg(i / 100 % 100)
+                                .arg(i)
+                                .toUtf8());
+    const qint64 heapNames = heapBytes();
+
+    QElapsedTimer clock;
+    clock.start();
+    const double cpuBefore = cpuSeconds();
+    for (int i = 0; i < topics; ++i) {
+        Mqtt::Message message;
+        message.topic = QString::fromUtf8(names[size_t(i)]);
+        message.payload = QByteArray(64, 'p');
+        tree->append(message);
+    }
+    tree->flush();
+    QCoreApplication::processEvents();
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
+    names.clear();
+    names.shrink_to_fit();
+    settleEvents();
+    const qint64 heapAfter = heapBytes();
+
+    std::printf("b) %d distinct topics into TopicTreeModel (+ QTreeView)\n", topics);
+    std::printf("  time                  %.3f s   (goal < 2 s), %.3f CPU s\n", seconds, cpu);
+    std::printf("  distinct topics       %d, root rows %d\n", tree->distinctTopicCount(),
+                tree->rowCount());
+    std::printf("  heap                  %.1f MiB (%.0f bytes per topic, 64 B payload kept)\n",
+                double(heapAfter - heapBefore - (heapNames - heapBefore)) / 1048576.0,
+                double(heapAfter - heapBefore - (heapNames - heapBefore)) / topics);
+    std::fflush(stdout);
+}
+
+// With BENCH_DIAG set: reports every event that kept the loop busy for more than 16 ms.
+class DiagnosticApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_enabled)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer clock;
+        clock.start();
+        const int type = event->type();
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = double(clock.nsecsElapsed()) / 1e6;
+        if (ms > 16)
+            std::printf("  diag: %.1f ms in event %d to %s\n", ms, type,
+                        receiver->metaObject()->className());
+        return result;
+    }
+    bool m_enabled = qEnvironmentVariableIsSet("BENCH_DIAG");
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    DiagnosticApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gui_ingest_bench"));
+    QStandardPaths::setTestModeEnabled(true); // never touch the user's settings
+
+    int total = 1000000;
+    bool useMainWindow = false;
+    bool runIngestPart = true;
+    bool runTopicPart = true;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--messages") && i + 1 < args.size())
+            total = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--mainwindow"))
+            useMainWindow = true;
+        else if (args.at(i) == QLatin1String("--only-ingest"))
+            runTopicPart = false;
+        else if (args.at(i) == QLatin1String("--only-topics"))
+            runIngestPart = false;
+    }
+
+    std::printf("gui_ingest_bench (Qt %s, platform %s)\n", qVersion(),
+                qPrintable(QGuiApplication::platformName()));
+    if (!runIngestPart) {
+    } else if (useMainWindow) {
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+        benchMainWindow(total, MessageLogModel::DefaultMaximumMessages);
+        benchMainWindow(total, total);
+#else
+        std::printf("the ui library was not built: --mainwindow is not available\n");
+        return 1;
+#endif
+    } else {
+        // Steady state with the default budget (trimming every flush), then everything kept
+        // for the memory figure.
+        benchBareViews(total, MessageLogModel::DefaultMaximumMessages);
+        benchBareViews(total, total);
+    }
+    if (runIngestPart)
+        benchLogMemory(total);
+    if (runTopicPart)
+        benchTopicTree(100000);
+    return 0;
+}
+
+#include "gui_ingest_bench.moc"

@@ -1,0 +1,393 @@
+#include "enginetest.h"
+
+#include <QSignalSpy>
+
+using namespace Mqtt;
+using namespace EngineTest;
+using T = PacketType;
+
+// MQTT 5.0 SUBSCRIBE / UNSUBSCRIBE / DISCONNECT: options, identifiers, shared subscriptions,
+// and the reason codes of the broker's answers and of our DISCONNECT.
+class TestEngineV5Subscribe : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void subscribeOptionsEncoded();
+    void subscriptionIdentifier();
+    void subscriptionIdentifierRefused_data();
+    void subscriptionIdentifierRefused();
+    void sharedSubscription_data();
+    void sharedSubscription();
+    void sharedSubscriptionUnavailable();
+    void subackReasonCodes();
+    void subackReservedCode();
+    void unsubackReasonCodes();
+    void unsubackCountMismatch();
+    void resubscribeKeepsProperties();
+    void unsubscribeResultsIn311();
+    void disconnectWithReasonCode_data();
+    void disconnectWithReasonCode();
+
+private:
+    static void answerConnack(FakeBroker &broker, const Properties &properties);
+    static ConnectionOptions v5Options(const FakeBroker &broker);
+    static SubscribeTopic topic(const QString &filter, QoS qos = QoS::AtMostOnce)
+    {
+        SubscribeTopic topic;
+        topic.filter = filter;
+        topic.qos = qos;
+        return topic;
+    }
+};
+
+void TestEngineV5Subscribe::answerConnack(FakeBroker &broker, const Properties &properties)
+{
+    broker.setHandler(T::Connect, [&broker, properties](const FakeBroker::Packet &) {
+        broker.sendBytes(encode(ConnackPacket{false, 0, properties}, ProtocolVersion::V5));
+    });
+}
+
+ConnectionOptions TestEngineV5Subscribe::v5Options(const FakeBroker &broker)
+{
+    ConnectionOptions options = optionsFor(broker);
+    options.version = ProtocolVersion::V5;
+    return options;
+}
+
+void TestEngineV5Subscribe::subscribeOptionsEncoded()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    SubscribeTopic options = topic(u"opt/#"_qs, QoS::AtLeastOnce);
+    options.noLocal = true;
+    options.retainAsPublished = true;
+    options.retainHandling = RetainHandling::DoNotSend;
+    SubscribeTopic plain = topic(u"plain"_qs, QoS::ExactlyOnce);
+    plain.retainHandling = RetainHandling::SendAtNewSubscribe;
+    QSignalSpy acknowledged(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe(QList<SubscribeTopic>{options, plain}) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    const FakeBroker::Packet sent = broker.packets(T::Subscribe).first();
+    QCOMPARE(sent.subscribe.topics, (QList<SubscribeTopic>{options, plain}));
+    // The option bytes themselves: QoS | No Local 0x04 | RAP 0x08 | Retain Handling << 4.
+    const QByteArray frame = sent.frame;
+    QVERIFY(frame.contains(QByteArray("opt/#") + char(0x01 | 0x04 | 0x08 | 0x20)));
+    QCOMPARE(frame.back(), char(0x02 | 0x10));
+}
+
+void TestEngineV5Subscribe::subscriptionIdentifier()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    Properties properties;
+    properties.addSubscriptionIdentifier(42);
+    properties.addUserProperty(u"k"_qs, u"v"_qs);
+    QSignalSpy acknowledged(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe(QList<SubscribeTopic>{topic(u"ids/+"_qs)}, properties) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    QCOMPARE(broker.decodeErrors(), QStringList());
+    const SubscribePacket sent = broker.packets(T::Subscribe).first().subscribe;
+    QCOMPARE(sent.properties.subscriptionIdentifiers(), QList<quint32>{42});
+    QCOMPARE(sent.properties, properties);
+}
+
+void TestEngineV5Subscribe::subscriptionIdentifierRefused_data()
+{
+    QTest::addColumn<QList<quint32>>("identifiers");
+    QTest::addColumn<bool>("brokerSupports");
+    QTest::newRow("identifier 0") << QList<quint32>{0} << true;
+    QTest::newRow("identifier above 268435455") << QList<quint32>{268435456} << true;
+    QTest::newRow("two identifiers") << QList<quint32>{1, 2} << true;
+    QTest::newRow("broker without subscription identifiers") << QList<quint32>{1} << false;
+}
+
+void TestEngineV5Subscribe::subscriptionIdentifierRefused()
+{
+    QFETCH(QList<quint32>, identifiers);
+    QFETCH(bool, brokerSupports);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Properties connack;
+    if (!brokerSupports)
+        connack.setInteger(PropertyId::SubscriptionIdentifierAvailable, 0);
+    answerConnack(broker, connack);
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    Properties properties;
+    for (quint32 id : identifiers)
+        properties.addSubscriptionIdentifier(id);
+    Error error;
+    QCOMPARE(client.subscribe(QList<SubscribeTopic>{topic(u"t"_qs)}, properties, &error),
+             quint64(0));
+    QCOMPARE(error.code, ErrorCode::InvalidArgument);
+    // Without it, the same subscription goes out.
+    QSignalSpy acknowledged(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe(QList<SubscribeTopic>{topic(u"t"_qs)}, &error) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    QCOMPARE(broker.count(T::Subscribe), 1);
+}
+
+void TestEngineV5Subscribe::sharedSubscription_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<bool>("noLocal");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("group and filter") << u"$share/group/a/b"_qs << false << true;
+    QTest::newRow("group and wildcard filter") << u"$share/g1/sensors/+/temp"_qs << false << true;
+    QTest::newRow("group and '#'") << u"$share/g/#"_qs << false << true;
+    // [MQTT-4.8.2-1]
+    QTest::newRow("empty share name") << u"$share//a"_qs << false << false;
+    // [MQTT-4.8.2-2]
+    QTest::newRow("'+' in the share name") << u"$share/gr+up/a"_qs << false << false;
+    QTest::newRow("'#' in the share name") << u"$share/g#/a"_qs << false << false;
+    QTest::newRow("no filter") << u"$share/group"_qs << false << false;
+    QTest::newRow("empty filter") << u"$share/group/"_qs << false << false;
+    QTest::newRow("invalid filter") << u"$share/group/a#"_qs << false << false;
+    // [MQTT-3.8.3-4]
+    QTest::newRow("no local on a shared subscription") << u"$share/group/a"_qs << true << false;
+}
+
+void TestEngineV5Subscribe::sharedSubscription()
+{
+    QFETCH(QString, filter);
+    QFETCH(bool, noLocal);
+    QFETCH(bool, accepted);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    SubscribeTopic shared = topic(filter);
+    shared.noLocal = noLocal;
+    Error error;
+    const quint64 token = client.subscribe(QList<SubscribeTopic>{shared}, &error);
+    QCOMPARE(token != 0, accepted);
+    QCOMPARE(error.isError(), !accepted);
+    if (!accepted)
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Subscribe), 1, Timeout);
+    QCOMPARE(broker.packets(T::Subscribe).first().subscribe.topics.first().filter, filter);
+}
+
+void TestEngineV5Subscribe::sharedSubscriptionUnavailable()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Properties connack;
+    connack.setInteger(PropertyId::SharedSubscriptionAvailable, 0);
+    answerConnack(broker, connack);
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    Error error;
+    QCOMPARE(client.subscribe(u"$share/g/t"_qs, QoS::AtMostOnce, &error), quint64(0));
+    QCOMPARE(error.reasonCode, quint8(ReasonCode::SharedSubscriptionsNotSupported));
+}
+
+void TestEngineV5Subscribe::subackReasonCodes()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Subscribe, [&broker](const FakeBroker::Packet &packet) {
+        SubackPacket suback;
+        suback.packetId = packet.packetId;
+        suback.reasonCodes = {quint8(ReasonCode::GrantedQoS1), quint8(ReasonCode::NotAuthorized),
+                              quint8(ReasonCode::WildcardSubscriptionsNotSupported)};
+        suback.properties.setString(PropertyId::ReasonString, u"policy 12"_qs);
+        broker.sendBytes(encode(suback, ProtocolVersion::V5));
+    });
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QSignalSpy acknowledged(&client, &Client::subscriptionAcknowledged);
+    const quint64 token = client.subscribe(QList<SubscribeTopic>{
+            topic(u"ok"_qs, QoS::ExactlyOnce), topic(u"secret"_qs), topic(u"all/#"_qs)});
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    QCOMPARE(acknowledged.at(0).at(0).toULongLong(), token);
+    const auto results = acknowledged.at(0).at(1).value<QList<SubscribeResult>>();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).reasonCode, quint8(1)); // granted lower than asked
+    QVERIFY(!results.at(0).isRefused());
+    QCOMPARE(results.at(0).reasonText(), u"Granted QoS 1"_qs);
+    QCOMPARE(results.at(1).filter, u"secret"_qs);
+    QVERIFY(results.at(1).isRefused());
+    QCOMPARE(results.at(1).reasonCode, quint8(ReasonCode::NotAuthorized));
+    QCOMPARE(results.at(1).reasonText(), reasonCodeText(ReasonCode::NotAuthorized));
+    QCOMPARE(results.at(1).reasonString, u"policy 12"_qs);
+    QVERIFY(results.at(2).isRefused());
+    QCOMPARE(client.activeSubscriptions().size(), 1);
+    QCOMPARE(client.activeSubscriptions().first().filter, u"ok"_qs);
+}
+
+void TestEngineV5Subscribe::subackReservedCode()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Subscribe, [&broker](const FakeBroker::Packet &packet) {
+        SubackPacket suback;
+        suback.packetId = packet.packetId;
+        suback.reasonCodes = {0x03}; // not a SUBACK reason code
+        broker.sendBytes(encode(suback, ProtocolVersion::V5));
+    });
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    QSignalSpy acknowledged(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe(u"t"_qs, QoS::AtMostOnce) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, Timeout);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code, ErrorCode::MalformedPacket);
+    QCOMPARE(acknowledged.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Disconnect), 1, Timeout);
+    QCOMPARE(broker.packets(T::Disconnect).first().frame, QByteArray::fromHex("e00181"));
+}
+
+void TestEngineV5Subscribe::unsubackReasonCodes()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Unsubscribe, [&broker](const FakeBroker::Packet &packet) {
+        UnsubackPacket unsuback;
+        unsuback.packetId = packet.packetId;
+        unsuback.reasonCodes = {quint8(ReasonCode::Success),
+                                quint8(ReasonCode::NoSubscriptionExisted),
+                                quint8(ReasonCode::NotAuthorized)};
+        unsuback.properties.setString(PropertyId::ReasonString, u"partly"_qs);
+        broker.sendBytes(encode(unsuback, ProtocolVersion::V5));
+    });
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QSignalSpy subscribed(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe({topic(u"a"_qs), topic(u"c"_qs)}) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 1, Timeout);
+    QSignalSpy acknowledged(&client, &Client::unsubscriptionAcknowledged);
+    QSignalSpy results(&client, &Client::unsubscriptionResultsReceived);
+    const QStringList filters{u"a"_qs, u"b"_qs, u"c"_qs};
+    const quint64 token = client.unsubscribe(filters);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, Timeout);
+    QCOMPARE(acknowledged.size(), 1);
+    QCOMPARE(results.at(0).at(0).toULongLong(), token);
+    const auto list = results.at(0).at(1).value<QList<UnsubscribeResult>>();
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.at(0).filter, u"a"_qs);
+    QVERIFY(!list.at(0).isRefused());
+    QCOMPARE(list.at(1).reasonCode, quint8(ReasonCode::NoSubscriptionExisted));
+    QVERIFY(!list.at(1).isRefused());
+    QCOMPARE(list.at(1).reasonText(), u"No subscription existed"_qs);
+    QCOMPARE(list.at(2).reasonCode, quint8(ReasonCode::NotAuthorized));
+    QVERIFY(list.at(2).isRefused());
+    QCOMPARE(list.at(2).reasonString, u"partly"_qs);
+    // The refused unsubscribe leaves "c" subscribed.
+    QCOMPARE(client.activeSubscriptions().size(), 1);
+    QCOMPARE(client.activeSubscriptions().first().filter, u"c"_qs);
+}
+
+void TestEngineV5Subscribe::unsubackCountMismatch()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Unsubscribe, [&broker](const FakeBroker::Packet &packet) {
+        broker.sendBytes(encode(UnsubackPacket{packet.packetId, {0x00}, {}}, ProtocolVersion::V5));
+    });
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    QSignalSpy acknowledged(&client, &Client::unsubscriptionAcknowledged);
+    QVERIFY(client.unsubscribe({u"a"_qs, u"b"_qs}) != 0);
+    // [MQTT-3.11.3-1]: one reason code per filter.
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, Timeout);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code, ErrorCode::ProtocolError);
+    QCOMPARE(acknowledged.size(), 0);
+}
+
+void TestEngineV5Subscribe::resubscribeKeepsProperties()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Client client;
+    ConnectionOptions options = v5Options(broker);
+    options.autoReconnect = true;
+    options.reconnectInitialDelayMs = 10;
+    QVERIFY(connectTo(client, options));
+    Properties identified;
+    identified.addSubscriptionIdentifier(9);
+    QSignalSpy subscribed(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe({topic(u"with/id"_qs), topic(u"also/id"_qs)}, identified) != 0);
+    QVERIFY(client.subscribe(u"plain"_qs, QoS::AtLeastOnce) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 2, Timeout);
+    broker.dropConnection(); // the broker comes back without a session
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Subscribe), 4, Timeout);
+    QCOMPARE(broker.decodeErrors(), QStringList());
+    QHash<QString, QList<quint32>> identifiers; // filter -> identifiers it was sent with
+    for (const FakeBroker::Packet &packet : broker.packets(T::Subscribe)) {
+        if (packet.connection != 2)
+            continue;
+        for (const SubscribeTopic &sent : packet.subscribe.topics)
+            identifiers.insert(sent.filter, packet.subscribe.properties.subscriptionIdentifiers());
+    }
+    QCOMPARE(identifiers.size(), 3);
+    QCOMPARE(identifiers.value(u"with/id"_qs), QList<quint32>{9});
+    QCOMPARE(identifiers.value(u"also/id"_qs), QList<quint32>{9});
+    QCOMPARE(identifiers.value(u"plain"_qs), QList<quint32>());
+}
+
+void TestEngineV5Subscribe::unsubscribeResultsIn311()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Client client;
+    QVERIFY(connectTo(client, optionsFor(broker))); // 3.1.1: UNSUBACK has no codes
+    QSignalSpy results(&client, &Client::unsubscriptionResultsReceived);
+    QVERIFY(client.unsubscribe({u"a"_qs, u"b"_qs}) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, Timeout);
+    const auto list = results.at(0).at(1).value<QList<UnsubscribeResult>>();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(1).filter, u"b"_qs);
+    QCOMPARE(list.at(1).reasonCode, quint8(ReasonCode::Success));
+}
+
+void TestEngineV5Subscribe::disconnectWithReasonCode_data()
+{
+    QTest::addColumn<quint32>("connectExpiry"); // 0: none in CONNECT
+    QTest::addColumn<quint32>("disconnectExpiry");
+    QTest::addColumn<quint32>("expirySent"); // 0: none in DISCONNECT
+    QTest::newRow("will, no expiry") << 0u << 0u << 0u;
+    // [MQTT-3.14.2-2]: a session that ends on close cannot be given an expiry now.
+    QTest::newRow("expiry dropped: none in CONNECT") << 0u << 60u << 0u;
+    QTest::newRow("expiry changed: set in CONNECT") << 30u << 60u << 60u;
+}
+
+void TestEngineV5Subscribe::disconnectWithReasonCode()
+{
+    QFETCH(quint32, connectExpiry);
+    QFETCH(quint32, disconnectExpiry);
+    QFETCH(quint32, expirySent);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Client client;
+    ConnectionOptions options = v5Options(broker);
+    if (connectExpiry > 0)
+        options.connectProperties.setInteger(PropertyId::SessionExpiryInterval, connectExpiry);
+    QVERIFY(connectTo(client, options));
+    Properties properties;
+    properties.setString(PropertyId::ReasonString, u"going away"_qs);
+    if (disconnectExpiry > 0)
+        properties.setInteger(PropertyId::SessionExpiryInterval, disconnectExpiry);
+    QSignalSpy disconnected(&client, &Client::disconnected);
+    client.disconnectFromHost(ReasonCode::DisconnectWithWillMessage, properties);
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Disconnect), 1, Timeout);
+    QCOMPARE(broker.decodeErrors(), QStringList());
+    const QByteArray frame = broker.packets(T::Disconnect).first().frame;
+    const auto decoded =
+            decodeDisconnect(quint8(frame.at(0)) & 0x0F, frame.mid(2), ProtocolVersion::V5);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error));
+    QCOMPARE(decoded.packet.reasonCode, ReasonCode::DisconnectWithWillMessage);
+    QCOMPARE(decoded.packet.properties.string(PropertyId::ReasonString), u"going away"_qs);
+    QCOMPARE(decoded.packet.properties.integer(PropertyId::SessionExpiryInterval).value_or(0),
+             expirySent);
+    QCOMPARE(client.state(), Client::State::Disconnected);
+}
+
+QTEST_GUILESS_MAIN(TestEngineV5Subscribe)
+#include "tst_engine_v5_subscribe.moc"

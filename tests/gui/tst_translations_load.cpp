@@ -1,0 +1,52 @@
+// The embedded Simplified Chinese translation loads and reaches the widgets, the engine's
+// errors and the models.
+#include "guitesthelpers.h"
+
+#include "connectionpane.h"
+#include "mainwindow.h"
+#include "protocol.h"
+#include "secretstore.h"
+#include "translations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QTest>
+
+class TestTranslationsLoad : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void chineseReachesEveryLayer();
+};
+
+void TestTranslationsLoad::initTestCase()
+{
+    setUpGuiTestEnvironment(QStringLiteral("tst_translations_load"));
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+    QFile::remove(QSettings().fileName());
+}
+
+void TestTranslationsLoad::chineseReachesEveryLayer()
+{
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/switchboard_zh_CN.qm")));
+    const QLocale locale = Translations::install(qApp, QStringLiteral("zh_CN"));
+    QCOMPARE(locale.name(), QStringLiteral("zh_CN"));
+
+    // The engine's plain-words refusal (context "Mqtt").
+    QCOMPARE(Mqtt::connectReturnCodeText(Mqtt::ConnectReturnCode::BadUserNameOrPassword),
+             QStringLiteral("服务器拒绝了连接：用户名或密码错误"));
+
+    SecretStore secrets(QStringLiteral("switchboard-tests"));
+    MainWindow window(nullptr, &secrets);
+    QCOMPARE(window.connectionPane()->stateText(), QStringLiteral("已断开"));
+    QVERIFY2(window.statusText().startsWith(QStringLiteral("已断开")),
+             qPrintable(window.statusText()));
+    QVERIFY2(window.statusText().contains(QStringLiteral("日志：")),
+             qPrintable(window.statusText()));
+}
+
+QTEST_MAIN(TestTranslationsLoad)
+#include "tst_translations_load.moc"

@@ -1,0 +1,306 @@
+#include "topictreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFont>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+Mqtt::Message message(const QString &topic, const QByteArray &payload, bool retain = false)
+{
+    Mqtt::Message m;
+    m.topic = topic;
+    m.payload = payload;
+    m.retain = retain;
+    return m;
+}
+
+} // namespace
+
+class TestTopicTreeModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_model = std::make_unique<TopicTreeModel>();
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+                m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    }
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+    }
+
+    void buildsTheTreeWithCounts()
+    {
+        m_model->append(message(QStringLiteral("home/kitchen/temp"), "21"), 1000);
+        m_model->append(message(QStringLiteral("home/kitchen/temp"), "22"), 2000);
+        m_model->append(message(QStringLiteral("home/kitchen/hum"), "40"), 3000);
+        m_model->append(message(QStringLiteral("home"), "root"), 1500);
+        m_model->append(message(QStringLiteral("office/door"), "open"), 2500);
+        QCOMPARE(m_model->rowCount(), 0);
+        QTRY_COMPARE(m_model->rowCount(), 2);
+
+        const QModelIndex home = m_model->indexForTopic(QStringLiteral("home"));
+        QVERIFY(home.isValid());
+        QCOMPARE(home.data().toString(), QStringLiteral("home"));
+        QCOMPARE(home.data(TopicTreeModel::MessageCountRole).toLongLong(), 4);
+        QCOMPARE(home.data(TopicTreeModel::TopicCountRole).toInt(), 3);
+        QCOMPARE(home.data(TopicTreeModel::LastSeenRole).toLongLong(), 3000);
+        QCOMPARE(home.data(TopicTreeModel::IsTopicRole).toBool(), true);
+        QCOMPARE(home.data(TopicTreeModel::LastPayloadRole).toByteArray(), QByteArray("root"));
+        QCOMPARE(m_model->rowCount(home), 1);
+
+        const QModelIndex kitchen = m_model->indexForTopic(QStringLiteral("home/kitchen"));
+        QCOMPARE(kitchen.parent(), home);
+        QCOMPARE(kitchen.data(TopicTreeModel::IsTopicRole).toBool(), false);
+        QCOMPARE(kitchen.data(TopicTreeModel::MessageCountRole).toLongLong(), 3);
+        QCOMPARE(kitchen.data(TopicTreeModel::TopicCountRole).toInt(), 2);
+        QCOMPARE(m_model->index(0, TopicTreeModel::LastPayloadColumn, home).data().toString(),
+                 QString()); // kitchen itself has no payload
+
+        const QModelIndex temp = m_model->indexForTopic(QStringLiteral("home/kitchen/temp"));
+        QCOMPARE(temp.data(TopicTreeModel::TopicRole).toString(),
+                 QStringLiteral("home/kitchen/temp"));
+        QCOMPARE(temp.data(TopicTreeModel::MessageCountRole).toLongLong(), 2);
+        QCOMPARE(m_model->index(temp.row(), TopicTreeModel::LastPayloadColumn, kitchen)
+                         .data()
+                         .toString(),
+                 QStringLiteral("22"));
+        QCOMPARE(m_model->index(temp.row(), TopicTreeModel::MessageCountColumn, kitchen)
+                         .data()
+                         .toLongLong(),
+                 2);
+        QCOMPARE(m_model->topicForIndex(temp), QStringLiteral("home/kitchen/temp"));
+        QCOMPARE(m_model->distinctTopicCount(), 4);
+        QCOMPARE(m_model->totalMessageCount(), 5);
+        QVERIFY(!m_model->indexForTopic(QStringLiteral("home/garden")).isValid());
+    }
+
+    void emptyLevels()
+    {
+        m_model->append(message(QStringLiteral("/leading"), "a"));
+        m_model->append(message(QStringLiteral("a//b"), "b"));
+        m_model->append(message(QStringLiteral("trailing/"), "c"));
+        m_model->flush();
+        for (const QString &topic :
+             {QStringLiteral("/leading"), QStringLiteral("a//b"), QStringLiteral("trailing/")}) {
+            const QModelIndex index = m_model->indexForTopic(topic);
+            QVERIFY2(index.isValid(), qPrintable(topic));
+            QCOMPARE(m_model->topicForIndex(index), topic);
+        }
+        QCOMPARE(m_model->distinctTopicCount(), 3);
+    }
+
+    void batchesSignals()
+    {
+        m_model->append(message(QStringLiteral("a/x"), "1"));
+        m_model->flush();
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        // Three new children of "a" (one with a subtree of its own), one new root, and
+        // repeated messages on a known topic.
+        for (int i = 0; i < 5; ++i)
+            m_model->append(message(QStringLiteral("a/x"), QByteArray::number(i)));
+        m_model->append(message(QStringLiteral("a/y"), "y"));
+        m_model->append(message(QStringLiteral("a/z/deep/er"), "z"));
+        m_model->append(message(QStringLiteral("a/w"), "w"));
+        m_model->append(message(QStringLiteral("b"), "b"));
+        m_model->flush();
+        // One insert for the new children of "a", one for the new root "b".
+        QCOMPARE(inserted.count(), 2);
+        const QModelIndex a = m_model->indexForTopic(QStringLiteral("a"));
+        QCOMPARE(inserted.at(0).at(0).value<QModelIndex>(), a);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 3);
+        QCOMPARE(inserted.at(1).at(0).value<QModelIndex>(), QModelIndex());
+        // dataChanged only for existing rows ("a" at the root, "x" under "a"), once each.
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(m_model->indexForTopic(QStringLiteral("a"))
+                         .data(TopicTreeModel::MessageCountRole)
+                         .toLongLong(),
+                 9);
+        QCOMPARE(m_model->rowCount(m_model->indexForTopic(QStringLiteral("a/z/deep"))), 1);
+    }
+
+    void retainedMarkers()
+    {
+        m_model->append(message(QStringLiteral("plant/line1/speed"), "10", true));
+        m_model->append(message(QStringLiteral("plant/line1/state"), "on", true));
+        m_model->append(message(QStringLiteral("plant/line2/speed"), "7", true));
+        m_model->append(message(QStringLiteral("plant/line2/live"), "x", false));
+        m_model->append(message(QStringLiteral("other"), "r", true));
+        m_model->flush();
+        const QModelIndex plant = m_model->indexForTopic(QStringLiteral("plant"));
+        QCOMPARE(plant.data(TopicTreeModel::RetainedCountRole).toInt(), 3);
+        // The marker a view shows: bold name for a topic that holds a retained message.
+        QVERIFY(m_model->indexForTopic(QStringLiteral("plant/line1/speed"))
+                        .data(Qt::FontRole)
+                        .value<QFont>()
+                        .bold());
+        QVERIFY(!m_model->indexForTopic(QStringLiteral("plant/line2/live"))
+                         .data(Qt::FontRole)
+                         .isValid());
+        QStringList retained = m_model->retainedTopics(plant);
+        retained.sort();
+        QCOMPARE(retained,
+                 (QStringList{"plant/line1/speed", "plant/line1/state", "plant/line2/speed"}));
+        QCOMPARE(m_model->retainedTopics(QModelIndex()).size(), 4);
+        QCOMPARE(m_model->retainedTopics(m_model->indexForTopic(QStringLiteral("plant/line2"))),
+                 QStringList{"plant/line2/speed"});
+
+        // A live message leaves the marker; an empty retained message clears it.
+        m_model->append(message(QStringLiteral("plant/line1/speed"), "11", false));
+        m_model->append(message(QStringLiteral("plant/line1/state"), "", true));
+        m_model->flush();
+        QCOMPARE(m_model->indexForTopic(QStringLiteral("plant/line1/speed"))
+                         .data(TopicTreeModel::RetainedRole)
+                         .toBool(),
+                 true);
+        QCOMPARE(m_model->indexForTopic(QStringLiteral("plant/line1/state"))
+                         .data(TopicTreeModel::RetainedRole)
+                         .toBool(),
+                 false);
+        QCOMPARE(plant.data(TopicTreeModel::RetainedCountRole).toInt(), 2);
+
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->markRetainedCleared(QStringLiteral("plant/line2/speed"));
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(m_model->retainedTopics(plant), QStringList{"plant/line1/speed"});
+    }
+
+    void clearEmptiesTheTree()
+    {
+        m_model->append(message(QStringLiteral("a/b"), "1"));
+        m_model->flush();
+        m_model->append(message(QStringLiteral("c"), "1")); // pending, dropped by clear
+        m_model->clear();
+        QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(m_model->distinctTopicCount(), 0);
+        QCOMPARE(m_model->totalMessageCount(), 0);
+        m_model->flush();
+        QCOMPARE(m_model->rowCount(), 0);
+        m_model->append(message(QStringLiteral("a/b"), "1"));
+        m_model->flush();
+        QCOMPARE(m_model->indexForTopic(QStringLiteral("a"))
+                         .data(TopicTreeModel::TopicCountRole)
+                         .toInt(),
+                 1);
+    }
+
+    void manyTopicsAcrossFlushes_data()
+    {
+        QTest::addColumn<int>("perBatch");
+        QTest::addColumn<bool>("checked");
+        // The tester walks the whole tree on every signal: a smaller tree under it, and the
+        // large one without it.
+        QTest::newRow("under the tester") << 150 << true;
+        QTest::newRow("20,000 topics") << 5000 << false;
+    }
+    void manyTopicsAcrossFlushes()
+    {
+        QFETCH(int, perBatch);
+        QFETCH(bool, checked);
+        if (!checked)
+            m_tester.reset();
+        // Distinct topics in mixed batches, some repeated: every count adds up.
+        int expectedMessages = 0;
+        for (int batch = 0; batch < 4; ++batch) {
+            for (int i = 0; i < perBatch; ++i) {
+                const int n = batch * perBatch + i;
+                m_model->append(message(
+                        QStringLiteral("site%1/device%2/sensor%3").arg(n % 7).arg(n % 100).arg(n),
+                        "v"));
+                ++expectedMessages;
+                if (i % 10 == 0) {
+                    m_model->append(message(QStringLiteral("site0/device0/sensor0"), "again"));
+                    ++expectedMessages;
+                }
+            }
+            m_model->flush();
+        }
+        QCOMPARE(m_model->distinctTopicCount(), 4 * perBatch);
+        QCOMPARE(m_model->totalMessageCount(), expectedMessages);
+        QCOMPARE(m_model->rowCount(), 7);
+        qint64 sum = 0;
+        int topics = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            sum += m_model->index(row, 0).data(TopicTreeModel::MessageCountRole).toLongLong();
+            topics += m_model->index(row, 0).data(TopicTreeModel::TopicCountRole).toInt();
+        }
+        QCOMPARE(sum, expectedMessages);
+        QCOMPARE(topics, 4 * perBatch);
+        QCOMPARE(m_model->indexForTopic(QStringLiteral("site0/device0/sensor0"))
+                         .data(TopicTreeModel::MessageCountRole)
+                         .toLongLong(),
+                 1 + 4 * (perBatch / 10));
+        const QString last = QStringLiteral("site%1/device%2/sensor%3")
+                                     .arg((4 * perBatch - 1) % 7)
+                                     .arg((4 * perBatch - 1) % 100)
+                                     .arg(4 * perBatch - 1);
+        QCOMPARE(m_model->topicForIndex(m_model->indexForTopic(last)), last);
+    }
+
+    void randomMessagesMatchBruteForceCounts()
+    {
+        // Seeded random messages with flushes at random points: every node's counts, retained
+        // marker and last payload must equal what a brute-force pass over the messages says.
+        QRandomGenerator random(7);
+        const QStringList topics{"a", "a/b", "a/b/c", "a/d", "e/f/g", "e/f/h", "/x", "e"};
+        QHash<QString, qint64> messages; // per node path, at and below
+        QHash<QString, QByteArray> lastPayload;
+        QHash<QString, bool> retained;
+        QSet<QString> seen;
+        for (int i = 0; i < 600; ++i) {
+            const QString topic = topics.at(int(random.bounded(topics.size())));
+            const bool retain = random.bounded(4) == 0;
+            const QByteArray payload =
+                    random.bounded(5) == 0 ? QByteArray() : QByteArray::number(i);
+            m_model->append(message(topic, payload, retain), 1000 + i);
+            seen.insert(topic);
+            lastPayload[topic] = payload;
+            if (retain)
+                retained[topic] = !payload.isEmpty();
+            const QStringList levels = topic.split(QLatin1Char('/'));
+            for (int n = 1; n <= levels.size(); ++n)
+                ++messages[levels.mid(0, n).join(QLatin1Char('/'))];
+            if (random.bounded(20) == 0)
+                m_model->flush();
+        }
+        m_model->flush();
+        for (auto it = messages.cbegin(); it != messages.cend(); ++it) {
+            const QModelIndex index = m_model->indexForTopic(it.key());
+            QVERIFY2(index.isValid(), qPrintable(it.key()));
+            QCOMPARE(index.data(TopicTreeModel::MessageCountRole).toLongLong(), it.value());
+            int topicsBelow = 0;
+            int retainedBelow = 0;
+            for (const QString &topic : std::as_const(seen)) {
+                if (topic == it.key() || topic.startsWith(it.key() + QLatin1Char('/'))) {
+                    ++topicsBelow;
+                    retainedBelow += retained.value(topic) ? 1 : 0;
+                }
+            }
+            QCOMPARE(index.data(TopicTreeModel::TopicCountRole).toInt(), topicsBelow);
+            QCOMPARE(index.data(TopicTreeModel::RetainedCountRole).toInt(), retainedBelow);
+            QCOMPARE(index.data(TopicTreeModel::RetainedRole).toBool(), retained.value(it.key()));
+            if (seen.contains(it.key()))
+                QCOMPARE(index.data(TopicTreeModel::LastPayloadRole).toByteArray(),
+                         lastPayload.value(it.key()));
+        }
+        QCOMPARE(m_model->distinctTopicCount(), int(seen.size()));
+        QCOMPARE(m_model->totalMessageCount(), 600);
+    }
+
+private:
+    std::unique_ptr<TopicTreeModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_GUILESS_MAIN(TestTopicTreeModel)
+#include "tst_topictreemodel.moc"

@@ -1,0 +1,2376 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Broker host name or address (default 127.0.0.1).</source>
+        <translation>服务器的主机名或地址（默认 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Broker port, 1 to 65535 (default 1883).</source>
+        <translation>服务器端口，1 到 65535（默认 1883）。</translation>
+    </message>
+    <message>
+        <source>Quality of service of the messages: 0, 1 or 2 (default 0).</source>
+        <translation>消息的服务质量：0、1 或 2（默认 0）。</translation>
+    </message>
+    <message>
+        <source>Quality of service asked for the subscriptions: 0, 1 or 2 (default 0).</source>
+        <translation>订阅请求的服务质量：0、1 或 2（默认 0）。</translation>
+    </message>
+    <message>
+        <source>Client id (default: generated).</source>
+        <translation>客户端 ID（默认自动生成）。</translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation>用户名。</translation>
+    </message>
+    <message>
+        <source>Password.</source>
+        <translation>密码。</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval in seconds, 0 to 65535 (default 60).</source>
+        <translation>保活间隔（秒），0 到 65535（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Keep the session on the broker after disconnecting (needs -i).</source>
+        <translation>断开连接后在服务器上保留会话（需要 -i）。</translation>
+    </message>
+    <message>
+        <source>MQTT version: 31, 311 or 5 (default 311).</source>
+        <translation>MQTT 版本：31、311 或 5（默认 311）。</translation>
+    </message>
+    <message>
+        <source>Topic of the will message.</source>
+        <translation>遗嘱消息的主题。</translation>
+    </message>
+    <message>
+        <source>Payload of the will message.</source>
+        <translation>遗嘱消息的负载。</translation>
+    </message>
+    <message>
+        <source>QoS of the will message (default 0).</source>
+        <translation>遗嘱消息的 QoS（默认 0）。</translation>
+    </message>
+    <message>
+        <source>Retain the will message.</source>
+        <translation>保留遗嘱消息。</translation>
+    </message>
+    <message>
+        <source>Print the engine&apos;s debug messages (switchboard.mqtt categories).</source>
+        <translation>打印引擎的调试信息（switchboard.mqtt 类别）。</translation>
+    </message>
+    <message>
+        <source>Run &apos;switchboard-cli %1 --help&apos; for the options.</source>
+        <translation>运行 &apos;switchboard-cli %1 --help&apos; 查看选项。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options]</source>
+        <translation>用法：%1 [选项]</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>意外的参数：%1</translation>
+    </message>
+    <message>
+        <source>the QoS must be 0, 1 or 2, not &apos;%1&apos;</source>
+        <translation>QoS 必须是 0、1 或 2，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the host name is empty</source>
+        <translation>主机名为空</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535, not &apos;%1&apos;</source>
+        <translation>端口必须是 1 到 65535 之间的数字，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the keep-alive must be a number of seconds from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>保活时间必须是 0 到 65535 之间的秒数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown protocol version &apos;%1&apos; (use 31, 311 or 5)</source>
+        <translation>未知的协议版本 &apos;%1&apos;（请使用 31、311 或 5）</translation>
+    </message>
+    <message>
+        <source>the client id given with -i is empty</source>
+        <translation>用 -i 指定的客户端 ID 为空</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1 allows client ids of at most 23 bytes</source>
+        <translation>MQTT 3.1 的客户端 ID 最多 23 个字节</translation>
+    </message>
+    <message>
+        <source>-c (keep the session) needs a client id: give one with -i</source>
+        <translation>-c（保留会话）需要客户端 ID：请用 -i 指定</translation>
+    </message>
+    <message>
+        <source>a password (-P) needs a user name (-u)</source>
+        <translation>密码（-P）需要同时提供用户名（-u）</translation>
+    </message>
+    <message>
+        <source>invalid will topic &apos;%1&apos;: %2</source>
+        <translation>无效的遗嘱主题 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>the will QoS must be 0, 1 or 2, not &apos;%1&apos;</source>
+        <translation>遗嘱 QoS 必须是 0、1 或 2，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--will-payload, --will-qos and --will-retain need --will-topic</source>
+        <translation>--will-payload、--will-qos 和 --will-retain 需要 --will-topic</translation>
+    </message>
+    <message>
+        <source>Publish a message to an MQTT broker.</source>
+        <translation>向 MQTT 服务器发布消息。</translation>
+    </message>
+    <message>
+        <source>Topic to publish to (required).</source>
+        <translation>要发布到的主题（必填）。</translation>
+    </message>
+    <message>
+        <source>Message payload.</source>
+        <translation>消息负载。</translation>
+    </message>
+    <message>
+        <source>Send the contents of a file.</source>
+        <translation>发送文件的内容。</translation>
+    </message>
+    <message>
+        <source>Send an empty message.</source>
+        <translation>发送一条空消息。</translation>
+    </message>
+    <message>
+        <source>Send one message per line read from standard input, until end of file.</source>
+        <translation>从标准输入逐行读取，每行发送一条消息，直到文件结束。</translation>
+    </message>
+    <message>
+        <source>Retain the message.</source>
+        <translation>保留该消息。</translation>
+    </message>
+    <message>
+        <source>Publish the message N times.</source>
+        <translation>将消息发布 N 次。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait between repeated messages (default 0).</source>
+        <translation>重复发送消息之间等待的秒数（默认 0）。</translation>
+    </message>
+    <message>
+        <source>give exactly one topic to publish to with -t</source>
+        <translation>请用 -t 指定恰好一个要发布到的主题</translation>
+    </message>
+    <message>
+        <source>invalid topic &apos;%1&apos;: %2</source>
+        <translation>无效的主题 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>give exactly one message source: -m, -f, -n or -l</source>
+        <translation>请指定恰好一个消息来源：-m、-f、-n 或 -l</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>--repeat must be a whole number of at least 1, not &apos;%1&apos;</source>
+        <translation>--repeat 必须是不小于 1 的整数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--repeat-delay must be a number of seconds, not &apos;%1&apos;</source>
+        <translation>--repeat-delay 必须是秒数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--repeat and --repeat-delay do not apply to -l</source>
+        <translation>--repeat 和 --repeat-delay 不适用于 -l</translation>
+    </message>
+    <message>
+        <source>Subscribe to topics and print the messages.</source>
+        <translation>订阅主题并打印收到的消息。</translation>
+    </message>
+    <message>
+        <source>Topic filter to subscribe to (required; repeatable).</source>
+        <translation>要订阅的主题过滤器（必填；可重复）。</translation>
+    </message>
+    <message>
+        <source>Print &quot;topic payload&quot; lines.</source>
+        <translation>按“主题 负载”格式逐行打印。</translation>
+    </message>
+    <message>
+        <source>Exit after N messages.</source>
+        <translation>收到 N 条消息后退出。</translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (exit code 27).</source>
+        <translation>超过这么多秒后放弃（退出码 27）。</translation>
+    </message>
+    <message>
+        <source>give at least one topic filter with -t</source>
+        <translation>请用 -t 至少指定一个主题过滤器</translation>
+    </message>
+    <message>
+        <source>invalid topic filter &apos;%1&apos;: %2</source>
+        <translation>无效的主题过滤器 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>-C must be a whole number of at least 1, not &apos;%1&apos;</source>
+        <translation>-C 必须是不小于 1 的整数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>-W must be a whole number of seconds of at least 1, not &apos;%1&apos;</source>
+        <translation>-W 必须是不小于 1 的整秒数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Broker URL: mqtt://host[:1883], mqtts://host[:8883], ws://host[:80]/path, wss://host[:443]/path (tcp:// and ssl:// too). Overrides -h and -p.</source>
+        <translation>服务器 URL：mqtt://host[:1883]、mqtts://host[:8883]、ws://host[:80]/path、wss://host[:443]/path（也支持 tcp:// 和 ssl://）。优先于 -h 和 -p。</translation>
+    </message>
+    <message>
+        <source>Trust only the certificate authorities in this PEM file (turns on TLS).</source>
+        <translation>只信任此 PEM 文件中的证书颁发机构（启用 TLS）。</translation>
+    </message>
+    <message>
+        <source>Trust only the certificate authorities in the PEM files of this folder (turns on TLS).</source>
+        <translation>只信任此文件夹中 PEM 文件里的证书颁发机构（启用 TLS）。</translation>
+    </message>
+    <message>
+        <source>Turn on TLS, trusting the system&apos;s certificate authorities.</source>
+        <translation>启用 TLS，信任系统的证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM) for brokers that require one.</source>
+        <translation>用于要求客户端证书的服务器的客户端证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>Private key (PEM) of the client certificate.</source>
+        <translation>客户端证书的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Passphrase of an encrypted private key.</source>
+        <translation>加密私钥的口令。</translation>
+    </message>
+    <message>
+        <source>Oldest TLS version accepted: tlsv1.2 (default) or tlsv1.3.</source>
+        <translation>可接受的最低 TLS 版本：tlsv1.2（默认）或 tlsv1.3。</translation>
+    </message>
+    <message>
+        <source>ALPN protocol to offer; repeat or separate with commas.</source>
+        <translation>要提供的 ALPN 协议；可重复或用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Server name sent in SNI and checked in the certificate (default: the host).</source>
+        <translation>在 SNI 中发送并在证书中校验的服务器名（默认：主机名）。</translation>
+    </message>
+    <message>
+        <source>Do not verify the broker&apos;s certificate nor its host name. For test brokers only.</source>
+        <translation>不验证服务器的证书及其主机名。仅用于测试用的服务器。</translation>
+    </message>
+    <message>
+        <source>Proxy: socks5://[user:password@]host[:port], http://[user:password@]host:port (CONNECT), system or none (default).</source>
+        <translation>代理：socks5://[user:password@]host[:port]、http://[user:password@]host:port（CONNECT）、system 或 none（默认）。</translation>
+    </message>
+    <message>
+        <source>HTTP path of the WebSocket endpoint (default /mqtt, or the URL&apos;s).</source>
+        <translation>WebSocket 端点的 HTTP 路径（默认 /mqtt，或 URL 中的路径）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a proxy URL such as socks5://host:1080 or http://host:3128</source>
+        <translation>“%1”不是代理 URL（例如 socks5://host:1080 或 http://host:3128）</translation>
+    </message>
+    <message>
+        <source>Unknown proxy scheme &quot;%1&quot;; use socks5, socks5h or http</source>
+        <translation>未知的代理协议“%1”；请使用 socks5、socks5h 或 http</translation>
+    </message>
+    <message>
+        <source>The proxy &quot;%1&quot; needs a port</source>
+        <translation>代理“%1”需要端口</translation>
+    </message>
+    <message>
+        <source>Unknown TLS version &quot;%1&quot;; use tlsv1.2 or tlsv1.3</source>
+        <translation>未知的 TLS 版本“%1”；请使用 tlsv1.2 或 tlsv1.3</translation>
+    </message>
+    <message>
+        <source>ALPN protocol names are 1 to 255 bytes long</source>
+        <translation>ALPN 协议名的长度为 1 到 255 个字节</translation>
+    </message>
+    <message>
+        <source>TLS options need an mqtts:// or wss:// URL, not &quot;%1&quot;</source>
+        <translation>TLS 选项需要 mqtts:// 或 wss:// URL，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--ws-path needs a ws:// or wss:// URL (-L)</source>
+        <translation>--ws-path 需要 ws:// 或 wss:// URL（-L）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPane</name>
+    <message>
+        <source>Saved connection profiles</source>
+        <translation>已保存的连接配置</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Add, duplicate, rename or delete profiles</source>
+        <translation>添加、复制、重命名或删除配置</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>broker.example.com</source>
+        <translation>broker.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>协议(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation>客户端 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>generated when empty</source>
+        <translation>留空则自动生成</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep-alive:</source>
+        <translation>保活(&amp;K)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>C&amp;lean session</source>
+        <translation>清除会话(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect automatically</source>
+        <translation>自动重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Last &amp;will</source>
+        <translation>遗嘱消息(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation>负载：</translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存配置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1</source>
+        <translation>MQTT 3.1</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1.1</source>
+        <translation>MQTT 3.1.1</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0 (not supported yet)</source>
+        <translation>MQTT 5.0（暂不支持）</translation>
+    </message>
+    <message>
+        <source>0 - at most once</source>
+        <translation>0 - 最多一次</translation>
+    </message>
+    <message>
+        <source>1 - at least once</source>
+        <translation>1 - 至少一次</translation>
+    </message>
+    <message>
+        <source>2 - exactly once</source>
+        <translation>2 - 恰好一次</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Generate a random client id</source>
+        <translation>生成随机的客户端 ID</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Local broker</source>
+        <translation>本地服务器</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Enter the host name or address of the broker</source>
+        <translation>请输入服务器的主机名或地址</translation>
+    </message>
+    <message>
+        <source>Will topic: %1</source>
+        <translation>遗嘱主题：%1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2 (it is not stored):</source>
+        <translation>%1 在 %2 上的密码（不会被保存）：</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to accept the connection…</source>
+        <translation>正在等待 %1 接受连接…</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>正在断开…</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting soon</source>
+        <translation>连接已丢失；即将重新连接</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting in %1 s (attempt %2)</source>
+        <translation>连接已丢失；%1 秒后重新连接（第 %2 次尝试）</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>配置名称：</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的配置已存在。</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>重命名配置</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot; and its saved password?</source>
+        <translation>删除配置“%1”及其保存的密码吗？</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, so the password was not saved; it will be asked for when connecting.</source>
+        <translation>没有运行钥匙串服务，因此密码未保存；连接时会再询问密码。</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0</source>
+        <translation>MQTT 5.0</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Subscriptions and topics</source>
+        <translation>订阅和主题</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export log…</source>
+        <translation>导出日志(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;ause log</source>
+        <translation>暂停日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pause or resume the log (Space in the log, Ctrl+P)</source>
+        <translation>暂停或继续日志（在日志中按空格键，或 Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear log</source>
+        <translation>清空日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>关于 Switchboard(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>正在断开…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Broker %1:%2</source>
+        <translation>服务器 %1:%2</translation>
+    </message>
+    <message>
+        <source>In %1/s · Out %2/s</source>
+        <translation>收 %1/秒 · 发 %2/秒</translation>
+    </message>
+    <message>
+        <source>Received %1 · Sent %2</source>
+        <translation>已接收 %1 · 已发送 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log: %n message(s), %1</source>
+        <translation>
+            <numerusform>日志：%n 条消息，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>关于 Switchboard</translation>
+    </message>
+    <message>
+        <source>Switchboard %1
+
+A desktop MQTT client: connect to a broker, watch the topic tree and a live message log, publish with a chosen QoS and retain flag.
+
+Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
+        <translation>Switchboard %1
+
+桌面 MQTT 客户端：连接服务器，查看主题树和实时消息日志，按所选 QoS 和保留标志发布消息。
+
+通过自带的引擎支持 MQTT 3.1 和 3.1.1。基于 Qt %2 构建。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Switchboard is started again.</source>
+        <translation>新语言将在重新启动 Switchboard 后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageExporter</name>
+    <message>
+        <source>Nothing to export.</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>The output is not open for writing.</source>
+        <translation>输出未以写入方式打开。</translation>
+    </message>
+    <message>
+        <source>Could not write: %1</source>
+        <translation>无法写入：%1</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFilterProxyModel</name>
+    <message>
+        <source>Invalid regular expression at character %1: %2</source>
+        <translation>正则表达式在第 %1 个字符处无效：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLogModel</name>
+    <message>
+        <source>out</source>
+        <translation>发</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>dup</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Dup</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLogPane</name>
+    <message>
+        <source>Topic filter, e.g. sensors/+/temperature</source>
+        <translation>主题过滤器，例如 sensors/+/temperature</translation>
+    </message>
+    <message>
+        <source>Payload contains…</source>
+        <translation>负载包含…</translation>
+    </message>
+    <message>
+        <source>Rege&amp;x</source>
+        <translation>正则(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Match the payload with a regular expression</source>
+        <translation>用正则表达式匹配负载</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>清空(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Follow new messages</source>
+        <translation>跟随新消息(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Show as:</source>
+        <translation>显示为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Select a message to see its payload</source>
+        <translation>选择一条消息以查看其负载</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON (pretty)</source>
+        <translation>JSON（格式化）</translation>
+    </message>
+    <message>
+        <source>Hex dump</source>
+        <translation>十六进制转储</translation>
+    </message>
+    <message>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+    <message>
+        <source>held %1</source>
+        <translation>暂存 %1</translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation>丢弃 %1</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines（*.jsonl）</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>Export the log</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>There is no log to export</source>
+        <translation>没有可导出的日志</translation>
+    </message>
+</context>
+<context>
+    <name>Mqtt</name>
+    <message>
+        <source>Malformed %1 packet: %2</source>
+        <translation>格式错误的 %1 报文：%2</translation>
+    </message>
+    <message>
+        <source>Protocol error in %1 packet: %2</source>
+        <translation>%1 报文中的协议错误：%2</translation>
+    </message>
+    <message>
+        <source>it ends too early</source>
+        <translation>它过早结束</translation>
+    </message>
+    <message>
+        <source>it has bytes left over at the end</source>
+        <translation>它末尾有多余的字节</translation>
+    </message>
+    <message>
+        <source>the packet type is reserved</source>
+        <translation>报文类型是保留值</translation>
+    </message>
+    <message>
+        <source>the fixed header flags must be 0010</source>
+        <translation>固定报头标志必须是 0010</translation>
+    </message>
+    <message>
+        <source>the fixed header flags must be 0000</source>
+        <translation>固定报头标志必须是 0000</translation>
+    </message>
+    <message>
+        <source>unknown protocol name or level</source>
+        <translation>未知的协议名或协议级别</translation>
+    </message>
+    <message>
+        <source>the reserved flag is set</source>
+        <translation>设置了保留标志</translation>
+    </message>
+    <message>
+        <source>the will QoS is 3</source>
+        <translation>遗嘱 QoS 为 3</translation>
+    </message>
+    <message>
+        <source>will QoS or retain is set without a will</source>
+        <translation>没有遗嘱却设置了遗嘱 QoS 或保留标志</translation>
+    </message>
+    <message>
+        <source>a password is set without a user name</source>
+        <translation>设置了密码但没有用户名</translation>
+    </message>
+    <message>
+        <source>reserved acknowledge flags are set</source>
+        <translation>设置了保留的确认标志</translation>
+    </message>
+    <message>
+        <source>a refusal cannot carry the session present flag</source>
+        <translation>拒绝连接时不能带有会话存在标志</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1 has no session present flag</source>
+        <translation>MQTT 3.1 没有会话存在标志</translation>
+    </message>
+    <message>
+        <source>the QoS is 3</source>
+        <translation>QoS 为 3</translation>
+    </message>
+    <message>
+        <source>DUP is set on a QoS 0 message</source>
+        <translation>QoS 0 消息设置了 DUP</translation>
+    </message>
+    <message>
+        <source>the packet identifier is 0</source>
+        <translation>报文标识符为 0</translation>
+    </message>
+    <message>
+        <source>the topic name is empty</source>
+        <translation>主题名为空</translation>
+    </message>
+    <message>
+        <source>the topic name contains a wildcard</source>
+        <translation>主题名包含通配符</translation>
+    </message>
+    <message>
+        <source>the topic name: %1</source>
+        <translation>主题名：%1</translation>
+    </message>
+    <message>
+        <source>invalid subscription options</source>
+        <translation>无效的订阅选项</translation>
+    </message>
+    <message>
+        <source>it has no topic filter</source>
+        <translation>它没有主题过滤器</translation>
+    </message>
+    <message>
+        <source>it has no return code</source>
+        <translation>它没有返回码</translation>
+    </message>
+    <message>
+        <source>reserved return code 0x%1</source>
+        <translation>保留的返回码 0x%1</translation>
+    </message>
+    <message>
+        <source>it has no reason code</source>
+        <translation>它没有原因码</translation>
+    </message>
+    <message>
+        <source>The broker URL is empty</source>
+        <translation>服务器 URL 为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
+        <translation>“%1”不是有效的 URL：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no scheme; start it with mqtt://, mqtts://, ws:// or wss://</source>
+        <translation>“%1”没有协议；请以 mqtt://、mqtts://、ws:// 或 wss:// 开头</translation>
+    </message>
+    <message>
+        <source>Unknown URL scheme &quot;%1&quot;; use mqtt, mqtts, ws, wss, tcp or ssl</source>
+        <translation>未知的 URL 协议“%1”；请使用 mqtt、mqtts、ws、wss、tcp 或 ssl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no broker host</source>
+        <translation>“%1”没有指明服务器主机</translation>
+    </message>
+    <message>
+        <source>The port in &quot;%1&quot; must be between 1 and 65535</source>
+        <translation>“%1”中的端口必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>A path (&quot;%1&quot;) only means something in ws:// and wss:// URLs</source>
+        <translation>路径（“%1”）只在 ws:// 和 wss:// URL 中有意义</translation>
+    </message>
+    <message>
+        <source>Malformed packet: its Remaining Length is longer than 4 bytes</source>
+        <translation>格式错误的报文：剩余长度超过 4 个字节</translation>
+    </message>
+    <message>
+        <source>Malformed packet: its Remaining Length is not minimally encoded</source>
+        <translation>格式错误的报文：剩余长度不是最短编码</translation>
+    </message>
+    <message>
+        <source>Received a packet of %1 bytes, more than the maximum of %2 bytes</source>
+        <translation>收到 %1 字节的报文，超过了最大值 %2 字节</translation>
+    </message>
+    <message>
+        <source>Payload Format Indicator</source>
+        <translation>负载格式指示</translation>
+    </message>
+    <message>
+        <source>Message Expiry Interval</source>
+        <translation>消息过期间隔</translation>
+    </message>
+    <message>
+        <source>Content Type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <source>Response Topic</source>
+        <translation>响应主题</translation>
+    </message>
+    <message>
+        <source>Correlation Data</source>
+        <translation>关联数据</translation>
+    </message>
+    <message>
+        <source>Subscription Identifier</source>
+        <translation>订阅标识符</translation>
+    </message>
+    <message>
+        <source>Session Expiry Interval</source>
+        <translation>会话过期间隔</translation>
+    </message>
+    <message>
+        <source>Assigned Client Identifier</source>
+        <translation>分配的客户端标识符</translation>
+    </message>
+    <message>
+        <source>Server Keep Alive</source>
+        <translation>服务器保活时间</translation>
+    </message>
+    <message>
+        <source>Authentication Method</source>
+        <translation>认证方法</translation>
+    </message>
+    <message>
+        <source>Authentication Data</source>
+        <translation>认证数据</translation>
+    </message>
+    <message>
+        <source>Request Problem Information</source>
+        <translation>请求问题信息</translation>
+    </message>
+    <message>
+        <source>Will Delay Interval</source>
+        <translation>遗嘱延时间隔</translation>
+    </message>
+    <message>
+        <source>Request Response Information</source>
+        <translation>请求响应信息</translation>
+    </message>
+    <message>
+        <source>Response Information</source>
+        <translation>响应信息</translation>
+    </message>
+    <message>
+        <source>Server Reference</source>
+        <translation>服务器参考</translation>
+    </message>
+    <message>
+        <source>Reason String</source>
+        <translation>原因字符串</translation>
+    </message>
+    <message>
+        <source>Receive Maximum</source>
+        <translation>接收最大值</translation>
+    </message>
+    <message>
+        <source>Topic Alias Maximum</source>
+        <translation>主题别名最大值</translation>
+    </message>
+    <message>
+        <source>Topic Alias</source>
+        <translation>主题别名</translation>
+    </message>
+    <message>
+        <source>Maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <source>Retain Available</source>
+        <translation>保留可用</translation>
+    </message>
+    <message>
+        <source>User Property</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <source>Maximum Packet Size</source>
+        <translation>最大报文长度</translation>
+    </message>
+    <message>
+        <source>Wildcard Subscription Available</source>
+        <translation>通配符订阅可用</translation>
+    </message>
+    <message>
+        <source>Subscription Identifier Available</source>
+        <translation>订阅标识符可用</translation>
+    </message>
+    <message>
+        <source>Shared Subscription Available</source>
+        <translation>共享订阅可用</translation>
+    </message>
+    <message>
+        <source>Property 0x%1</source>
+        <translation>属性 0x%1</translation>
+    </message>
+    <message>
+        <source>the property length is malformed</source>
+        <translation>属性长度格式错误</translation>
+    </message>
+    <message>
+        <source>the properties run past the end of the packet</source>
+        <translation>属性超出了报文末尾</translation>
+    </message>
+    <message>
+        <source>unknown property identifier 0x%1</source>
+        <translation>未知的属性标识符 0x%1</translation>
+    </message>
+    <message>
+        <source>the property %1 is not allowed here</source>
+        <translation>此处不允许属性 %1</translation>
+    </message>
+    <message>
+        <source>the property %1 appears more than once</source>
+        <translation>属性 %1 出现了多次</translation>
+    </message>
+    <message>
+        <source>the property %1 is not valid UTF-8</source>
+        <translation>属性 %1 不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>a user property is not valid UTF-8</source>
+        <translation>某个用户属性不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>the property %1 is truncated</source>
+        <translation>属性 %1 被截断</translation>
+    </message>
+    <message>
+        <source>the property %1 has the invalid value %2</source>
+        <translation>属性 %1 的值 %2 无效</translation>
+    </message>
+    <message>
+        <source>Connection accepted</source>
+        <translation>连接已接受</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: it does not support this MQTT version</source>
+        <translation>服务器拒绝了连接：它不支持此 MQTT 版本</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: client identifier rejected</source>
+        <translation>服务器拒绝了连接：客户端标识符被拒绝</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: the server is unavailable</source>
+        <translation>服务器拒绝了连接：服务不可用</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: bad user name or password</source>
+        <translation>服务器拒绝了连接：用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: not authorized</source>
+        <translation>服务器拒绝了连接：未授权</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection (return code %1)</source>
+        <translation>服务器拒绝了连接（返回码 %1）</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Granted QoS 1</source>
+        <translation>授予 QoS 1</translation>
+    </message>
+    <message>
+        <source>Granted QoS 2</source>
+        <translation>授予 QoS 2</translation>
+    </message>
+    <message>
+        <source>Disconnect with will message</source>
+        <translation>断开连接并发送遗嘱消息</translation>
+    </message>
+    <message>
+        <source>No matching subscribers</source>
+        <translation>没有匹配的订阅者</translation>
+    </message>
+    <message>
+        <source>No subscription existed</source>
+        <translation>订阅不存在</translation>
+    </message>
+    <message>
+        <source>Continue authentication</source>
+        <translation>继续认证</translation>
+    </message>
+    <message>
+        <source>Re-authenticate</source>
+        <translation>重新认证</translation>
+    </message>
+    <message>
+        <source>Unspecified error</source>
+        <translation>未指明的错误</translation>
+    </message>
+    <message>
+        <source>Malformed packet</source>
+        <translation>报文格式错误</translation>
+    </message>
+    <message>
+        <source>Protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>Implementation specific error</source>
+        <translation>实现相关的错误</translation>
+    </message>
+    <message>
+        <source>Unsupported protocol version</source>
+        <translation>不支持的协议版本</translation>
+    </message>
+    <message>
+        <source>Client identifier not valid</source>
+        <translation>客户端标识符无效</translation>
+    </message>
+    <message>
+        <source>Bad user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>Not authorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>Server unavailable</source>
+        <translation>服务器不可用</translation>
+    </message>
+    <message>
+        <source>Server busy</source>
+        <translation>服务器繁忙</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>已被禁止</translation>
+    </message>
+    <message>
+        <source>Server shutting down</source>
+        <translation>服务器正在关闭</translation>
+    </message>
+    <message>
+        <source>Bad authentication method</source>
+        <translation>认证方法错误</translation>
+    </message>
+    <message>
+        <source>Keep alive timeout</source>
+        <translation>保活超时</translation>
+    </message>
+    <message>
+        <source>Session taken over</source>
+        <translation>会话已被接管</translation>
+    </message>
+    <message>
+        <source>Topic filter invalid</source>
+        <translation>主题过滤器无效</translation>
+    </message>
+    <message>
+        <source>Topic name invalid</source>
+        <translation>主题名无效</translation>
+    </message>
+    <message>
+        <source>Packet identifier in use</source>
+        <translation>报文标识符已被占用</translation>
+    </message>
+    <message>
+        <source>Packet identifier not found</source>
+        <translation>未找到报文标识符</translation>
+    </message>
+    <message>
+        <source>Receive maximum exceeded</source>
+        <translation>超出接收最大值</translation>
+    </message>
+    <message>
+        <source>Topic alias invalid</source>
+        <translation>主题别名无效</translation>
+    </message>
+    <message>
+        <source>Packet too large</source>
+        <translation>报文过大</translation>
+    </message>
+    <message>
+        <source>Message rate too high</source>
+        <translation>消息速率过高</translation>
+    </message>
+    <message>
+        <source>Quota exceeded</source>
+        <translation>超出配额</translation>
+    </message>
+    <message>
+        <source>Administrative action</source>
+        <translation>管理操作</translation>
+    </message>
+    <message>
+        <source>Payload format invalid</source>
+        <translation>负载格式无效</translation>
+    </message>
+    <message>
+        <source>Retain not supported</source>
+        <translation>不支持保留消息</translation>
+    </message>
+    <message>
+        <source>QoS not supported</source>
+        <translation>不支持该 QoS</translation>
+    </message>
+    <message>
+        <source>Use another server</source>
+        <translation>请使用其他服务器</translation>
+    </message>
+    <message>
+        <source>Server moved</source>
+        <translation>服务器已迁移</translation>
+    </message>
+    <message>
+        <source>Shared subscriptions not supported</source>
+        <translation>不支持共享订阅</translation>
+    </message>
+    <message>
+        <source>Connection rate exceeded</source>
+        <translation>超出连接速率</translation>
+    </message>
+    <message>
+        <source>Maximum connect time</source>
+        <translation>已达最长连接时间</translation>
+    </message>
+    <message>
+        <source>Subscription identifiers not supported</source>
+        <translation>不支持订阅标识符</translation>
+    </message>
+    <message>
+        <source>Wildcard subscriptions not supported</source>
+        <translation>不支持通配符订阅</translation>
+    </message>
+    <message>
+        <source>Reason code 0x%1</source>
+        <translation>原因码 0x%1</translation>
+    </message>
+    <message>
+        <source>it is longer than 65,535 bytes</source>
+        <translation>它超过了 65,535 个字节</translation>
+    </message>
+    <message>
+        <source>it contains the null character</source>
+        <translation>它包含空字符</translation>
+    </message>
+    <message>
+        <source>it is not valid UTF-8</source>
+        <translation>它不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>it contains a UTF-16 surrogate</source>
+        <translation>它包含 UTF-16 代理项</translation>
+    </message>
+    <message>
+        <source>The %1 is not valid UTF-8</source>
+        <translation>%1不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>The %1 contains the null character</source>
+        <translation>%1包含空字符</translation>
+    </message>
+    <message>
+        <source>The %1 is longer than 65,535 bytes</source>
+        <translation>%1超过了 65,535 个字节</translation>
+    </message>
+    <message>
+        <source>The topic is empty</source>
+        <translation>主题为空</translation>
+    </message>
+    <message>
+        <source>A topic to publish to cannot contain the wildcards + or #</source>
+        <translation>要发布到的主题不能包含通配符 + 或 #</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>The topic filter is empty</source>
+        <translation>主题过滤器为空</translation>
+    </message>
+    <message>
+        <source>The wildcard # must be the last character of the filter and stand alone in its level</source>
+        <translation>通配符 # 必须是过滤器的最后一个字符，并单独占据一层</translation>
+    </message>
+    <message>
+        <source>The wildcard + must stand alone in its level</source>
+        <translation>通配符 + 必须单独占据一层</translation>
+    </message>
+    <message>
+        <source>topic filter</source>
+        <translation>主题过滤器</translation>
+    </message>
+    <message>
+        <source>The proxy refused the user name or password (%1)</source>
+        <translation>代理拒绝了用户名或密码（%1）</translation>
+    </message>
+    <message>
+        <source>The proxy refused the connection (%1)</source>
+        <translation>代理拒绝了连接（%1）</translation>
+    </message>
+    <message>
+        <source>The proxy closed the connection unexpectedly (%1)</source>
+        <translation>代理意外关闭了连接（%1）</translation>
+    </message>
+    <message>
+        <source>The proxy did not answer in time (%1)</source>
+        <translation>代理没有及时响应（%1）</translation>
+    </message>
+    <message>
+        <source>The proxy host was not found (%1)</source>
+        <translation>找不到代理主机（%1）</translation>
+    </message>
+    <message>
+        <source>The proxy did not open a tunnel to the broker (%1)</source>
+        <translation>代理没有建立到服务器的隧道（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Mqtt::Client</name>
+    <message>
+        <source>No broker host name is set</source>
+        <translation>没有设置服务器主机名</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535</source>
+        <translation>端口必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>Will topic: %1</source>
+        <translation>遗嘱主题：%1</translation>
+    </message>
+    <message>
+        <source>The user name is not valid UTF-8</source>
+        <translation>用户名不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>The client id is too long</source>
+        <translation>客户端 ID 太长</translation>
+    </message>
+    <message>
+        <source>The client id is not valid UTF-8</source>
+        <translation>客户端 ID 不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>MQTT %1 allows a password only together with a user name</source>
+        <translation>MQTT %1 只允许密码与用户名一起使用</translation>
+    </message>
+    <message>
+        <source>An empty client id requires a clean session</source>
+        <translation>空的客户端 ID 需要清除会话</translation>
+    </message>
+    <message>
+        <source>The QoS must be 0, 1 or 2</source>
+        <translation>QoS 必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>The message is larger than MQTT allows</source>
+        <translation>消息超过了 MQTT 允许的大小</translation>
+    </message>
+    <message>
+        <source>The queue of messages waiting to be sent is full (%1 messages)</source>
+        <translation>待发送消息队列已满（%1 条消息）</translation>
+    </message>
+    <message>
+        <source>No topic filter to subscribe to</source>
+        <translation>没有要订阅的主题过滤器</translation>
+    </message>
+    <message>
+        <source>Not connected to a broker</source>
+        <translation>未连接到服务器</translation>
+    </message>
+    <message>
+        <source>Every packet identifier is in use</source>
+        <translation>所有报文标识符都已被占用</translation>
+    </message>
+    <message>
+        <source>No topic filter to unsubscribe from</source>
+        <translation>没有要取消订阅的主题过滤器</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>Connection to %1:%2 failed: %3</source>
+        <translation>连接 %1:%2 失败：%3</translation>
+    </message>
+    <message>
+        <source>Timed out connecting to %1:%2</source>
+        <translation>连接 %1:%2 超时</translation>
+    </message>
+    <message>
+        <source>The broker did not answer the CONNECT in time</source>
+        <translation>服务器没有及时响应 CONNECT</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent another packet before CONNACK</source>
+        <translation>协议错误：服务器在 CONNACK 之前发送了其他报文</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker started an authentication exchange that was not asked for</source>
+        <translation>协议错误：服务器发起了未经请求的认证交换</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent a second CONNACK</source>
+        <translation>协议错误：服务器发送了第二个 CONNACK</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: %1</source>
+        <translation>服务器拒绝了连接：%1</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker reported a session although a clean session was requested</source>
+        <translation>协议错误：已请求清除会话，服务器却报告存在会话</translation>
+    </message>
+    <message>
+        <source>The broker refused the message: %1</source>
+        <translation>服务器拒绝了消息：%1</translation>
+    </message>
+    <message>
+        <source>Protocol error: the SUBACK has %1 return codes for %2 topic filters</source>
+        <translation>协议错误：SUBACK 对 %2 个主题过滤器给出了 %1 个返回码</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent DISCONNECT, which MQTT 3.1.1 does not allow</source>
+        <translation>协议错误：服务器发送了 MQTT 3.1.1 不允许的 DISCONNECT</translation>
+    </message>
+    <message>
+        <source>The broker disconnected: %1</source>
+        <translation>服务器断开了连接：%1</translation>
+    </message>
+    <message>
+        <source>The broker did not answer the keep-alive ping in time; the connection is considered lost</source>
+        <translation>服务器没有及时响应保活 ping；连接被视为已丢失</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent a packet of the reserved type 0</source>
+        <translation>协议错误：服务器发送了保留类型 0 的报文</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent a %1 packet, which only clients send</source>
+        <translation>协议错误：服务器发送了只有客户端才会发送的 %1 报文</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker used topic alias %1, above the maximum of %2</source>
+        <translation>协议错误：服务器使用了主题别名 %1，超过了最大值 %2</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker used topic alias %1 before setting it</source>
+        <translation>协议错误：服务器在设置主题别名 %1 之前就使用了它</translation>
+    </message>
+    <message>
+        <source>A shared subscription reads $share/name/filter, with a share name that has no &apos;/&apos;, &apos;+&apos; or &apos;#&apos;</source>
+        <translation>共享订阅的格式为 $share/名称/过滤器，其中共享名称不能包含 &apos;/&apos;、&apos;+&apos; 或 &apos;#&apos;</translation>
+    </message>
+    <message>
+        <source>No Local cannot be set on a shared subscription</source>
+        <translation>共享订阅不能设置 No Local</translation>
+    </message>
+    <message>
+        <source>The broker does not support shared subscriptions</source>
+        <translation>服务器不支持共享订阅</translation>
+    </message>
+    <message>
+        <source>Retain Handling must be 0, 1 or 2</source>
+        <translation>Retain Handling 必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>Subscription properties need MQTT 5.0</source>
+        <translation>订阅属性需要 MQTT 5.0</translation>
+    </message>
+    <message>
+        <source>A subscription takes one Subscription Identifier</source>
+        <translation>一个订阅只能带一个订阅标识符</translation>
+    </message>
+    <message>
+        <source>A Subscription Identifier is between 1 and 268,435,455</source>
+        <translation>订阅标识符必须在 1 到 268,435,455 之间</translation>
+    </message>
+    <message>
+        <source>The broker does not support subscription identifiers</source>
+        <translation>服务器不支持订阅标识符</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent more than %1 QoS 2 messages awaiting release</source>
+        <translation>协议错误：服务器发送的待释放 QoS 2 消息超过了 %1 条</translation>
+    </message>
+    <message>
+        <source>Protocol error: the UNSUBACK has %1 reason codes for %2 topic filters</source>
+        <translation>协议错误：UNSUBACK 对 %2 个主题过滤器给出了 %1 个原因码</translation>
+    </message>
+    <message>
+        <source>The broker accepts messages up to QoS %1 only</source>
+        <translation>服务器只接受 QoS 不超过 %1 的消息</translation>
+    </message>
+    <message>
+        <source>The broker does not keep retained messages</source>
+        <translation>服务器不保存保留消息</translation>
+    </message>
+    <message>
+        <source>Topic alias %1 is outside the broker&apos;s range of 1 to %2</source>
+        <translation>主题别名 %1 超出了服务器允许的 1 到 %2 的范围</translation>
+    </message>
+    <message>
+        <source>The message needs a packet of %1 bytes; the broker accepts at most %2</source>
+        <translation>该消息需要 %1 字节的报文；服务器最多接受 %2 字节</translation>
+    </message>
+    <message>
+        <source>The Receive Maximum must not be 0</source>
+        <translation>接收最大值不能为 0</translation>
+    </message>
+    <message>
+        <source>The Maximum Packet Size must not be 0</source>
+        <translation>最大报文长度不能为 0</translation>
+    </message>
+    <message>
+        <source>Protocol error: the CONNACK %1</source>
+        <translation>协议错误：CONNACK %1</translation>
+    </message>
+    <message>
+        <source>announces a Receive Maximum of 0</source>
+        <translation>声明的接收最大值为 0</translation>
+    </message>
+    <message>
+        <source>announces a Maximum Packet Size of 0</source>
+        <translation>声明的最大报文长度为 0</translation>
+    </message>
+    <message>
+        <source>announces a Maximum QoS other than 0 or 1</source>
+        <translation>声明的最大 QoS 不是 0 或 1</translation>
+    </message>
+    <message>
+        <source>gives %1 a value other than 0 or 1</source>
+        <translation>给 %1 的值不是 0 或 1</translation>
+    </message>
+    <message>
+        <source>assigns an empty client identifier</source>
+        <translation>分配了空的客户端标识符</translation>
+    </message>
+    <message>
+        <source>; server reference: %1</source>
+        <translation>；服务器参考：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Mqtt::SslTransport</name>
+    <message>
+        <source>no host name at all</source>
+        <translation>完全没有主机名</translation>
+    </message>
+    <message>
+        <source>it is not issued for the host name &quot;%1&quot; (it names %2)</source>
+        <translation>它不是为主机名“%1”签发的（它指明的是 %2）</translation>
+    </message>
+    <message>
+        <source>it expired on %1</source>
+        <translation>它已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>it is not valid before %1</source>
+        <translation>它在 %1 之前无效</translation>
+    </message>
+    <message>
+        <source>it is self-signed and not among the trusted authorities</source>
+        <translation>它是自签名的，且不在受信任的颁发机构之列</translation>
+    </message>
+    <message>
+        <source>it is not signed by a trusted certificate authority</source>
+        <translation>它不是由受信任的证书颁发机构签名的</translation>
+    </message>
+    <message>
+        <source>it has been revoked</source>
+        <translation>它已被吊销</translation>
+    </message>
+    <message>
+        <source>its signature does not verify</source>
+        <translation>它的签名无法验证</translation>
+    </message>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds no PEM certificate</source>
+        <translation>“%1”中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>CA file: %1</source>
+        <translation>CA 文件：%1</translation>
+    </message>
+    <message>
+        <source>The CA folder &quot;%1&quot; does not exist</source>
+        <translation>CA 文件夹“%1”不存在</translation>
+    </message>
+    <message>
+        <source>The CA folder &quot;%1&quot; holds no PEM certificate</source>
+        <translation>CA 文件夹“%1”中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>A client key needs its certificate as well</source>
+        <translation>客户端私钥还需要对应的证书</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its private key as well</source>
+        <translation>客户端证书还需要对应的私钥</translation>
+    </message>
+    <message>
+        <source>Client certificate: %1</source>
+        <translation>客户端证书：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the client key &quot;%1&quot;: %2</source>
+        <translation>无法读取客户端私钥“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; is encrypted: give its passphrase</source>
+        <translation>客户端私钥“%1”已加密：请提供其口令</translation>
+    </message>
+    <message>
+        <source>Cannot load the client key &quot;%1&quot;: not a PEM RSA, EC or DSA private key, or a wrong passphrase</source>
+        <translation>无法加载客户端私钥“%1”：它不是 PEM 格式的 RSA、EC 或 DSA 私钥，或口令错误</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s certificate was rejected: %1.</source>
+        <translation>服务器的证书被拒绝：%1。</translation>
+    </message>
+    <message>
+        <source>Certificate: subject &quot;%1&quot;, issued by &quot;%2&quot;, valid from %3 to %4.</source>
+        <translation>证书：主体“%1”，颁发者“%2”，有效期 %3 至 %4。</translation>
+    </message>
+    <message>
+        <source>Expected host name: &quot;%1&quot;.</source>
+        <translation>预期的主机名：“%1”。</translation>
+    </message>
+    <message>
+        <source>The broker requires a client certificate and none was sent (TLS alert: %1)</source>
+        <translation>服务器要求客户端证书，但没有发送（TLS 警报：%1）</translation>
+    </message>
+    <message>
+        <source>The broker refused the TLS handshake; it may require a client certificate (TLS alert: %1)</source>
+        <translation>服务器拒绝了 TLS 握手；它可能要求客户端证书（TLS 警报：%1）</translation>
+    </message>
+    <message>
+        <source>The broker did not accept the client certificate (TLS alert: %1)</source>
+        <translation>服务器不接受该客户端证书（TLS 警报：%1）</translation>
+    </message>
+    <message>
+        <source>The broker does not support the TLS versions allowed (TLS alert: %1)</source>
+        <translation>服务器不支持所允许的 TLS 版本（TLS 警报：%1）</translation>
+    </message>
+    <message>
+        <source>The broker supports none of the ALPN protocols offered (TLS alert: %1)</source>
+        <translation>服务器不支持所提供的任何 ALPN 协议（TLS 警报：%1）</translation>
+    </message>
+    <message>
+        <source>The broker ended the TLS session (TLS alert: %1)</source>
+        <translation>服务器结束了 TLS 会话（TLS 警报：%1）</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection during the TLS handshake</source>
+        <translation>服务器在 TLS 握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection right after the TLS handshake, before answering: it probably requires a client certificate, and none was given</source>
+        <translation>服务器在 TLS 握手后、响应之前就关闭了连接：它可能要求客户端证书，而没有提供</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection right after the TLS handshake, before answering: it probably refused the client certificate</source>
+        <translation>服务器在 TLS 握手后、响应之前就关闭了连接：它可能拒绝了该客户端证书</translation>
+    </message>
+    <message>
+        <source>The chain ends in the authority &quot;%1&quot;, which is not trusted (valid from %2 to %3).</source>
+        <translation>证书链终止于颁发机构“%1”，该机构不受信任（有效期 %2 至 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>Mqtt::Transport</name>
+    <message>
+        <source>The proxy needs a host and a port</source>
+        <translation>代理需要主机和端口</translation>
+    </message>
+</context>
+<context>
+    <name>Mqtt::WebSocketTransport</name>
+    <message>
+        <source>The broker sent a WebSocket text frame; MQTT needs binary frames</source>
+        <translation>服务器发送了 WebSocket 文本帧；MQTT 需要二进制帧</translation>
+    </message>
+    <message>
+        <source>A TLS server name other than the host is not supported over wss://; connect to &quot;%1&quot; by that name instead</source>
+        <translation>wss:// 不支持与主机名不同的 TLS 服务器名；请改用该名称连接“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not make a valid WebSocket URL</source>
+        <translation>“%1”不能构成有效的 WebSocket URL</translation>
+    </message>
+    <message>
+        <source>The broker chose the WebSocket subprotocol &quot;%1&quot; instead of &quot;mqtt&quot;</source>
+        <translation>服务器选择了 WebSocket 子协议“%1”，而不是“mqtt”</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection during the WebSocket handshake</source>
+        <translation>服务器在 WebSocket 握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1（副本 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPane</name>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. home/kitchen/light</source>
+        <translation>例如 home/kitchen/light</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>&amp;QoS：</translation>
+    </message>
+    <message>
+        <source>&amp;Retain</source>
+        <translation>保留(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>&amp;History:</source>
+        <translation>历史(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Repeat &amp;every</source>
+        <translation>重复间隔(&amp;E)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>0 - at most once</source>
+        <translation>0 - 最多一次</translation>
+    </message>
+    <message>
+        <source>1 - at least once</source>
+        <translation>1 - 至少一次</translation>
+    </message>
+    <message>
+        <source>2 - exactly once</source>
+        <translation>2 - 恰好一次</translation>
+    </message>
+    <message>
+        <source>Publish (Ctrl+Return)</source>
+        <translation>发布（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>&amp;Stop repeating</source>
+        <translation>停止重复(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start &amp;repeating</source>
+        <translation>开始重复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Not connected to a broker</source>
+        <translation>未连接到服务器</translation>
+    </message>
+    <message>
+        <source>The message was not sent</source>
+        <translation>消息未发送</translation>
+    </message>
+    <message>
+        <source>Sent to %1 at %2</source>
+        <translation>已于 %2 发送到 %1</translation>
+    </message>
+    <message>
+        <source>Sent to %1 at %2, waiting for the broker to acknowledge it (QoS %3)</source>
+        <translation>已于 %2 发送到 %1，正在等待服务器确认（QoS %3）</translation>
+    </message>
+    <message>
+        <source>The broker acknowledged the message to %1 at %2</source>
+        <translation>服务器已于 %2 确认发送到 %1 的消息</translation>
+    </message>
+    <message>
+        <source>%1 (QoS %2%3): %4</source>
+        <translation>%1（QoS %2%3）：%4</translation>
+    </message>
+    <message>
+        <source>, retained</source>
+        <translation>，保留</translation>
+    </message>
+    <message>
+        <source>No messages published yet</source>
+        <translation>尚未发布任何消息</translation>
+    </message>
+    <message>
+        <source>Recent messages</source>
+        <translation>最近的消息</translation>
+    </message>
+</context>
+<context>
+    <name>Publisher</name>
+    <message>
+        <source>the connection closed unexpectedly</source>
+        <translation>连接意外关闭</translation>
+    </message>
+    <message>
+        <source>cannot read standard input: %1</source>
+        <translation>无法读取标准输入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>Could not store the password in the keychain: %1</source>
+        <translation>无法将密码保存到钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>No password is stored for this profile.</source>
+        <translation>此配置没有保存密码。</translation>
+    </message>
+    <message>
+        <source>Could not read the password from the keychain: %1</source>
+        <translation>无法从钥匙串读取密码：%1</translation>
+    </message>
+    <message>
+        <source>Could not delete the password from the keychain: %1</source>
+        <translation>无法从钥匙串删除密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Subscriber</name>
+    <message>
+        <source>timed out after %1 s, %2 messages received</source>
+        <translation>%1 秒后超时，已收到 %2 条消息</translation>
+    </message>
+    <message>
+        <source>the connection closed unexpectedly</source>
+        <translation>连接意外关闭</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>无法写入标准输出：%1</translation>
+    </message>
+    <message>
+        <source>the broker refused the subscription to &apos;%1&apos;</source>
+        <translation>服务器拒绝了对 &apos;%1&apos; 的订阅</translation>
+    </message>
+    <message>
+        <source>switchboard-cli sub: subscribed to &apos;%1&apos; (granted QoS %2)</source>
+        <translation>switchboard-cli sub：已订阅 &apos;%1&apos;（授予 QoS %2）</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionModel</name>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>The broker refused this subscription (reason code 0x%1)</source>
+        <translation>服务器拒绝了此订阅（原因码 0x%1）</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <source>Requested QoS</source>
+        <translation>请求的 QoS</translation>
+    </message>
+    <message>
+        <source>Granted QoS</source>
+        <translation>授予的 QoS</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>静音</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPane</name>
+    <message>
+        <source>Topic filter, e.g. sensors/#</source>
+        <translation>主题过滤器，例如 sensors/#</translation>
+    </message>
+    <message>
+        <source>Maximum QoS requested</source>
+        <translation>请求的最大 QoS</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation>订阅(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe</source>
+        <translation>取消订阅(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hide this subscription&apos;s messages from the log</source>
+        <translation>在日志中隐藏此订阅的消息</translation>
+    </message>
+    <message>
+        <source>C&amp;olour…</source>
+        <translation>颜色(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Show &amp;all topics</source>
+        <translation>显示所有主题(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Stop filtering the log to the selected topic</source>
+        <translation>不再将日志限定为所选主题</translation>
+    </message>
+    <message>
+        <source>QoS 0</source>
+        <translation>QoS 0</translation>
+    </message>
+    <message>
+        <source>QoS 1</source>
+        <translation>QoS 1</translation>
+    </message>
+    <message>
+        <source>QoS 2</source>
+        <translation>QoS 2</translation>
+    </message>
+    <message>
+        <source>Colour for %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+    <message>
+        <source>Not connected to a broker</source>
+        <translation>未连接到服务器</translation>
+    </message>
+    <message>
+        <source>Show only this subtree in the log</source>
+        <translation>在日志中只显示此子树</translation>
+    </message>
+    <message>
+        <source>Use in the publish composer</source>
+        <translation>在发布编辑器中使用</translation>
+    </message>
+    <message>
+        <source>Clear retained message on &quot;%1&quot;</source>
+        <translation>清除“%1”上的保留消息</translation>
+    </message>
+    <message>
+        <source>Clear retained messages below &quot;%1&quot; (%2)</source>
+        <translation>清除“%1”下的保留消息（%2）</translation>
+    </message>
+    <message>
+        <source>Publish an empty retained message to &quot;%1&quot;? The broker then forgets the retained message of this topic.</source>
+        <translation>向“%1”发布一条空的保留消息吗？服务器随后会删除该主题的保留消息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish an empty retained message to %n topic(s) at and below &quot;%1&quot;? The broker then forgets their retained messages.</source>
+        <translation>
+            <numerusform>向“%1”及其下的 %n 个主题发布空的保留消息吗？服务器随后会删除它们的保留消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear retained messages</source>
+        <translation>清除保留消息</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreeModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题数</translation>
+    </message>
+    <message>
+        <source>Last payload</source>
+        <translation>最后负载</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后时间</translation>
+    </message>
+    <message>
+        <source>%1
+The broker holds a retained message for this topic.</source>
+        <translation>%1
+服务器为此主题保存着一条保留消息。</translation>
+    </message>
+</context>
+<context>
+    <name>bench</name>
+    <message>
+        <source>The broker refused the subscription</source>
+        <translation>服务器拒绝了订阅</translation>
+    </message>
+    <message>
+        <source>No message arrived for %1 s; %2 lost</source>
+        <translation>%1 秒内没有消息到达；丢失 %2 条</translation>
+    </message>
+    <message>
+        <source>bench: %1</source>
+        <translation>bench：%1</translation>
+    </message>
+    <message>
+        <source>Publishes --count messages with one client and receives them with another, then prints the rate and the CPU time as one JSON line.</source>
+        <translation>用一个客户端发布 --count 条消息并用另一个客户端接收，然后以一行 JSON 打印速率和 CPU 时间。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Broker host (default 127.0.0.1).</source>
+        <translation>服务器主机（默认 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Broker port (default 1883).</source>
+        <translation>服务器端口（默认 1883）。</translation>
+    </message>
+    <message>
+        <source>Messages to send (default 100000).</source>
+        <translation>要发送的消息数（默认 100000）。</translation>
+    </message>
+    <message>
+        <source>Payload bytes, at least 8 (default 64).</source>
+        <translation>负载字节数，至少 8（默认 64）。</translation>
+    </message>
+    <message>
+        <source>QoS 0, 1 or 2 (default 0).</source>
+        <translation>QoS 0、1 或 2（默认 0）。</translation>
+    </message>
+    <message>
+        <source>QoS 1/2 messages in flight at once (default 20).</source>
+        <translation>同时在途的 QoS 1/2 消息数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>Topic (default: switchboard/bench/ and a random id).</source>
+        <translation>主题（默认：switchboard/bench/ 加随机 ID）。</translation>
+    </message>
+    <message>
+        <source>Invalid port: %1</source>
+        <translation>无效的端口：%1</translation>
+    </message>
+    <message>
+        <source>Invalid count: %1</source>
+        <translation>无效的数量：%1</translation>
+    </message>
+    <message>
+        <source>Invalid size: %1</source>
+        <translation>无效的大小：%1</translation>
+    </message>
+    <message>
+        <source>Invalid QoS: %1</source>
+        <translation>无效的 QoS：%1</translation>
+    </message>
+    <message>
+        <source>Invalid in-flight window: %1</source>
+        <translation>无效的在途窗口：%1</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-cli bench [options]</source>
+        <translation>用法：switchboard-cli bench [选项]</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard: a desktop MQTT client.</source>
+        <translation>Switchboard：桌面 MQTT 客户端。</translation>
+    </message>
+    <message>
+        <source>Broker host name.</source>
+        <translation>服务器主机名。</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Broker port (1-65535).</source>
+        <translation>服务器端口（1-65535）。</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Subscribe to a topic filter once connected (repeatable).</source>
+        <translation>连接后订阅主题过滤器（可重复）。</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <source>Start with a saved connection profile.</source>
+        <translation>使用已保存的连接配置启动。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connect as soon as the window opens.</source>
+        <translation>窗口打开后立即连接。</translation>
+    </message>
+    <message>
+        <source>No saved profile named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的已保存配置。</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>switchboard-cli: unknown command &apos;%1&apos;</source>
+        <translation>switchboard-cli：未知命令 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-cli &lt;command&gt; [options]
+
+Commands:
+  pub    publish messages (like mosquitto_pub)
+  sub    subscribe and print messages (like mosquitto_sub)
+  bench  measure throughput and latency
+
+Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
+        <translation>用法：switchboard-cli &lt;命令&gt; [选项]
+
+命令：
+  pub    发布消息（类似 mosquitto_pub）
+  sub    订阅并打印消息（类似 mosquitto_sub）
+  bench  测量吞吐量和延迟
+
+运行 &apos;switchboard-cli &lt;命令&gt; --help&apos; 查看其选项。</translation>
+    </message>
+</context>
+</TS>

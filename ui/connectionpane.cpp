@@ -1,0 +1,477 @@
+#include "connectionpane.h"
+#include "ui_connectionpane.h"
+
+#include "profilestore.h"
+#include "secretstore.h"
+#include "topic.h"
+
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStandardItemModel>
+
+namespace {
+
+// Flip when the engine's MQTT 5.0 support is complete (the combo then offers it).
+constexpr bool EngineSupportsMqtt5 = false;
+
+} // namespace
+
+ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::ConnectionPane)
+{
+    m_ui->setupUi(this);
+    m_ui->versionCombo->addItem(tr("MQTT 3.1"), int(Mqtt::ProtocolVersion::V3_1));
+    m_ui->versionCombo->addItem(tr("MQTT 3.1.1"), int(Mqtt::ProtocolVersion::V3_1_1));
+    m_ui->versionCombo->addItem(EngineSupportsMqtt5 ? tr("MQTT 5.0")
+                                                    : tr("MQTT 5.0 (not supported yet)"),
+                                int(Mqtt::ProtocolVersion::V5));
+    // 5.0 is listed but cannot be chosen until the engine speaks it end to end.
+    if (!EngineSupportsMqtt5) {
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_ui->versionCombo->model()))
+            model->item(2)->setEnabled(false);
+    }
+    m_ui->versionCombo->setCurrentIndex(1);
+    for (QComboBox *combo : {m_ui->willQosCombo}) {
+        combo->addItem(tr("0 - at most once"), 0);
+        combo->addItem(tr("1 - at least once"), 1);
+        combo->addItem(tr("2 - exactly once"), 2);
+    }
+    m_ui->keepAliveSpin->setSpecialValueText(tr("off"));
+    m_ui->generateButton->setToolTip(tr("Generate a random client id"));
+
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("&Add…"), this, &ConnectionPane::showAddProfileDialog);
+    menu->addAction(tr("D&uplicate"), this, [this] { duplicateCurrentProfile(); });
+    menu->addAction(tr("&Rename…"), this, &ConnectionPane::showRenameProfileDialog);
+    menu->addAction(tr("&Delete…"), this, &ConnectionPane::confirmDeleteProfile);
+    m_ui->profileMenuButton->setMenu(menu);
+
+    connect(m_ui->generateButton, &QPushButton::clicked, this,
+            [this] { m_ui->clientIdEdit->setText(Mqtt::Client::generateClientId()); });
+    connect(m_ui->connectButton, &QPushButton::clicked, this,
+            [this] { connectToBroker(PasswordPrompt::AskWhenNeeded); });
+    connect(m_ui->disconnectButton, &QPushButton::clicked, this,
+            &ConnectionPane::disconnectFromBroker);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &ConnectionPane::saveCurrentProfile);
+    connect(m_ui->profileCombo, &QComboBox::activated, this, &ConnectionPane::onProfileActivated);
+    connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &ConnectionPane::updateButtons);
+
+    onStateChanged(Mqtt::Client::State::Disconnected);
+}
+
+ConnectionPane::~ConnectionPane() = default;
+
+void ConnectionPane::setClient(Mqtt::Client *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    if (!m_client)
+        return;
+    connect(m_client, &Mqtt::Client::stateChanged, this, &ConnectionPane::onStateChanged);
+    connect(m_client, &Mqtt::Client::errorOccurred, this, &ConnectionPane::onErrorOccurred);
+    connect(m_client, &Mqtt::Client::reconnectScheduled, this,
+            &ConnectionPane::onReconnectScheduled);
+    onStateChanged(m_client->state());
+}
+
+void ConnectionPane::setStores(ProfileStore *profiles, SecretStore *secrets)
+{
+    m_profiles = profiles;
+    m_secrets = secrets;
+    if (m_secrets) {
+        connect(m_secrets, &SecretStore::passwordRead, this, &ConnectionPane::onPasswordRead);
+        connect(m_secrets, &SecretStore::passwordWritten, this, [this](const QString &profile) {
+            if (profile == m_passwordBeingSaved)
+                m_passwordBeingSaved.clear();
+        });
+        connect(m_secrets, &SecretStore::errorOccurred, this,
+                [this](const QString &profile, SecretStore::ErrorKind kind, const QString &text) {
+                    if (profile != m_passwordBeingSaved)
+                        return;
+                    m_passwordBeingSaved.clear();
+                    showError(kind == SecretStore::ErrorKind::Unavailable
+                                      ? tr("No keychain service is running, so the password was "
+                                           "not saved; it will be asked for when connecting.")
+                                      : text);
+                });
+    }
+    if (!m_profiles)
+        return;
+    if (m_profiles->profileNames().isEmpty()) {
+        ConnectionProfile local;
+        local.name = tr("Local broker");
+        local.host = QStringLiteral("127.0.0.1");
+        m_profiles->addProfile(local);
+    }
+    QString initial = m_profiles->lastUsedProfile();
+    if (initial.isEmpty())
+        initial = m_profiles->profileNames().value(0);
+    reloadProfiles(initial);
+    selectProfile(initial);
+}
+
+ConnectionProfile ConnectionPane::profile() const
+{
+    ConnectionProfile profile;
+    profile.name = m_currentProfile;
+    profile.host = m_ui->hostEdit->text().trimmed();
+    profile.port = quint16(m_ui->portSpin->value());
+    profile.protocolVersion = Mqtt::ProtocolVersion(m_ui->versionCombo->currentData().toInt());
+    profile.clientId = m_ui->clientIdEdit->text().trimmed();
+    profile.userName = m_ui->userNameEdit->text();
+    profile.cleanSession = m_ui->cleanSessionCheck->isChecked();
+    profile.keepAlive = quint16(m_ui->keepAliveSpin->value());
+    profile.autoReconnect = m_ui->autoReconnectCheck->isChecked();
+    if (m_ui->willGroup->isChecked()) {
+        profile.willTopic = m_ui->willTopicEdit->text();
+        profile.willPayload = m_ui->willPayloadEdit->text().toUtf8();
+        profile.willQos = Mqtt::QoS(m_ui->willQosCombo->currentData().toInt());
+        profile.willRetain = m_ui->willRetainCheck->isChecked();
+    }
+    return profile;
+}
+
+void ConnectionPane::setProfile(const ConnectionProfile &profile)
+{
+    m_currentProfile = profile.name;
+    m_ui->hostEdit->setText(profile.host);
+    m_ui->portSpin->setValue(profile.port);
+    const int version = m_ui->versionCombo->findData(int(profile.protocolVersion));
+    // A profile asking for 5.0 falls back to 3.1.1 until the engine speaks 5.0.
+    const bool usable = version >= 0 && (EngineSupportsMqtt5 ||
+                                         profile.protocolVersion != Mqtt::ProtocolVersion::V5);
+    m_ui->versionCombo->setCurrentIndex(usable ? version : 1);
+    m_ui->clientIdEdit->setText(profile.clientId);
+    m_ui->userNameEdit->setText(profile.userName);
+    m_ui->passwordEdit->clear();
+    m_ui->cleanSessionCheck->setChecked(profile.cleanSession);
+    m_ui->keepAliveSpin->setValue(profile.keepAlive);
+    m_ui->autoReconnectCheck->setChecked(profile.autoReconnect);
+    m_ui->willGroup->setChecked(profile.hasWill());
+    m_ui->willTopicEdit->setText(profile.willTopic);
+    m_ui->willPayloadEdit->setText(QString::fromUtf8(profile.willPayload));
+    m_ui->willQosCombo->setCurrentIndex(m_ui->willQosCombo->findData(int(profile.willQos)));
+    m_ui->willRetainCheck->setChecked(profile.willRetain);
+    updateButtons();
+}
+
+QByteArray ConnectionPane::password() const
+{
+    return m_ui->passwordEdit->text().toUtf8();
+}
+
+void ConnectionPane::setPassword(const QByteArray &password)
+{
+    m_ui->passwordEdit->setText(QString::fromUtf8(password));
+}
+
+QString ConnectionPane::currentProfileName() const
+{
+    return m_currentProfile;
+}
+
+bool ConnectionPane::selectProfile(const QString &name)
+{
+    if (!m_profiles)
+        return false;
+    const std::optional<ConnectionProfile> stored = m_profiles->profile(name);
+    if (!stored)
+        return false;
+    setProfile(*stored);
+    const QSignalBlocker blocker(m_ui->profileCombo);
+    m_ui->profileCombo->setCurrentIndex(m_ui->profileCombo->findText(name));
+    // The keychain answers later; the field is filled if the user has not typed meanwhile.
+    if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable &&
+        !stored->userName.isEmpty())
+        m_secrets->readPassword(name);
+    return true;
+}
+
+void ConnectionPane::onPasswordRead(const QString &profileName, const QByteArray &password)
+{
+    if (profileName == m_currentProfile && m_ui->passwordEdit->text().isEmpty())
+        setPassword(password);
+}
+
+void ConnectionPane::reloadProfiles(const QString &select)
+{
+    const QSignalBlocker blocker(m_ui->profileCombo);
+    m_ui->profileCombo->clear();
+    if (m_profiles)
+        m_ui->profileCombo->addItems(m_profiles->profileNames());
+    m_ui->profileCombo->setCurrentIndex(m_ui->profileCombo->findText(select));
+}
+
+void ConnectionPane::onProfileActivated(int index)
+{
+    selectProfile(m_ui->profileCombo->itemText(index));
+}
+
+QString ConnectionPane::freeProfileName(const QString &base) const
+{
+    if (!m_profiles || !m_profiles->contains(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString candidate = QStringLiteral("%1 %2").arg(base).arg(n);
+        if (!m_profiles->contains(candidate))
+            return candidate;
+    }
+}
+
+bool ConnectionPane::addProfile(const QString &name)
+{
+    if (!m_profiles || name.trimmed().isEmpty())
+        return false;
+    ConnectionProfile fresh;
+    fresh.name = name.trimmed();
+    if (!m_profiles->addProfile(fresh))
+        return false;
+    reloadProfiles(fresh.name);
+    selectProfile(fresh.name);
+    return true;
+}
+
+QString ConnectionPane::duplicateCurrentProfile()
+{
+    if (!m_profiles || m_currentProfile.isEmpty())
+        return QString();
+    saveCurrentProfile();
+    const QString copy = m_profiles->duplicateProfile(m_currentProfile);
+    if (!copy.isEmpty()) {
+        reloadProfiles(copy);
+        selectProfile(copy);
+    }
+    return copy;
+}
+
+bool ConnectionPane::renameCurrentProfile(const QString &newName)
+{
+    if (!m_profiles || m_currentProfile.isEmpty())
+        return false;
+    const QString oldName = m_currentProfile;
+    if (!m_profiles->renameProfile(oldName, newName.trimmed()))
+        return false;
+    const QByteArray typed = password();
+    m_currentProfile = newName.trimmed();
+    // The keychain entry is filed under the profile name: move it along.
+    if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable) {
+        m_secrets->deletePassword(oldName);
+        if (!typed.isEmpty())
+            m_secrets->writePassword(m_currentProfile, typed);
+    }
+    reloadProfiles(m_currentProfile);
+    return true;
+}
+
+bool ConnectionPane::deleteCurrentProfile()
+{
+    if (!m_profiles || m_currentProfile.isEmpty())
+        return false;
+    const QString name = m_currentProfile;
+    if (!m_profiles->removeProfile(name))
+        return false;
+    if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable)
+        m_secrets->deletePassword(name);
+    m_currentProfile.clear();
+    const QString next = m_profiles->profileNames().value(0);
+    reloadProfiles(next);
+    if (!next.isEmpty())
+        selectProfile(next);
+    return true;
+}
+
+void ConnectionPane::saveCurrentProfile()
+{
+    if (!m_profiles)
+        return;
+    if (m_currentProfile.isEmpty()) {
+        m_currentProfile = freeProfileName(m_ui->hostEdit->text().trimmed().isEmpty()
+                                                   ? tr("Profile")
+                                                   : m_ui->hostEdit->text().trimmed());
+    }
+    m_profiles->saveProfile(profile());
+    m_profiles->sync();
+    reloadProfiles(m_currentProfile);
+    // Never in the profile file: the password goes to the keychain or nowhere.
+    const QByteArray typed = password();
+    if (m_secrets && !typed.isEmpty()) {
+        if (m_secrets->availability() == SecretStore::Availability::Unavailable) {
+            showError(tr("No keychain service is running, so the password was not saved; it "
+                         "will be asked for when connecting."));
+        } else {
+            m_passwordBeingSaved = m_currentProfile;
+            m_secrets->writePassword(m_currentProfile, typed);
+        }
+    }
+}
+
+void ConnectionPane::setHost(const QString &host)
+{
+    m_ui->hostEdit->setText(host);
+}
+
+void ConnectionPane::setPort(quint16 port)
+{
+    m_ui->portSpin->setValue(port);
+}
+
+void ConnectionPane::connectToBroker(PasswordPrompt prompt)
+{
+    if (!m_client)
+        return;
+    const ConnectionProfile current = profile();
+    if (current.host.isEmpty()) {
+        showError(tr("Enter the host name or address of the broker"));
+        m_ui->hostEdit->setFocus();
+        return;
+    }
+    if (current.hasWill()) {
+        if (const Mqtt::Error error = Mqtt::validateTopicName(current.willTopic)) {
+            showError(tr("Will topic: %1").arg(error.text));
+            return;
+        }
+    }
+    QByteArray secret = password();
+    const bool keychainUsable =
+            m_secrets && m_secrets->availability() == SecretStore::Availability::Available;
+    if (secret.isEmpty() && !current.userName.isEmpty() && !keychainUsable &&
+        prompt == PasswordPrompt::AskWhenNeeded) {
+        // No keychain to remember it: ask now and keep it only in memory.
+        bool ok = false;
+        const QString typed = QInputDialog::getText(
+                this, tr("Password"),
+                tr("Password for %1 on %2 (it is not stored):").arg(current.userName, current.host),
+                QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return;
+        secret = typed.toUtf8();
+        setPassword(secret);
+    }
+    if (m_profiles && !m_currentProfile.isEmpty())
+        m_profiles->setLastUsedProfile(m_currentProfile);
+    showError(QString());
+    Q_EMIT connectRequested(current.host, current.port);
+    m_client->connectToHost(secret.isEmpty() ? current.toConnectionOptions()
+                                             : current.toConnectionOptions(secret));
+}
+
+void ConnectionPane::disconnectFromBroker()
+{
+    if (m_client)
+        m_client->disconnectFromHost();
+}
+
+QString ConnectionPane::stateText() const
+{
+    return m_stateText;
+}
+
+QString ConnectionPane::errorText() const
+{
+    return m_ui->errorLabel->text();
+}
+
+void ConnectionPane::showError(const QString &text)
+{
+    m_ui->errorLabel->setText(text);
+    m_ui->errorLabel->setVisible(!text.isEmpty());
+}
+
+void ConnectionPane::onStateChanged(Mqtt::Client::State state)
+{
+    const Mqtt::ConnectionOptions options =
+            m_client ? m_client->options() : Mqtt::ConnectionOptions();
+    const QString broker = QStringLiteral("%1:%2").arg(options.host).arg(options.port);
+    QString color;
+    switch (state) {
+    case Mqtt::Client::State::Disconnected:
+        m_stateText = tr("Disconnected");
+        color = QStringLiteral("#777777");
+        break;
+    case Mqtt::Client::State::Connecting:
+        m_stateText = tr("Connecting to %1…").arg(broker);
+        color = QStringLiteral("#b07000");
+        break;
+    case Mqtt::Client::State::WaitingForConnack:
+        m_stateText = tr("Waiting for %1 to accept the connection…").arg(broker);
+        color = QStringLiteral("#b07000");
+        break;
+    case Mqtt::Client::State::Connected:
+        m_stateText = tr("Connected to %1").arg(broker);
+        color = QStringLiteral("#1b7f2a");
+        showError(QString());
+        break;
+    case Mqtt::Client::State::Disconnecting:
+        m_stateText = tr("Disconnecting…");
+        color = QStringLiteral("#777777");
+        break;
+    case Mqtt::Client::State::WaitingToReconnect:
+        m_stateText = tr("Connection lost; reconnecting soon");
+        color = QStringLiteral("#b07000");
+        break;
+    }
+    m_ui->stateLabel->setText(QStringLiteral("● ") + m_stateText);
+    m_ui->stateLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color));
+    updateButtons();
+}
+
+void ConnectionPane::onReconnectScheduled(int attempt, int delayMs)
+{
+    m_stateText = tr("Connection lost; reconnecting in %1 s (attempt %2)")
+                          .arg(QString::number((delayMs + 999) / 1000))
+                          .arg(attempt);
+    m_ui->stateLabel->setText(QStringLiteral("● ") + m_stateText);
+}
+
+void ConnectionPane::onErrorOccurred(const Mqtt::Error &error)
+{
+    showError(error.text);
+}
+
+void ConnectionPane::updateButtons()
+{
+    const Mqtt::Client::State state =
+            m_client ? m_client->state() : Mqtt::Client::State::Disconnected;
+    const bool idle = state == Mqtt::Client::State::Disconnected;
+    m_ui->connectButton->setEnabled(idle && !m_ui->hostEdit->text().trimmed().isEmpty());
+    m_ui->disconnectButton->setEnabled(!idle && state != Mqtt::Client::State::Disconnecting);
+}
+
+void ConnectionPane::showAddProfileDialog()
+{
+    bool ok = false;
+    const QString name =
+            QInputDialog::getText(this, tr("New profile"), tr("Profile name:"), QLineEdit::Normal,
+                                  freeProfileName(tr("New profile")), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    if (!addProfile(name))
+        QMessageBox::warning(this, tr("New profile"),
+                             tr("A profile named \"%1\" already exists.").arg(name.trimmed()));
+}
+
+void ConnectionPane::showRenameProfileDialog()
+{
+    if (m_currentProfile.isEmpty())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename profile"), tr("New name:"),
+                                               QLineEdit::Normal, m_currentProfile, &ok);
+    if (!ok || name.trimmed().isEmpty() || name.trimmed() == m_currentProfile)
+        return;
+    if (!renameCurrentProfile(name))
+        QMessageBox::warning(this, tr("Rename profile"),
+                             tr("A profile named \"%1\" already exists.").arg(name.trimmed()));
+}
+
+void ConnectionPane::confirmDeleteProfile()
+{
+    if (m_currentProfile.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+            this, tr("Delete profile"),
+            tr("Delete the profile \"%1\" and its saved password?").arg(m_currentProfile));
+    if (answer == QMessageBox::Yes)
+        deleteCurrentProfile();
+}

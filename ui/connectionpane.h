@@ -1,0 +1,86 @@
+#pragma once
+
+#include "client.h"
+#include "connectionprofile.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class ProfileStore;
+class SecretStore;
+
+namespace Ui {
+class ConnectionPane;
+}
+
+// The connection pane: saved profiles, broker address, credentials, session options and the
+// will; Connect/Disconnect and the state and last error of the client in plain words.
+class ConnectionPane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class PasswordPrompt { AskWhenNeeded, Never };
+    Q_ENUM(PasswordPrompt)
+
+    explicit ConnectionPane(QWidget *parent = nullptr);
+    ~ConnectionPane() override;
+
+    void setClient(Mqtt::Client *client);
+    void setStores(ProfileStore *profiles, SecretStore *secrets);
+
+    // What the fields hold (the password is not part of a profile).
+    ConnectionProfile profile() const;
+    void setProfile(const ConnectionProfile &profile);
+    QByteArray password() const;
+    void setPassword(const QByteArray &password);
+
+    QString currentProfileName() const;
+    // Selects a saved profile and fills the fields from it; false when unknown.
+    bool selectProfile(const QString &name);
+    // Profile management (the menu's actions call these after asking for names).
+    bool addProfile(const QString &name);
+    QString duplicateCurrentProfile();
+    bool renameCurrentProfile(const QString &newName);
+    bool deleteCurrentProfile();
+    // Writes the fields to the current profile and the password to the keychain (if any).
+    void saveCurrentProfile();
+
+    void setHost(const QString &host);
+    void setPort(quint16 port);
+
+    // Connects with what the fields hold; asks for a password when a user name is set, none
+    // was typed and no keychain can hold one (unless told never to ask).
+    void connectToBroker(PasswordPrompt prompt = PasswordPrompt::AskWhenNeeded);
+    void disconnectFromBroker();
+
+    QString stateText() const;
+    QString errorText() const;
+
+Q_SIGNALS:
+    // The pane is about to connect with these options (the main window shows the broker).
+    void connectRequested(const QString &host, quint16 port);
+
+private:
+    void onStateChanged(Mqtt::Client::State state);
+    void onErrorOccurred(const Mqtt::Error &error);
+    void onReconnectScheduled(int attempt, int delayMs);
+    void onPasswordRead(const QString &profileName, const QByteArray &password);
+    void reloadProfiles(const QString &select);
+    void onProfileActivated(int index);
+    void showAddProfileDialog();
+    void showRenameProfileDialog();
+    void confirmDeleteProfile();
+    void updateButtons();
+    void showError(const QString &text);
+    QString freeProfileName(const QString &base) const;
+
+    std::unique_ptr<Ui::ConnectionPane> m_ui;
+    QPointer<Mqtt::Client> m_client;
+    ProfileStore *m_profiles = nullptr;
+    SecretStore *m_secrets = nullptr;
+    QString m_currentProfile;
+    QString m_stateText;
+    QString m_passwordBeingSaved; // profile whose password the keychain is writing
+};

@@ -1,0 +1,389 @@
+#include "mainwindow.h"
+
+#include "connectionpane.h"
+#include "messagefilterproxymodel.h"
+#include "messagelogmodel.h"
+#include "messagelogpane.h"
+#include "profilestore.h"
+#include "publishpane.h"
+#include "secretstore.h"
+#include "subscriptionmodel.h"
+#include "subscriptionspane.h"
+#include "topictreemodel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace {
+
+const char LanguageKey[] = "settings/language";
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *parent)
+    : QMainWindow(parent), m_profiles(profiles), m_secrets(secrets)
+{
+    setWindowTitle(tr("Switchboard"));
+    setObjectName(QStringLiteral("MainWindow"));
+    if (!m_profiles)
+        m_profiles = new ProfileStore(this);
+    if (!m_secrets)
+        m_secrets = new SecretStore(this);
+    m_client = new Mqtt::Client(this);
+
+    createModels();
+    createPanes();
+    createMenus();
+    createStatusBar();
+
+    connect(m_client, &Mqtt::Client::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_client, &Mqtt::Client::messageReceived, this, &MainWindow::onMessageReceived);
+    // After connected(), not on stateChanged(Connected): the client has then finished starting
+    // its session, so a SUBSCRIBE sent now is not sent a second time by that start.
+    connect(m_client, &Mqtt::Client::connected, this, &MainWindow::subscribePending);
+
+    m_rateClock.start();
+    m_rateTimer.setInterval(1000);
+    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRates);
+    m_rateTimer.start();
+
+    resize(1360, 860);
+    restoreLayout();
+    onStateChanged(m_client->state());
+}
+
+MainWindow::~MainWindow()
+{
+    // The proxy follows the subscription model; cut that before children are destroyed in
+    // creation order (the log goes first).
+    m_proxy->setSubscriptionModel(nullptr);
+    m_client->disconnect(this);
+}
+
+void MainWindow::createModels()
+{
+    m_log = new MessageLogModel(this);
+    m_topics = new TopicTreeModel(this);
+    m_subscriptions = new SubscriptionModel(this);
+    m_proxy = new MessageFilterProxyModel(this);
+    m_proxy->setSourceModel(m_log);
+    m_proxy->setSubscriptionModel(m_subscriptions);
+    connect(m_log, &MessageLogModel::countersChanged, this, &MainWindow::updateRates);
+}
+
+void MainWindow::createPanes()
+{
+    m_logPane = new MessageLogPane(this);
+    m_logPane->setModels(m_log, m_proxy);
+    setCentralWidget(m_logPane);
+
+    m_connectionPane = new ConnectionPane(this);
+    m_connectionPane->setClient(m_client);
+    m_connectionPane->setStores(m_profiles, m_secrets);
+
+    m_subscriptionsPane = new SubscriptionsPane(this);
+    m_subscriptionsPane->setClient(m_client);
+    m_subscriptionsPane->setModels(m_subscriptions, m_topics, m_proxy);
+
+    m_publishPane = new PublishPane(this);
+    m_publishPane->setClient(m_client);
+
+    connect(m_publishPane, &PublishPane::messagePublished, this,
+            &MainWindow::onMessagePublishedByUser);
+    connect(m_subscriptionsPane, &SubscriptionsPane::messagePublished, this,
+            &MainWindow::onMessagePublishedByUser);
+    connect(m_subscriptionsPane, &SubscriptionsPane::topicChosenForPublishing, this,
+            [this](const QString &topic) {
+                m_publishPane->setTopic(topic);
+                m_publishDock->show();
+                m_publishDock->raise();
+                m_publishPane->setFocus();
+            });
+
+    auto makeDock = [this](QWidget *pane, const QString &title, const QString &name) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(pane);
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                          QDockWidget::DockWidgetClosable);
+        return dock;
+    };
+    m_connectionDock = makeDock(m_connectionPane, tr("Connection"), QStringLiteral("connection"));
+    m_subscriptionsDock = makeDock(m_subscriptionsPane, tr("Subscriptions and topics"),
+                                   QStringLiteral("subscriptions"));
+    m_publishDock = makeDock(m_publishPane, tr("Publish"), QStringLiteral("publish"));
+    addDockWidget(Qt::LeftDockWidgetArea, m_connectionDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_subscriptionsDock);
+    // The left docks run the full height; the composer sits under the log.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_publishDock);
+    tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
+    m_connectionDock->raise();
+    resizeDocks({m_connectionDock}, {420}, Qt::Horizontal);
+    resizeDocks({m_publishDock}, {230}, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_connectAction = fileMenu->addAction(tr("&Connect"));
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_connectAction, &QAction::triggered, this,
+            [this] { m_connectionPane->connectToBroker(); });
+    m_disconnectAction = fileMenu->addAction(tr("&Disconnect"));
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connect(m_disconnectAction, &QAction::triggered, this,
+            [this] { m_connectionPane->disconnectFromBroker(); });
+    fileMenu->addSeparator();
+    m_exportAction = fileMenu->addAction(tr("&Export log…"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, m_logPane, &MessageLogPane::exportWithDialog);
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *messageMenu = menuBar()->addMenu(tr("&Messages"));
+    m_publishAction = messageMenu->addAction(tr("&Publish"));
+    m_publishAction->setShortcuts(
+            {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    connect(m_publishAction, &QAction::triggered, m_publishPane, &PublishPane::trigger);
+    m_pauseAction = messageMenu->addAction(tr("P&ause log"));
+    m_pauseAction->setCheckable(true);
+    // Space pauses too while the log table has focus (see MessageLogPane).
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pauseAction->setToolTip(tr("Pause or resume the log (Space in the log, Ctrl+P)"));
+    connect(m_pauseAction, &QAction::triggered, m_logPane, &MessageLogPane::setPaused);
+    connect(m_logPane, &MessageLogPane::pausedChanged, m_pauseAction, &QAction::setChecked);
+    m_clearAction = messageMenu->addAction(tr("C&lear log"));
+    m_clearAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_clearAction, &QAction::triggered, m_logPane, &MessageLogPane::clear);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_connectionDock->toggleViewAction());
+    viewMenu->addAction(m_subscriptionsDock->toggleViewAction());
+    viewMenu->addAction(m_publishDock->toggleViewAction());
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString current = languageSetting();
+    // Language names are shown in their own language, so anyone can find theirs.
+    const QList<QPair<QString, QString>> choices = {
+            {QString(), tr("System default")},
+            {QStringLiteral("en"), QStringLiteral("English")},
+            {QStringLiteral("zh_CN"), QStringLiteral("简体中文")},
+    };
+    for (const auto &[code, label] : choices) {
+        QAction *action = languageMenu->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        action->setData(code);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
+    }
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About Switchboard"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_stateLabel = new QLabel(this);
+    m_brokerLabel = new QLabel(this);
+    m_rateLabel = new QLabel(this);
+    m_totalsLabel = new QLabel(this);
+    m_memoryLabel = new QLabel(this);
+    for (QLabel *label : {m_stateLabel, m_brokerLabel, m_rateLabel, m_totalsLabel, m_memoryLabel}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setContentsMargins(6, 0, 6, 0);
+    }
+    statusBar()->addWidget(m_stateLabel);
+    statusBar()->addWidget(m_brokerLabel, 1);
+    statusBar()->addPermanentWidget(m_rateLabel);
+    statusBar()->addPermanentWidget(m_totalsLabel);
+    statusBar()->addPermanentWidget(m_memoryLabel);
+    updateRates();
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_stateLabel->text(), m_brokerLabel->text(), m_rateLabel->text(),
+                       m_totalsLabel->text(), m_memoryLabel->text()}
+            .join(QStringLiteral(" | "));
+}
+
+void MainWindow::subscribeWhenConnected(const QStringList &filters, Mqtt::QoS qos)
+{
+    m_pendingSubscriptions += filters;
+    m_pendingSubscriptionQos = qos;
+    if (m_client->state() == Mqtt::Client::State::Connected)
+        subscribePending();
+}
+
+void MainWindow::subscribePending()
+{
+    const QStringList filters = m_pendingSubscriptions;
+    m_pendingSubscriptions.clear();
+    for (const QString &filter : filters)
+        m_subscriptionsPane->subscribe(filter, m_pendingSubscriptionQos);
+}
+
+void MainWindow::onStateChanged(Mqtt::Client::State state)
+{
+    const Mqtt::ConnectionOptions options = m_client->options();
+    switch (state) {
+    case Mqtt::Client::State::Disconnected:
+        m_stateLabel->setText(tr("Disconnected"));
+        break;
+    case Mqtt::Client::State::Connecting:
+    case Mqtt::Client::State::WaitingForConnack:
+        m_stateLabel->setText(tr("Connecting…"));
+        break;
+    case Mqtt::Client::State::Connected:
+        m_stateLabel->setText(tr("Connected"));
+        break;
+    case Mqtt::Client::State::Disconnecting:
+        m_stateLabel->setText(tr("Disconnecting…"));
+        break;
+    case Mqtt::Client::State::WaitingToReconnect:
+        m_stateLabel->setText(tr("Reconnecting…"));
+        break;
+    }
+    m_brokerLabel->setText(state == Mqtt::Client::State::Disconnected
+                                   ? QString()
+                                   : tr("Broker %1:%2").arg(options.host).arg(options.port));
+    if (state == Mqtt::Client::State::Connected) {
+        // Connected: subscribing and watching topics is what comes next.
+        m_subscriptionsDock->show();
+        m_subscriptionsDock->raise();
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = m_client->state() == Mqtt::Client::State::Disconnected;
+    m_connectAction->setEnabled(idle);
+    m_disconnectAction->setEnabled(!idle);
+}
+
+void MainWindow::onMessageReceived(const Mqtt::Message &message)
+{
+    ++m_receivedTotal;
+    m_log->append(message, MessageLogModel::Direction::Incoming);
+    m_topics->append(message);
+    m_subscriptions->countMessage(message.topic);
+    m_publishPane->addKnownTopic(message.topic);
+}
+
+void MainWindow::onMessagePublishedByUser(const Mqtt::Message &message)
+{
+    ++m_sentTotal;
+    m_log->append(message, MessageLogModel::Direction::Outgoing);
+    m_publishPane->addKnownTopic(message.topic);
+}
+
+void MainWindow::updateRates()
+{
+    const qint64 elapsed = m_rateClock.elapsed();
+    if (elapsed >= 900) {
+        m_receivedRate = (m_receivedTotal - m_receivedAtLastTick) * 1000.0 / elapsed;
+        m_sentRate = (m_sentTotal - m_sentAtLastTick) * 1000.0 / elapsed;
+        m_receivedAtLastTick = m_receivedTotal;
+        m_sentAtLastTick = m_sentTotal;
+        m_rateClock.restart();
+    }
+    const QLocale locale;
+    m_rateLabel->setText(tr("In %1/s · Out %2/s")
+                                 .arg(locale.toString(m_receivedRate, 'f', 0),
+                                      locale.toString(m_sentRate, 'f', 0)));
+    m_totalsLabel->setText(
+            tr("Received %1 · Sent %2")
+                    .arg(locale.toString(m_receivedTotal), locale.toString(m_sentTotal)));
+    m_memoryLabel->setText(tr("Log: %n message(s), %1", nullptr, m_log->rowCount())
+                                   .arg(formatBytes(m_log->bytesHeld())));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+            this, tr("About Switchboard"),
+            tr("Switchboard %1\n\nA desktop MQTT client: connect to a broker, watch the topic "
+               "tree and a live message log, publish with a chosen QoS and retain flag.\n\n"
+               "Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.")
+                    .arg(QStringLiteral(SWITCHBOARD_VERSION), QString::fromLatin1(qVersion())));
+}
+
+QString MainWindow::languageSetting()
+{
+    return QSettings().value(QLatin1String(LanguageKey)).toString();
+}
+
+void MainWindow::setLanguageSetting(const QString &language)
+{
+    QSettings settings;
+    if (language.isEmpty())
+        settings.remove(QLatin1String(LanguageKey));
+    else
+        settings.setValue(QLatin1String(LanguageKey), language);
+}
+
+void MainWindow::chooseLanguage(const QString &language)
+{
+    if (language == languageSetting())
+        return;
+    setLanguageSetting(language);
+    QMessageBox::information(this, tr("Language"),
+                             tr("The new language takes effect when Switchboard is started "
+                                "again."));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    settings.endGroup();
+    m_logPane->restoreState(QStringLiteral("messageLog"));
+    m_subscriptionsPane->restoreState(QStringLiteral("subscriptions"));
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.endGroup();
+    m_logPane->saveState(QStringLiteral("messageLog"));
+    m_subscriptionsPane->saveState(QStringLiteral("subscriptions"));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    m_publishPane->stopRepeating();
+    if (m_client->state() != Mqtt::Client::State::Disconnected)
+        m_client->disconnectFromHost();
+    QMainWindow::closeEvent(event);
+}

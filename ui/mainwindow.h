@@ -1,0 +1,115 @@
+#pragma once
+
+#include "client.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+class ConnectionPane;
+class MessageFilterProxyModel;
+class MessageLogModel;
+class MessageLogPane;
+class ProfileStore;
+class PublishPane;
+class QAction;
+class QDockWidget;
+class QLabel;
+class SecretStore;
+class SubscriptionModel;
+class SubscriptionsPane;
+class TopicTreeModel;
+
+// The main window: the message log in the middle, the connection, subscriptions/topic tree and
+// publish panes in docks around it, menus, and a status bar with the connection and the rates.
+// It owns the client and the models and wires them to the panes.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // profiles/secrets: injected (not owned; they must outlive the window), or nullptr for the
+    // window to create its own.
+    explicit MainWindow(ProfileStore *profiles = nullptr, SecretStore *secrets = nullptr,
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Mqtt::Client *client() const { return m_client; }
+    MessageLogModel *messageLog() const { return m_log; }
+    MessageFilterProxyModel *messageProxy() const { return m_proxy; }
+    TopicTreeModel *topicTree() const { return m_topics; }
+    SubscriptionModel *subscriptions() const { return m_subscriptions; }
+
+    ConnectionPane *connectionPane() const { return m_connectionPane; }
+    SubscriptionsPane *subscriptionsPane() const { return m_subscriptionsPane; }
+    MessageLogPane *messageLogPane() const { return m_logPane; }
+    PublishPane *publishPane() const { return m_publishPane; }
+
+    // Filters subscribed to as soon as the next connection is up (command line --subscribe).
+    void subscribeWhenConnected(const QStringList &filters, Mqtt::QoS qos = Mqtt::QoS::AtMostOnce);
+
+    QString statusText() const; // the status bar's texts joined, for tests
+
+    // Language chosen in the settings: empty follows the system locale.
+    static QString languageSetting();
+    static void setLanguageSetting(const QString &language);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createModels();
+    void createPanes();
+    void createMenus();
+    void createStatusBar();
+    void restoreLayout();
+    void saveLayout() const;
+    void onStateChanged(Mqtt::Client::State state);
+    void subscribePending();
+    void onMessageReceived(const Mqtt::Message &message);
+    void onMessagePublishedByUser(const Mqtt::Message &message);
+    void updateRates();
+    void updateActions();
+    void showAbout();
+    void chooseLanguage(const QString &language);
+
+    Mqtt::Client *m_client = nullptr;
+    ProfileStore *m_profiles = nullptr;
+    SecretStore *m_secrets = nullptr;
+    MessageLogModel *m_log = nullptr;
+    MessageFilterProxyModel *m_proxy = nullptr;
+    TopicTreeModel *m_topics = nullptr;
+    SubscriptionModel *m_subscriptions = nullptr;
+
+    ConnectionPane *m_connectionPane = nullptr;
+    SubscriptionsPane *m_subscriptionsPane = nullptr;
+    MessageLogPane *m_logPane = nullptr;
+    PublishPane *m_publishPane = nullptr;
+    QDockWidget *m_connectionDock = nullptr;
+    QDockWidget *m_subscriptionsDock = nullptr;
+    QDockWidget *m_publishDock = nullptr;
+
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_publishAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_exportAction = nullptr;
+
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_brokerLabel = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_totalsLabel = nullptr;
+    QLabel *m_memoryLabel = nullptr;
+
+    QStringList m_pendingSubscriptions;
+    Mqtt::QoS m_pendingSubscriptionQos = Mqtt::QoS::AtMostOnce;
+
+    QTimer m_rateTimer;
+    QElapsedTimer m_rateClock;
+    qint64 m_receivedTotal = 0;
+    qint64 m_sentTotal = 0;
+    qint64 m_receivedAtLastTick = 0;
+    qint64 m_sentAtLastTick = 0;
+    double m_receivedRate = 0;
+    double m_sentRate = 0;
+};

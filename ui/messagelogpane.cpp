@@ -1,0 +1,372 @@
+#include "messagelogpane.h"
+#include "ui_messagelogpane.h"
+
+#include "messageexporter.h"
+#include "messagefilterproxymodel.h"
+#include "messagelogmodel.h"
+#include "payloadformat.h"
+#include "topic.h"
+
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QShortcut>
+
+MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::MessageLogPane)
+{
+    m_ui->setupUi(this);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->detailEdit->setFont(fixed);
+    m_ui->detailEdit->setPlaceholderText(tr("Select a message to see its payload"));
+    m_ui->detailFormatCombo->addItem(tr("Automatic"), QVariant::fromValue(DetailFormat::Automatic));
+    m_ui->detailFormatCombo->addItem(tr("Text"), QVariant::fromValue(DetailFormat::Text));
+    m_ui->detailFormatCombo->addItem(tr("JSON (pretty)"), QVariant::fromValue(DetailFormat::Json));
+    m_ui->detailFormatCombo->addItem(tr("Hex dump"), QVariant::fromValue(DetailFormat::Hex));
+    m_ui->detailFormatCombo->addItem(tr("Base64"), QVariant::fromValue(DetailFormat::Base64));
+    m_ui->filterErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_ui->filterErrorLabel->hide();
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 1);
+
+    QTableView *table = m_ui->tableView;
+    // Uniform row heights: the view never measures rows of the growing model.
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->setFont(fixed);
+    table->setCornerButtonEnabled(false);
+
+    // Space pauses while the log has focus (elsewhere it types a space or presses a button).
+    auto *pauseShortcut = new QShortcut(QKeySequence(Qt::Key_Space), table);
+    pauseShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(pauseShortcut, &QShortcut::activated, this, &MessageLogPane::togglePaused);
+
+    connect(m_ui->pauseButton, &QPushButton::toggled, this, &MessageLogPane::setPaused);
+    connect(m_ui->clearButton, &QPushButton::clicked, this, &MessageLogPane::clear);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &MessageLogPane::exportWithDialog);
+    connect(m_ui->followTailCheck, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_ui->tableView->scrollToBottom();
+    });
+    connect(m_ui->detailFormatCombo, &QComboBox::currentIndexChanged, this,
+            &MessageLogPane::updateDetail);
+    connect(m_ui->topicFilterEdit, &QLineEdit::textChanged, this, &MessageLogPane::applyTopicFilter);
+    connect(m_ui->payloadFilterEdit, &QLineEdit::textChanged, this,
+            &MessageLogPane::applyPayloadFilter);
+    connect(m_ui->regexCheck, &QCheckBox::toggled, this, &MessageLogPane::applyPayloadFilter);
+    m_pausedCountTimer.setInterval(250);
+    connect(&m_pausedCountTimer, &QTimer::timeout, this, &MessageLogPane::updateCounts);
+    updateCounts();
+}
+
+MessageLogPane::~MessageLogPane() = default;
+
+void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *proxy)
+{
+    m_log = log;
+    m_proxy = proxy;
+    QTableView *table = m_ui->tableView;
+    table->setModel(proxy);
+    // Widths from the header texts and typical contents, never from measuring every row.
+    const QFontMetrics metrics(table->font());
+    const int digit = metrics.horizontalAdvance(QLatin1Char('0'));
+    const auto fit = [&](int column, int characters) {
+        const QString header = proxy->headerData(column, Qt::Horizontal).toString();
+        table->setColumnWidth(
+                column, qMax(digit * characters,
+                             table->horizontalHeader()->fontMetrics().horizontalAdvance(header)) +
+                                18);
+    };
+    fit(MessageLogModel::TimeColumn, 12);
+    fit(MessageLogModel::DirectionColumn, 3);
+    fit(MessageLogModel::TopicColumn, 26);
+    fit(MessageLogModel::QosColumn, 1);
+    fit(MessageLogModel::RetainColumn, 1);
+    fit(MessageLogModel::DupColumn, 1);
+    fit(MessageLogModel::SizeColumn, 5);
+
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(proxy, &QAbstractItemModel::rowsInserted, this, &MessageLogPane::onRowsInserted);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &MessageLogPane::restoreSelection);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &MessageLogPane::restoreSelection);
+    connect(proxy, &MessageFilterProxyModel::filtersChanged, this,
+            &MessageLogPane::restoreSelection);
+    connect(proxy, &QAbstractItemModel::rowsRemoved, this, &MessageLogPane::updateCounts);
+    connect(log, &MessageLogModel::countersChanged, this, &MessageLogPane::updateCounts);
+    connect(log, &MessageLogModel::pausedChanged, this, [this](bool paused) {
+        const QSignalBlocker blocker(m_ui->pauseButton);
+        m_ui->pauseButton->setChecked(paused);
+        m_ui->pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
+        if (paused)
+            m_pausedCountTimer.start();
+        else
+            m_pausedCountTimer.stop();
+        updateCounts();
+        Q_EMIT pausedChanged(paused);
+    });
+    updateCounts();
+}
+
+bool MessageLogPane::isPaused() const
+{
+    return m_log && m_log->isPaused();
+}
+
+void MessageLogPane::setPaused(bool paused)
+{
+    if (!m_log || paused == m_log->isPaused())
+        return;
+    if (paused)
+        m_log->pause();
+    else
+        m_log->resume();
+}
+
+void MessageLogPane::togglePaused()
+{
+    setPaused(!isPaused());
+}
+
+void MessageLogPane::clear()
+{
+    if (!m_log)
+        return;
+    m_log->clear();
+    m_selectedSequence = 0;
+    m_hasSelection = false;
+    updateDetail();
+    updateCounts();
+}
+
+bool MessageLogPane::followsTail() const
+{
+    return m_ui->followTailCheck->isChecked();
+}
+
+void MessageLogPane::setFollowsTail(bool follow)
+{
+    m_ui->followTailCheck->setChecked(follow);
+}
+
+void MessageLogPane::onRowsInserted()
+{
+    if (followsTail())
+        m_ui->tableView->scrollToBottom();
+    updateCounts();
+}
+
+void MessageLogPane::onCurrentChanged(const QModelIndex &current)
+{
+    if (current.isValid() && m_proxy) {
+        m_selectedSequence = m_proxy->sequenceAt(current.row());
+        m_hasSelection = true;
+    }
+    updateDetail();
+}
+
+void MessageLogPane::restoreSelection()
+{
+    // Filters moved the rows: put the selection back on the same message if it is still shown.
+    if (m_hasSelection && m_proxy) {
+        const int row = m_proxy->rowForSequence(m_selectedSequence);
+        const QModelIndex current = m_ui->tableView->currentIndex();
+        if (row >= 0 && (!current.isValid() || current.row() != row))
+            selectRow(row);
+    }
+    updateCounts();
+    updateDetail();
+}
+
+void MessageLogPane::selectRow(int proxyRow)
+{
+    if (!m_proxy || proxyRow < 0 || proxyRow >= m_proxy->rowCount())
+        return;
+    const QModelIndex index = m_proxy->index(proxyRow, 0);
+    m_ui->tableView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                      QItemSelectionModel::Rows);
+    m_ui->tableView->scrollTo(index);
+}
+
+MessageLogPane::DetailFormat MessageLogPane::detailFormat() const
+{
+    return m_ui->detailFormatCombo->currentData().value<DetailFormat>();
+}
+
+void MessageLogPane::setDetailFormat(DetailFormat format)
+{
+    m_ui->detailFormatCombo->setCurrentIndex(
+            m_ui->detailFormatCombo->findData(QVariant::fromValue(format)));
+}
+
+QString MessageLogPane::detailText() const
+{
+    return m_ui->detailEdit->toPlainText();
+}
+
+void MessageLogPane::updateDetail()
+{
+    const int sourceRow =
+            (m_log && m_hasSelection) ? m_log->rowForSequence(m_selectedSequence) : -1;
+    if (sourceRow < 0) {
+        m_ui->detailHeaderLabel->clear();
+        m_ui->detailEdit->clear();
+        return;
+    }
+    const Mqtt::Message message = m_log->messageAt(sourceRow);
+    const bool outgoing = m_log->directionAt(sourceRow) == MessageLogModel::Direction::Outgoing;
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(m_log->timestampAt(sourceRow));
+    QStringList facts;
+    facts << (outgoing ? tr("Sent") : tr("Received"))
+          << time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) << message.topic
+          << tr("QoS %1").arg(int(message.qos));
+    if (message.retain)
+        facts << tr("retained");
+    if (message.dup)
+        facts << tr("duplicate");
+    facts << tr("%n byte(s)", nullptr, int(message.payload.size()));
+    m_ui->detailHeaderLabel->setText(facts.join(QStringLiteral(" · ")));
+    m_ui->detailHeaderLabel->setToolTip(message.topic);
+
+    PayloadFormat::Format format = PayloadFormat::Format::Text;
+    switch (detailFormat()) {
+    case DetailFormat::Automatic:
+        format = PayloadFormat::sniff(message.payload);
+        break;
+    case DetailFormat::Text:
+        format = PayloadFormat::Format::Text;
+        break;
+    case DetailFormat::Json:
+        format = PayloadFormat::Format::Json;
+        break;
+    case DetailFormat::Hex:
+        format = PayloadFormat::Format::Hex;
+        break;
+    case DetailFormat::Base64:
+        format = PayloadFormat::Format::Base64;
+        break;
+    }
+    // Plain text only: topics and payloads are never interpreted as markup.
+    m_ui->detailEdit->setPlainText(PayloadFormat::toDisplay(message.payload, format));
+}
+
+void MessageLogPane::updateCounts()
+{
+    if (!m_log || !m_proxy) {
+        m_ui->countLabel->clear();
+        return;
+    }
+    const QLocale locale;
+    QString text =
+            tr("Showing %1 of %2")
+                    .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_log->rowCount()));
+    if (m_log->isPaused() || m_log->heldCount() > 0)
+        text += QStringLiteral(" · ") + tr("held %1").arg(locale.toString(m_log->heldCount()));
+    if (m_log->droppedCount() > 0)
+        text += QStringLiteral(" · ") +
+                tr("dropped %1").arg(locale.toString(m_log->droppedCount()));
+    m_ui->countLabel->setText(text);
+}
+
+void MessageLogPane::showFilterError(const QString &text)
+{
+    m_ui->filterErrorLabel->setText(text);
+    m_ui->filterErrorLabel->setVisible(!text.isEmpty());
+}
+
+void MessageLogPane::applyTopicFilter()
+{
+    if (!m_proxy)
+        return;
+    const QString filter = m_ui->topicFilterEdit->text().trimmed();
+    if (!filter.isEmpty()) {
+        if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter)) {
+            showFilterError(error.text);
+            return;
+        }
+    }
+    m_proxy->setTopicFilter(filter);
+    applyPayloadFilter();
+}
+
+void MessageLogPane::applyPayloadFilter()
+{
+    if (!m_proxy)
+        return;
+    const auto mode = m_ui->regexCheck->isChecked()
+                              ? MessageFilterProxyModel::PayloadFilterMode::RegularExpression
+                              : MessageFilterProxyModel::PayloadFilterMode::PlainText;
+    m_proxy->setPayloadFilter(m_ui->payloadFilterEdit->text(), mode);
+    const QString topicFilter = m_ui->topicFilterEdit->text().trimmed();
+    const Mqtt::Error topicError =
+            topicFilter.isEmpty() ? Mqtt::Error() : Mqtt::validateTopicFilter(topicFilter);
+    showFilterError(topicError ? topicError.text : m_proxy->payloadFilterError());
+}
+
+void MessageLogPane::exportWithDialog()
+{
+    if (!m_proxy)
+        return;
+    const QString jsonLines = tr("JSON Lines (*.jsonl)");
+    const QString csv = tr("CSV (*.csv)");
+    QString selectedFilter = jsonLines;
+    QString fileName =
+            QFileDialog::getSaveFileName(this, tr("Export the log"), QString(),
+                                         jsonLines + QStringLiteral(";;") + csv, &selectedFilter);
+    if (fileName.isEmpty())
+        return;
+    const bool isCsv = selectedFilter == csv || fileName.endsWith(QLatin1String(".csv"));
+    if (QFileInfo(fileName).suffix().isEmpty())
+        fileName += isCsv ? QStringLiteral(".csv") : QStringLiteral(".jsonl");
+    QString error;
+    if (!exportTo(fileName, isCsv ? ExportFormat::Csv : ExportFormat::JsonLines, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+bool MessageLogPane::exportTo(const QString &fileName, ExportFormat format, QString *error)
+{
+    if (!m_proxy) {
+        if (error)
+            *error = tr("There is no log to export");
+        return false;
+    }
+    const QString problem = MessageExporter::exportMessages(
+            m_proxy, fileName,
+            format == ExportFormat::Csv ? MessageExporter::Format::Csv
+                                        : MessageExporter::Format::JsonLines);
+    if (error)
+        *error = problem;
+    return problem.isEmpty();
+}
+
+void MessageLogPane::saveState(const QString &settingsGroup) const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup);
+    settings.setValue(QStringLiteral("splitter"), m_ui->splitter->saveState());
+    settings.setValue(QStringLiteral("header"), m_ui->tableView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("followTail"), followsTail());
+    settings.setValue(QStringLiteral("detailFormat"), m_ui->detailFormatCombo->currentIndex());
+}
+
+void MessageLogPane::restoreState(const QString &settingsGroup)
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup);
+    m_ui->splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    if (m_proxy)
+        m_ui->tableView->horizontalHeader()->restoreState(
+                settings.value(QStringLiteral("header")).toByteArray());
+    setFollowsTail(settings.value(QStringLiteral("followTail"), true).toBool());
+    const int detail = settings.value(QStringLiteral("detailFormat"), 0).toInt();
+    if (detail >= 0 && detail < m_ui->detailFormatCombo->count())
+        m_ui->detailFormatCombo->setCurrentIndex(detail);
+}

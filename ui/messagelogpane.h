@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class MessageFilterProxyModel;
+class MessageLogModel;
+class QModelIndex;
+
+namespace Ui {
+class MessageLogPane;
+}
+
+// The live message log: a filter bar, a table over the filter proxy that can follow new rows,
+// pause/clear/export, and a plain-text detail view of the selected message.
+class MessageLogPane : public QWidget
+{
+    Q_OBJECT
+public:
+    // How the detail view shows a payload; Automatic picks per payload.
+    enum class DetailFormat { Automatic, Text, Json, Hex, Base64 };
+    Q_ENUM(DetailFormat)
+
+    enum class ExportFormat { JsonLines, Csv };
+    Q_ENUM(ExportFormat)
+
+    explicit MessageLogPane(QWidget *parent = nullptr);
+    ~MessageLogPane() override;
+
+    void setModels(MessageLogModel *log, MessageFilterProxyModel *proxy);
+
+    bool isPaused() const;
+    void setPaused(bool paused);
+    void togglePaused();
+    void clear();
+    bool followsTail() const;
+    void setFollowsTail(bool follow);
+
+    // Asks for a file and writes the rows the log shows.
+    void exportWithDialog();
+    // Writes the rows the log shows (filtered, in view order); false with *error when it failed.
+    bool exportTo(const QString &fileName, ExportFormat format, QString *error = nullptr);
+
+    // The text shown for the selected message (for tests and copy).
+    QString detailText() const;
+    DetailFormat detailFormat() const;
+    void setDetailFormat(DetailFormat format);
+    // Selects the proxy row (and shows it in the detail view).
+    void selectRow(int proxyRow);
+    // The sequence number of the selected message, 0 when none.
+    quint64 selectedSequence() const { return m_selectedSequence; }
+
+    void saveState(const QString &settingsGroup) const;
+    void restoreState(const QString &settingsGroup);
+
+Q_SIGNALS:
+    void pausedChanged(bool paused);
+
+private:
+    void onCurrentChanged(const QModelIndex &current);
+    void onRowsInserted();
+    void restoreSelection();
+    void updateDetail();
+    void updateCounts();
+    void applyTopicFilter();
+    void applyPayloadFilter();
+    void showFilterError(const QString &text);
+
+    std::unique_ptr<Ui::MessageLogPane> m_ui;
+    MessageLogModel *m_log = nullptr;
+    MessageFilterProxyModel *m_proxy = nullptr;
+    quint64 m_selectedSequence = 0;
+    bool m_hasSelection = false;
+    QTimer m_pausedCountTimer; // the model does not flush (nor signal) while paused
+};

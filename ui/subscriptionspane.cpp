@@ -1,0 +1,324 @@
+#include "subscriptionspane.h"
+#include "ui_subscriptionspane.h"
+
+#include "client.h"
+#include "messagefilterproxymodel.h"
+#include "subscriptionmodel.h"
+#include "topic.h"
+#include "topictreemodel.h"
+
+#include <QColorDialog>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+
+SubscriptionsPane::SubscriptionsPane(QWidget *parent)
+    : QWidget(parent), m_ui(new Ui::SubscriptionsPane)
+{
+    m_ui->setupUi(this);
+    m_ui->qosCombo->addItem(tr("QoS 0"), 0);
+    m_ui->qosCombo->addItem(tr("QoS 1"), 1);
+    m_ui->qosCombo->addItem(tr("QoS 2"), 2);
+    m_ui->errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_ui->errorLabel->hide();
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->splitter->setSizes({160, 480});
+    m_ui->subscriptionsView->verticalHeader()->hide();
+    m_ui->subscriptionsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &SubscriptionsPane::validateFilter);
+    connect(m_ui->filterEdit, &QLineEdit::returnPressed, this,
+            &SubscriptionsPane::onSubscribeClicked);
+    connect(m_ui->subscribeButton, &QPushButton::clicked, this,
+            &SubscriptionsPane::onSubscribeClicked);
+    connect(m_ui->unsubscribeButton, &QPushButton::clicked, this, [this] {
+        const QString filter = selectedFilter();
+        if (!filter.isEmpty())
+            unsubscribe(filter);
+    });
+    connect(m_ui->muteButton, &QPushButton::toggled, this, [this](bool muted) {
+        const QString filter = selectedFilter();
+        if (m_subscriptions && !filter.isEmpty())
+            m_subscriptions->setMuted(filter, muted);
+    });
+    connect(m_ui->colorButton, &QPushButton::clicked, this, [this] {
+        const QString filter = selectedFilter();
+        if (!m_subscriptions || filter.isEmpty())
+            return;
+        const QColor current = m_subscriptions->subscription(m_subscriptions->rowOf(filter)).color;
+        const QColor chosen =
+                QColorDialog::getColor(current, this, tr("Colour for %1").arg(filter));
+        if (chosen.isValid())
+            m_subscriptions->setColor(filter, chosen);
+    });
+    connect(m_ui->showAllButton, &QPushButton::clicked, this, [this] { selectTopic(QString()); });
+    connect(m_ui->topicView, &QWidget::customContextMenuRequested, this,
+            &SubscriptionsPane::onTopicContextMenu);
+    m_ui->showAllButton->setEnabled(false); // nothing narrows the log yet
+    validateFilter();
+    updateSubscriptionButtons();
+}
+
+SubscriptionsPane::~SubscriptionsPane() = default;
+
+void SubscriptionsPane::setClient(Mqtt::Client *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    if (!m_client)
+        return;
+    connect(m_client, &Mqtt::Client::subscriptionAcknowledged, this,
+            [this](quint64, const QList<Mqtt::SubscribeResult> &results) {
+                if (m_subscriptions)
+                    m_subscriptions->applyAcknowledgement(results);
+            });
+    connect(m_client, &Mqtt::Client::unsubscriptionAcknowledged, this,
+            [this](quint64, const QStringList &filters) {
+                if (m_subscriptions)
+                    m_subscriptions->removeSubscriptions(filters);
+            });
+}
+
+void SubscriptionsPane::setModels(SubscriptionModel *subscriptions, TopicTreeModel *topics,
+                                  MessageFilterProxyModel *proxy)
+{
+    m_subscriptions = subscriptions;
+    m_topics = topics;
+    m_proxy = proxy;
+
+    m_ui->subscriptionsView->setModel(subscriptions);
+    QHeaderView *header = m_ui->subscriptionsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SubscriptionModel::FilterColumn, QHeaderView::Stretch);
+    // The filter cell carries the colour tag already.
+    m_ui->subscriptionsView->hideColumn(SubscriptionModel::ColorColumn);
+    connect(m_ui->subscriptionsView->selectionModel(), &QItemSelectionModel::currentRowChanged,
+            this, &SubscriptionsPane::updateSubscriptionButtons);
+    connect(subscriptions, &QAbstractItemModel::dataChanged, this,
+            &SubscriptionsPane::updateSubscriptionButtons);
+    connect(subscriptions, &QAbstractItemModel::rowsRemoved, this,
+            &SubscriptionsPane::updateSubscriptionButtons);
+
+    m_ui->topicView->setModel(topics);
+    const int digit = m_ui->topicView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_ui->topicView->setColumnWidth(TopicTreeModel::NameColumn, digit * 22);
+    m_ui->topicView->setColumnWidth(TopicTreeModel::MessageCountColumn, digit * 9);
+    m_ui->topicView->setColumnWidth(TopicTreeModel::TopicCountColumn, digit * 8);
+    m_ui->topicView->setColumnWidth(TopicTreeModel::LastPayloadColumn, digit * 24);
+    connect(m_ui->topicView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SubscriptionsPane::onTopicSelectionChanged);
+    // New top-level topics show their first level opened, which is what one looks at first.
+    connect(topics, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (parent.isValid())
+                    return;
+                for (int row = first; row <= last; ++row)
+                    m_ui->topicView->expand(m_topics->index(row, 0));
+            });
+}
+
+QString SubscriptionsPane::errorText() const
+{
+    return m_ui->errorLabel->text();
+}
+
+void SubscriptionsPane::showError(const QString &text)
+{
+    m_ui->errorLabel->setText(text);
+    m_ui->errorLabel->setVisible(!text.isEmpty());
+}
+
+void SubscriptionsPane::validateFilter()
+{
+    const QString filter = m_ui->filterEdit->text();
+    if (filter.isEmpty()) {
+        showError(QString());
+        m_ui->subscribeButton->setEnabled(false);
+        return;
+    }
+    const Mqtt::Error error = Mqtt::validateTopicFilter(filter);
+    showError(error.text);
+    m_ui->subscribeButton->setEnabled(!error);
+}
+
+void SubscriptionsPane::onSubscribeClicked()
+{
+    if (subscribe(m_ui->filterEdit->text(), Mqtt::QoS(m_ui->qosCombo->currentData().toInt())))
+        m_ui->filterEdit->clear();
+}
+
+bool SubscriptionsPane::subscribe(const QString &filter, Mqtt::QoS qos)
+{
+    if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter)) {
+        showError(error.text);
+        return false;
+    }
+    if (!m_client) {
+        showError(tr("Not connected to a broker"));
+        return false;
+    }
+    Mqtt::Error error;
+    if (m_client->subscribe(filter, qos, &error) == 0) {
+        showError(error.text);
+        return false;
+    }
+    showError(QString());
+    if (m_subscriptions)
+        m_subscriptions->addSubscription(filter, qos);
+    return true;
+}
+
+void SubscriptionsPane::unsubscribe(const QString &filter)
+{
+    Mqtt::Error error;
+    if (m_client && m_client->unsubscribe({filter}, &error) != 0)
+        return; // removed when the broker acknowledges
+    // Not connected: there is nothing to tell the broker, forget it here.
+    if (m_subscriptions)
+        m_subscriptions->removeSubscription(filter);
+}
+
+QString SubscriptionsPane::selectedFilter() const
+{
+    if (!m_subscriptions)
+        return QString();
+    const QModelIndex current = m_ui->subscriptionsView->currentIndex();
+    if (!current.isValid())
+        return QString();
+    return m_subscriptions->subscription(current.row()).filter;
+}
+
+void SubscriptionsPane::updateSubscriptionButtons()
+{
+    const QString filter = selectedFilter();
+    m_ui->unsubscribeButton->setEnabled(!filter.isEmpty());
+    m_ui->muteButton->setEnabled(!filter.isEmpty());
+    m_ui->colorButton->setEnabled(!filter.isEmpty());
+    const QSignalBlocker blocker(m_ui->muteButton);
+    m_ui->muteButton->setChecked(!filter.isEmpty() && m_subscriptions->isMuted(filter));
+}
+
+void SubscriptionsPane::onTopicSelectionChanged()
+{
+    if (!m_proxy || !m_topics)
+        return;
+    const QModelIndex current = m_ui->topicView->currentIndex();
+    m_proxy->setTopicSubtree(current.isValid() ? m_topics->topicForIndex(current) : QString());
+    m_ui->showAllButton->setEnabled(current.isValid());
+}
+
+void SubscriptionsPane::selectTopic(const QString &topic)
+{
+    if (!m_topics)
+        return;
+    const QModelIndex index = topic.isEmpty() ? QModelIndex() : m_topics->indexForTopic(topic);
+    if (!index.isValid()) {
+        m_ui->topicView->selectionModel()->clear();
+        m_ui->topicView->setCurrentIndex(QModelIndex());
+        onTopicSelectionChanged();
+        return;
+    }
+    m_ui->topicView->scrollTo(index);
+    m_ui->topicView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                      QItemSelectionModel::Rows);
+}
+
+void SubscriptionsPane::onTopicContextMenu(const QPoint &position)
+{
+    if (!m_topics)
+        return;
+    const QModelIndex index = m_ui->topicView->indexAt(position);
+    if (!index.isValid())
+        return;
+    const QString topic = m_topics->topicForIndex(index);
+    const bool retainedHere = index.data(TopicTreeModel::RetainedRole).toBool();
+    const int retainedBelow = index.data(TopicTreeModel::RetainedCountRole).toInt();
+
+    QMenu menu(this);
+    QAction *showOnly = menu.addAction(tr("Show only this subtree in the log"));
+    QAction *copy = menu.addAction(tr("Use in the publish composer"));
+    menu.addSeparator();
+    QAction *clearTopic = menu.addAction(tr("Clear retained message on \"%1\"").arg(topic));
+    clearTopic->setEnabled(retainedHere);
+    QAction *clearSubtree = menu.addAction(
+            tr("Clear retained messages below \"%1\" (%2)").arg(topic).arg(retainedBelow));
+    clearSubtree->setEnabled(retainedBelow > 0);
+
+    QAction *chosen = menu.exec(m_ui->topicView->viewport()->mapToGlobal(position));
+    if (chosen == showOnly)
+        selectTopic(topic);
+    else if (chosen == copy)
+        Q_EMIT topicChosenForPublishing(topic);
+    else if (chosen == clearTopic)
+        clearRetained(topic, RetainedScope::Topic);
+    else if (chosen == clearSubtree)
+        clearRetained(topic, RetainedScope::Subtree);
+}
+
+int SubscriptionsPane::clearRetained(const QString &topic, RetainedScope scope,
+                                     Confirmation confirmation)
+{
+    if (!m_topics || !m_client)
+        return 0;
+    QStringList topics;
+    if (scope == RetainedScope::Topic) {
+        topics << topic;
+    } else {
+        const QModelIndex index = m_topics->indexForTopic(topic);
+        if (!index.isValid())
+            return 0;
+        topics = m_topics->retainedTopics(index);
+    }
+    if (topics.isEmpty())
+        return 0;
+    if (confirmation == Confirmation::Ask) {
+        const QString question = scope == RetainedScope::Topic
+                                         ? tr("Publish an empty retained message to \"%1\"? The "
+                                              "broker then forgets the "
+                                              "retained message of this topic.")
+                                                   .arg(topic)
+                                         : tr("Publish an empty retained message to %n topic(s) at "
+                                              "and below \"%1\"? The "
+                                              "broker then forgets their retained messages.",
+                                              nullptr, int(topics.size()))
+                                                   .arg(topic);
+        if (QMessageBox::question(this, tr("Clear retained messages"), question) != QMessageBox::Yes)
+            return 0;
+    }
+    int sent = 0;
+    for (const QString &name : std::as_const(topics)) {
+        Mqtt::Message message;
+        message.topic = name;
+        message.qos = Mqtt::QoS::AtLeastOnce;
+        message.retain = true; // an empty retained payload clears it [MQTT-3.3.1-10]
+        Mqtt::Error error;
+        if (m_client->publish(message, &error) == 0) {
+            showError(error.text);
+            break;
+        }
+        m_topics->markRetainedCleared(name);
+        Q_EMIT messagePublished(message);
+        ++sent;
+    }
+    return sent;
+}
+
+void SubscriptionsPane::saveState(const QString &settingsGroup) const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup);
+    settings.setValue(QStringLiteral("splitter"), m_ui->splitter->saveState());
+    settings.setValue(QStringLiteral("topicHeader"), m_ui->topicView->header()->saveState());
+}
+
+void SubscriptionsPane::restoreState(const QString &settingsGroup)
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup);
+    m_ui->splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_ui->topicView->header()->restoreState(
+            settings.value(QStringLiteral("topicHeader")).toByteArray());
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "message.h"
+#include "protocol.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class MessageFilterProxyModel;
+class QModelIndex;
+class QPoint;
+class SubscriptionModel;
+class TopicTreeModel;
+
+namespace Mqtt {
+class Client;
+}
+
+namespace Ui {
+class SubscriptionsPane;
+}
+
+// Subscriptions (add with a QoS, granted QoS or refusal, counts, colour, mute, unsubscribe) and
+// beneath them the topic tree, whose selection narrows the log to a subtree.
+class SubscriptionsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class RetainedScope { Topic, Subtree };
+    Q_ENUM(RetainedScope)
+    enum class Confirmation { Ask, DontAsk };
+    Q_ENUM(Confirmation)
+
+    explicit SubscriptionsPane(QWidget *parent = nullptr);
+    ~SubscriptionsPane() override;
+
+    void setClient(Mqtt::Client *client);
+    void setModels(SubscriptionModel *subscriptions, TopicTreeModel *topics,
+                   MessageFilterProxyModel *proxy);
+
+    // Validates and subscribes; false (with the reason shown) when refused before sending.
+    bool subscribe(const QString &filter, Mqtt::QoS qos);
+    void unsubscribe(const QString &filter);
+    QString errorText() const;
+
+    // Publishes an empty retained message to the topic, or to every retained topic at and
+    // below it; returns how many were sent (0 when cancelled).
+    int clearRetained(const QString &topic, RetainedScope scope,
+                      Confirmation confirmation = Confirmation::Ask);
+    // Selects a topic in the tree (the log then shows that subtree); empty shows everything.
+    void selectTopic(const QString &topic);
+
+    void saveState(const QString &settingsGroup) const;
+    void restoreState(const QString &settingsGroup);
+
+Q_SIGNALS:
+    // A message the pane published (clearing retained messages), for the log.
+    void messagePublished(const Mqtt::Message &message);
+    // The user wants to publish to this topic (context menu of the tree).
+    void topicChosenForPublishing(const QString &topic);
+
+private:
+    void onSubscribeClicked();
+    void validateFilter();
+    void showError(const QString &text);
+    void onTopicSelectionChanged();
+    void onTopicContextMenu(const QPoint &position);
+    void updateSubscriptionButtons();
+    QString selectedFilter() const;
+
+    std::unique_ptr<Ui::SubscriptionsPane> m_ui;
+    QPointer<Mqtt::Client> m_client;
+    SubscriptionModel *m_subscriptions = nullptr;
+    TopicTreeModel *m_topics = nullptr;
+    MessageFilterProxyModel *m_proxy = nullptr;
+};
