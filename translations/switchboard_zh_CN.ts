@@ -1668,10 +1668,6 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
         <translation>主题别名 %1 超出了服务器允许的 1 到 %2 的范围</translation>
     </message>
     <message>
-        <source>The message needs a packet of %1 bytes; the broker accepts at most %2</source>
-        <translation>该消息需要 %1 字节的报文；服务器最多接受 %2 字节</translation>
-    </message>
-    <message>
         <source>The Receive Maximum must not be 0</source>
         <translation>接收最大值不能为 0</translation>
     </message>
@@ -1680,32 +1676,16 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
         <translation>最大报文长度不能为 0</translation>
     </message>
     <message>
-        <source>Protocol error: the CONNACK %1</source>
-        <translation>协议错误：CONNACK %1</translation>
-    </message>
-    <message>
-        <source>announces a Receive Maximum of 0</source>
-        <translation>声明的接收最大值为 0</translation>
-    </message>
-    <message>
-        <source>announces a Maximum Packet Size of 0</source>
-        <translation>声明的最大报文长度为 0</translation>
-    </message>
-    <message>
-        <source>announces a Maximum QoS other than 0 or 1</source>
-        <translation>声明的最大 QoS 不是 0 或 1</translation>
-    </message>
-    <message>
-        <source>gives %1 a value other than 0 or 1</source>
-        <translation>给 %1 的值不是 0 或 1</translation>
-    </message>
-    <message>
-        <source>assigns an empty client identifier</source>
-        <translation>分配了空的客户端标识符</translation>
-    </message>
-    <message>
         <source>; server reference: %1</source>
         <translation>；服务器参考：%1</translation>
+    </message>
+    <message>
+        <source>The broker accepts no topic aliases</source>
+        <translation>服务器不接受主题别名</translation>
+    </message>
+    <message>
+        <source>The packet would be %1 bytes; the broker accepts at most %2</source>
+        <translation>报文将有 %1 字节；服务器最多接受 %2 字节</translation>
     </message>
 </context>
 <context>

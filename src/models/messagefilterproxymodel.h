@@ -69,7 +69,7 @@ private:
     void refilter();
     void updateMutedFromSubscriptions();
 
-    MessageLogModel *m_log = nullptr;
+    QPointer<MessageLogModel> m_log; // guarded: the log may die before the proxy
     QPointer<SubscriptionModel> m_subscriptions;
     QList<QMetaObject::Connection> m_subscriptionConnections;
 

@@ -399,6 +399,9 @@ quint64 Client::subscribe(const QList<SubscribeTopic> &topics, const Properties 
     }
     if (!problem && m_state != State::Connected)
         problem = {ErrorCode::NotConnected, tr("Not connected to a broker"), 0};
+    if (!problem && v5)
+        problem = packetSizeProblem(
+                encode(SubscribePacket{1, topics, properties}, m_options.version).size());
     quint16 id = 0;
     if (!problem && (id = allocatePacketId()) == 0)
         problem = {ErrorCode::QueueFull, tr("Every packet identifier is in use"), 0};
@@ -427,6 +430,9 @@ quint64 Client::unsubscribe(const QStringList &filters, Error *error)
     }
     if (!problem && m_state != State::Connected)
         problem = {ErrorCode::NotConnected, tr("Not connected to a broker"), 0};
+    if (!problem && m_options.version == ProtocolVersion::V5)
+        problem = packetSizeProblem(
+                encode(UnsubscribePacket{1, filters, {}}, m_options.version).size());
     quint16 id = 0;
     if (!problem && (id = allocatePacketId()) == 0)
         problem = {ErrorCode::QueueFull, tr("Every packet identifier is in use"), 0};
@@ -641,8 +647,12 @@ void Client::handleConnack(const FrameReader::Frame &frame)
     m_connack = connack;
     m_sessionPresent = connack.sessionPresent;
     m_reconnectAttempt = 0;
+    // Only what was asked before this CONNACK is asked again: a slot on stateChanged may
+    // subscribe at once, and that SUBSCRIBE must go out once.
+    const QList<quint16> earlierSubscribes = m_pendingSubscribes.keys();
+    const QList<quint16> earlierUnsubscribes = m_pendingUnsubscribes.keys();
     setState(State::Connected);
-    startSession();
+    startSession(earlierSubscribes, earlierUnsubscribes);
     if (m_state != State::Connected)
         return;
     // [MQTT-3.2.2-21]: a Server Keep Alive replaces the interval the client asked for.
@@ -653,7 +663,8 @@ void Client::handleConnack(const FrameReader::Frame &frame)
     emit connected(m_sessionPresent);
 }
 
-void Client::startSession()
+void Client::startSession(const QList<quint16> &earlierSubscribes,
+                          const QList<quint16> &earlierUnsubscribes)
 {
     const bool keepSession = !m_options.cleanSession;
     // A broker without our session has forgotten the QoS 2 ids it sent: keeping them would
@@ -689,10 +700,14 @@ void Client::startSession()
         }
     }
     // SUBSCRIBE and UNSUBSCRIBE are not part of a session: ask again.
-    for (auto it = m_pendingSubscribes.cbegin(); it != m_pendingSubscribes.cend(); ++it)
-        sendSubscribe(it.key(), it.value().topics, it.value().properties);
-    for (auto it = m_pendingUnsubscribes.cbegin(); it != m_pendingUnsubscribes.cend(); ++it)
-        sendUnsubscribe(it.key(), it.value().filters);
+    for (quint16 id : earlierSubscribes) {
+        if (auto it = m_pendingSubscribes.constFind(id); it != m_pendingSubscribes.cend())
+            sendSubscribe(id, it->topics, it->properties);
+    }
+    for (quint16 id : earlierUnsubscribes) {
+        if (auto it = m_pendingUnsubscribes.constFind(id); it != m_pendingUnsubscribes.cend())
+            sendUnsubscribe(id, it->filters);
+    }
     // A reconnect that finds no session subscribes again to what it had.
     if (m_hadConnection && !m_sessionPresent && !m_subscriptions.isEmpty()) {
         // One SUBSCRIBE per set of properties: a subscription keeps its identifier.
@@ -1310,13 +1325,20 @@ Error Client::brokerLimitProblem(const Message &message, qsizetype topicSize) co
                                       std::min<quint64>(remaining, MaximumRemainingLength)))) +
                               remaining;
         if (total > *maximumSize)
-            return {ErrorCode::PacketTooLarge,
-                    tr("The message needs a packet of %1 bytes; the broker accepts at most %2")
-                            .arg(total)
-                            .arg(*maximumSize),
-                    quint8(ReasonCode::PacketTooLarge)};
+            return packetSizeProblem(qint64(total));
     }
     return {};
+}
+
+Error Client::packetSizeProblem(qint64 size) const
+{
+    // [MQTT-3.1.2-24]: nothing larger than the broker's Maximum Packet Size is sent.
+    const auto maximum = m_connack.properties.integer(PropertyId::MaximumPacketSize);
+    if (!maximum || size <= qint64(*maximum))
+        return {};
+    return {ErrorCode::PacketTooLarge,
+            tr("The packet would be %1 bytes; the broker accepts at most %2").arg(size).arg(*maximum),
+            quint8(ReasonCode::PacketTooLarge)};
 }
 
 const Properties *Client::outgoingProperties(const QByteArray &topic, QByteArrayView *wireTopic,

@@ -89,7 +89,8 @@ public:
 
     State state() const { return m_state; }
     Error lastError() const { return m_lastError; }
-    // The client id sent in the last CONNECT (generated when the options left it empty).
+    // The client id sent in the last CONNECT (generated when the options left it empty), or
+    // the Assigned Client Identifier of a 5.0 broker.
     QString clientId() const { return m_clientId; }
     bool sessionPresent() const { return m_sessionPresent; }
     ConnackPacket connack() const { return m_connack; }
@@ -113,6 +114,8 @@ public:
 
     // Returns a token (> 0) identifying the message in messagePublished(), or 0 when refused
     // (error says why; nothing is sent). QoS 0 messages are "published" once written.
+    // 5.0: a message above the broker's Maximum QoS, retained when Retain Available is 0, or
+    // larger than its Maximum Packet Size is refused, not downgraded.
     quint64 publish(const Message &message, Error *error = nullptr);
     quint64 subscribe(const QList<SubscribeTopic> &topics, Error *error = nullptr);
     // 5.0: with SUBSCRIBE properties (a Subscription Identifier, user properties).
@@ -136,7 +139,8 @@ Q_SIGNALS:
     void messageReceived(const Mqtt::Message &message);
     // The broker acknowledged (QoS 1/2) or the client wrote (QoS 0) the message.
     void messagePublished(quint64 token);
-    // 5.0: the broker refused the message with a reason code on PUBACK/PUBREC.
+    // 5.0: the broker refused the message with a reason code on PUBACK/PUBREC, or a message
+    // queued before the CONNACK breaks one of its limits (then it is never sent).
     void messageRefused(quint64 token, const Mqtt::Error &error);
     void subscriptionAcknowledged(quint64 token, const QList<Mqtt::SubscribeResult> &results);
     void unsubscriptionAcknowledged(quint64 token, const QStringList &filters);
@@ -192,7 +196,8 @@ private:
     void connectionLost();
     void scheduleReconnect();
     void resetConnectionState();
-    void startSession();
+    void startSession(const QList<quint16> &earlierSubscribes,
+                      const QList<quint16> &earlierUnsubscribes);
 
     bool handleFrame(const FrameReader::Frame &frame);
     void handleConnack(const FrameReader::Frame &frame);
@@ -219,6 +224,8 @@ private:
     void sendDisconnect(const DisconnectPacket &packet = {});
     // 5.0: the limits of the broker's CONNACK a message must respect to be sent.
     Error brokerLimitProblem(const Message &message, qsizetype topicSize) const;
+    // 5.0: a packet of size bytes is over the broker's Maximum Packet Size.
+    Error packetSizeProblem(qint64 size) const;
     // 5.0: the properties to send with a PUBLISH to topic, with a topic alias set or used;
     // clears wireTopic when the alias alone names the topic.
     const Properties *outgoingProperties(const QByteArray &topic, QByteArrayView *wireTopic,

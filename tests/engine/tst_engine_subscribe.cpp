@@ -19,6 +19,7 @@ private Q_SLOTS:
     void invalidInputSendsNothing_data();
     void invalidInputSendsNothing();
     void notConnected();
+    void subscribeFromStateChangedGoesOutOnce();
 
 private:
     // Proves the wire is quiet: a QoS 1 publish is the next thing the broker sees.
@@ -175,4 +176,25 @@ void TestEngineSubscribe::notConnected()
 }
 
 QTEST_GUILESS_MAIN(TestEngineSubscribe)
+
+// A slot that subscribes as soon as the state turns Connected must not see its SUBSCRIBE sent
+// twice: only requests left over from an earlier connection are repeated after CONNACK.
+void TestEngineSubscribe::subscribeFromStateChangedGoesOutOnce()
+{
+    m_client.reset();
+    m_broker = std::make_unique<FakeBroker>();
+    QVERIFY(m_broker->listen());
+    m_client = std::make_unique<Client>();
+    QSignalSpy acknowledged(m_client.get(), &Client::subscriptionAcknowledged);
+    connect(m_client.get(), &Client::stateChanged, this, [this](Client::State state) {
+        if (state == Client::State::Connected)
+            QVERIFY(m_client->subscribe(u"dialog"_qs, QoS::AtLeastOnce) > 0);
+    });
+    QVERIFY(connectTo(*m_client, optionsFor(*m_broker)));
+    QTRY_COMPARE(acknowledged.size(), 1);
+    barrier();
+    QCOMPARE(m_broker->packets(T::Subscribe).size(), 1);
+    QCOMPARE(acknowledged.size(), 1);
+}
+
 #include "tst_engine_subscribe.moc"

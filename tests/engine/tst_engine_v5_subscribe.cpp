@@ -24,6 +24,7 @@ private Q_SLOTS:
     void unsubackReasonCodes();
     void unsubackCountMismatch();
     void resubscribeKeepsProperties();
+    void oversizedSubscribeRefused();
     void unsubscribeResultsIn311();
     void disconnectWithReasonCode_data();
     void disconnectWithReasonCode();
@@ -329,6 +330,30 @@ void TestEngineV5Subscribe::resubscribeKeepsProperties()
     QCOMPARE(identifiers.value(u"with/id"_qs), QList<quint32>{9});
     QCOMPARE(identifiers.value(u"also/id"_qs), QList<quint32>{9});
     QCOMPARE(identifiers.value(u"plain"_qs), QList<quint32>());
+}
+
+void TestEngineV5Subscribe::oversizedSubscribeRefused()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Properties connack;
+    connack.setInteger(PropertyId::MaximumPacketSize, 40);
+    answerConnack(broker, connack);
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    const QString longFilter = u"a/"_qs + QString(40, u'x');
+    Error error;
+    // [MQTT-3.1.2-24]: refused before sending, whatever the packet type.
+    QCOMPARE(client.subscribe(longFilter, QoS::AtMostOnce, &error), quint64(0));
+    QCOMPARE(error.code, ErrorCode::PacketTooLarge);
+    QCOMPARE(client.unsubscribe({longFilter}, &error), quint64(0));
+    QCOMPARE(error.code, ErrorCode::PacketTooLarge);
+    QSignalSpy acknowledged(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe(u"short"_qs, QoS::AtMostOnce, &error) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    QCOMPARE(broker.count(T::Subscribe), 1);
+    QCOMPARE(broker.count(T::Unsubscribe), 0);
+    QVERIFY(broker.packets(T::Subscribe).first().frame.size() <= 40);
 }
 
 void TestEngineV5Subscribe::unsubscribeResultsIn311()
