@@ -10,8 +10,8 @@
 //
 // --mainwindow feeds the real MainWindow (Client::messageReceived) instead of bare views, when
 // the ui library was built. --messages N changes the message count of a) and c).
-// --only-ingest and --only-topics run one part. BENCH_DIAG=1 prints every event that kept the
-// event loop busy for more than 16 ms.
+// --only-ingest and --only-topics run one part. --end-to-end runs d) alone (see below).
+// BENCH_DIAG=1 prints every event that kept the event loop busy for more than 16 ms.
 
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
@@ -20,8 +20,12 @@
 
 #ifdef SWITCHBOARD_BENCH_HAS_UI
 #include "mainwindow.h"
+#include "mosquittoprocess.h"
 #include "profilestore.h"
 #include "secretstore.h"
+
+#include <QDeadlineTimer>
+#include <QProcess>
 #endif
 
 #include <QApplication>
@@ -327,6 +331,91 @@ void benchMainWindow(int total, int budget)
                     .toUtf8();
     printIngest(title.constData(), r, total);
 }
+
+// d) End to end: a real mosquitto, the MainWindow subscribed at QoS 1, and switchboard-cli
+//    publishing `total` QoS 1 messages from another process as fast as the broker takes them.
+//    Reports messages the window lost (must be none) and the event-loop lag while they arrive.
+void benchEndToEnd(int total)
+{
+    MosquittoProcess broker;
+    if (!broker.start()) {
+        std::printf("d) end to end: %s\n", qPrintable(broker.errorString()));
+        return;
+    }
+    QTemporaryDir dir;
+    ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+    SecretStore secrets;
+    MainWindow window(&profiles, &secrets);
+    window.messageLog()->setMaximumMessages(total);
+    window.messageLog()->setMaximumBytes(qint64(4) << 30);
+    window.show();
+    window.subscribeWhenConnected({QStringLiteral("bench/e2e")}, Mqtt::QoS::AtLeastOnce);
+    Mqtt::ConnectionOptions options;
+    options.host = broker.host();
+    options.port = broker.port();
+    window.client()->connectToHost(options);
+    QDeadlineTimer connectDeadline(10000);
+    while (window.subscriptions()->rowCount() == 0 ||
+           window.client()->activeSubscriptions().isEmpty()) {
+        if (connectDeadline.hasExpired()) {
+            std::printf("d) end to end: could not connect and subscribe\n");
+            return;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+
+    QProcess publisher;
+    publisher.start(QStringLiteral(SWITCHBOARD_CLI),
+                    {QStringLiteral("pub"), QStringLiteral("-h"), broker.host(),
+                     QStringLiteral("-p"), QString::number(broker.port()), QStringLiteral("-t"),
+                     QStringLiteral("bench/e2e"), QStringLiteral("-q"), QStringLiteral("1"),
+                     QStringLiteral("-l")});
+    if (!publisher.waitForStarted()) {
+        std::printf("d) end to end: switchboard-cli did not start\n");
+        return;
+    }
+    QByteArray lines;
+    for (int i = 0; i < total; ++i)
+        lines += QByteArray::number(i).rightJustified(10, '0') + " " + QByteArray(53, 'x') + '\n';
+    publisher.write(lines);
+    publisher.closeWriteChannel();
+
+    LagProbe probe;
+    QElapsedTimer clock;
+    clock.start();
+    probe.start();
+    const double cpuBefore = cpuSeconds();
+    MessageLogModel *log = window.messageLog();
+    // Wait for every message, or for the publisher to finish plus a grace period.
+    QDeadlineTimer grace(QDeadlineTimer::Forever);
+    while (log->receivedCount() < total) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (publisher.state() == QProcess::NotRunning && grace.isForever())
+            grace.setRemainingTime(5000);
+        if (grace.hasExpired())
+            break;
+    }
+    log->flush();
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
+    probe.stop();
+    publisher.waitForFinished(10000);
+    const qint64 received = log->receivedCount();
+    std::printf("d) end to end through mosquitto: %d QoS 1 messages of 64 B from switchboard-cli "
+                "pub\n",
+                total);
+    std::printf("  received by the window %lld, lost %lld\n", static_cast<long long>(received),
+                static_cast<long long>(total - received));
+    std::printf("  rate                  %.0f msgs/s (%.2f s, this process %.2f CPU s)\n",
+                received / seconds, seconds, cpu);
+    std::printf("  event-loop lag        p50 %.2f ms, p99 %.2f ms, max %.2f ms (wall clock)\n",
+                percentile(probe.lags(), 0.50), percentile(probe.lags(), 0.99),
+                percentile(probe.lags(), 1.0));
+    std::printf("  lag in CPU time       p50 %.2f ms, p99 %.2f ms\n",
+                percentile(probe.cpuLags(), 0.50), percentile(probe.cpuLags(), 0.99));
+    std::fflush(stdout);
+    window.client()->disconnectFromHost();
+}
 #endif
 
 // The log model alone: what one stored message costs without proxy mapping or view sections.
@@ -446,6 +535,7 @@ int main(int argc, char **argv)
     bool useMainWindow = false;
     bool runIngestPart = true;
     bool runTopicPart = true;
+    bool runEndToEnd = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--messages") && i + 1 < args.size())
@@ -456,10 +546,21 @@ int main(int argc, char **argv)
             runTopicPart = false;
         else if (args.at(i) == QLatin1String("--only-topics"))
             runIngestPart = false;
+        else if (args.at(i) == QLatin1String("--end-to-end"))
+            runEndToEnd = true;
     }
 
     std::printf("gui_ingest_bench (Qt %s, platform %s)\n", qVersion(),
                 qPrintable(QGuiApplication::platformName()));
+    if (runEndToEnd) {
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+        benchEndToEnd(std::min(total, 200000));
+        return 0;
+#else
+        std::printf("the ui library was not built: --end-to-end is not available\n");
+        return 1;
+#endif
+    }
     if (!runIngestPart) {
     } else if (useMainWindow) {
 #ifdef SWITCHBOARD_BENCH_HAS_UI
