@@ -155,7 +155,18 @@ QString preview(QByteArrayView payload, int maxCharacters)
 {
     // Decode a little more than needed: at most 4 bytes per character.
     const qsizetype bytes = qMin<qsizetype>(payload.size(), qsizetype(maxCharacters) * 4 + 4);
-    QString text = decodeUtf8(payload.first(bytes), nullptr);
+    // Stateful: a character cut in half at the end of the prefix is not an error.
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder(payload.first(bytes));
+    if (decoder.hasError()) {
+        // Binary: replacement characters say nothing, hex digits do.
+        const qsizetype shown = qMin<qsizetype>(payload.size(), qMax(1, (maxCharacters - 2) / 2));
+        text = QStringLiteral("0x") +
+               QString::fromLatin1(payload.first(shown).toByteArray().toHex());
+        if (shown < payload.size())
+            text += QChar(0x2026);
+        return text;
+    }
     bool cut = bytes < payload.size();
     if (text.size() > maxCharacters) {
         text.truncate(maxCharacters);

@@ -49,6 +49,11 @@ private Q_SLOTS:
         QCOMPARE(PayloadFormat::preview("a\r\nb", 100), QStringLiteral("a\u240D\u240Ab"));
         QCOMPARE(PayloadFormat::preview("abcdef", 3), QStringLiteral("abc\u2026"));
         QCOMPARE(PayloadFormat::preview("abc", 3), QStringLiteral("abc"));
+        // Binary payloads preview as hex, not as replacement characters.
+        QCOMPARE(PayloadFormat::preview(QByteArray("\xff\xfe\x00\x01", 4), 100),
+                 QStringLiteral("0xfffe0001"));
+        QCOMPARE(PayloadFormat::preview(QByteArray("\xff\xfe\x00\x01", 4), 6),
+                 QStringLiteral("0xfffe\u2026"));
         // Never cut inside a surrogate pair.
         const QByteArray emoji = QStringLiteral("ab\U0001F600").toUtf8();
         QCOMPARE(PayloadFormat::preview(emoji, 3), QStringLiteral("ab\u2026"));
