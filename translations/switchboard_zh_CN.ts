@@ -546,6 +546,182 @@
         <source>MQTT 5.0</source>
         <translation>MQTT 5.0</translation>
     </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>密钥口令</translation>
+    </message>
+    <message>
+        <source>Passphrase of the client key %1 (it is not stored):</source>
+        <translation>客户端密钥 %1 的口令（不会被保存）：</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
+        <source>Password for %1 on the proxy %2 (it is not stored):</source>
+        <translation>代理 %2 上 %1 的密码（不会被保存）：</translation>
+    </message>
+    <message>
+        <source> (insecure: certificate not verified)</source>
+        <translation>（不安全：未验证证书）</translation>
+    </message>
+    <message>
+        <source>TCP (mqtt://)</source>
+        <translation>TCP (mqtt://)</translation>
+    </message>
+    <message>
+        <source>TLS (mqtts://)</source>
+        <translation>TLS (mqtts://)</translation>
+    </message>
+    <message>
+        <source>WebSocket (ws://)</source>
+        <translation>WebSocket (ws://)</translation>
+    </message>
+    <message>
+        <source>Secure WebSocket (wss://)</source>
+        <translation>安全 WebSocket (wss://)</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>传输方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>WebSocket &amp;path:</source>
+        <translation>WebSocket 路径(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A host name or address, or a broker URL such as mqtts://broker.example.com:8883 or wss://broker.example.com/mqtt</source>
+        <translation>主机名或地址，或服务器 URL，例如 mqtts://broker.example.com:8883 或 wss://broker.example.com/mqtt</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>选择 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>system trust store</source>
+        <translation>系统信任库</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>客户端证书：</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation>选择客户端证书文件</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>客户端密钥：</translation>
+    </message>
+    <message>
+        <source>Choose the client key file</source>
+        <translation>选择客户端密钥文件</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>密钥口令：</translation>
+    </message>
+    <message>
+        <source>the host (optional)</source>
+        <translation>主机名（可选）</translation>
+    </message>
+    <message>
+        <source>Server name (SNI):</source>
+        <translation>服务器名称 (SNI)：</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. mqtt</source>
+        <translation>以逗号分隔，例如 mqtt</translation>
+    </message>
+    <message>
+        <source>ALPN:</source>
+        <translation>ALPN：</translation>
+    </message>
+    <message>
+        <source>TLS 1.2</source>
+        <translation>TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3</source>
+        <translation>TLS 1.3</translation>
+    </message>
+    <message>
+        <source>Minimum version:</source>
+        <translation>最低版本：</translation>
+    </message>
+    <message>
+        <source>Allow insecure (skip certificate verification)</source>
+        <translation>允许不安全连接（跳过证书验证）</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>System proxy</source>
+        <translation>系统代理</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>HTTP CONNECT</source>
+        <translation>HTTP CONNECT</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>⚠ Certificate verification is off: anyone between you and the broker can read and change this connection.</source>
+        <translation>⚠ 证书验证已关闭：您与服务器之间的任何人都可以读取和篡改此连接。</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Broker URL: %1</source>
+        <translation>服务器 URL：%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -694,6 +870,10 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>The new language takes effect when Switchboard is started again.</source>
         <translation>新语言将在重新启动 Switchboard 后生效。</translation>
+    </message>
+    <message>
+        <source>Connected (insecure)</source>
+        <translation>已连接（不安全）</translation>
     </message>
 </context>
 <context>

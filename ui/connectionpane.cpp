@@ -5,10 +5,19 @@
 #include "secretstore.h"
 #include "topic.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
 #include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSpinBox>
 #include <QStandardItemModel>
+#include <QToolButton>
 
 namespace {
 
@@ -20,6 +29,7 @@ constexpr bool EngineSupportsMqtt5 = false;
 ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::ConnectionPane)
 {
     m_ui->setupUi(this);
+    setUpSecurityWidgets();
     m_ui->versionCombo->addItem(tr("MQTT 3.1"), int(Mqtt::ProtocolVersion::V3_1));
     m_ui->versionCombo->addItem(tr("MQTT 3.1.1"), int(Mqtt::ProtocolVersion::V3_1_1));
     m_ui->versionCombo->addItem(EngineSupportsMqtt5 ? tr("MQTT 5.0")
@@ -81,15 +91,13 @@ void ConnectionPane::setStores(ProfileStore *profiles, SecretStore *secrets)
     m_secrets = secrets;
     if (m_secrets) {
         connect(m_secrets, &SecretStore::passwordRead, this, &ConnectionPane::onPasswordRead);
-        connect(m_secrets, &SecretStore::passwordWritten, this, [this](const QString &profile) {
-            if (profile == m_passwordBeingSaved)
-                m_passwordBeingSaved.clear();
-        });
+        connect(m_secrets, &SecretStore::passwordWritten, this,
+                [this](const QString &key) { m_secretsBeingSaved.removeAll(key); });
         connect(m_secrets, &SecretStore::errorOccurred, this,
-                [this](const QString &profile, SecretStore::ErrorKind kind, const QString &text) {
-                    if (profile != m_passwordBeingSaved)
+                [this](const QString &key, SecretStore::ErrorKind kind, const QString &text) {
+                    if (!m_secretsBeingSaved.contains(key))
                         return;
-                    m_passwordBeingSaved.clear();
+                    m_secretsBeingSaved.removeAll(key);
                     showError(kind == SecretStore::ErrorKind::Unavailable
                                       ? tr("No keychain service is running, so the password was "
                                            "not saved; it will be asked for when connecting.")
@@ -129,6 +137,22 @@ ConnectionProfile ConnectionPane::profile() const
         profile.willQos = Mqtt::QoS(m_ui->willQosCombo->currentData().toInt());
         profile.willRetain = m_ui->willRetainCheck->isChecked();
     }
+    profile.transport = transport();
+    profile.webSocketPath = m_ui->webSocketPathEdit->text().trimmed();
+    profile.caFile = m_ui->caFileEdit->text().trimmed();
+    profile.certificateFile = m_ui->certificateFileEdit->text().trimmed();
+    profile.keyFile = m_ui->keyFileEdit->text().trimmed();
+    profile.serverName = m_ui->serverNameEdit->text().trimmed();
+    for (const QString &protocol : m_ui->alpnEdit->text().split(QLatin1Char(','))) {
+        if (!protocol.trimmed().isEmpty())
+            profile.alpn.append(protocol.trimmed());
+    }
+    profile.minimumTlsVersion = Mqtt::TlsVersion(m_ui->tlsVersionCombo->currentData().toInt());
+    profile.allowInsecure = m_ui->allowInsecureCheck->isChecked();
+    profile.proxyKind = Mqtt::ProxyKind(m_ui->proxyKindCombo->currentData().toInt());
+    profile.proxyHost = m_ui->proxyHostEdit->text().trimmed();
+    profile.proxyPort = quint16(m_ui->proxyPortSpin->value());
+    profile.proxyUserName = m_ui->proxyUserEdit->text();
     return profile;
 }
 
@@ -153,6 +177,23 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     m_ui->willPayloadEdit->setText(QString::fromUtf8(profile.willPayload));
     m_ui->willQosCombo->setCurrentIndex(m_ui->willQosCombo->findData(int(profile.willQos)));
     m_ui->willRetainCheck->setChecked(profile.willRetain);
+    setTransport(profile.transport);
+    m_ui->webSocketPathEdit->setText(profile.webSocketPath);
+    m_ui->caFileEdit->setText(profile.caFile);
+    m_ui->certificateFileEdit->setText(profile.certificateFile);
+    m_ui->keyFileEdit->setText(profile.keyFile);
+    m_ui->keyPassphraseEdit->clear();
+    m_ui->serverNameEdit->setText(profile.serverName);
+    m_ui->alpnEdit->setText(profile.alpn.join(QStringLiteral(", ")));
+    m_ui->tlsVersionCombo->setCurrentIndex(
+            m_ui->tlsVersionCombo->findData(int(profile.minimumTlsVersion)));
+    m_ui->allowInsecureCheck->setChecked(profile.allowInsecure);
+    m_ui->proxyKindCombo->setCurrentIndex(m_ui->proxyKindCombo->findData(int(profile.proxyKind)));
+    m_ui->proxyHostEdit->setText(profile.proxyHost);
+    m_ui->proxyPortSpin->setValue(profile.proxyPort);
+    m_ui->proxyUserEdit->setText(profile.proxyUserName);
+    m_ui->proxyPasswordEdit->clear();
+    updateSecurityWidgets();
     updateButtons();
 }
 
@@ -182,16 +223,29 @@ bool ConnectionPane::selectProfile(const QString &name)
     const QSignalBlocker blocker(m_ui->profileCombo);
     m_ui->profileCombo->setCurrentIndex(m_ui->profileCombo->findText(name));
     // The keychain answers later; the field is filled if the user has not typed meanwhile.
-    if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable &&
-        !stored->userName.isEmpty())
-        m_secrets->readPassword(name);
+    if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable) {
+        if (!stored->userName.isEmpty())
+            m_secrets->readPassword(name);
+        if (!stored->keyFile.isEmpty())
+            m_secrets->readPassword(ConnectionProfile::keyPassphraseKey(name));
+        if (!stored->proxyUserName.isEmpty())
+            m_secrets->readPassword(ConnectionProfile::proxyPasswordKey(name));
+    }
     return true;
 }
 
-void ConnectionPane::onPasswordRead(const QString &profileName, const QByteArray &password)
+void ConnectionPane::onPasswordRead(const QString &key, const QByteArray &password)
 {
-    if (profileName == m_currentProfile && m_ui->passwordEdit->text().isEmpty())
+    if (m_currentProfile.isEmpty())
+        return;
+    if (key == m_currentProfile && m_ui->passwordEdit->text().isEmpty())
         setPassword(password);
+    else if (key == ConnectionProfile::keyPassphraseKey(m_currentProfile) &&
+             m_ui->keyPassphraseEdit->text().isEmpty())
+        setKeyPassphrase(password);
+    else if (key == ConnectionProfile::proxyPasswordKey(m_currentProfile) &&
+             m_ui->proxyPasswordEdit->text().isEmpty())
+        setProxyPassword(QString::fromUtf8(password));
 }
 
 void ConnectionPane::reloadProfiles(const QString &select)
@@ -253,12 +307,22 @@ bool ConnectionPane::renameCurrentProfile(const QString &newName)
     if (!m_profiles->renameProfile(oldName, newName.trimmed()))
         return false;
     const QByteArray typed = password();
+    const QByteArray passphrase = keyPassphrase();
+    const QByteArray proxySecret = proxyPassword().toUtf8();
     m_currentProfile = newName.trimmed();
-    // The keychain entry is filed under the profile name: move it along.
+    // The keychain entries are filed under the profile name: move them along.
     if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable) {
         m_secrets->deletePassword(oldName);
+        m_secrets->deletePassword(ConnectionProfile::keyPassphraseKey(oldName));
+        m_secrets->deletePassword(ConnectionProfile::proxyPasswordKey(oldName));
         if (!typed.isEmpty())
             m_secrets->writePassword(m_currentProfile, typed);
+        if (!passphrase.isEmpty())
+            m_secrets->writePassword(ConnectionProfile::keyPassphraseKey(m_currentProfile),
+                                     passphrase);
+        if (!proxySecret.isEmpty())
+            m_secrets->writePassword(ConnectionProfile::proxyPasswordKey(m_currentProfile),
+                                     proxySecret);
     }
     reloadProfiles(m_currentProfile);
     return true;
@@ -271,8 +335,11 @@ bool ConnectionPane::deleteCurrentProfile()
     const QString name = m_currentProfile;
     if (!m_profiles->removeProfile(name))
         return false;
-    if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable)
+    if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable) {
         m_secrets->deletePassword(name);
+        m_secrets->deletePassword(ConnectionProfile::keyPassphraseKey(name));
+        m_secrets->deletePassword(ConnectionProfile::proxyPasswordKey(name));
+    }
     m_currentProfile.clear();
     const QString next = m_profiles->profileNames().value(0);
     reloadProfiles(next);
@@ -285,6 +352,7 @@ void ConnectionPane::saveCurrentProfile()
 {
     if (!m_profiles)
         return;
+    applyHostUrl();
     if (m_currentProfile.isEmpty()) {
         m_currentProfile = freeProfileName(m_ui->hostEdit->text().trimmed().isEmpty()
                                                    ? tr("Profile")
@@ -293,17 +361,23 @@ void ConnectionPane::saveCurrentProfile()
     m_profiles->saveProfile(profile());
     m_profiles->sync();
     reloadProfiles(m_currentProfile);
-    // Never in the profile file: the password goes to the keychain or nowhere.
-    const QByteArray typed = password();
-    if (m_secrets && !typed.isEmpty()) {
-        if (m_secrets->availability() == SecretStore::Availability::Unavailable) {
-            showError(tr("No keychain service is running, so the password was not saved; it "
-                         "will be asked for when connecting."));
-        } else {
-            m_passwordBeingSaved = m_currentProfile;
-            m_secrets->writePassword(m_currentProfile, typed);
-        }
+    // Never in the profile file: the secrets go to the keychain or nowhere.
+    writeSecret(m_currentProfile, password());
+    writeSecret(ConnectionProfile::keyPassphraseKey(m_currentProfile), keyPassphrase());
+    writeSecret(ConnectionProfile::proxyPasswordKey(m_currentProfile), proxyPassword().toUtf8());
+}
+
+void ConnectionPane::writeSecret(const QString &key, const QByteArray &secret)
+{
+    if (!m_secrets || secret.isEmpty())
+        return;
+    if (m_secrets->availability() == SecretStore::Availability::Unavailable) {
+        showError(tr("No keychain service is running, so the password was not saved; it "
+                     "will be asked for when connecting."));
+        return;
     }
+    m_secretsBeingSaved.append(key);
+    m_secrets->writePassword(key, secret);
 }
 
 void ConnectionPane::setHost(const QString &host)
@@ -319,6 +393,8 @@ void ConnectionPane::setPort(quint16 port)
 void ConnectionPane::connectToBroker(PasswordPrompt prompt)
 {
     if (!m_client)
+        return;
+    if (!applyHostUrl())
         return;
     const ConnectionProfile current = profile();
     if (current.host.isEmpty()) {
@@ -348,12 +424,45 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
         secret = typed.toUtf8();
         setPassword(secret);
     }
+    QByteArray passphrase = keyPassphrase();
+    if (current.usesTls() && passphrase.isEmpty() && !keychainUsable &&
+        prompt == PasswordPrompt::AskWhenNeeded && keyNeedsPassphrase(current.keyFile)) {
+        bool ok = false;
+        const QString typed = QInputDialog::getText(
+                this, tr("Key passphrase"),
+                tr("Passphrase of the client key %1 (it is not stored):").arg(current.keyFile),
+                QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return;
+        passphrase = typed.toUtf8();
+        setKeyPassphrase(passphrase);
+    }
+    QString proxySecret = proxyPassword();
+    const bool proxyNeedsPassword = (current.proxyKind == Mqtt::ProxyKind::Socks5 ||
+                                     current.proxyKind == Mqtt::ProxyKind::HttpConnect) &&
+                                    !current.proxyUserName.isEmpty();
+    if (proxyNeedsPassword && proxySecret.isEmpty() && !keychainUsable &&
+        prompt == PasswordPrompt::AskWhenNeeded) {
+        bool ok = false;
+        const QString typed =
+                QInputDialog::getText(this, tr("Proxy password"),
+                                      tr("Password for %1 on the proxy %2 (it is not stored):")
+                                              .arg(current.proxyUserName, current.proxyHost),
+                                      QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return;
+        proxySecret = typed;
+        setProxyPassword(proxySecret);
+    }
     if (m_profiles && !m_currentProfile.isEmpty())
         m_profiles->setLastUsedProfile(m_currentProfile);
     showError(QString());
     Q_EMIT connectRequested(current.host, current.port);
-    m_client->connectToHost(secret.isEmpty() ? current.toConnectionOptions()
-                                             : current.toConnectionOptions(secret));
+    Mqtt::ConnectionOptions options =
+            secret.isEmpty() ? current.toConnectionOptions() : current.toConnectionOptions(secret);
+    options.tls.keyPassphrase = passphrase;
+    options.proxy.password = proxySecret;
+    m_client->connectToHost(options);
 }
 
 void ConnectionPane::disconnectFromBroker()
@@ -399,6 +508,9 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
         break;
     case Mqtt::Client::State::Connected:
         m_stateText = tr("Connected to %1").arg(broker);
+        if (options.tls.allowInsecure && (options.transport == Mqtt::TransportKind::Tls ||
+                                          options.transport == Mqtt::TransportKind::SecureWebSocket))
+            m_stateText += tr(" (insecure: certificate not verified)");
         color = QStringLiteral("#1b7f2a");
         showError(QString());
         break;
@@ -474,4 +586,146 @@ void ConnectionPane::confirmDeleteProfile()
             tr("Delete the profile \"%1\" and its saved password?").arg(m_currentProfile));
     if (answer == QMessageBox::Yes)
         deleteCurrentProfile();
+}
+
+void ConnectionPane::setUpSecurityWidgets()
+{
+    m_ui->transportCombo->addItem(tr("TCP (mqtt://)"), int(Mqtt::TransportKind::Tcp));
+    m_ui->transportCombo->addItem(tr("TLS (mqtts://)"), int(Mqtt::TransportKind::Tls));
+    m_ui->transportCombo->addItem(tr("WebSocket (ws://)"), int(Mqtt::TransportKind::WebSocket));
+    m_ui->transportCombo->addItem(tr("Secure WebSocket (wss://)"),
+                                  int(Mqtt::TransportKind::SecureWebSocket));
+    m_ui->tlsVersionCombo->addItem(tr("TLS 1.2"), int(Mqtt::TlsVersion::TlsV1_2));
+    m_ui->tlsVersionCombo->addItem(tr("TLS 1.3"), int(Mqtt::TlsVersion::TlsV1_3));
+    m_ui->proxyKindCombo->addItem(tr("None"), int(Mqtt::ProxyKind::None));
+    m_ui->proxyKindCombo->addItem(tr("System proxy"), int(Mqtt::ProxyKind::System));
+    m_ui->proxyKindCombo->addItem(tr("SOCKS5"), int(Mqtt::ProxyKind::Socks5));
+    m_ui->proxyKindCombo->addItem(tr("HTTP CONNECT"), int(Mqtt::ProxyKind::HttpConnect));
+
+    const auto browseFor = [this](QToolButton *button, QLineEdit *edit) {
+        connect(button, &QToolButton::clicked, this,
+                [this, button, edit] { browseFile(edit, button->toolTip()); });
+    };
+    browseFor(m_ui->caFileButton, m_ui->caFileEdit);
+    browseFor(m_ui->certificateFileButton, m_ui->certificateFileEdit);
+    browseFor(m_ui->keyFileButton, m_ui->keyFileEdit);
+
+    connect(m_ui->transportCombo, &QComboBox::currentIndexChanged, this,
+            &ConnectionPane::onTransportChanged);
+    connect(m_ui->allowInsecureCheck, &QCheckBox::toggled, this,
+            &ConnectionPane::updateSecurityWidgets);
+    connect(m_ui->proxyKindCombo, &QComboBox::currentIndexChanged, this,
+            &ConnectionPane::updateSecurityWidgets);
+    connect(m_ui->hostEdit, &QLineEdit::editingFinished, this, [this] { applyHostUrl(); });
+    updateSecurityWidgets();
+}
+
+Mqtt::TransportKind ConnectionPane::transport() const
+{
+    return Mqtt::TransportKind(m_ui->transportCombo->currentData().toInt());
+}
+
+void ConnectionPane::setTransport(Mqtt::TransportKind kind)
+{
+    // Set by a profile or a URL: the port comes with it, so no default-port change.
+    const QSignalBlocker blocker(m_ui->transportCombo);
+    m_ui->transportCombo->setCurrentIndex(m_ui->transportCombo->findData(int(kind)));
+    m_shownTransport = kind;
+    updateSecurityWidgets();
+}
+
+void ConnectionPane::onTransportChanged()
+{
+    const Mqtt::TransportKind kind = transport();
+    // Only a port the user left at the old default follows the transport.
+    if (m_ui->portSpin->value() == Mqtt::defaultPort(m_shownTransport))
+        m_ui->portSpin->setValue(Mqtt::defaultPort(kind));
+    m_shownTransport = kind;
+    updateSecurityWidgets();
+}
+
+void ConnectionPane::updateSecurityWidgets()
+{
+    const Mqtt::TransportKind kind = transport();
+    const bool tls =
+            kind == Mqtt::TransportKind::Tls || kind == Mqtt::TransportKind::SecureWebSocket;
+    const bool webSocket =
+            kind == Mqtt::TransportKind::WebSocket || kind == Mqtt::TransportKind::SecureWebSocket;
+    m_ui->formLayout->setRowVisible(m_ui->webSocketPathEdit, webSocket);
+    m_ui->tlsGroup->setVisible(tls);
+    // The warning sits outside the TLS group (in the form) so it stays in sight.
+    m_ui->insecureWarningLabel->setVisible(tls && m_ui->allowInsecureCheck->isChecked());
+    const auto proxy = Mqtt::ProxyKind(m_ui->proxyKindCombo->currentData().toInt());
+    const bool explicitProxy =
+            proxy == Mqtt::ProxyKind::Socks5 || proxy == Mqtt::ProxyKind::HttpConnect;
+    // Host, port and credentials only for a proxy named here: keeps the pane short otherwise.
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_ui->proxyHostEdit), static_cast<QWidget *>(m_ui->proxyPortSpin),
+          static_cast<QWidget *>(m_ui->proxyUserEdit),
+          static_cast<QWidget *>(m_ui->proxyPasswordEdit)})
+        m_ui->proxyLayout->setRowVisible(field, explicitProxy);
+}
+
+void ConnectionPane::browseFile(QLineEdit *edit, const QString &title)
+{
+    const QString chosen = QFileDialog::getOpenFileName(
+            this, title, edit->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+    if (!chosen.isEmpty())
+        edit->setText(chosen);
+}
+
+bool ConnectionPane::keyNeedsPassphrase(const QString &keyFile) const
+{
+    if (keyFile.isEmpty())
+        return false;
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return false; // the connection attempt reports the unreadable file
+    // PKCS#8 "ENCRYPTED PRIVATE KEY" and legacy "Proc-Type: 4,ENCRYPTED" both say so.
+    return file.read(64 * 1024).contains("ENCRYPTED");
+}
+
+QByteArray ConnectionPane::keyPassphrase() const
+{
+    return m_ui->keyPassphraseEdit->text().toUtf8();
+}
+
+void ConnectionPane::setKeyPassphrase(const QByteArray &passphrase)
+{
+    m_ui->keyPassphraseEdit->setText(QString::fromUtf8(passphrase));
+}
+
+QString ConnectionPane::proxyPassword() const
+{
+    return m_ui->proxyPasswordEdit->text();
+}
+
+void ConnectionPane::setProxyPassword(const QString &password)
+{
+    m_ui->proxyPasswordEdit->setText(password);
+}
+
+bool ConnectionPane::applyHostUrl()
+{
+    const QString text = m_ui->hostEdit->text().trimmed();
+    if (!text.contains(QLatin1String("://")))
+        return true;
+    Mqtt::ConnectionOptions options;
+    QString error;
+    if (!Mqtt::parseBrokerUrl(text, &options, &error)) {
+        showError(tr("Broker URL: %1").arg(error));
+        return false;
+    }
+    setTransport(options.transport);
+    m_ui->hostEdit->setText(options.host);
+    m_ui->portSpin->setValue(options.port);
+    if (options.transport == Mqtt::TransportKind::WebSocket ||
+        options.transport == Mqtt::TransportKind::SecureWebSocket)
+        m_ui->webSocketPathEdit->setText(options.webSocketPath);
+    if (options.userName)
+        m_ui->userNameEdit->setText(*options.userName);
+    if (options.password)
+        setPassword(*options.password);
+    showError(QString());
+    return true;
 }

@@ -10,6 +10,7 @@
 
 class ProfileStore;
 class SecretStore;
+class QLineEdit;
 
 namespace Ui {
 class ConnectionPane;
@@ -47,6 +48,17 @@ public:
     // Writes the fields to the current profile and the password to the keychain (if any).
     void saveCurrentProfile();
 
+    // The secrets of the TLS client key and the proxy (kept like the password).
+    QByteArray keyPassphrase() const;
+    void setKeyPassphrase(const QByteArray &passphrase);
+    QString proxyPassword() const;
+    void setProxyPassword(const QString &password);
+
+    // Reads a broker URL typed in the host field (mqtts://host:8883, wss://host/mqtt...) into
+    // the transport, host, port and path fields; false (and a message) when it is not a URL
+    // that can be read, true when it was read or the field holds a plain host name.
+    bool applyHostUrl();
+
     void setHost(const QString &host);
     void setPort(quint16 port);
 
@@ -75,6 +87,14 @@ private:
     void updateButtons();
     void showError(const QString &text);
     QString freeProfileName(const QString &base) const;
+    void setUpSecurityWidgets();
+    void onTransportChanged();
+    void updateSecurityWidgets();
+    void setTransport(Mqtt::TransportKind kind);
+    Mqtt::TransportKind transport() const;
+    void browseFile(QLineEdit *edit, const QString &title);
+    void writeSecret(const QString &key, const QByteArray &secret);
+    bool keyNeedsPassphrase(const QString &keyFile) const;
 
     std::unique_ptr<Ui::ConnectionPane> m_ui;
     QPointer<Mqtt::Client> m_client;
@@ -82,5 +102,7 @@ private:
     SecretStore *m_secrets = nullptr;
     QString m_currentProfile;
     QString m_stateText;
-    QString m_passwordBeingSaved; // profile whose password the keychain is writing
+    QStringList m_secretsBeingSaved; // keychain keys being written
+
+    Mqtt::TransportKind m_shownTransport = Mqtt::TransportKind::Tcp; // for the default port
 };

@@ -259,7 +259,13 @@ void MainWindow::onStateChanged(Mqtt::Client::State state)
         m_stateLabel->setText(tr("Connecting…"));
         break;
     case Mqtt::Client::State::Connected:
-        m_stateLabel->setText(tr("Connected"));
+        // Certificate checks skipped: say so for as long as the connection lasts.
+        m_stateLabel->setText(
+                options.tls.allowInsecure &&
+                                (options.transport == Mqtt::TransportKind::Tls ||
+                                 options.transport == Mqtt::TransportKind::SecureWebSocket)
+                        ? tr("Connected (insecure)")
+                        : tr("Connected"));
         break;
     case Mqtt::Client::State::Disconnecting:
         m_stateLabel->setText(tr("Disconnecting…"));
@@ -345,6 +351,8 @@ void MainWindow::setLanguageSetting(const QString &language)
         settings.remove(QLatin1String(LanguageKey));
     else
         settings.setValue(QLatin1String(LanguageKey), language);
+    settings.sync();
+    ProfileStore::restrictToOwner(settings.fileName());
 }
 
 void MainWindow::chooseLanguage(const QString &language)
@@ -375,8 +383,13 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
     settings.endGroup();
+    settings.sync();
     m_logPane->saveState(QStringLiteral("messageLog"));
     m_subscriptionsPane->saveState(QStringLiteral("subscriptions"));
+    // The panes have written and synced their own QSettings by now: owner-only, like profiles.
+    QSettings written;
+    written.sync();
+    ProfileStore::restrictToOwner(written.fileName());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -21,6 +21,22 @@ Mqtt::ConnectionOptions ConnectionProfile::toConnectionOptions() const
         will.retain = willRetain;
         options.will = will;
     }
+    options.transport = transport;
+    options.webSocketPath = webSocketPath;
+    options.tls.caFile = caFile;
+    options.tls.certificateFile = certificateFile;
+    options.tls.keyFile = keyFile;
+    options.tls.serverName = serverName;
+    for (const QString &protocol : alpn) {
+        if (!protocol.trimmed().isEmpty())
+            options.tls.alpn.append(protocol.trimmed().toUtf8());
+    }
+    options.tls.minimumVersion = minimumTlsVersion;
+    options.tls.allowInsecure = allowInsecure;
+    options.proxy.kind = proxyKind;
+    options.proxy.host = proxyHost;
+    options.proxy.port = proxyPort;
+    options.proxy.userName = proxyUserName;
     return options;
 }
 
@@ -38,5 +54,21 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
            userName == other.userName && cleanSession == other.cleanSession &&
            keepAlive == other.keepAlive && autoReconnect == other.autoReconnect &&
            willTopic == other.willTopic && willPayload == other.willPayload &&
-           willQos == other.willQos && willRetain == other.willRetain;
+           willQos == other.willQos && willRetain == other.willRetain &&
+           transport == other.transport && webSocketPath == other.webSocketPath &&
+           caFile == other.caFile && certificateFile == other.certificateFile &&
+           keyFile == other.keyFile && serverName == other.serverName && alpn == other.alpn &&
+           minimumTlsVersion == other.minimumTlsVersion && allowInsecure == other.allowInsecure &&
+           proxyKind == other.proxyKind && proxyHost == other.proxyHost &&
+           proxyPort == other.proxyPort && proxyUserName == other.proxyUserName;
+}
+
+QString ConnectionProfile::keyPassphraseKey(const QString &profileName)
+{
+    return profileName + QStringLiteral("/key-passphrase");
+}
+
+QString ConnectionProfile::proxyPasswordKey(const QString &profileName)
+{
+    return profileName + QStringLiteral("/proxy-password");
 }

@@ -1,6 +1,7 @@
 #include "profilestore.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
@@ -29,7 +30,7 @@ ProfileStore::ProfileStore(const QString &fileName, QObject *parent)
 
 ProfileStore::~ProfileStore()
 {
-    m_settings->sync();
+    sync();
 }
 
 QString ProfileStore::fileName() const
@@ -94,6 +95,26 @@ std::optional<ConnectionProfile> ProfileStore::profile(const QString &name) cons
             m_settings->value(QStringLiteral("willPayloadBase64")).toString().toLatin1());
     p.willQos = Mqtt::QoS(qBound(0, m_settings->value(QStringLiteral("willQos")).toInt(), 2));
     p.willRetain = m_settings->value(QStringLiteral("willRetain")).toBool();
+    p.transport = Mqtt::TransportKind(qBound(
+            0, m_settings->value(QStringLiteral("transport"), int(defaults.transport)).toInt(),
+            int(Mqtt::TransportKind::SecureWebSocket)));
+    p.webSocketPath =
+            m_settings->value(QStringLiteral("webSocketPath"), defaults.webSocketPath).toString();
+    p.caFile = m_settings->value(QStringLiteral("tls/caFile")).toString();
+    p.certificateFile = m_settings->value(QStringLiteral("tls/certificateFile")).toString();
+    p.keyFile = m_settings->value(QStringLiteral("tls/keyFile")).toString();
+    p.serverName = m_settings->value(QStringLiteral("tls/serverName")).toString();
+    const QString alpn = m_settings->value(QStringLiteral("tls/alpn")).toString();
+    p.alpn = alpn.isEmpty() ? QStringList() : alpn.split(QLatin1Char(','));
+    p.minimumTlsVersion = m_settings->value(QStringLiteral("tls/minimumVersion")).toInt() == 1
+                                  ? Mqtt::TlsVersion::TlsV1_3
+                                  : Mqtt::TlsVersion::TlsV1_2;
+    p.allowInsecure = m_settings->value(QStringLiteral("tls/allowInsecure")).toBool();
+    p.proxyKind = Mqtt::ProxyKind(qBound(0, m_settings->value(QStringLiteral("proxy/kind")).toInt(),
+                                         int(Mqtt::ProxyKind::HttpConnect)));
+    p.proxyHost = m_settings->value(QStringLiteral("proxy/host")).toString();
+    p.proxyPort = quint16(m_settings->value(QStringLiteral("proxy/port")).toUInt());
+    p.proxyUserName = m_settings->value(QStringLiteral("proxy/userName")).toString();
     m_settings->endGroup();
     return p;
 }
@@ -117,6 +138,21 @@ void ProfileStore::writeProfile(const ConnectionProfile &p)
                          QString::fromLatin1(p.willPayload.toBase64()));
     m_settings->setValue(QStringLiteral("willQos"), int(p.willQos));
     m_settings->setValue(QStringLiteral("willRetain"), p.willRetain);
+    // Nor the key passphrase or the proxy password: those are secrets too.
+    m_settings->setValue(QStringLiteral("transport"), int(p.transport));
+    m_settings->setValue(QStringLiteral("webSocketPath"), p.webSocketPath);
+    m_settings->setValue(QStringLiteral("tls/caFile"), p.caFile);
+    m_settings->setValue(QStringLiteral("tls/certificateFile"), p.certificateFile);
+    m_settings->setValue(QStringLiteral("tls/keyFile"), p.keyFile);
+    m_settings->setValue(QStringLiteral("tls/serverName"), p.serverName);
+    m_settings->setValue(QStringLiteral("tls/alpn"), p.alpn.join(QLatin1Char(',')));
+    m_settings->setValue(QStringLiteral("tls/minimumVersion"),
+                         p.minimumTlsVersion == Mqtt::TlsVersion::TlsV1_3 ? 1 : 0);
+    m_settings->setValue(QStringLiteral("tls/allowInsecure"), p.allowInsecure);
+    m_settings->setValue(QStringLiteral("proxy/kind"), int(p.proxyKind));
+    m_settings->setValue(QStringLiteral("proxy/host"), p.proxyHost);
+    m_settings->setValue(QStringLiteral("proxy/port"), p.proxyPort);
+    m_settings->setValue(QStringLiteral("proxy/userName"), p.proxyUserName);
     m_settings->endGroup();
 }
 
@@ -205,4 +241,12 @@ void ProfileStore::setLastUsedProfile(const QString &name)
 void ProfileStore::sync()
 {
     m_settings->sync();
+    // Profiles name users, hosts and key files: readable by the owner only.
+    restrictToOwner(m_settings->fileName());
+}
+
+void ProfileStore::restrictToOwner(const QString &fileName)
+{
+    if (QFile::exists(fileName))
+        QFile::setPermissions(fileName, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }

@@ -44,8 +44,11 @@ public:
     QString lastUsedProfile() const; // empty when none (or it was removed)
     void setLastUsedProfile(const QString &name);
 
-    // Writes pending changes to disk now (also done on destruction).
+    // Writes pending changes to disk now (also done on destruction) and makes the file
+    // readable and writable by its owner only (0600).
     void sync();
+    // Sets an existing file's mode to 0600 (for every file the app writes in its config folder).
+    static void restrictToOwner(const QString &fileName);
 
 Q_SIGNALS:
     void profilesChanged();
