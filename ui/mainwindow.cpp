@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -121,7 +122,12 @@ void MainWindow::createPanes()
                           QDockWidget::DockWidgetClosable);
         return dock;
     };
-    m_connectionDock = makeDock(m_connectionPane, tr("Connection"), QStringLiteral("connection"));
+    // With TLS and a proxy shown the form is tall: let it scroll on small screens.
+    auto *connectionScroll = new QScrollArea;
+    connectionScroll->setWidget(m_connectionPane);
+    connectionScroll->setWidgetResizable(true);
+    connectionScroll->setFrameShape(QFrame::NoFrame);
+    m_connectionDock = makeDock(connectionScroll, tr("Connection"), QStringLiteral("connection"));
     m_subscriptionsDock = makeDock(m_subscriptionsPane, tr("Subscriptions and topics"),
                                    QStringLiteral("subscriptions"));
     m_publishDock = makeDock(m_publishPane, tr("Publish"), QStringLiteral("publish"));
