@@ -366,24 +366,12 @@ bool TestConnectionPaneSecurity::startTlsBroker(QString *error)
         }
         // The fixture waits for its own listener only; ours open right after it.
         bool open = true;
-        QDeadlineTimer deadline(10000);
         for (quint16 port : {m_tlsPort, m_unknownCaPort, m_expiredPort}) {
-            for (;;) {
-                QTcpSocket probe;
-                probe.connectToHost(QHostAddress::LocalHost, port);
-                if (probe.waitForConnected(200)) {
-                    probe.abort();
-                    break;
-                }
-                if (deadline.hasExpired() || !broker->isRunning()) {
-                    open = false;
-                    *error = QStringLiteral("TLS listener %1 did not open").arg(port);
-                    break;
-                }
-                QTest::qWait(20);
-            }
-            if (!open)
+            if (!broker->waitForListener(port)) {
+                open = false;
+                *error = QStringLiteral("TLS listener %1 did not open").arg(port);
                 break;
+            }
         }
         if (open) {
             m_broker = std::move(broker);

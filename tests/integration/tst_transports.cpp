@@ -231,23 +231,13 @@ bool TestTransports::startTlsBroker(QString *error)
 bool TestTransports::waitForListeners(QString *error)
 {
     // The fixture waits for its own listener, the first one opened; ours follow it.
-    QDeadlineTimer deadline(Timeout);
     for (quint16 listenerPort : std::as_const(m_ports)) {
-        for (;;) {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, listenerPort);
-            if (probe.waitForConnected(200)) {
-                probe.abort();
-                break;
-            }
-            if (deadline.hasExpired() || !m_tlsBroker->isRunning()) {
-                *error = QStringLiteral("listener %1 did not open: %2")
-                                 .arg(listenerPort)
-                                 .arg(tlsBrokerLog());
-                m_tlsBroker->stop();
-                return false;
-            }
-            QTest::qWait(20);
+        if (!m_tlsBroker->waitForListener(listenerPort, Timeout)) {
+            *error = QStringLiteral("listener %1 did not open: %2")
+                             .arg(listenerPort)
+                             .arg(tlsBrokerLog());
+            m_tlsBroker->stop();
+            return false;
         }
     }
     return true;

@@ -20,9 +20,9 @@ MosquittoProcess::~MosquittoProcess()
 
 QString MosquittoProcess::executable()
 {
-    const QString found = QStandardPaths::findExecutable(QStringLiteral("mosquitto"),
-                                                         {QStringLiteral("/usr/sbin"),
-                                                          QStringLiteral("/usr/local/sbin")});
+    const QString found = QStandardPaths::findExecutable(
+            QStringLiteral("mosquitto"),
+            {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
     if (!found.isEmpty())
         return found;
     return QStandardPaths::findExecutable(QStringLiteral("mosquitto"));
@@ -61,7 +61,8 @@ bool MosquittoProcess::start(int timeoutMs)
                           QStringLiteral("listener %1 127.0.0.1").arg(m_port)};
         bool hasAnonymousLine = false;
         for (const QString &line : m_extraLines)
-            hasAnonymousLine = hasAnonymousLine || line.startsWith(QLatin1String("allow_anonymous"));
+            hasAnonymousLine =
+                    hasAnonymousLine || line.startsWith(QLatin1String("allow_anonymous"));
         if (!hasAnonymousLine)
             lines << QStringLiteral("allow_anonymous true");
         lines += m_extraLines;
@@ -78,18 +79,25 @@ bool MosquittoProcess::start(int timeoutMs)
             return false;
         }
         // Wait until the listener accepts, or the process dies (port taken, bad config).
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, m_port);
-            if (probe.waitForConnected(200)) {
-                probe.abort();
-                return true;
-            }
-            m_process->waitForFinished(20); // yields briefly; returns at once if it died
-        }
+        if (waitForListener(m_port, timeoutMs))
+            return true;
         m_error = QStringLiteral("mosquitto did not start: %1").arg(log());
         stop();
+    }
+    return false;
+}
+
+bool MosquittoProcess::waitForListener(quint16 port, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired() && isRunning()) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, port);
+        if (probe.waitForConnected(200)) {
+            probe.abort();
+            return true;
+        }
+        m_process->waitForFinished(20); // yields briefly; returns at once if it died
     }
     return false;
 }

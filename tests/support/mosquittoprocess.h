@@ -24,6 +24,9 @@ public:
 
     // Starts the broker and waits until it accepts TCP connections on port().
     bool start(int timeoutMs = 10000);
+    // Waits until another listener of this broker (added with addConfigLines) accepts TCP
+    // connections: start() waits only for port(). False if the broker dies or time runs out.
+    bool waitForListener(quint16 port, int timeoutMs = 10000);
     void stop();
     bool isRunning() const;
 
