@@ -1,6 +1,7 @@
 // Mqtt::Client speaking MQTT 5.0 to a real mosquitto: the 5.0 features mosquitto can show,
 // each scenario naming what it asserts.
 #include "client.h"
+#include "clientwaits.h"
 #include "mosquittoprocess.h"
 
 #include <QDeadlineTimer>
@@ -113,49 +114,18 @@ Client *tst_ConformanceV5::connectedClient(const ConnectionOptions &options)
 {
     m_clients.push_back(std::make_unique<Client>());
     Client *client = m_clients.back().get();
-    QSignalSpy connected(client, &Client::connected);
-    client->connectToHost(options);
-    if (!connected.wait(WaitMs)) {
-        qWarning() << "connection failed:" << client->lastError().text;
-        return nullptr;
-    }
-    return client;
+    return ClientWaits::connectAndWait(client, options, WaitMs) ? client : nullptr;
 }
 
 bool tst_ConformanceV5::subscribe(Client *client, const QList<SubscribeTopic> &topics,
                                   const Properties &properties)
 {
-    QSignalSpy acknowledged(client, &Client::subscriptionAcknowledged);
-    const quint64 token = client->subscribe(topics, properties);
-    if (token == 0 || !acknowledged.wait(WaitMs))
-        return false;
-    const auto results = acknowledged.at(0).at(1).value<QList<SubscribeResult>>();
-    if (acknowledged.at(0).at(0).toULongLong() != token || results.size() != topics.size())
-        return false;
-    for (const SubscribeResult &result : results) {
-        if (result.isRefused()) {
-            qWarning() << "refused:" << result.filter << result.reasonText();
-            return false;
-        }
-    }
-    return true;
+    return ClientWaits::subscribeAndWait(client, topics, properties, WaitMs);
 }
 
 bool tst_ConformanceV5::publishAndWait(Client *client, const Message &message)
 {
-    QSignalSpy published(client, &Client::messagePublished);
-    const quint64 token = client->publish(message);
-    if (token == 0)
-        return false;
-    QDeadlineTimer deadline(WaitMs);
-    while (!deadline.hasExpired()) {
-        for (const QList<QVariant> &arguments : std::as_const(published)) {
-            if (arguments.at(0).toULongLong() == token)
-                return true;
-        }
-        published.wait(int(std::max<qint64>(deadline.remainingTime(), 1)));
-    }
-    return false;
+    return ClientWaits::publishAndWait(client, message, WaitMs);
 }
 
 void tst_ConformanceV5::initTestCase()

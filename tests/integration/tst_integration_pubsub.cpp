@@ -1,6 +1,7 @@
 // Mqtt::Client against a real mosquitto: delivery at each QoS, retained messages, wills,
 // persistent sessions, unsubscribe, several filters at once, protocol versions, passwords.
 #include "client.h"
+#include "clientwaits.h"
 #include "mosquittoprocess.h"
 
 #include <QProcess>
@@ -97,46 +98,17 @@ Client *tst_IntegrationPubSub::connectedClient(const ConnectionOptions &options)
 {
     m_clients.push_back(std::make_unique<Client>());
     Client *client = m_clients.back().get();
-    QSignalSpy connected(client, &Client::connected);
-    client->connectToHost(options);
-    if (!connected.wait(WaitMs)) {
-        qWarning() << "connection failed:" << client->lastError().text;
-        return nullptr;
-    }
-    return client;
+    return ClientWaits::connectAndWait(client, options, WaitMs) ? client : nullptr;
 }
 
 bool tst_IntegrationPubSub::subscribe(Client *client, const QList<SubscribeTopic> &topics)
 {
-    QSignalSpy acknowledged(client, &Client::subscriptionAcknowledged);
-    const quint64 token = client->subscribe(topics);
-    if (token == 0 || !acknowledged.wait(WaitMs))
-        return false;
-    const auto results = acknowledged.at(0).at(1).value<QList<SubscribeResult>>();
-    if (acknowledged.at(0).at(0).toULongLong() != token || results.size() != topics.size())
-        return false;
-    for (const SubscribeResult &result : results) {
-        if (result.isRefused())
-            return false;
-    }
-    return true;
+    return ClientWaits::subscribeAndWait(client, topics, Properties(), WaitMs);
 }
 
 bool tst_IntegrationPubSub::publishAndWait(Client *client, const Message &message)
 {
-    QSignalSpy published(client, &Client::messagePublished);
-    const quint64 token = client->publish(message);
-    if (token == 0)
-        return false;
-    QDeadlineTimer deadline(WaitMs);
-    while (!deadline.hasExpired()) {
-        for (const QList<QVariant> &arguments : std::as_const(published)) {
-            if (arguments.at(0).toULongLong() == token)
-                return true;
-        }
-        published.wait(int(std::max<qint64>(deadline.remainingTime(), 1)));
-    }
-    return false;
+    return ClientWaits::publishAndWait(client, message, WaitMs);
 }
 
 void tst_IntegrationPubSub::initTestCase()
