@@ -311,6 +311,138 @@
         <source>--ws-path needs a ws:// or wss:// URL (-L)</source>
         <translation>--ws-path 需要 ws:// 或 wss:// URL（-L）</translation>
     </message>
+    <message>
+        <source>MQTT 5.0: seconds the broker keeps the session after the connection ends; -1 for never (default: never with -c, else 0).</source>
+        <translation>MQTT 5.0：连接结束后代理保留会话的秒数；-1 表示永不过期（默认：使用 -c 时永不过期，否则为 0）。</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0 enhanced authentication with the user name and password of -u and -P: %1.</source>
+        <translation>MQTT 5.0 增强认证，使用 -u 和 -P 给出的用户名和密码：%1。</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0 property of a packet the command sends (needs -V 5; repeatable): -D &lt;command&gt; &lt;property&gt; &lt;value&gt;, or -D &lt;command&gt; user-property &lt;name&gt; &lt;value&gt;. See below.</source>
+        <translation>本命令所发送报文的 MQTT 5.0 属性（需要 -V 5；可重复）：-D &lt;command&gt; &lt;property&gt; &lt;value&gt;，或 -D &lt;command&gt; user-property &lt;name&gt; &lt;value&gt;。见下文。</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0 properties (-D &lt;command&gt; &lt;property&gt; &lt;value&gt;, with -V 5):</source>
+        <translation>MQTT 5.0 属性（-D &lt;command&gt; &lt;property&gt; &lt;value&gt;，需配合 -V 5）：</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>%1 is an MQTT 5.0 option: add -V 5</source>
+        <translation>%1 是 MQTT 5.0 选项：请加上 -V 5</translation>
+    </message>
+    <message>
+        <source>-D sets MQTT 5.0 properties: add -V 5</source>
+        <translation>-D 用于设置 MQTT 5.0 属性：请加上 -V 5</translation>
+    </message>
+    <message>
+        <source>the session expiry must be a number of seconds from 0 to 4294967295, or -1 for never, not &apos;%1&apos;</source>
+        <translation>会话过期时间必须是 0 到 4294967295 之间的秒数，或 -1 表示永不过期，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>give the session expiry once: -x or -D connect session-expiry-interval</source>
+        <translation>会话过期时间只能给出一次：-x 或 -D connect session-expiry-interval</translation>
+    </message>
+    <message>
+        <source>a session that never expires needs a client id: give one with -i</source>
+        <translation>永不过期的会话需要客户端 ID：请用 -i 指定</translation>
+    </message>
+    <message>
+        <source>-D disconnect session-expiry-interval needs a session expiry on connect (-x)</source>
+        <translation>-D disconnect session-expiry-interval 需要在连接时设置会话过期时间（-x）</translation>
+    </message>
+    <message>
+        <source>the authentication method is given twice</source>
+        <translation>认证方法给出了两次</translation>
+    </message>
+    <message>
+        <source>%1 needs a user name (-u) and a password (-P)</source>
+        <translation>%1 需要用户名（-u）和密码（-P）</translation>
+    </message>
+    <message>
+        <source>-D will needs --will-topic</source>
+        <translation>-D will 需要 --will-topic</translation>
+    </message>
+    <message>
+        <source>%1 needs a command, a property and a value, e.g. -D publish content-type text/plain (user-property takes a name and a value)</source>
+        <translation>%1 需要一个命令、一个属性和一个值，例如 -D publish content-type text/plain（user-property 需要一个名称和一个值）</translation>
+    </message>
+    <message>
+        <source>unknown authentication method &apos;%1&apos; (supported: %2)</source>
+        <translation>未知的认证方法“%1”（支持：%2）</translation>
+    </message>
+    <message>
+        <source>-D %1: not a packet this command sends (use %2)</source>
+        <translation>-D %1：本命令不发送该报文（可用：%2）</translation>
+    </message>
+    <message>
+        <source>-D %1: unknown property &apos;%2&apos;</source>
+        <translation>-D %1：未知属性“%2”</translation>
+    </message>
+    <message>
+        <source>-D %1: the property %2 is not allowed in %1 (allowed: %3)</source>
+        <translation>-D %1：%1 中不允许属性 %2（允许：%3）</translation>
+    </message>
+    <message>
+        <source>-D connect authentication-data: the authentication method computes it from the user name (-u) and password (-P)</source>
+        <translation>-D connect authentication-data：认证方法会根据用户名（-u）和密码（-P）计算该值</translation>
+    </message>
+    <message>
+        <source>-D %1 %2 is given twice</source>
+        <translation>-D %1 %2 给出了两次</translation>
+    </message>
+    <message>
+        <source>-D %1 %2: a value is longer than %3 bytes</source>
+        <translation>-D %1 %2：值的长度超过 %3 字节</translation>
+    </message>
+    <message>
+        <source>-D %1 %2 must be a whole number from %3 to %4, not &apos;%5&apos;</source>
+        <translation>-D %1 %2 必须是 %3 到 %4 之间的整数，而不是“%5”</translation>
+    </message>
+    <message>
+        <source>-D %1 response-topic &apos;%2&apos;: %3</source>
+        <translation>-D %1 response-topic“%2”：%3</translation>
+    </message>
+    <message>
+        <source>1 (UTF-8 text)</source>
+        <translation>1（UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>%1 (unspecified bytes)</source>
+        <translation>%1（未指定格式的字节）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0: do not receive the messages this client publishes.</source>
+        <translation>MQTT 5.0：不接收本客户端自己发布的消息。</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0: keep the retain flag as the publisher set it, instead of only on messages sent at subscribe time.</source>
+        <translation>MQTT 5.0：保留发布者设置的保留标志，而不是仅在订阅时发送的消息上设置。</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0: retained messages at subscribe time: 0 send them (default), 1 only for a new subscription, 2 never.</source>
+        <translation>MQTT 5.0：订阅时的保留消息：0 发送（默认），1 仅对新订阅发送，2 从不发送。</translation>
+    </message>
+    <message>
+        <source>Print each message&apos;s MQTT 5.0 properties on indented lines after it.</source>
+        <translation>在每条消息之后以缩进行打印其 MQTT 5.0 属性。</translation>
+    </message>
+    <message>
+        <source>--retain-handling must be 0, 1 or 2, not &apos;%1&apos;</source>
+        <translation>--retain-handling 必须是 0、1 或 2，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--no-local does not apply to the shared subscription &apos;%1&apos;</source>
+        <translation>--no-local 不适用于共享订阅“%1”</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPane</name>
@@ -417,10 +549,6 @@
     <message>
         <source>MQTT 3.1.1</source>
         <translation>MQTT 3.1.1</translation>
-    </message>
-    <message>
-        <source>MQTT 5.0 (not supported yet)</source>
-        <translation>MQTT 5.0（暂不支持）</translation>
     </message>
     <message>
         <source>0 - at most once</source>
@@ -722,6 +850,330 @@
         <source>Broker URL: %1</source>
         <translation>服务器 URL：%1</translation>
     </message>
+    <message>
+        <source>MQTT 5.0 options</source>
+        <translation>MQTT 5.0 选项</translation>
+    </message>
+    <message>
+        <source>Session e&amp;xpiry:</source>
+        <translation>会话过期(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>How long the broker keeps the session after the connection ends: a number of seconds, &quot;at disconnect&quot; (0) or &quot;never&quot;</source>
+        <translation>连接结束后代理保留会话的时长：秒数、“断开时”（0）或“永不”</translation>
+    </message>
+    <message>
+        <source>Receive maximum:</source>
+        <translation>接收最大值：</translation>
+    </message>
+    <message>
+        <source>65535 (default)</source>
+        <translation>65535（默认）</translation>
+    </message>
+    <message>
+        <source>How many QoS 1 and 2 messages the broker may send before they are acknowledged (1 to 65535)</source>
+        <translation>代理在收到确认之前最多可以发送多少条 QoS 1 和 2 消息（1 到 65535）</translation>
+    </message>
+    <message>
+        <source>Maximum packet size:</source>
+        <translation>最大报文大小：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>The largest packet, in bytes, the broker may send (1 to 4294967295)</source>
+        <translation>代理可以发送的最大报文，以字节计（1 到 4294967295）</translation>
+    </message>
+    <message>
+        <source>Topic alias maximum:</source>
+        <translation>主题别名最大值：</translation>
+    </message>
+    <message>
+        <source>0 (no aliases)</source>
+        <translation>0（不用别名）</translation>
+    </message>
+    <message>
+        <source>How many topic aliases the broker may set (0 to 65535)</source>
+        <translation>代理最多可以设置多少个主题别名（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>Request response information</source>
+        <translation>请求响应信息</translation>
+    </message>
+    <message>
+        <source>Request problem information</source>
+        <translation>请求问题信息</translation>
+    </message>
+    <message>
+        <source>Let the broker add reason strings and user properties when something fails</source>
+        <translation>出错时允许代理附带原因字符串和用户属性</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>认证(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Enhanced authentication with the user name and password above</source>
+        <translation>使用上面的用户名和密码进行增强认证</translation>
+    </message>
+    <message>
+        <source>User properties:</source>
+        <translation>用户属性：</translation>
+    </message>
+    <message>
+        <source>Name and value pairs sent as they are, in this order; a name may repeat</source>
+        <translation>按此顺序原样发送的名称和值；名称可以重复</translation>
+    </message>
+    <message>
+        <source>Add a user property</source>
+        <translation>添加用户属性</translation>
+    </message>
+    <message>
+        <source>Remove the selected user property</source>
+        <translation>删除所选用户属性</translation>
+    </message>
+    <message>
+        <source>Will properties</source>
+        <translation>遗嘱属性</translation>
+    </message>
+    <message>
+        <source>Delay:</source>
+        <translation>延迟：</translation>
+    </message>
+    <message>
+        <source>0 s</source>
+        <translation>0 秒</translation>
+    </message>
+    <message>
+        <source>Seconds the broker waits after the connection is lost before it publishes the will (0 to 4294967295)</source>
+        <translation>连接断开后代理等待多少秒再发布遗嘱（0 到 4294967295）</translation>
+    </message>
+    <message>
+        <source>Message expiry:</source>
+        <translation>消息过期：</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>Seconds the will message lives at the broker (0 to 4294967295); empty: it does not expire</source>
+        <translation>遗嘱消息在代理上保留的秒数（0 到 4294967295）；留空：不过期</translation>
+    </message>
+    <message>
+        <source>Payload is UTF-8 text</source>
+        <translation>载荷是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>Payload format indicator</source>
+        <translation>载荷格式指示</translation>
+    </message>
+    <message>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <source>e.g. application/json</source>
+        <translation>例如 application/json</translation>
+    </message>
+    <message>
+        <source>Response topic:</source>
+        <translation>响应主题：</translation>
+    </message>
+    <message>
+        <source>Correlation data:</source>
+        <translation>关联数据：</translation>
+    </message>
+    <message>
+        <source>Sent as the UTF-8 bytes of this text</source>
+        <translation>以此文本的 UTF-8 字节发送</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>What the broker said when it accepted the connection (CONNACK)</source>
+        <translation>代理接受连接时告知的内容（CONNACK）</translation>
+    </message>
+    <message>
+        <source>%1: enter a whole number from %2 to %3, or leave it empty</source>
+        <translation>%1：请输入 %2 到 %3 之间的整数，或留空</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation>%1“%2”：%3</translation>
+    </message>
+    <message>
+        <source>%1 authentication needs a user name and a password</source>
+        <translation>%1 认证需要用户名和密码</translation>
+    </message>
+    <message>
+        <source>%1 (reason code 0x%2)</source>
+        <translation>%1（原因码 0x%2）</translation>
+    </message>
+    <message>
+        <source>at disconnect</source>
+        <translation>断开时</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 周</translation>
+    </message>
+    <message>
+        <source>These options need MQTT 5.0: choose it as the protocol</source>
+        <translation>这些选项需要 MQTT 5.0：请选择它作为协议</translation>
+    </message>
+    <message>
+        <source>Turn on the last will to set these</source>
+        <translation>启用遗嘱后才能设置这些</translation>
+    </message>
+    <message>
+        <source>C&amp;lean start</source>
+        <translation>全新开始(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Session expiry: enter a number of seconds from 0 to %1, &quot;at disconnect&quot; or &quot;never&quot;</source>
+        <translation>会话过期：请输入 0 到 %1 之间的秒数，或“断开时”、“永不”</translation>
+    </message>
+    <message>
+        <source>Receive maximum</source>
+        <translation>接收最大值</translation>
+    </message>
+    <message>
+        <source>Maximum packet size</source>
+        <translation>最大报文大小</translation>
+    </message>
+    <message>
+        <source>Topic alias maximum</source>
+        <translation>主题别名最大值</translation>
+    </message>
+    <message>
+        <source>User property</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <source>Will delay</source>
+        <translation>遗嘱延迟</translation>
+    </message>
+    <message>
+        <source>Will message expiry</source>
+        <translation>遗嘱消息过期</translation>
+    </message>
+    <message>
+        <source>Will content type: %1</source>
+        <translation>遗嘱内容类型：%1</translation>
+    </message>
+    <message>
+        <source>Will response topic: %1</source>
+        <translation>遗嘱响应主题：%1</translation>
+    </message>
+    <message>
+        <source>Will correlation data: at most %1 bytes</source>
+        <translation>遗嘱关联数据：最多 %1 字节</translation>
+    </message>
+    <message>
+        <source>Will user property</source>
+        <translation>遗嘱用户属性</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>Assigned client id</source>
+        <translation>分配的客户端 ID</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>Session present</source>
+        <translation>会话已存在</translation>
+    </message>
+    <message>
+        <source>Session expiry</source>
+        <translation>会话过期</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <source>Retain available</source>
+        <translation>支持保留消息</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Server keep alive</source>
+        <translation>服务器保活</translation>
+    </message>
+    <message>
+        <source>%1 s, as requested</source>
+        <translation>%1 秒，与请求相同</translation>
+    </message>
+    <message>
+        <source>Wildcard subscriptions</source>
+        <translation>通配符订阅</translation>
+    </message>
+    <message>
+        <source>Subscription identifiers</source>
+        <translation>订阅标识符</translation>
+    </message>
+    <message>
+        <source>Shared subscriptions</source>
+        <translation>共享订阅</translation>
+    </message>
+    <message>
+        <source>Reason string</source>
+        <translation>原因字符串</translation>
+    </message>
+    <message>
+        <source>Server reference</source>
+        <translation>服务器引用</translation>
+    </message>
+    <message>
+        <source>Response information</source>
+        <translation>响应信息</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -852,18 +1304,6 @@
         <translation>关于 Switchboard</translation>
     </message>
     <message>
-        <source>Switchboard %1
-
-A desktop MQTT client: connect to a broker, watch the topic tree and a live message log, publish with a chosen QoS and retain flag.
-
-Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
-        <translation>Switchboard %1
-
-桌面 MQTT 客户端：连接服务器，查看主题树和实时消息日志，按所选 QoS 和保留标志发布消息。
-
-通过自带的引擎支持 MQTT 3.1 和 3.1.1。基于 Qt %2 构建。</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -874,6 +1314,42 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>Connected (insecure)</source>
         <translation>已连接（不安全）</translation>
+    </message>
+    <message>
+        <source>Request/response</source>
+        <translation>请求/响应</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Request/response…</source>
+        <translation>请求/响应(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send MQTT 5.0 requests and pair their responses by correlation data</source>
+        <translation>发送 MQTT 5.0 请求，并按关联数据配对其响应</translation>
+    </message>
+    <message>
+        <source>Send requests and pair their responses</source>
+        <translation>发送请求并配对其响应</translation>
+    </message>
+    <message>
+        <source>Needs a connection with MQTT 5.0</source>
+        <translation>需要使用 MQTT 5.0 的连接</translation>
+    </message>
+    <message>
+        <source>Switchboard %1
+
+A desktop MQTT client: connect to a broker, watch the topic tree and a live message log, publish with a chosen QoS and retain flag.
+
+Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source>
+        <translation>Switchboard %1
+
+桌面 MQTT 客户端：连接服务器，查看主题树和实时消息日志，按所选 QoS 和保留标志发布消息。
+
+通过自带的引擎支持 MQTT 3.1、3.1.1 和 5.0。基于 Qt %2 构建。</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1431,10 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>Payload</source>
         <translation>负载</translation>
+    </message>
+    <message>
+        <source>Props</source>
+        <translation>属性</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1560,18 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>There is no log to export</source>
         <translation>没有可导出的日志</translation>
+    </message>
+    <message>
+        <source>Shows the messages whose payload, or the value of one of their MQTT 5.0 user properties, contains this text</source>
+        <translation>显示负载或某个 MQTT 5.0 用户属性的值包含此文本的消息</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +2359,133 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
         <source>The packet would be %1 bytes; the broker accepts at most %2</source>
         <translation>报文将有 %1 字节；服务器最多接受 %2 字节</translation>
     </message>
+    <message>
+        <source>Enhanced authentication needs MQTT 5.0</source>
+        <translation>增强认证需要 MQTT 5.0</translation>
+    </message>
+    <message>
+        <source>Unknown authentication method &quot;%1&quot;; supported: %2</source>
+        <translation>未知的认证方法“%1”；支持的方法：%2</translation>
+    </message>
+    <message>
+        <source>The authentication method %1 needs a user name and a password</source>
+        <translation>认证方法 %1 需要用户名和密码</translation>
+    </message>
+    <message>
+        <source>The broker does not support wildcard subscriptions (%1)</source>
+        <translation>代理不支持通配符订阅（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (the broker does not offer the authentication method %2)</source>
+        <translation>%1（代理不提供认证方法 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 authentication was not accepted)</source>
+        <translation>%1（%2 认证未被接受）</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker accepted the connection with authentication method &quot;%1&quot; instead of &quot;%2&quot;</source>
+        <translation>协议错误：代理以认证方法“%1”而不是“%2”接受了连接</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s PUBREL for packet id %1 reports: %2</source>
+        <translation>代理对报文标识符 %1 的 PUBREL 报告：%2</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s PUBCOMP for packet id %1 reports: %2</source>
+        <translation>代理对报文标识符 %1 的 PUBCOMP 报告：%2</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent AUTH, which MQTT 3.1.1 does not allow</source>
+        <translation>协议错误：代理发送了 MQTT 3.1.1 不允许的 AUTH</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker&apos;s AUTH names authentication method &quot;%1&quot; instead of &quot;%2&quot;</source>
+        <translation>协议错误：代理的 AUTH 使用认证方法“%1”而不是“%2”</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker ended the authentication with AUTH instead of CONNACK</source>
+        <translation>协议错误：代理以 AUTH 而不是 CONNACK 结束了认证</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent AUTH with reason code %1</source>
+        <translation>协议错误：代理发送了原因码为 %1 的 AUTH</translation>
+    </message>
+    <message>
+        <source>Re-authentication needs a connection made with enhanced authentication</source>
+        <translation>重新认证需要一个使用增强认证建立的连接</translation>
+    </message>
+    <message>
+        <source>A re-authentication is already running</source>
+        <translation>重新认证已在进行中</translation>
+    </message>
+    <message>
+        <source>The message expired while it waited to be sent</source>
+        <translation>消息在等待发送期间已过期</translation>
+    </message>
+</context>
+<context>
+    <name>Mqtt::ScramSha256Authenticator</name>
+    <message>
+        <source>wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <source>the broker could not read the client&apos;s message</source>
+        <translation>代理无法读取客户端的消息</translation>
+    </message>
+    <message>
+        <source>unspecified error</source>
+        <translation>未指明的错误</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: %1</source>
+        <translation>SCRAM 认证失败：%1</translation>
+    </message>
+    <message>
+        <source>SCRAM-SHA-256 needs a user name</source>
+        <translation>SCRAM-SHA-256 需要用户名</translation>
+    </message>
+    <message>
+        <source>SCRAM-SHA-256: invalid client nonce</source>
+        <translation>SCRAM-SHA-256：无效的客户端随机数</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker sent a challenge out of turn</source>
+        <translation>SCRAM 认证失败：代理在错误的时机发送了质询</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker requires an unsupported extension</source>
+        <translation>SCRAM 认证失败：代理要求不受支持的扩展</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker&apos;s challenge is not a SCRAM server-first message</source>
+        <translation>SCRAM 认证失败：代理的质询不是 SCRAM server-first 消息</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker&apos;s nonce does not extend ours</source>
+        <translation>SCRAM 认证失败：代理的随机数没有延续我们的随机数</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker asks for %1 iterations; between %2 and %3 are accepted</source>
+        <translation>SCRAM 认证失败：代理要求 %1 次迭代；只接受 %2 到 %3 次</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker accepted the connection before the exchange was complete, so it proved nothing</source>
+        <translation>SCRAM 认证失败：代理在交换完成之前就接受了连接，因此它没有证明任何东西</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker did not send its signature</source>
+        <translation>SCRAM 认证失败：代理没有发送它的签名</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker&apos;s signature is wrong; it may not be the broker it claims to be</source>
+        <translation>SCRAM 认证失败：代理的签名错误；它可能不是它所声称的代理</translation>
+    </message>
 </context>
 <context>
     <name>Mqtt::SslTransport</name>
@@ -2038,6 +2657,25 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     </message>
 </context>
 <context>
+    <name>PayloadFormat</name>
+    <message>
+        <source>hex: %1</source>
+        <translation>十六进制：%1</translation>
+    </message>
+    <message>
+        <source>1 (UTF-8 text)</source>
+        <translation>1（UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>%1 (unspecified bytes)</source>
+        <translation>%1（未指定的字节）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>%1 (copy)</source>
@@ -2151,10 +2789,6 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
         <translation>服务器已于 %2 确认发送到 %1 的消息</translation>
     </message>
     <message>
-        <source>%1 (QoS %2%3): %4</source>
-        <translation>%1（QoS %2%3）：%4</translation>
-    </message>
-    <message>
         <source>, retained</source>
         <translation>，保留</translation>
     </message>
@@ -2166,6 +2800,130 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
         <source>Recent messages</source>
         <translation>最近的消息</translation>
     </message>
+    <message>
+        <source>MQTT 5.0 pr&amp;operties</source>
+        <translation>MQTT 5.0 属性(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Content t&amp;ype:</source>
+        <translation>内容类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>e.g. application/json</source>
+        <translation>例如 application/json</translation>
+    </message>
+    <message>
+        <source>Payload &amp;is:</source>
+        <translation>负载格式(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Response topi&amp;c:</source>
+        <translation>响应主题(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires after:</source>
+        <translation>过期时间(&amp;X)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Correlatio&amp;n data:</source>
+        <translation>关联数据(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Unspecified bytes</source>
+        <translation>未指定的字节</translation>
+    </message>
+    <message>
+        <source>UTF-8 text</source>
+        <translation>UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>Message Expiry Interval: the broker drops the message when it could not deliver it in time</source>
+        <translation>消息过期间隔：服务器未能及时投递时将丢弃该消息</translation>
+    </message>
+    <message>
+        <source>Content Type: what the payload is, e.g. a MIME type</source>
+        <translation>内容类型：负载是什么，例如 MIME 类型</translation>
+    </message>
+    <message>
+        <source>where the receiver should answer</source>
+        <translation>接收方应答复到的主题</translation>
+    </message>
+    <message>
+        <source>identifies the request in its response</source>
+        <translation>在响应中标识该请求</translation>
+    </message>
+    <message>
+        <source>User property</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add a user property</source>
+        <translation>添加用户属性</translation>
+    </message>
+    <message>
+        <source>Remove the selected user property</source>
+        <translation>删除所选用户属性</translation>
+    </message>
+    <message>
+        <source>Show or hide the MQTT 5.0 message properties</source>
+        <translation>显示或隐藏 MQTT 5.0 消息属性</translation>
+    </message>
+    <message>
+        <source>Message properties need a connection with MQTT 5.0</source>
+        <translation>消息属性需要使用 MQTT 5.0 的连接</translation>
+    </message>
+    <message>
+        <source>Content type: %1</source>
+        <translation>内容类型：%1</translation>
+    </message>
+    <message>
+        <source>Response topic: %1</source>
+        <translation>响应主题：%1</translation>
+    </message>
+    <message>
+        <source>Correlation data: %1</source>
+        <translation>关联数据：%1</translation>
+    </message>
+    <message>
+        <source>User property %1: %2</source>
+        <translation>用户属性 %1：%2</translation>
+    </message>
+    <message>
+        <source>The payload is not valid UTF-8 but its format is set to UTF-8 text</source>
+        <translation>负载不是有效的 UTF-8，但其格式被设为 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>The broker acknowledged the message to %1 at %2: %3</source>
+        <translation>服务器已于 %2 确认发送到 %1 的消息：%3</translation>
+    </message>
+    <message>
+        <source>%1 (0x%2)</source>
+        <translation>%1（0x%2）</translation>
+    </message>
+    <message>
+        <source>Not delivered to %1 (0x%2): %3</source>
+        <translation>未投递到 %1（0x%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 (QoS %2%3%4): %5</source>
+        <translation>%1（QoS %2%3%4）：%5</translation>
+    </message>
+    <message>
+        <source>, with properties</source>
+        <translation>，带属性</translation>
+    </message>
 </context>
 <context>
     <name>Publisher</name>
@@ -2176,6 +2934,156 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>cannot read standard input: %1</source>
         <translation>无法读取标准输入：%1</translation>
+    </message>
+    <message>
+        <source>switchboard-cli pub: the broker acknowledged a message: %1</source>
+        <translation>switchboard-cli pub：代理确认了一条消息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestResponseModel</name>
+    <message>
+        <source>waiting…</source>
+        <translation>等待中…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>%1 ms (late)</source>
+        <translation>%1 毫秒（迟到）</translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Correlation data</source>
+        <translation>关联数据</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+</context>
+<context>
+    <name>RequestResponsePane</name>
+    <message>
+        <source>Re&amp;quest topic:</source>
+        <translation>请求主题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>e.g. service/time/get</source>
+        <translation>例如 service/time/get</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse topic:</source>
+        <translation>响应主题(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Request payload</source>
+        <translation>请求负载</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>&amp;QoS：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>发送请求(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>0 - at most once</source>
+        <translation>0 - 最多一次</translation>
+    </message>
+    <message>
+        <source>1 - at least once</source>
+        <translation>1 - 至少一次</translation>
+    </message>
+    <message>
+        <source>2 - exactly once</source>
+        <translation>2 - 恰好一次</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>After this long without a response the request is listed as &quot;no response&quot;</source>
+        <translation>超过此时间仍无响应时，该请求显示为“无响应”</translation>
+    </message>
+    <message>
+        <source>Sent as the Response Topic; Switchboard subscribes to it before the first request</source>
+        <translation>作为响应主题发送；Switchboard 会在第一个请求之前订阅它</translation>
+    </message>
+    <message>
+        <source>Request/response needs a connection with MQTT 5.0</source>
+        <translation>请求/响应需要使用 MQTT 5.0 的连接</translation>
+    </message>
+    <message>
+        <source>Request/response needs a connection with MQTT 5.0.</source>
+        <translation>请求/响应需要使用 MQTT 5.0 的连接。</translation>
+    </message>
+    <message>
+        <source>Request topic: %1</source>
+        <translation>请求主题：%1</translation>
+    </message>
+    <message>
+        <source>Response topic: %1</source>
+        <translation>响应主题：%1</translation>
+    </message>
+    <message>
+        <source>Could not subscribe to the response topic: %1</source>
+        <translation>无法订阅响应主题：%1</translation>
+    </message>
+    <message>
+        <source>The request was not sent</source>
+        <translation>请求未发送</translation>
+    </message>
+    <message>
+        <source>Request %1 sent to %2</source>
+        <translation>请求 %1 已发送到 %2</translation>
+    </message>
+    <message>
+        <source>The broker refused the subscription to the response topic %1: %2</source>
+        <translation>服务器拒绝了对响应主题 %1 的订阅：%2</translation>
+    </message>
+    <message>
+        <source>Answered %1 · waiting %2 · no response %3 · unmatched %4</source>
+        <translation>已响应 %1 · 等待 %2 · 无响应 %3 · 未匹配 %4</translation>
     </message>
 </context>
 <context>
@@ -2212,12 +3120,12 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <source>the broker refused the subscription to &apos;%1&apos;</source>
-        <translation>服务器拒绝了对 &apos;%1&apos; 的订阅</translation>
-    </message>
-    <message>
         <source>switchboard-cli sub: subscribed to &apos;%1&apos; (granted QoS %2)</source>
         <translation>switchboard-cli sub：已订阅 &apos;%1&apos;（授予 QoS %2）</translation>
+    </message>
+    <message>
+        <source>the broker refused the subscription to &apos;%1&apos;: %2</source>
+        <translation>代理拒绝了对“%1”的订阅：%2</translation>
     </message>
 </context>
 <context>
@@ -2229,10 +3137,6 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>refused</source>
         <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>The broker refused this subscription (reason code 0x%1)</source>
-        <translation>服务器拒绝了此订阅（原因码 0x%1）</translation>
     </message>
     <message>
         <source>Filter</source>
@@ -2257,6 +3161,70 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>Muted</source>
         <translation>静音</translation>
+    </message>
+    <message>
+        <source>The broker refused this subscription: %1 (reason code 0x%2)</source>
+        <translation>代理拒绝了此订阅：%1（原因码 0x%2）</translation>
+    </message>
+    <message>
+        <source>Reason string: %1</source>
+        <translation>原因字符串：%1</translation>
+    </message>
+    <message>
+        <source>id %1</source>
+        <translation>标识 %1</translation>
+    </message>
+    <message>
+        <source>Subscription identifier %1</source>
+        <translation>订阅标识符 %1</translation>
+    </message>
+    <message>
+        <source>no local</source>
+        <translation>不接收本地</translation>
+    </message>
+    <message>
+        <source>No local: own messages are not received</source>
+        <translation>不接收本地：不接收自己发布的消息</translation>
+    </message>
+    <message>
+        <source>retain as published</source>
+        <translation>按发布保留</translation>
+    </message>
+    <message>
+        <source>Retain as published: the retain flag is kept</source>
+        <translation>按发布保留：保留标志不变</translation>
+    </message>
+    <message>
+        <source>retained if new</source>
+        <translation>新订阅才发保留</translation>
+    </message>
+    <message>
+        <source>Retained messages: only when the subscription is new</source>
+        <translation>保留消息：仅在新订阅时发送</translation>
+    </message>
+    <message>
+        <source>no retained</source>
+        <translation>不发保留</translation>
+    </message>
+    <message>
+        <source>Retained messages: never sent</source>
+        <translation>保留消息：从不发送</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0 subscription options and identifier</source>
+        <translation>MQTT 5.0 订阅选项和标识符</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>授予</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +3318,90 @@ Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.</source>
     <message>
         <source>Clear retained messages</source>
         <translation>清除保留消息</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0 options</source>
+        <translation>MQTT 5.0 选项</translation>
+    </message>
+    <message>
+        <source>&amp;No local</source>
+        <translation>不接收本地(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Do not receive the messages this client publishes</source>
+        <translation>不接收此客户端自己发布的消息</translation>
+    </message>
+    <message>
+        <source>Retain as &amp;published</source>
+        <translation>按发布保留(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Keep the retain flag the publisher set on forwarded messages</source>
+        <translation>转发的消息保留发布者设置的保留标志</translation>
+    </message>
+    <message>
+        <source>&amp;Retained messages:</source>
+        <translation>保留消息(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier:</source>
+        <translation>标识符(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Subscription identifier: none, automatic (the next free number), or a number from 1 to 268435455; the broker sends it back with each matching message</source>
+        <translation>订阅标识符：无、自动（下一个空闲编号），或 1 到 268435455 之间的数字；代理会随每条匹配的消息返回它</translation>
+    </message>
+    <message>
+        <source>%1 (0x%2)</source>
+        <translation>%1（0x%2）</translation>
+    </message>
+    <message>
+        <source>%1 (0x%2): %3</source>
+        <translation>%1（0x%2）：%3</translation>
+    </message>
+    <message>
+        <source>Send at subscribe</source>
+        <translation>订阅时发送</translation>
+    </message>
+    <message>
+        <source>Send only if new</source>
+        <translation>仅新订阅时发送</translation>
+    </message>
+    <message>
+        <source>Never send</source>
+        <translation>从不发送</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Subscription options of MQTT 5.0</source>
+        <translation>MQTT 5.0 的订阅选项</translation>
+    </message>
+    <message>
+        <source>Subscription options need a connection with MQTT 5.0 (chosen in the connection pane)</source>
+        <translation>订阅选项需要 MQTT 5.0 连接（在连接面板中选择）</translation>
+    </message>
+    <message>
+        <source>The broker refused the subscription to %1: %2</source>
+        <translation>代理拒绝了对 %1 的订阅：%2</translation>
+    </message>
+    <message>
+        <source>The broker refused to unsubscribe from %1: %2</source>
+        <translation>代理拒绝取消对 %1 的订阅：%2</translation>
+    </message>
+    <message>
+        <source>Shared subscriptions ($share/group/filter) need MQTT 5.0: connect with MQTT 5.0 to use them</source>
+        <translation>共享订阅（$share/组/过滤器）需要 MQTT 5.0：请用 MQTT 5.0 连接后使用</translation>
+    </message>
+    <message>
+        <source>Subscription identifier: enter a number from 1 to %1, or choose none or automatic</source>
+        <translation>订阅标识符：请输入 1 到 %1 之间的数字，或选择无或自动</translation>
     </message>
 </context>
 <context>

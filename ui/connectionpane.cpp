@@ -1,6 +1,7 @@
 #include "connectionpane.h"
 #include "ui_connectionpane.h"
 
+#include "authenticator.h"
 #include "profilestore.h"
 #include "secretstore.h"
 #include "topic.h"
@@ -10,19 +11,116 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSpinBox>
-#include <QStandardItemModel>
+#include <QTableWidget>
 #include <QToolButton>
+
+#include <algorithm>
+#include <functional>
 
 namespace {
 
-// Flip when the engine's MQTT 5.0 support is complete (the combo then offers it).
-constexpr bool EngineSupportsMqtt5 = false;
+using UserProperties = QList<QPair<QString, QString>>;
+
+// A number typed in a field: empty is absent, anything else must be a whole number in range.
+bool readNumber(const QString &typed, quint64 minimum, quint64 maximum,
+                std::optional<quint64> *value)
+{
+    const QString text = typed.trimmed();
+    *value = std::nullopt;
+    if (text.isEmpty())
+        return true;
+    bool ok = false;
+    quint64 number = text.toULongLong(&ok, 10);
+    if (!ok)
+        number = QLocale().toULongLong(text, &ok); // "65,535" in the user's locale
+    if (!ok || number < minimum || number > maximum)
+        return false;
+    *value = number;
+    return true;
+}
+
+QString rangeProblem(const QString &field, quint64 minimum, quint64 maximum)
+{
+    return ConnectionPane::tr("%1: enter a whole number from %2 to %3, or leave it empty")
+            .arg(field, QLocale().toString(minimum), QLocale().toString(maximum));
+}
+
+void setUpUserPropertiesTable(QTableWidget *table)
+{
+    table->setHorizontalHeaderLabels({ConnectionPane::tr("Name"), ConnectionPane::tr("Value")});
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+}
+
+void setUserProperties(QTableWidget *table, const UserProperties &properties)
+{
+    table->setRowCount(0);
+    for (const auto &pair : properties) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(pair.first));
+        table->setItem(row, 1, new QTableWidgetItem(pair.second));
+    }
+}
+
+// The pairs in table order; rows left entirely empty are skipped.
+UserProperties userPropertiesOf(const QTableWidget *table)
+{
+    UserProperties properties;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString name = table->item(row, 0) ? table->item(row, 0)->text() : QString();
+        const QString value = table->item(row, 1) ? table->item(row, 1)->text() : QString();
+        if (name.isEmpty() && value.isEmpty())
+            continue;
+        properties.append({name, value});
+    }
+    return properties;
+}
+
+QString userPropertiesProblem(const QString &field, const UserProperties &properties)
+{
+    for (const auto &pair : properties) {
+        // Names and values are UTF-8 strings: no U+0000, at most 65,535 bytes [MQTT-1.5.4-2].
+        for (const QString &text : {pair.first, pair.second}) {
+            const QString problem = Mqtt::utf8StringProblem(text.toUtf8());
+            if (!problem.isEmpty())
+                return ConnectionPane::tr("%1 \"%2\": %3").arg(field, pair.first, problem);
+        }
+    }
+    return QString();
+}
+
+void connectTableButtons(QWidget *context, QTableWidget *table, QToolButton *add,
+                         QToolButton *remove)
+{
+    QObject::connect(add, &QToolButton::clicked, context, [table] {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem());
+        table->setItem(row, 1, new QTableWidgetItem());
+        table->setCurrentCell(row, 0);
+        table->editItem(table->item(row, 0));
+    });
+    QObject::connect(remove, &QToolButton::clicked, context, [table] {
+        QList<int> rows;
+        for (const QModelIndex &index : table->selectionModel()->selectedRows())
+            rows.append(index.row());
+        if (rows.isEmpty() && table->currentRow() >= 0)
+            rows.append(table->currentRow());
+        std::sort(rows.begin(), rows.end(), std::greater<int>());
+        for (const int row : rows)
+            table->removeRow(row);
+    });
+}
 
 } // namespace
 
@@ -32,15 +130,9 @@ ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     setUpSecurityWidgets();
     m_ui->versionCombo->addItem(tr("MQTT 3.1"), int(Mqtt::ProtocolVersion::V3_1));
     m_ui->versionCombo->addItem(tr("MQTT 3.1.1"), int(Mqtt::ProtocolVersion::V3_1_1));
-    m_ui->versionCombo->addItem(EngineSupportsMqtt5 ? tr("MQTT 5.0")
-                                                    : tr("MQTT 5.0 (not supported yet)"),
-                                int(Mqtt::ProtocolVersion::V5));
-    // 5.0 is listed but cannot be chosen until the engine speaks it end to end.
-    if (!EngineSupportsMqtt5) {
-        if (auto *model = qobject_cast<QStandardItemModel *>(m_ui->versionCombo->model()))
-            model->item(2)->setEnabled(false);
-    }
+    m_ui->versionCombo->addItem(tr("MQTT 5.0"), int(Mqtt::ProtocolVersion::V5));
     m_ui->versionCombo->setCurrentIndex(1);
+    setUpV5Widgets();
     for (QComboBox *combo : {m_ui->willQosCombo}) {
         combo->addItem(tr("0 - at most once"), 0);
         combo->addItem(tr("1 - at least once"), 1);
@@ -153,6 +245,7 @@ ConnectionProfile ConnectionPane::profile() const
     profile.proxyHost = m_ui->proxyHostEdit->text().trimmed();
     profile.proxyPort = quint16(m_ui->proxyPortSpin->value());
     profile.proxyUserName = m_ui->proxyUserEdit->text();
+    readV5Fields(&profile, nullptr); // invalid fields stay at their defaults
     return profile;
 }
 
@@ -162,10 +255,7 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     m_ui->hostEdit->setText(profile.host);
     m_ui->portSpin->setValue(profile.port);
     const int version = m_ui->versionCombo->findData(int(profile.protocolVersion));
-    // A profile asking for 5.0 falls back to 3.1.1 until the engine speaks 5.0.
-    const bool usable = version >= 0 && (EngineSupportsMqtt5 ||
-                                         profile.protocolVersion != Mqtt::ProtocolVersion::V5);
-    m_ui->versionCombo->setCurrentIndex(usable ? version : 1);
+    m_ui->versionCombo->setCurrentIndex(version >= 0 ? version : 1);
     m_ui->clientIdEdit->setText(profile.clientId);
     m_ui->userNameEdit->setText(profile.userName);
     m_ui->passwordEdit->clear();
@@ -193,7 +283,9 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     m_ui->proxyPortSpin->setValue(profile.proxyPort);
     m_ui->proxyUserEdit->setText(profile.proxyUserName);
     m_ui->proxyPasswordEdit->clear();
+    setV5Fields(profile);
     updateSecurityWidgets();
+    updateV5Widgets();
     updateButtons();
 }
 
@@ -353,6 +445,14 @@ void ConnectionPane::saveCurrentProfile()
     if (!m_profiles)
         return;
     applyHostUrl();
+    ConnectionProfile checked;
+    QString problem;
+    // Fields of a 3.1.1 profile's disabled 5.0 section are not checked (nor kept if invalid).
+    const bool v5 = m_ui->versionCombo->currentData().toInt() == int(Mqtt::ProtocolVersion::V5);
+    if (v5 && !readV5Fields(&checked, &problem)) {
+        showError(problem);
+        return;
+    }
     if (m_currentProfile.isEmpty()) {
         m_currentProfile = freeProfileName(m_ui->hostEdit->text().trimmed().isEmpty()
                                                    ? tr("Profile")
@@ -405,6 +505,20 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
     if (current.hasWill()) {
         if (const Mqtt::Error error = Mqtt::validateTopicName(current.willTopic)) {
             showError(tr("Will topic: %1").arg(error.text));
+            return;
+        }
+    }
+    if (current.protocolVersion == Mqtt::ProtocolVersion::V5) {
+        ConnectionProfile checked;
+        QString problem;
+        if (!readV5Fields(&checked, &problem)) {
+            showError(problem);
+            return;
+        }
+        if (!current.authenticationMethod.isEmpty() && current.userName.isEmpty()) {
+            showError(tr("%1 authentication needs a user name and a password")
+                              .arg(current.authenticationMethod));
+            m_ui->userNameEdit->setFocus();
             return;
         }
     }
@@ -499,6 +613,7 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
         color = QStringLiteral("#777777");
         break;
     case Mqtt::Client::State::Connecting:
+        clearBrokerDetails();
         m_stateText = tr("Connecting to %1…").arg(broker);
         color = QStringLiteral("#b07000");
         break;
@@ -513,6 +628,8 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
             m_stateText += tr(" (insecure: certificate not verified)");
         color = QStringLiteral("#1b7f2a");
         showError(QString());
+        if (options.version == Mqtt::ProtocolVersion::V5)
+            showBrokerDetails();
         break;
     case Mqtt::Client::State::Disconnecting:
         m_stateText = tr("Disconnecting…");
@@ -538,6 +655,18 @@ void ConnectionPane::onReconnectScheduled(int attempt, int delayMs)
 
 void ConnectionPane::onErrorOccurred(const Mqtt::Error &error)
 {
+    const bool v5 = m_client && m_client->options().version == Mqtt::ProtocolVersion::V5;
+    // A 5.0 refusal or DISCONNECT names its reason code (the text has its name and any
+    // Reason String); the number is what broker logs and documentation quote.
+    const bool hasReasonCode =
+            error.code == Mqtt::ErrorCode::ConnectionRefused ||
+            (error.code == Mqtt::ErrorCode::BrokerDisconnected && error.reasonCode != 0);
+    if (v5 && hasReasonCode) {
+        showError(tr("%1 (reason code 0x%2)")
+                          .arg(error.text)
+                          .arg(error.reasonCode, 2, 16, QLatin1Char('0')));
+        return;
+    }
     showError(error.text);
 }
 
@@ -728,4 +857,248 @@ bool ConnectionPane::applyHostUrl()
         setPassword(*options.password);
     showError(QString());
     return true;
+}
+
+void ConnectionPane::setUpV5Widgets()
+{
+    m_ui->sessionExpiryCombo->addItem(tr("at disconnect"), qulonglong(0));
+    m_ui->sessionExpiryCombo->addItem(tr("1 hour"), qulonglong(3600));
+    m_ui->sessionExpiryCombo->addItem(tr("1 day"), qulonglong(86400));
+    m_ui->sessionExpiryCombo->addItem(tr("1 week"), qulonglong(604800));
+    m_ui->sessionExpiryCombo->addItem(tr("never"),
+                                      qulonglong(ConnectionProfile::SessionNeverExpires));
+    m_ui->authenticationMethodCombo->addItem(tr("None"), QString());
+    // The methods the engine implements (e.g. SCRAM-SHA-256), by their protocol names.
+    for (const QString &method : Mqtt::authenticationMethods())
+        m_ui->authenticationMethodCombo->addItem(method, method);
+    setUpUserPropertiesTable(m_ui->connectUserPropertiesTable);
+    setUpUserPropertiesTable(m_ui->willUserPropertiesTable);
+    connectTableButtons(this, m_ui->connectUserPropertiesTable, m_ui->connectAddUserPropertyButton,
+                        m_ui->connectRemoveUserPropertyButton);
+    connectTableButtons(this, m_ui->willUserPropertiesTable, m_ui->willAddUserPropertyButton,
+                        m_ui->willRemoveUserPropertyButton);
+
+    connect(m_ui->v5ToggleButton, &QToolButton::toggled, this, [this](bool expanded) {
+        m_ui->v5ToggleButton->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+        m_ui->v5Group->setVisible(expanded);
+    });
+    connect(m_ui->versionCombo, &QComboBox::currentIndexChanged, this,
+            &ConnectionPane::onVersionChanged);
+    connect(m_ui->willGroup, &QGroupBox::toggled, this, &ConnectionPane::updateV5Widgets);
+    m_ui->v5Group->setVisible(false);
+    m_ui->brokerGroup->setVisible(false);
+    updateV5Widgets();
+}
+
+void ConnectionPane::onVersionChanged()
+{
+    // Choosing 5.0 opens its options; going back folds them away to keep the pane short.
+    m_ui->v5ToggleButton->setChecked(m_ui->versionCombo->currentData().toInt() ==
+                                     int(Mqtt::ProtocolVersion::V5));
+    updateV5Widgets();
+}
+
+void ConnectionPane::updateV5Widgets()
+{
+    const bool v5 = m_ui->versionCombo->currentData().toInt() == int(Mqtt::ProtocolVersion::V5);
+    m_ui->v5Group->setEnabled(v5);
+    const QString why =
+            v5 ? QString() : tr("These options need MQTT 5.0: choose it as the protocol");
+    m_ui->v5Group->setToolTip(why);
+    m_ui->v5ToggleButton->setToolTip(why);
+    m_ui->willPropertiesGroup->setEnabled(m_ui->willGroup->isChecked());
+    m_ui->willPropertiesGroup->setToolTip(
+            m_ui->willGroup->isChecked() ? QString() : tr("Turn on the last will to set these"));
+    // 5.0 renamed Clean Session to Clean Start: it no longer decides how long a session lives.
+    m_ui->cleanSessionCheck->setText(v5 ? tr("C&lean start") : tr("C&lean session"));
+}
+
+bool ConnectionPane::readV5Fields(ConnectionProfile *profile, QString *problem) const
+{
+    // Every field is read (an invalid one as absent); the first problem is the one reported.
+    QString firstProblem;
+    const auto note = [&firstProblem](const QString &text) {
+        if (firstProblem.isEmpty())
+            firstProblem = text;
+    };
+    std::optional<quint64> number;
+
+    // Session expiry: a preset's text or a number of seconds.
+    const QString expiryText = m_ui->sessionExpiryCombo->currentText().trimmed();
+    const int preset = m_ui->sessionExpiryCombo->findText(expiryText, Qt::MatchFixedString);
+    if (preset >= 0) {
+        profile->sessionExpiryInterval =
+                quint32(m_ui->sessionExpiryCombo->itemData(preset).toULongLong());
+    } else if (readNumber(expiryText, 0, 0xFFFFFFFFu, &number)) {
+        profile->sessionExpiryInterval = quint32(number.value_or(0));
+    } else {
+        note(tr("Session expiry: enter a number of seconds from 0 to %1, \"at disconnect\" "
+                "or \"never\"")
+                     .arg(QLocale().toString(0xFFFFFFFFu)));
+    }
+    // A Receive Maximum or Maximum Packet Size of 0 is a protocol error: 1 and up.
+    if (!readNumber(m_ui->receiveMaximumEdit->text(), 1, 65535, &number))
+        note(rangeProblem(tr("Receive maximum"), 1, 65535));
+    profile->receiveMaximum = number ? std::optional<quint16>(quint16(*number)) : std::nullopt;
+    if (!readNumber(m_ui->maximumPacketSizeEdit->text(), 1, 0xFFFFFFFFu, &number))
+        note(rangeProblem(tr("Maximum packet size"), 1, 0xFFFFFFFFu));
+    profile->maximumPacketSize = number ? std::optional<quint32>(quint32(*number)) : std::nullopt;
+    if (!readNumber(m_ui->topicAliasMaximumEdit->text(), 0, 65535, &number))
+        note(rangeProblem(tr("Topic alias maximum"), 0, 65535));
+    profile->topicAliasMaximum = number ? std::optional<quint16>(quint16(*number)) : std::nullopt;
+    profile->requestResponseInformation = m_ui->requestResponseInformationCheck->isChecked();
+    profile->requestProblemInformation = m_ui->requestProblemInformationCheck->isChecked();
+    profile->authenticationMethod = m_ui->authenticationMethodCombo->currentData().toString();
+    profile->userProperties = userPropertiesOf(m_ui->connectUserPropertiesTable);
+    QString text = userPropertiesProblem(tr("User property"), profile->userProperties);
+    if (!text.isEmpty())
+        note(text);
+
+    if (!readNumber(m_ui->willDelayEdit->text(), 0, 0xFFFFFFFFu, &number))
+        note(rangeProblem(tr("Will delay"), 0, 0xFFFFFFFFu));
+    profile->willDelayInterval = quint32(number.value_or(0));
+    if (!readNumber(m_ui->willMessageExpiryEdit->text(), 0, 0xFFFFFFFFu, &number))
+        note(rangeProblem(tr("Will message expiry"), 0, 0xFFFFFFFFu));
+    profile->willMessageExpiryInterval =
+            number ? std::optional<quint32>(quint32(*number)) : std::nullopt;
+    profile->willPayloadIsUtf8 = m_ui->willPayloadUtf8Check->isChecked();
+    profile->willContentType = m_ui->willContentTypeEdit->text();
+    text = Mqtt::utf8StringProblem(profile->willContentType.toUtf8());
+    if (!text.isEmpty())
+        note(tr("Will content type: %1").arg(text));
+    profile->willResponseTopic = m_ui->willResponseTopicEdit->text();
+    // The Response Topic is a topic name: no wildcards [MQTT-3.3.2-14].
+    if (!profile->willResponseTopic.isEmpty()) {
+        if (const Mqtt::Error error = Mqtt::validateTopicName(profile->willResponseTopic))
+            note(tr("Will response topic: %1").arg(error.text));
+    }
+    profile->willCorrelationData = m_ui->willCorrelationDataEdit->text().toUtf8();
+    if (profile->willCorrelationData.size() > Mqtt::MaximumStringLength)
+        note(tr("Will correlation data: at most %1 bytes")
+                     .arg(QLocale().toString(Mqtt::MaximumStringLength)));
+    profile->willUserProperties = userPropertiesOf(m_ui->willUserPropertiesTable);
+    text = userPropertiesProblem(tr("Will user property"), profile->willUserProperties);
+    if (!text.isEmpty())
+        note(text);
+    // A will that is too large or a payload that is not UTF-8 with the indicator set is the
+    // broker's to refuse (Payload format invalid): it says so in the CONNACK.
+    if (problem)
+        *problem = firstProblem;
+    return firstProblem.isEmpty();
+}
+
+void ConnectionPane::setV5Fields(const ConnectionProfile &profile)
+{
+    const int preset =
+            m_ui->sessionExpiryCombo->findData(qulonglong(profile.sessionExpiryInterval));
+    if (preset >= 0)
+        m_ui->sessionExpiryCombo->setCurrentIndex(preset);
+    else
+        m_ui->sessionExpiryCombo->setEditText(QString::number(profile.sessionExpiryInterval));
+    const auto show = [](QLineEdit *edit, auto value) {
+        edit->setText(value ? QString::number(*value) : QString());
+    };
+    show(m_ui->receiveMaximumEdit, profile.receiveMaximum);
+    show(m_ui->maximumPacketSizeEdit, profile.maximumPacketSize);
+    show(m_ui->topicAliasMaximumEdit, profile.topicAliasMaximum);
+    m_ui->requestResponseInformationCheck->setChecked(profile.requestResponseInformation);
+    m_ui->requestProblemInformationCheck->setChecked(profile.requestProblemInformation);
+    int method = m_ui->authenticationMethodCombo->findData(profile.authenticationMethod);
+    if (method < 0) {
+        // A method this version does not offer: kept, shown as it is.
+        m_ui->authenticationMethodCombo->addItem(profile.authenticationMethod,
+                                                 profile.authenticationMethod);
+        method = m_ui->authenticationMethodCombo->count() - 1;
+    }
+    m_ui->authenticationMethodCombo->setCurrentIndex(method);
+    setUserProperties(m_ui->connectUserPropertiesTable, profile.userProperties);
+    m_ui->willDelayEdit->setText(
+            profile.willDelayInterval ? QString::number(profile.willDelayInterval) : QString());
+    show(m_ui->willMessageExpiryEdit, profile.willMessageExpiryInterval);
+    m_ui->willPayloadUtf8Check->setChecked(profile.willPayloadIsUtf8);
+    m_ui->willContentTypeEdit->setText(profile.willContentType);
+    m_ui->willResponseTopicEdit->setText(profile.willResponseTopic);
+    m_ui->willCorrelationDataEdit->setText(QString::fromUtf8(profile.willCorrelationData));
+    setUserProperties(m_ui->willUserPropertiesTable, profile.willUserProperties);
+}
+
+void ConnectionPane::clearBrokerDetails()
+{
+    m_brokerDetails.clear();
+    while (m_ui->brokerLayout->rowCount() > 0)
+        m_ui->brokerLayout->removeRow(0);
+    m_ui->brokerGroup->setVisible(false);
+}
+
+void ConnectionPane::showBrokerDetails()
+{
+    clearBrokerDetails();
+    if (!m_client)
+        return;
+    using Mqtt::PropertyId;
+    const Mqtt::ConnackPacket connack = m_client->connack();
+    const Mqtt::Properties &properties = connack.properties;
+    const QLocale locale;
+    const auto add = [this](const QString &name, const QString &value) {
+        m_brokerDetails.append({name, value});
+    };
+    const auto yesNo = [](bool yes) { return yes ? tr("yes") : tr("no"); };
+    // Absent properties have the specification's defaults; say which values are implied.
+    const auto integer = [&](PropertyId id, const QString &absent,
+                             const std::function<QString(quint32)> &format) {
+        const std::optional<quint32> value = properties.integer(id);
+        return value ? format(*value) : absent;
+    };
+    const auto byDefault = [](const QString &value) { return tr("%1 (default)").arg(value); };
+    const auto flag = [&](PropertyId id) {
+        const std::optional<quint32> value = properties.integer(id);
+        return value ? yesNo(*value != 0) : tr("%1 (default)").arg(yesNo(true));
+    };
+    const auto plain = [&locale](quint32 value) { return locale.toString(value); };
+
+    if (properties.contains(PropertyId::AssignedClientIdentifier))
+        add(tr("Assigned client id"), properties.string(PropertyId::AssignedClientIdentifier));
+    else
+        add(tr("Client id"), m_client->clientId());
+    add(tr("Session present"), yesNo(connack.sessionPresent));
+    if (properties.contains(PropertyId::SessionExpiryInterval))
+        add(tr("Session expiry"),
+            integer(PropertyId::SessionExpiryInterval, QString(), [&](quint32 value) {
+                return value == ConnectionProfile::SessionNeverExpires
+                               ? tr("never")
+                               : tr("%1 s").arg(locale.toString(value));
+            }));
+    add(tr("Maximum QoS"), integer(PropertyId::MaximumQoS, byDefault(QStringLiteral("2")), plain));
+    add(tr("Retain available"), flag(PropertyId::RetainAvailable));
+    add(tr("Maximum packet size"),
+        integer(PropertyId::MaximumPacketSize, byDefault(tr("no limit")),
+                [&](quint32 value) { return tr("%1 bytes").arg(locale.toString(value)); }));
+    add(tr("Topic alias maximum"),
+        integer(PropertyId::TopicAliasMaximum, byDefault(QStringLiteral("0")), plain));
+    add(tr("Receive maximum"),
+        integer(PropertyId::ReceiveMaximum, byDefault(locale.toString(65535)), plain));
+    add(tr("Server keep alive"),
+        integer(PropertyId::ServerKeepAlive,
+                tr("%1 s, as requested").arg(locale.toString(m_client->options().keepAlive)),
+                [&](quint32 value) { return tr("%1 s").arg(locale.toString(value)); }));
+    add(tr("Wildcard subscriptions"), flag(PropertyId::WildcardSubscriptionAvailable));
+    add(tr("Subscription identifiers"), flag(PropertyId::SubscriptionIdentifierAvailable));
+    add(tr("Shared subscriptions"), flag(PropertyId::SharedSubscriptionAvailable));
+    if (!m_client->connackReasonString().isEmpty())
+        add(tr("Reason string"), m_client->connackReasonString());
+    if (!m_client->serverReference().isEmpty())
+        add(tr("Server reference"), m_client->serverReference());
+    if (!m_client->responseInformation().isEmpty())
+        add(tr("Response information"), m_client->responseInformation());
+    for (const auto &pair : properties.userProperties())
+        add(tr("User property"), QStringLiteral("%1 = %2").arg(pair.first, pair.second));
+
+    for (const auto &[name, value] : std::as_const(m_brokerDetails)) {
+        auto *valueLabel = new QLabel(value, m_ui->brokerGroup);
+        valueLabel->setTextFormat(Qt::PlainText);
+        valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        valueLabel->setWordWrap(true);
+        m_ui->brokerLayout->addRow(tr("%1:").arg(name), valueLabel);
+    }
+    m_ui->brokerGroup->setVisible(true);
 }

@@ -11,6 +11,7 @@
 class ProfileStore;
 class SecretStore;
 class QLineEdit;
+class QTableWidget;
 
 namespace Ui {
 class ConnectionPane;
@@ -70,6 +71,10 @@ public:
     QString stateText() const;
     QString errorText() const;
 
+    // What the broker's last 5.0 CONNACK said, as shown in the Broker box: (label, value)
+    // pairs in display order; empty before a 5.0 connection.
+    QList<QPair<QString, QString>> brokerDetails() const { return m_brokerDetails; }
+
 Q_SIGNALS:
     // The pane is about to connect with these options (the main window shows the broker).
     void connectRequested(const QString &host, quint16 port);
@@ -95,6 +100,14 @@ private:
     void browseFile(QLineEdit *edit, const QString &title);
     void writeSecret(const QString &key, const QByteArray &secret);
     bool keyNeedsPassphrase(const QString &keyFile) const;
+    void setUpV5Widgets();
+    void onVersionChanged();
+    void updateV5Widgets();
+    // Reads the 5.0 fields into profile; false (and why, in problem) on invalid input.
+    bool readV5Fields(ConnectionProfile *profile, QString *problem) const;
+    void setV5Fields(const ConnectionProfile &profile);
+    void showBrokerDetails();
+    void clearBrokerDetails();
 
     std::unique_ptr<Ui::ConnectionPane> m_ui;
     QPointer<Mqtt::Client> m_client;
@@ -104,5 +117,6 @@ private:
     QString m_stateText;
     QStringList m_secretsBeingSaved; // keychain keys being written
 
+    QList<QPair<QString, QString>> m_brokerDetails;
     Mqtt::TransportKind m_shownTransport = Mqtt::TransportKind::Tcp; // for the default port
 };

@@ -6,6 +6,7 @@
 #include "messagelogpane.h"
 #include "profilestore.h"
 #include "publishpane.h"
+#include "requestresponsepane.h"
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
@@ -102,6 +103,11 @@ void MainWindow::createPanes()
     m_publishPane = new PublishPane(this);
     m_publishPane->setClient(m_client);
 
+    m_requestResponsePane = new RequestResponsePane(this);
+    m_requestResponsePane->setClient(m_client);
+    connect(m_requestResponsePane, &RequestResponsePane::messagePublished, this,
+            &MainWindow::onMessagePublishedByUser);
+
     connect(m_publishPane, &PublishPane::messagePublished, this,
             &MainWindow::onMessagePublishedByUser);
     connect(m_subscriptionsPane, &SubscriptionsPane::messagePublished, this,
@@ -131,11 +137,18 @@ void MainWindow::createPanes()
     m_subscriptionsDock = makeDock(m_subscriptionsPane, tr("Subscriptions and topics"),
                                    QStringLiteral("subscriptions"));
     m_publishDock = makeDock(m_publishPane, tr("Publish"), QStringLiteral("publish"));
+    m_requestResponseDock = makeDock(m_requestResponsePane, tr("Request/response"),
+                                     QStringLiteral("requestResponse"));
     addDockWidget(Qt::LeftDockWidgetArea, m_connectionDock);
     addDockWidget(Qt::LeftDockWidgetArea, m_subscriptionsDock);
     // The left docks run the full height; the composer sits under the log.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_publishDock);
+    // Opened from Tools: beside the composer, hidden until asked for.
+    addDockWidget(Qt::BottomDockWidgetArea, m_requestResponseDock);
+    tabifyDockWidget(m_publishDock, m_requestResponseDock);
+    m_requestResponseDock->hide();
+    m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
     resizeDocks({m_connectionDock}, {420}, Qt::Horizontal);
@@ -183,6 +196,13 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_connectionDock->toggleViewAction());
     viewMenu->addAction(m_subscriptionsDock->toggleViewAction());
     viewMenu->addAction(m_publishDock->toggleViewAction());
+
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_requestResponseAction = toolsMenu->addAction(tr("&Request/response…"));
+    m_requestResponseAction->setStatusTip(
+            tr("Send MQTT 5.0 requests and pair their responses by correlation data"));
+    connect(m_requestResponseAction, &QAction::triggered, this, &MainWindow::showRequestResponse);
+    toolsMenu->setToolTipsVisible(true);
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
@@ -296,6 +316,22 @@ void MainWindow::updateActions()
     const bool idle = m_client->state() == Mqtt::Client::State::Disconnected;
     m_connectAction->setEnabled(idle);
     m_disconnectAction->setEnabled(!idle);
+    const bool v5 = m_client->state() == Mqtt::Client::State::Connected &&
+                    m_client->options().version == Mqtt::ProtocolVersion::V5;
+    m_requestResponseAction->setEnabled(v5);
+    m_requestResponseAction->setToolTip(v5 ? tr("Send requests and pair their responses")
+                                           : tr("Needs a connection with MQTT 5.0"));
+}
+
+void MainWindow::showRequestResponse()
+{
+    m_requestResponseDock->show();
+    m_requestResponseDock->raise();
+    // Room for the list of requests, not only the form (the log keeps the larger part).
+    const int wanted = qMin(420, height() / 2);
+    if (m_requestResponseDock->height() < wanted)
+        resizeDocks({m_requestResponseDock}, {wanted}, Qt::Vertical);
+    m_requestResponsePane->setFocus();
 }
 
 void MainWindow::onMessageReceived(const Mqtt::Message &message)
@@ -341,7 +377,7 @@ void MainWindow::showAbout()
             this, tr("About Switchboard"),
             tr("Switchboard %1\n\nA desktop MQTT client: connect to a broker, watch the topic "
                "tree and a live message log, publish with a chosen QoS and retain flag.\n\n"
-               "Speaks MQTT 3.1 and 3.1.1 through its own engine. Built with Qt %2.")
+               "Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.")
                     .arg(QStringLiteral(SWITCHBOARD_VERSION), QString::fromLatin1(qVersion())));
 }
 

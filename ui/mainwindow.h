@@ -15,6 +15,7 @@ class PublishPane;
 class QAction;
 class QDockWidget;
 class QLabel;
+class RequestResponsePane;
 class SecretStore;
 class SubscriptionModel;
 class SubscriptionsPane;
@@ -43,6 +44,10 @@ public:
     SubscriptionsPane *subscriptionsPane() const { return m_subscriptionsPane; }
     MessageLogPane *messageLogPane() const { return m_logPane; }
     PublishPane *publishPane() const { return m_publishPane; }
+    RequestResponsePane *requestResponsePane() const { return m_requestResponsePane; }
+    // Tools → Request/response…: enabled while connected with MQTT 5.0.
+    QAction *requestResponseAction() const { return m_requestResponseAction; }
+    void showRequestResponse();
 
     // Filters subscribed to as soon as the next connection is up (command line --subscribe).
     void subscribeWhenConnected(const QStringList &filters, Mqtt::QoS qos = Mqtt::QoS::AtMostOnce);
@@ -84,9 +89,11 @@ private:
     SubscriptionsPane *m_subscriptionsPane = nullptr;
     MessageLogPane *m_logPane = nullptr;
     PublishPane *m_publishPane = nullptr;
+    RequestResponsePane *m_requestResponsePane = nullptr;
     QDockWidget *m_connectionDock = nullptr;
     QDockWidget *m_subscriptionsDock = nullptr;
     QDockWidget *m_publishDock = nullptr;
+    QDockWidget *m_requestResponseDock = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
@@ -94,6 +101,7 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_clearAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_requestResponseAction = nullptr;
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_brokerLabel = nullptr;

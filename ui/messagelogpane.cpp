@@ -5,6 +5,7 @@
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "payloadformat.h"
+#include "properties.h"
 #include "topic.h"
 
 #include <QDateTime>
@@ -16,6 +17,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
+#include <QTableWidget>
 
 MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::MessageLogPane)
 {
@@ -28,10 +30,23 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     m_ui->detailFormatCombo->addItem(tr("JSON (pretty)"), QVariant::fromValue(DetailFormat::Json));
     m_ui->detailFormatCombo->addItem(tr("Hex dump"), QVariant::fromValue(DetailFormat::Hex));
     m_ui->detailFormatCombo->addItem(tr("Base64"), QVariant::fromValue(DetailFormat::Base64));
+    m_ui->payloadFilterEdit->setToolTip(
+            tr("Shows the messages whose payload, or the value of one of their MQTT 5.0 user "
+               "properties, contains this text"));
     m_ui->filterErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_ui->filterErrorLabel->hide();
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
+    // 5.0 properties beside the payload, only for messages that carry some.
+    QTableWidget *properties = m_ui->propertiesTable;
+    properties->setHorizontalHeaderLabels({tr("Property"), tr("Value")});
+    properties->horizontalHeader()->setStretchLastSection(true);
+    properties->verticalHeader()->hide();
+    properties->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    properties->verticalHeader()->setDefaultSectionSize(properties->fontMetrics().height() + 6);
+    properties->hide();
+    m_ui->detailSplitter->setStretchFactor(0, 3);
+    m_ui->detailSplitter->setStretchFactor(1, 2);
 
     QTableView *table = m_ui->tableView;
     // Uniform row heights: the view never measures rows of the growing model.
@@ -92,6 +107,7 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     fit(MessageLogModel::RetainColumn, 1);
     fit(MessageLogModel::DupColumn, 1);
     fit(MessageLogModel::SizeColumn, 5);
+    fit(MessageLogModel::PropertiesColumn, 2);
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
@@ -219,6 +235,7 @@ void MessageLogPane::updateDetail()
     if (sourceRow < 0) {
         m_ui->detailHeaderLabel->clear();
         m_ui->detailEdit->clear();
+        updateProperties(Mqtt::Properties());
         return;
     }
     const Mqtt::Message message = m_log->messageAt(sourceRow);
@@ -256,6 +273,33 @@ void MessageLogPane::updateDetail()
     }
     // Plain text only: topics and payloads are never interpreted as markup.
     m_ui->detailEdit->setPlainText(PayloadFormat::toDisplay(message.payload, format));
+    updateProperties(message.properties);
+}
+
+void MessageLogPane::updateProperties(const Mqtt::Properties &properties)
+{
+    QTableWidget *table = m_ui->propertiesTable;
+    const QList<PayloadFormat::PropertyText> lines = PayloadFormat::describeProperties(properties);
+    table->setRowCount(int(lines.size()));
+    for (int row = 0; row < lines.size(); ++row) {
+        auto *name = new QTableWidgetItem(lines.at(row).name);
+        auto *value = new QTableWidgetItem(lines.at(row).value);
+        value->setToolTip(lines.at(row).value);
+        table->setItem(row, 0, name);
+        table->setItem(row, 1, value);
+    }
+    if (!lines.isEmpty())
+        table->resizeColumnToContents(0); // a handful of rows: cheap
+    table->setVisible(!lines.isEmpty());
+}
+
+QString MessageLogPane::propertiesText() const
+{
+    const QTableWidget *table = m_ui->propertiesTable;
+    QStringList lines;
+    for (int row = 0; row < table->rowCount(); ++row)
+        lines << table->item(row, 0)->text() + QStringLiteral(": ") + table->item(row, 1)->text();
+    return lines.join(QLatin1Char('\n'));
 }
 
 void MessageLogPane::updateCounts()
@@ -352,7 +396,9 @@ void MessageLogPane::saveState(const QString &settingsGroup) const
     QSettings settings;
     settings.beginGroup(settingsGroup);
     settings.setValue(QStringLiteral("splitter"), m_ui->splitter->saveState());
-    settings.setValue(QStringLiteral("header"), m_ui->tableView->horizontalHeader()->saveState());
+    // "header2": the Props column came; a state saved before it would misplace the columns.
+    settings.setValue(QStringLiteral("header2"), m_ui->tableView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("detailSplitter"), m_ui->detailSplitter->saveState());
     settings.setValue(QStringLiteral("followTail"), followsTail());
     settings.setValue(QStringLiteral("detailFormat"), m_ui->detailFormatCombo->currentIndex());
 }
@@ -364,7 +410,9 @@ void MessageLogPane::restoreState(const QString &settingsGroup)
     m_ui->splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     if (m_proxy)
         m_ui->tableView->horizontalHeader()->restoreState(
-                settings.value(QStringLiteral("header")).toByteArray());
+                settings.value(QStringLiteral("header2")).toByteArray());
+    m_ui->detailSplitter->restoreState(
+            settings.value(QStringLiteral("detailSplitter")).toByteArray());
     setFollowsTail(settings.value(QStringLiteral("followTail"), true).toBool());
     const int detail = settings.value(QStringLiteral("detailFormat"), 0).toInt();
     if (detail >= 0 && detail < m_ui->detailFormatCombo->count())

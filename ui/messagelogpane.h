@@ -5,6 +5,10 @@
 
 #include <memory>
 
+namespace Mqtt {
+class Properties;
+}
+
 class MessageFilterProxyModel;
 class MessageLogModel;
 class QModelIndex;
@@ -45,6 +49,9 @@ public:
 
     // The text shown for the selected message (for tests and copy).
     QString detailText() const;
+    // The 5.0 properties of the selected message as shown, one "Name: value" line each; empty
+    // when it has none.
+    QString propertiesText() const;
     DetailFormat detailFormat() const;
     void setDetailFormat(DetailFormat format);
     // Selects the proxy row (and shows it in the detail view).
@@ -63,6 +70,7 @@ private:
     void onRowsInserted();
     void restoreSelection();
     void updateDetail();
+    void updateProperties(const Mqtt::Properties &properties);
     void updateCounts();
     void applyTopicFilter();
     void applyPayloadFilter();

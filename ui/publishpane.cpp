@@ -6,9 +6,11 @@
 
 #include <QCompleter>
 #include <QFontDatabase>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QSettings>
 #include <QStringListModel>
+#include <QTableWidget>
 #include <QTime>
 
 namespace {
@@ -41,6 +43,44 @@ PayloadFormat::Format formatFromName(const QString &name)
     return PayloadFormat::Format::Text;
 }
 
+// History entries keep their properties as [id, integer, data, value] lists.
+QVariantList propertiesToVariant(const Mqtt::Properties &properties)
+{
+    QVariantList list;
+    for (const Mqtt::Properties::Entry &entry : properties.entries())
+        list.append(QVariant(QVariantList{int(entry.id), entry.integer, entry.data, entry.value}));
+    return list;
+}
+
+Mqtt::Properties propertiesFromVariant(const QVariantList &list)
+{
+    Mqtt::Properties properties;
+    for (const QVariant &item : list) {
+        const QVariantList fields = item.toList();
+        if (fields.size() != 4 || !Mqtt::Properties::isKnown(quint8(fields.at(0).toInt())))
+            continue;
+        const auto id = Mqtt::PropertyId(fields.at(0).toInt());
+        if (!Mqtt::Properties::isAllowedIn(id, Mqtt::PropertyContext::Publish))
+            continue;
+        switch (Mqtt::Properties::typeOf(id)) {
+        case Mqtt::PropertyType::Utf8StringPair:
+            properties.addUserProperty(QString::fromUtf8(fields.at(2).toByteArray()),
+                                       QString::fromUtf8(fields.at(3).toByteArray()));
+            break;
+        case Mqtt::PropertyType::Utf8String:
+            properties.setString(id, QString::fromUtf8(fields.at(2).toByteArray()));
+            break;
+        case Mqtt::PropertyType::BinaryData:
+            properties.setBinary(id, fields.at(2).toByteArray());
+            break;
+        default:
+            properties.setInteger(id, fields.at(1).toUInt());
+            break;
+        }
+    }
+    return properties;
+}
+
 } // namespace
 
 PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::PublishPane)
@@ -55,6 +95,55 @@ PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::Publis
     m_ui->qosCombo->addItem(tr("2 - exactly once"), 2);
     m_ui->payloadEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->publishButton->setToolTip(tr("Publish (Ctrl+Return)"));
+
+    // 5.0 properties: collapsed by default so the composer stays compact.
+    m_ui->payloadIndicatorCombo->addItem(tr("Unspecified bytes"),
+                                         QVariant::fromValue(PayloadIndicator::Unspecified));
+    m_ui->payloadIndicatorCombo->addItem(tr("UTF-8 text"),
+                                         QVariant::fromValue(PayloadIndicator::Utf8));
+    m_ui->correlationFormatCombo->addItem(tr("Text"), QVariant::fromValue(CorrelationFormat::Text));
+    m_ui->correlationFormatCombo->addItem(tr("Hex"), QVariant::fromValue(CorrelationFormat::Hex));
+    m_ui->expirySpin->setSpecialValueText(tr("Never"));
+    m_ui->expirySpin->setToolTip(tr("Message Expiry Interval: the broker drops the message when "
+                                    "it could not deliver it in time"));
+    m_ui->contentTypeEdit->setToolTip(tr("Content Type: what the payload is, e.g. a MIME type"));
+    m_ui->responseTopicEdit->setPlaceholderText(tr("where the receiver should answer"));
+    m_ui->correlationEdit->setPlaceholderText(tr("identifies the request in its response"));
+    QTableWidget *users = m_ui->userPropertiesTable;
+    users->setHorizontalHeaderLabels({tr("User property"), tr("Value")});
+    users->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    users->verticalHeader()->hide();
+    users->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    users->verticalHeader()->setDefaultSectionSize(users->fontMetrics().height() + 8);
+    // Room for the header and three rows; more scroll.
+    users->setFixedHeight(users->horizontalHeader()->sizeHint().height() +
+                          3 * users->verticalHeader()->defaultSectionSize() +
+                          2 * users->frameWidth() + 2);
+    m_ui->addUserPropertyButton->setToolTip(tr("Add a user property"));
+    m_ui->removeUserPropertyButton->setToolTip(tr("Remove the selected user property"));
+    m_ui->propertiesWidget->hide();
+    connect(m_ui->propertiesToggle, &QToolButton::toggled, this,
+            &PublishPane::updatePropertiesToggle);
+    connect(m_ui->addUserPropertyButton, &QToolButton::clicked, this, [this] {
+        addUserProperty(QString(), QString());
+        QTableWidget *table = m_ui->userPropertiesTable;
+        table->setCurrentCell(table->rowCount() - 1, 0);
+        table->scrollToBottom();
+        table->editItem(table->item(table->rowCount() - 1, 0));
+    });
+    connect(m_ui->removeUserPropertyButton, &QToolButton::clicked, this, [this] {
+        QTableWidget *table = m_ui->userPropertiesTable;
+        const int row = table->currentRow();
+        if (row >= 0)
+            table->removeRow(row);
+    });
+    for (QLineEdit *edit : {m_ui->contentTypeEdit, m_ui->responseTopicEdit, m_ui->correlationEdit})
+        connect(edit, &QLineEdit::textChanged, this, &PublishPane::validatePayload);
+    connect(m_ui->payloadIndicatorCombo, &QComboBox::currentIndexChanged, this,
+            &PublishPane::validatePayload);
+    connect(m_ui->correlationFormatCombo, &QComboBox::currentIndexChanged, this,
+            &PublishPane::validatePayload);
+    connect(users, &QTableWidget::itemChanged, this, &PublishPane::validatePayload);
 
     m_topicModel = new QStringListModel(this);
     m_completer = new QCompleter(m_topicModel, this);
@@ -96,6 +185,7 @@ PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::Publis
 
     loadHistory();
     updatePublishButton();
+    updatePropertiesAvailability();
 }
 
 PublishPane::~PublishPane() = default;
@@ -105,8 +195,183 @@ void PublishPane::setClient(Mqtt::Client *client)
     if (m_client)
         m_client->disconnect(this);
     m_client = client;
-    if (m_client)
+    if (m_client) {
         connect(m_client, &Mqtt::Client::messagePublished, this, &PublishPane::onAcknowledged);
+        connect(m_client, &Mqtt::Client::publishAcknowledged, this,
+                &PublishPane::onPublishAcknowledged);
+        connect(m_client, &Mqtt::Client::messageRefused, this, &PublishPane::onRefused);
+        connect(m_client, &Mqtt::Client::stateChanged, this,
+                &PublishPane::updatePropertiesAvailability);
+    }
+    updatePropertiesAvailability();
+}
+
+bool PublishPane::arePropertiesAvailable() const
+{
+    return m_client && m_client->state() == Mqtt::Client::State::Connected &&
+           m_client->options().version == Mqtt::ProtocolVersion::V5;
+}
+
+void PublishPane::updatePropertiesAvailability()
+{
+    const bool available = arePropertiesAvailable();
+    m_ui->propertiesToggle->setEnabled(available);
+    m_ui->propertiesToggle->setToolTip(
+            available ? tr("Show or hide the MQTT 5.0 message properties")
+                      : tr("Message properties need a connection with MQTT 5.0"));
+    updatePropertiesToggle();
+}
+
+void PublishPane::updatePropertiesToggle()
+{
+    const bool shown = m_ui->propertiesToggle->isChecked() && m_ui->propertiesToggle->isEnabled();
+    m_ui->propertiesToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    m_ui->propertiesWidget->setVisible(shown);
+    revalidate();
+}
+
+bool PublishPane::isPropertiesSectionShown() const
+{
+    return m_ui->propertiesWidget->isVisibleTo(this);
+}
+
+void PublishPane::setPropertiesSectionShown(bool shown)
+{
+    m_ui->propertiesToggle->setChecked(shown);
+}
+
+void PublishPane::setContentType(const QString &contentType)
+{
+    m_ui->contentTypeEdit->setText(contentType);
+}
+
+void PublishPane::setPayloadIndicator(PayloadIndicator indicator)
+{
+    m_ui->payloadIndicatorCombo->setCurrentIndex(
+            m_ui->payloadIndicatorCombo->findData(QVariant::fromValue(indicator)));
+}
+
+void PublishPane::setMessageExpiryInterval(quint32 seconds)
+{
+    m_ui->expirySpin->setValue(int(qMin<quint32>(seconds, quint32(m_ui->expirySpin->maximum()))));
+}
+
+void PublishPane::setResponseTopic(const QString &topic)
+{
+    m_ui->responseTopicEdit->setText(topic);
+}
+
+void PublishPane::setCorrelationData(const QString &text, CorrelationFormat format)
+{
+    m_ui->correlationFormatCombo->setCurrentIndex(
+            m_ui->correlationFormatCombo->findData(QVariant::fromValue(format)));
+    m_ui->correlationEdit->setText(text);
+}
+
+void PublishPane::addUserProperty(const QString &name, const QString &value)
+{
+    QTableWidget *table = m_ui->userPropertiesTable;
+    const int row = table->rowCount();
+    table->insertRow(row);
+    table->setItem(row, 0, new QTableWidgetItem(name));
+    table->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+void PublishPane::clearUserProperties()
+{
+    m_ui->userPropertiesTable->setRowCount(0);
+}
+
+QList<QPair<QString, QString>> PublishPane::userProperties() const
+{
+    QList<QPair<QString, QString>> pairs;
+    const QTableWidget *table = m_ui->userPropertiesTable;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QTableWidgetItem *name = table->item(row, 0);
+        const QTableWidgetItem *value = table->item(row, 1);
+        const QString nameText = name ? name->text() : QString();
+        const QString valueText = value ? value->text() : QString();
+        if (nameText.isEmpty() && valueText.isEmpty())
+            continue; // a row added and left blank
+        pairs.append({nameText, valueText});
+    }
+    return pairs;
+}
+
+bool PublishPane::composeProperties(Mqtt::Properties *properties, QString *problem) const
+{
+    properties->clear();
+    if (m_ui->payloadIndicatorCombo->currentData().value<PayloadIndicator>() ==
+        PayloadIndicator::Utf8)
+        properties->setInteger(Mqtt::PropertyId::PayloadFormatIndicator, 1);
+    if (m_ui->expirySpin->value() > 0)
+        properties->setInteger(Mqtt::PropertyId::MessageExpiryInterval,
+                               quint32(m_ui->expirySpin->value()));
+    const QString contentType = m_ui->contentTypeEdit->text();
+    if (!contentType.isEmpty()) {
+        if (const QString why = Mqtt::utf8StringProblem(contentType.toUtf8()); !why.isEmpty()) {
+            *problem = tr("Content type: %1").arg(why);
+            return false;
+        }
+        properties->setString(Mqtt::PropertyId::ContentType, contentType);
+    }
+    const QString responseTopic = m_ui->responseTopicEdit->text();
+    if (!responseTopic.isEmpty()) {
+        // A topic name: UTF-8 [MQTT-3.3.2-13] and no wildcards [MQTT-3.3.2-14].
+        if (const Mqtt::Error error = Mqtt::validateTopicName(responseTopic)) {
+            *problem = tr("Response topic: %1").arg(error.text);
+            return false;
+        }
+        properties->setString(Mqtt::PropertyId::ResponseTopic, responseTopic);
+    }
+    const QString correlation = m_ui->correlationEdit->text();
+    if (!correlation.isEmpty()) {
+        QByteArray data;
+        if (m_ui->correlationFormatCombo->currentData().value<CorrelationFormat>() ==
+            CorrelationFormat::Hex) {
+            const PayloadFormat::EncodeResult hex =
+                    PayloadFormat::encode(correlation, PayloadFormat::Format::Hex);
+            if (!hex.isValid()) {
+                *problem = tr("Correlation data: %1").arg(hex.error);
+                return false;
+            }
+            data = hex.bytes;
+        } else {
+            data = correlation.toUtf8();
+        }
+        properties->setBinary(Mqtt::PropertyId::CorrelationData, data);
+    }
+    for (const auto &[name, value] : userProperties()) {
+        for (const QString &text : {name, value}) {
+            if (const QString why = Mqtt::utf8StringProblem(text.toUtf8()); !why.isEmpty()) {
+                *problem = tr("User property %1: %2").arg(name, why);
+                return false;
+            }
+        }
+        properties->addUserProperty(name, value);
+    }
+    return true;
+}
+
+void PublishPane::setMessageProperties(const Mqtt::Properties &properties)
+{
+    setPayloadIndicator(properties.integer(Mqtt::PropertyId::PayloadFormatIndicator).value_or(0) == 1
+                                ? PayloadIndicator::Utf8
+                                : PayloadIndicator::Unspecified);
+    setMessageExpiryInterval(
+            properties.integer(Mqtt::PropertyId::MessageExpiryInterval).value_or(0));
+    setContentType(properties.string(Mqtt::PropertyId::ContentType));
+    setResponseTopic(properties.string(Mqtt::PropertyId::ResponseTopic));
+    const QByteArray correlation = properties.binary(Mqtt::PropertyId::CorrelationData);
+    if (PayloadFormat::isPrintableUtf8(correlation))
+        setCorrelationData(QString::fromUtf8(correlation), CorrelationFormat::Text);
+    else
+        setCorrelationData(PayloadFormat::toHex(correlation), CorrelationFormat::Hex);
+    clearUserProperties();
+    for (const auto &[name, value] : properties.userProperties())
+        addUserProperty(name, value);
+    if (!properties.isEmpty())
+        setPropertiesSectionShown(true);
 }
 
 void PublishPane::addKnownTopic(const QString &topic)
@@ -188,12 +453,14 @@ QString PublishPane::statusText() const
 
 void PublishPane::showError(const QString &text)
 {
+    m_showsInputProblem = false;
     m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_ui->statusLabel->setText(text);
 }
 
 void PublishPane::showStatus(const QString &text)
 {
+    m_showsInputProblem = false;
     m_ui->statusLabel->setStyleSheet(QString());
     m_ui->statusLabel->setText(text);
 }
@@ -210,18 +477,52 @@ bool PublishPane::encodePayload(QByteArray *payload, QString *problem) const
     return true;
 }
 
-void PublishPane::validatePayload()
+QString PublishPane::inputProblem() const
 {
-    if (const Mqtt::Error error = Mqtt::validateTopicName(topic()); error && !topic().isEmpty()) {
-        showError(error.text);
-        return;
-    }
+    if (const Mqtt::Error error = Mqtt::validateTopicName(topic()); error && !topic().isEmpty())
+        return error.text;
     QByteArray payload;
     QString problem;
+    Mqtt::Properties properties;
     if (!encodePayload(&payload, &problem))
-        showError(problem);
-    else
+        return problem;
+    if (arePropertiesAvailable() && (!composeProperties(&properties, &problem) ||
+                                     !payloadMatchesIndicator(payload, properties, &problem)))
+        return problem;
+    return QString();
+}
+
+void PublishPane::validatePayload()
+{
+    const QString problem = inputProblem();
+    if (problem.isEmpty()) {
         showStatus(QString());
+        return;
+    }
+    showError(problem);
+    m_showsInputProblem = true;
+}
+
+void PublishPane::revalidate()
+{
+    // Unlike typing, a connection change must not wipe the broker's last answer.
+    const QString problem = inputProblem();
+    if (!problem.isEmpty())
+        validatePayload();
+    else if (m_showsInputProblem)
+        showStatus(QString());
+}
+
+bool PublishPane::payloadMatchesIndicator(const QByteArray &payload,
+                                          const Mqtt::Properties &properties, QString *problem)
+{
+    // Payload Format Indicator 1 promises UTF-8 character data: never send bytes that break it.
+    if (properties.integer(Mqtt::PropertyId::PayloadFormatIndicator).value_or(0) == 1 &&
+        !PayloadFormat::isValidUtf8(payload)) {
+        *problem = tr("The payload is not valid UTF-8 but its format is set to UTF-8 text");
+        return false;
+    }
+    return true;
 }
 
 void PublishPane::updatePublishButton()
@@ -271,6 +572,13 @@ quint64 PublishPane::publish()
         showError(problem);
         return 0;
     }
+    if (arePropertiesAvailable()) {
+        if (!composeProperties(&message.properties, &problem) ||
+            !payloadMatchesIndicator(message.payload, message.properties, &problem)) {
+            showError(problem);
+            return 0;
+        }
+    }
     if (!m_client) {
         showError(tr("Not connected to a broker"));
         return 0;
@@ -290,7 +598,8 @@ quint64 PublishPane::publish()
                            .arg(message.topic, time)
                            .arg(int(message.qos)));
     }
-    rememberInHistory({message.topic, payloadText(), payloadFormat(), message.qos, message.retain});
+    rememberInHistory({message.topic, payloadText(), payloadFormat(), message.qos, message.retain,
+                       message.properties});
     Q_EMIT messagePublished(message);
     return token;
 }
@@ -302,8 +611,41 @@ void PublishPane::onAcknowledged(quint64 token)
         return;
     const QString topic = it.value();
     m_pendingAcks.erase(it);
-    showStatus(tr("The broker acknowledged the message to %1 at %2")
-                       .arg(topic, QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    const QString reason = m_ackReasons.take(token);
+    if (reason.isEmpty())
+        showStatus(tr("The broker acknowledged the message to %1 at %2").arg(topic, time));
+    else
+        showStatus(
+                tr("The broker acknowledged the message to %1 at %2: %3").arg(topic, time, reason));
+}
+
+void PublishPane::onPublishAcknowledged(quint64 token, quint8 reasonCode,
+                                        const QString &reasonString)
+{
+    // Success says nothing new; anything else (e.g. 0x10 No matching subscribers) is shown.
+    if (!m_pendingAcks.contains(token) || (reasonCode == 0 && reasonString.isEmpty()))
+        return;
+    QString text = tr("%1 (0x%2)")
+                           .arg(Mqtt::reasonCodeText(Mqtt::ReasonCode(reasonCode)))
+                           .arg(reasonCode, 2, 16, QLatin1Char('0'));
+    if (!reasonString.isEmpty())
+        text += QStringLiteral(" – ") + reasonString;
+    m_ackReasons.insert(token, text);
+}
+
+void PublishPane::onRefused(quint64 token, const Mqtt::Error &error)
+{
+    const auto it = m_pendingAcks.constFind(token);
+    if (it == m_pendingAcks.constEnd())
+        return;
+    const QString topic = it.value();
+    m_pendingAcks.erase(it);
+    m_ackReasons.remove(token);
+    showError(tr("Not delivered to %1 (0x%2): %3")
+                      .arg(topic)
+                      .arg(error.reasonCode, 2, 16, QLatin1Char('0'))
+                      .arg(error.text));
 }
 
 void PublishPane::onHistoryActivated(int index)
@@ -316,6 +658,7 @@ void PublishPane::onHistoryActivated(int index)
     setPayloadText(entry.payload);
     setQos(entry.qos);
     setRetain(entry.retain);
+    setMessageProperties(entry.properties);
 }
 
 void PublishPane::loadHistory()
@@ -331,6 +674,7 @@ void PublishPane::loadHistory()
         entry.format = formatFromName(map.value(QStringLiteral("format")).toString());
         entry.qos = Mqtt::QoS(qBound(0, map.value(QStringLiteral("qos")).toInt(), 2));
         entry.retain = map.value(QStringLiteral("retain")).toBool();
+        entry.properties = propertiesFromVariant(map.value(QStringLiteral("properties")).toList());
         if (!entry.topic.isEmpty() && m_history.size() < maximumHistory())
             m_history.append(entry);
     }
@@ -341,11 +685,14 @@ void PublishPane::saveHistory()
 {
     QVariantList list;
     for (const HistoryEntry &entry : std::as_const(m_history)) {
-        list.append(QVariantMap{{QStringLiteral("topic"), entry.topic},
-                                {QStringLiteral("payload"), entry.payload},
-                                {QStringLiteral("format"), formatName(entry.format)},
-                                {QStringLiteral("qos"), int(entry.qos)},
-                                {QStringLiteral("retain"), entry.retain}});
+        QVariantMap map{{QStringLiteral("topic"), entry.topic},
+                        {QStringLiteral("payload"), entry.payload},
+                        {QStringLiteral("format"), formatName(entry.format)},
+                        {QStringLiteral("qos"), int(entry.qos)},
+                        {QStringLiteral("retain"), entry.retain}};
+        if (!entry.properties.isEmpty())
+            map.insert(QStringLiteral("properties"), propertiesToVariant(entry.properties));
+        list.append(map);
     }
     QSettings settings;
     settings.setValue(QLatin1String(HistoryKey), list);
@@ -370,11 +717,13 @@ void PublishPane::refreshHistoryCombo()
         QString preview = entry.payload.simplified();
         if (preview.size() > 40)
             preview = preview.left(40) + QChar(0x2026);
-        m_ui->historyCombo->addItem(tr("%1 (QoS %2%3): %4")
-                                            .arg(entry.topic)
-                                            .arg(int(entry.qos))
-                                            .arg(entry.retain ? tr(", retained") : QString())
-                                            .arg(preview));
+        m_ui->historyCombo->addItem(
+                tr("%1 (QoS %2%3%4): %5")
+                        .arg(entry.topic)
+                        .arg(int(entry.qos))
+                        .arg(entry.retain ? tr(", retained") : QString())
+                        .arg(entry.properties.isEmpty() ? QString() : tr(", with properties"))
+                        .arg(preview));
     }
     m_ui->historyCombo->setEnabled(!m_history.isEmpty());
     m_ui->historyCombo->setCurrentIndex(-1);

@@ -13,6 +13,21 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <algorithm>
+
+namespace {
+constexpr quint32 MaximumSubscriptionIdentifier = 268435455; // a Variable Byte Integer
+// "Refused: name (0x87); reason string" for a SUBACK or UNSUBACK refusal.
+template<typename Result>
+QString refusalText(const Result &result)
+{
+    const QString code = QStringLiteral("%1").arg(result.reasonCode, 2, 16, QLatin1Char('0'));
+    if (result.reasonString.isEmpty())
+        return SubscriptionsPane::tr("%1 (0x%2)").arg(result.reasonText(), code);
+    return SubscriptionsPane::tr("%1 (0x%2): %3").arg(result.reasonText(), code, result.reasonString);
+}
+} // namespace
+
 SubscriptionsPane::SubscriptionsPane(QWidget *parent)
     : QWidget(parent), m_ui(new Ui::SubscriptionsPane)
 {
@@ -20,11 +35,24 @@ SubscriptionsPane::SubscriptionsPane(QWidget *parent)
     m_ui->qosCombo->addItem(tr("QoS 0"), 0);
     m_ui->qosCombo->addItem(tr("QoS 1"), 1);
     m_ui->qosCombo->addItem(tr("QoS 2"), 2);
+    m_ui->retainHandlingCombo->addItem(tr("Send at subscribe"),
+                                       int(Mqtt::RetainHandling::SendAtSubscribe));
+    m_ui->retainHandlingCombo->addItem(tr("Send only if new"),
+                                       int(Mqtt::RetainHandling::SendAtNewSubscribe));
+    m_ui->retainHandlingCombo->addItem(tr("Never send"), int(Mqtt::RetainHandling::DoNotSend));
+    m_ui->subscriptionIdentifierCombo->addItem(tr("none"));
+    m_ui->subscriptionIdentifierCombo->addItem(tr("automatic"));
+    m_ui->optionsWidget->hide();
+    connect(m_ui->optionsToggleButton, &QToolButton::toggled, this, [this](bool expanded) {
+        m_ui->optionsToggleButton->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+        m_ui->optionsWidget->setVisible(expanded);
+    });
+    updateOptionsWidgets();
     m_ui->errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_ui->errorLabel->hide();
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 3);
-    m_ui->splitter->setSizes({160, 480});
+    m_ui->splitter->setSizes({200, 440});
     m_ui->subscriptionsView->verticalHeader()->hide();
     m_ui->subscriptionsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
 
@@ -72,14 +100,66 @@ void SubscriptionsPane::setClient(Mqtt::Client *client)
         return;
     connect(m_client, &Mqtt::Client::subscriptionAcknowledged, this,
             [this](quint64, const QList<Mqtt::SubscribeResult> &results) {
-                if (m_subscriptions)
-                    m_subscriptions->applyAcknowledgement(results);
+                onSubscriptionAcknowledged(results);
             });
-    connect(m_client, &Mqtt::Client::unsubscriptionAcknowledged, this,
-            [this](quint64, const QStringList &filters) {
-                if (m_subscriptions)
-                    m_subscriptions->removeSubscriptions(filters);
+    // Emitted with every UNSUBACK (3.1.1 ones read Success): refused filters stay listed.
+    connect(m_client, &Mqtt::Client::unsubscriptionResultsReceived, this,
+            [this](quint64, const QList<Mqtt::UnsubscribeResult> &results) {
+                onUnsubscribeResults(results);
             });
+    connect(m_client, &Mqtt::Client::stateChanged, this, &SubscriptionsPane::updateOptionsWidgets);
+    updateOptionsWidgets();
+}
+
+bool SubscriptionsPane::isMqtt5() const
+{
+    return m_client && m_client->options().version == Mqtt::ProtocolVersion::V5;
+}
+
+void SubscriptionsPane::updateOptionsWidgets()
+{
+    const bool v5 = isMqtt5();
+    m_ui->optionsWidget->setEnabled(v5);
+    const QString why = v5 ? tr("Subscription options of MQTT 5.0")
+                           : tr("Subscription options need a connection with MQTT 5.0 (chosen in "
+                                "the connection pane)");
+    m_ui->optionsToggleButton->setToolTip(why);
+    // 3.1.1 subscriptions have no options: the column would only take room.
+    if (m_ui->subscriptionsView->model())
+        m_ui->subscriptionsView->setColumnHidden(SubscriptionModel::OptionsColumn, !v5);
+    m_ui->optionsWidget->setToolTip(v5 ? QString() : why);
+    // Only a shared filter's verdict depends on the version; other messages stay on show.
+    if (m_ui->filterEdit->text().startsWith(QLatin1String("$share/")))
+        validateFilter();
+}
+
+void SubscriptionsPane::onSubscriptionAcknowledged(const QList<Mqtt::SubscribeResult> &results)
+{
+    if (m_subscriptions)
+        m_subscriptions->applyAcknowledgement(results);
+    QStringList refusals;
+    for (const Mqtt::SubscribeResult &result : results) {
+        if (result.isRefused()) // [MQTT-3.9.3-1]: 0x80 and above refuse the subscription
+            refusals << tr("The broker refused the subscription to %1: %2")
+                                .arg(result.filter, refusalText(result));
+    }
+    if (!refusals.isEmpty())
+        showError(refusals.join(QLatin1Char('\n')));
+}
+
+void SubscriptionsPane::onUnsubscribeResults(const QList<Mqtt::UnsubscribeResult> &results)
+{
+    QStringList refusals;
+    for (const Mqtt::UnsubscribeResult &result : results) {
+        if (result.isRefused()) {
+            refusals << tr("The broker refused to unsubscribe from %1: %2")
+                                .arg(result.filter, refusalText(result));
+        } else if (m_subscriptions) {
+            m_subscriptions->removeSubscription(result.filter);
+        }
+    }
+    if (!refusals.isEmpty())
+        showError(refusals.join(QLatin1Char('\n')));
 }
 
 void SubscriptionsPane::setModels(SubscriptionModel *subscriptions, TopicTreeModel *topics,
@@ -95,6 +175,12 @@ void SubscriptionsPane::setModels(SubscriptionModel *subscriptions, TopicTreeMod
     header->setSectionResizeMode(SubscriptionModel::FilterColumn, QHeaderView::Stretch);
     // The filter cell carries the colour tag already.
     m_ui->subscriptionsView->hideColumn(SubscriptionModel::ColorColumn);
+    // Options can be long: a fixed share of the width, the rest in the row's tooltip.
+    header->setSectionResizeMode(SubscriptionModel::OptionsColumn, QHeaderView::Interactive);
+    m_ui->subscriptionsView->setColumnWidth(
+            SubscriptionModel::OptionsColumn,
+            m_ui->subscriptionsView->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
+    updateOptionsWidgets();
     connect(m_ui->subscriptionsView->selectionModel(), &QItemSelectionModel::currentRowChanged,
             this, &SubscriptionsPane::updateSubscriptionButtons);
     connect(subscriptions, &QAbstractItemModel::dataChanged, this,
@@ -139,36 +225,99 @@ void SubscriptionsPane::validateFilter()
         m_ui->subscribeButton->setEnabled(false);
         return;
     }
-    const Mqtt::Error error = Mqtt::validateTopicFilter(filter);
-    showError(error.text);
-    m_ui->subscribeButton->setEnabled(!error);
+    const QString problem = filterProblem(filter);
+    showError(problem);
+    m_ui->subscribeButton->setEnabled(problem.isEmpty());
+}
+
+QString SubscriptionsPane::filterProblem(const QString &filter) const
+{
+    if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter))
+        return error.text;
+    // 3.1.1 has no shared subscriptions: "$share/..." would be an ordinary filter there that
+    // matches topics starting with "$share", not what the user means.
+    if (filter.startsWith(QLatin1String("$share/")) && !isMqtt5())
+        return tr("Shared subscriptions ($share/group/filter) need MQTT 5.0: connect with "
+                  "MQTT 5.0 to use them");
+    return QString();
 }
 
 void SubscriptionsPane::onSubscribeClicked()
 {
-    if (subscribe(m_ui->filterEdit->text(), Mqtt::QoS(m_ui->qosCombo->currentData().toInt())))
+    Mqtt::SubscribeTopic topic;
+    topic.filter = m_ui->filterEdit->text();
+    topic.qos = Mqtt::QoS(m_ui->qosCombo->currentData().toInt());
+    quint32 identifier = 0;
+    if (isMqtt5()) {
+        topic.noLocal = m_ui->noLocalCheck->isChecked();
+        topic.retainAsPublished = m_ui->retainAsPublishedCheck->isChecked();
+        topic.retainHandling =
+                Mqtt::RetainHandling(m_ui->retainHandlingCombo->currentData().toInt());
+        const QString typed = m_ui->subscriptionIdentifierCombo->currentText().trimmed();
+        const int choice = m_ui->subscriptionIdentifierCombo->findText(typed, Qt::MatchFixedString);
+        if (choice == 1) {
+            identifier = nextSubscriptionIdentifier();
+        } else if (choice != 0 && !typed.isEmpty()) {
+            bool ok = false;
+            const qulonglong number = typed.toULongLong(&ok);
+            // 0 is a protocol error; the top is the largest Variable Byte Integer.
+            if (!ok || number < 1 || number > MaximumSubscriptionIdentifier) {
+                showError(tr("Subscription identifier: enter a number from 1 to %1, or choose "
+                             "none or automatic")
+                                  .arg(MaximumSubscriptionIdentifier));
+                return;
+            }
+            identifier = quint32(number);
+        }
+    }
+    if (subscribe(topic, identifier))
         m_ui->filterEdit->clear();
 }
 
 bool SubscriptionsPane::subscribe(const QString &filter, Mqtt::QoS qos)
 {
-    if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter)) {
-        showError(error.text);
+    Mqtt::SubscribeTopic topic;
+    topic.filter = filter;
+    topic.qos = qos;
+    return subscribe(topic, 0);
+}
+
+bool SubscriptionsPane::subscribe(const Mqtt::SubscribeTopic &topic, quint32 subscriptionIdentifier)
+{
+    const QString problem = filterProblem(topic.filter);
+    if (!problem.isEmpty()) {
+        showError(problem);
         return false;
     }
     if (!m_client) {
         showError(tr("Not connected to a broker"));
         return false;
     }
+    Mqtt::Properties properties;
+    if (subscriptionIdentifier != 0)
+        properties.addSubscriptionIdentifier(subscriptionIdentifier);
     Mqtt::Error error;
-    if (m_client->subscribe(filter, qos, &error) == 0) {
+    if (m_client->subscribe({topic}, properties, &error) == 0) {
         showError(error.text);
         return false;
     }
     showError(QString());
     if (m_subscriptions)
-        m_subscriptions->addSubscription(filter, qos);
+        m_subscriptions->addSubscription(topic, subscriptionIdentifier);
     return true;
+}
+
+quint32 SubscriptionsPane::nextSubscriptionIdentifier() const
+{
+    const QList<quint32> used =
+            m_subscriptions ? m_subscriptions->subscriptionIdentifiers() : QList<quint32>();
+    const quint32 largest = used.isEmpty() ? 0 : *std::max_element(used.begin(), used.end());
+    if (largest < MaximumSubscriptionIdentifier)
+        return largest + 1;
+    for (quint32 id = 1;; ++id) { // the top was reached: the first gap
+        if (!used.contains(id))
+            return id;
+    }
 }
 
 void SubscriptionsPane::unsubscribe(const QString &filter)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "client.h"
 #include "message.h"
+#include "packets.h"
 #include "protocol.h"
 
 #include <QPointer>
@@ -13,10 +15,6 @@ class QModelIndex;
 class QPoint;
 class SubscriptionModel;
 class TopicTreeModel;
-
-namespace Mqtt {
-class Client;
-}
 
 namespace Ui {
 class SubscriptionsPane;
@@ -42,6 +40,10 @@ public:
 
     // Validates and subscribes; false (with the reason shown) when refused before sending.
     bool subscribe(const QString &filter, Mqtt::QoS qos);
+    // The same with 5.0 subscription options and a Subscription Identifier (0: none).
+    bool subscribe(const Mqtt::SubscribeTopic &topic, quint32 subscriptionIdentifier);
+    // The identifier "automatic" picks: one more than the largest in use.
+    quint32 nextSubscriptionIdentifier() const;
     void unsubscribe(const QString &filter);
     QString errorText() const;
 
@@ -64,6 +66,12 @@ Q_SIGNALS:
 private:
     void onSubscribeClicked();
     void validateFilter();
+    // A problem with the filter that the pane knows before the client does (empty if none).
+    QString filterProblem(const QString &filter) const;
+    bool isMqtt5() const;
+    void updateOptionsWidgets();
+    void onSubscriptionAcknowledged(const QList<Mqtt::SubscribeResult> &results);
+    void onUnsubscribeResults(const QList<Mqtt::UnsubscribeResult> &results);
     void showError(const QString &text);
     void onTopicSelectionChanged();
     void onTopicContextMenu(const QPoint &position);

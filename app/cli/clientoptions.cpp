@@ -11,6 +11,7 @@
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 namespace Cli {
 
@@ -88,19 +89,18 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
     // -h is the host, as in mosquitto_pub: help is --help only.
-    m_parser.addOption({QStringLiteral("help"),
-                        QCoreApplication::translate("Cli", "Show this help and exit.")});
-    m_parser.addOption(
+    addOption({QStringLiteral("help"),
+               QCoreApplication::translate("Cli", "Show this help and exit.")});
+    addOption(
             {{QStringLiteral("h"), QStringLiteral("host")},
              QCoreApplication::translate("Cli", "Broker host name or address (default 127.0.0.1)."),
              QStringLiteral("host"),
              QStringLiteral("127.0.0.1")});
-    m_parser.addOption(
-            {{QStringLiteral("p"), QStringLiteral("port")},
-             QCoreApplication::translate("Cli", "Broker port, 1 to 65535 (default 1883)."),
-             QStringLiteral("port"),
-             QStringLiteral("1883")});
-    m_parser.addOption(
+    addOption({{QStringLiteral("p"), QStringLiteral("port")},
+               QCoreApplication::translate("Cli", "Broker port, 1 to 65535 (default 1883)."),
+               QStringLiteral("port"),
+               QStringLiteral("1883")});
+    addOption(
             {{QStringLiteral("q"), QStringLiteral("qos")},
              command == Command::Publish
                      ? QCoreApplication::translate(
@@ -110,51 +110,131 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
                                       "(default 0)."),
              QStringLiteral("qos"),
              QStringLiteral("0")});
-    m_parser.addOption({{QStringLiteral("i"), QStringLiteral("id")},
-                        QCoreApplication::translate("Cli", "Client id (default: generated)."),
-                        QStringLiteral("id")});
-    m_parser.addOption({{QStringLiteral("u"), QStringLiteral("username")},
-                        QCoreApplication::translate("Cli", "User name."),
-                        QStringLiteral("username")});
-    m_parser.addOption({{QStringLiteral("P"), QStringLiteral("pw")},
-                        QCoreApplication::translate("Cli", "Password."),
-                        QStringLiteral("password")});
-    m_parser.addOption({{QStringLiteral("k"), QStringLiteral("keepalive")},
-                        QCoreApplication::translate(
-                                "Cli", "Keep-alive interval in seconds, 0 to 65535 (default 60)."),
-                        QStringLiteral("seconds"),
-                        QStringLiteral("60")});
-    m_parser.addOption(
-            {{QStringLiteral("c"), QStringLiteral("disable-clean-session")},
-             QCoreApplication::translate(
-                     "Cli", "Keep the session on the broker after disconnecting (needs -i).")});
-    m_parser.addOption(
-            {{QStringLiteral("V"), QStringLiteral("protocol-version")},
-             QCoreApplication::translate("Cli", "MQTT version: 31, 311 or 5 (default 311)."),
-             QStringLiteral("version"),
-             QStringLiteral("311")});
-    m_parser.addOption({QStringLiteral("will-topic"),
-                        QCoreApplication::translate("Cli", "Topic of the will message."),
-                        QStringLiteral("topic")});
-    m_parser.addOption({QStringLiteral("will-payload"),
-                        QCoreApplication::translate("Cli", "Payload of the will message."),
-                        QStringLiteral("payload")});
-    m_parser.addOption({QStringLiteral("will-qos"),
-                        QCoreApplication::translate("Cli", "QoS of the will message (default 0)."),
-                        QStringLiteral("qos"), QStringLiteral("0")});
-    m_parser.addOption({QStringLiteral("will-retain"),
-                        QCoreApplication::translate("Cli", "Retain the will message.")});
-    addTransportOptions(m_parser); // -L/--url, TLS, WebSockets and proxies
-    m_parser.addOption(
-            {{QStringLiteral("d"), QStringLiteral("debug")},
-             QCoreApplication::translate(
-                     "Cli", "Print the engine's debug messages (switchboard.mqtt categories).")});
+    addOption({{QStringLiteral("i"), QStringLiteral("id")},
+               QCoreApplication::translate("Cli", "Client id (default: generated)."),
+               QStringLiteral("id")});
+    addOption({{QStringLiteral("u"), QStringLiteral("username")},
+               QCoreApplication::translate("Cli", "User name."),
+               QStringLiteral("username")});
+    addOption({{QStringLiteral("P"), QStringLiteral("pw")},
+               QCoreApplication::translate("Cli", "Password."),
+               QStringLiteral("password")});
+    addOption({{QStringLiteral("k"), QStringLiteral("keepalive")},
+               QCoreApplication::translate(
+                       "Cli", "Keep-alive interval in seconds, 0 to 65535 (default 60)."),
+               QStringLiteral("seconds"),
+               QStringLiteral("60")});
+    addOption({{QStringLiteral("c"), QStringLiteral("disable-clean-session")},
+               QCoreApplication::translate(
+                       "Cli", "Keep the session on the broker after disconnecting (needs -i).")});
+    addOption({{QStringLiteral("V"), QStringLiteral("protocol-version")},
+               QCoreApplication::translate("Cli", "MQTT version: 31, 311 or 5 (default 311)."),
+               QStringLiteral("version"),
+               QStringLiteral("311")});
+    addOption({QStringLiteral("will-topic"),
+               QCoreApplication::translate("Cli", "Topic of the will message."),
+               QStringLiteral("topic")});
+    addOption({QStringLiteral("will-payload"),
+               QCoreApplication::translate("Cli", "Payload of the will message."),
+               QStringLiteral("payload")});
+    addOption({QStringLiteral("will-qos"),
+               QCoreApplication::translate("Cli", "QoS of the will message (default 0)."),
+               QStringLiteral("qos"), QStringLiteral("0")});
+    addOption({QStringLiteral("will-retain"),
+               QCoreApplication::translate("Cli", "Retain the will message.")});
+    // -L/--url, TLS, WebSockets and proxies.
+    for (const QCommandLineOption &option : transportOptions())
+        addOption(option);
+    addOption({{QStringLiteral("x"), QStringLiteral("session-expiry")},
+               QCoreApplication::translate(
+                       "Cli", "MQTT 5.0: seconds the broker keeps the session after the "
+                              "connection ends; -1 for never (default: never with -c, else 0)."),
+               QStringLiteral("seconds")});
+    addOption({QStringLiteral("auth-method"),
+               QCoreApplication::translate(
+                       "Cli", "MQTT 5.0 enhanced authentication with the user name and password "
+                              "of -u and -P: %1.")
+                       .arg(authenticationMethods().join(QStringLiteral(", "))),
+               QStringLiteral("method")});
+    addOption({{QStringLiteral("D"), QStringLiteral("property")},
+               QCoreApplication::translate(
+                       "Cli", "MQTT 5.0 property of a packet the command sends (needs -V 5; "
+                              "repeatable): -D <command> <property> <value>, or "
+                              "-D <command> user-property <name> <value>. See below."),
+               QStringLiteral("command property value")});
+    addOption({{QStringLiteral("d"), QStringLiteral("debug")},
+               QCoreApplication::translate(
+                       "Cli", "Print the engine's debug messages (switchboard.mqtt categories).")});
+}
+
+void ClientOptionsParser::addOption(const QCommandLineOption &option)
+{
+    if (!option.valueName().isEmpty()) {
+        for (const QString &name : option.names())
+            m_valueOptions.insert(name);
+    }
+    m_parser.addOption(option);
+}
+
+QList<PropertyTarget> ClientOptionsParser::propertyTargets() const
+{
+    if (m_command == Command::Publish)
+        return {PropertyTarget::Connect, PropertyTarget::Publish, PropertyTarget::Will,
+                PropertyTarget::Disconnect};
+    // sub sends no UNSUBSCRIBE: it leaves its subscriptions to the session.
+    return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Will,
+            PropertyTarget::Disconnect};
+}
+
+QString ClientOptionsParser::propertyHelp() const
+{
+    QString help =
+            QCoreApplication::translate(
+                    "Cli", "MQTT 5.0 properties (-D <command> <property> <value>, with -V 5):") +
+            QLatin1Char('\n');
+    for (PropertyTarget target : propertyTargets()) {
+        // One line per command, wrapped at 80 columns under its first property.
+        QString line = QStringLiteral("  %1:").arg(targetName(target));
+        const qsizetype indent = line.size() + 1;
+        qsizetype lineStart = 0;
+        const QStringList names = propertyNames(target);
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            const QString item =
+                    names.at(i) + (i + 1 < names.size() ? QStringLiteral(",") : QString());
+            if (line.size() - lineStart + 1 + item.size() > 79) {
+                line += QLatin1Char('\n');
+                lineStart = line.size();
+                line += QString(indent - 1, QLatin1Char(' '));
+            }
+            line += QLatin1Char(' ') + item;
+        }
+        help += line + QLatin1Char('\n');
+    }
+    help += QCoreApplication::translate("Cli", "Examples:") + QLatin1Char('\n');
+    QStringList examples{QStringLiteral("-D connect session-expiry-interval 3600")};
+    if (m_command == Command::Publish)
+        examples << QStringLiteral("-D publish user-property key value")
+                 << QStringLiteral("-D publish message-expiry-interval 30")
+                 << QStringLiteral("-D publish content-type text/plain");
+    else
+        examples << QStringLiteral("-D subscribe subscription-identifier 5");
+    examples << QStringLiteral("--will-topic status -D will will-delay-interval 10");
+    for (const QString &example : std::as_const(examples))
+        help += QStringLiteral("  switchboard-cli %1 -V 5 %2\n").arg(commandName(m_command), example);
+    return help;
 }
 
 int ClientOptionsParser::parse(const QStringList &arguments)
 {
     const QString program = QStringLiteral("switchboard-cli %1").arg(commandName(m_command));
-    if (!m_parser.parse(QStringList{program} + arguments)) {
+    // -D takes two or three values, which QCommandLineParser cannot: they are read first.
+    QStringList remaining = arguments;
+    QString problem;
+    if (!takePropertyArguments(&remaining, m_valueOptions, &m_propertyArguments, &problem)) {
+        printError(m_command, problem);
+        return ExitUsage;
+    }
+    if (!m_parser.parse(QStringList{program} + remaining)) {
         printError(m_command, m_parser.errorText());
         QTextStream(stderr) << QCoreApplication::translate(
                                        "Cli", "Run 'switchboard-cli %1 --help' for the options.")
@@ -168,7 +248,7 @@ int ClientOptionsParser::parse(const QStringList &arguments)
         const qsizetype lineEnd = help.indexOf(QLatin1Char('\n'));
         help.replace(0, lineEnd,
                      QCoreApplication::translate("Cli", "Usage: %1 [options]").arg(program));
-        QTextStream(stdout) << help;
+        QTextStream(stdout) << help << '\n' << propertyHelp();
         return ExitSuccess;
     }
     if (!m_parser.positionalArguments().isEmpty()) {
@@ -183,6 +263,99 @@ int ClientOptionsParser::parse(const QStringList &arguments)
     return -1;
 }
 
+bool ClientOptionsParser::applyVersion5Options(Mqtt::ConnectionOptions *options, QString *problem)
+{
+    const bool isVersion5 = options->version == Mqtt::ProtocolVersion::V5;
+    if (!isVersion5) {
+        for (const auto &[name, spelling] :
+             {std::pair{QStringLiteral("session-expiry"), QStringLiteral("-x/--session-expiry")},
+              std::pair{QStringLiteral("auth-method"), QStringLiteral("--auth-method")}}) {
+            if (m_parser.isSet(name)) {
+                *problem = QCoreApplication::translate("Cli", "%1 is an MQTT 5.0 option: add -V 5")
+                                   .arg(spelling);
+                return false;
+            }
+        }
+        if (!m_propertyArguments.isEmpty()) {
+            *problem = QCoreApplication::translate("Cli", "-D sets MQTT 5.0 properties: add -V 5");
+            return false;
+        }
+        return true;
+    }
+    PropertySets sets;
+    if (!buildPropertySets(m_propertyArguments, propertyTargets(), &sets, problem))
+        return false;
+
+    if (m_parser.isSet(QStringLiteral("session-expiry"))) {
+        quint32 seconds = 0;
+        if (!parseSessionExpiry(m_parser.value(QStringLiteral("session-expiry")), &seconds)) {
+            *problem = QCoreApplication::translate(
+                               "Cli", "the session expiry must be a number of seconds from 0 to "
+                                      "4294967295, or -1 for never, not '%1'")
+                               .arg(m_parser.value(QStringLiteral("session-expiry")));
+            return false;
+        }
+        if (sets.connect.contains(Mqtt::PropertyId::SessionExpiryInterval)) {
+            *problem = QCoreApplication::translate(
+                    "Cli",
+                    "give the session expiry once: -x or -D connect session-expiry-interval");
+            return false;
+        }
+        sets.connect.setInteger(Mqtt::PropertyId::SessionExpiryInterval, seconds);
+    } else if (!options->cleanSession &&
+               !sets.connect.contains(Mqtt::PropertyId::SessionExpiryInterval)) {
+        // As mosquitto_sub: -c keeps the session, and in 5.0 that takes an expiry interval
+        // (absent means the session ends with the connection, 3.1.2.11.2).
+        sets.connect.setInteger(Mqtt::PropertyId::SessionExpiryInterval, 0xFFFFFFFF);
+    }
+    const quint32 sessionExpiry =
+            sets.connect.integer(Mqtt::PropertyId::SessionExpiryInterval).value_or(0);
+    if (sessionExpiry == 0xFFFFFFFF && options->clientId.isEmpty()) {
+        *problem = QCoreApplication::translate(
+                "Cli", "a session that never expires needs a client id: give one with -i");
+        return false;
+    }
+    // 3.14.2.2.2: a session that ends with the connection cannot be given time later.
+    if (sessionExpiry == 0 &&
+        sets.disconnect.integer(Mqtt::PropertyId::SessionExpiryInterval).value_or(0) != 0) {
+        *problem = QCoreApplication::translate(
+                "Cli", "-D disconnect session-expiry-interval needs a session expiry on connect "
+                       "(-x)");
+        return false;
+    }
+
+    if (m_parser.isSet(QStringLiteral("auth-method"))) {
+        if (!sets.authenticationMethod.isEmpty()) {
+            *problem =
+                    QCoreApplication::translate("Cli", "the authentication method is given twice");
+            return false;
+        }
+        if (!checkAuthenticationMethod(m_parser.value(QStringLiteral("auth-method")),
+                                       &sets.authenticationMethod, problem))
+            return false;
+    }
+    if (!sets.authenticationMethod.isEmpty()) {
+        if (!options->userName || !options->password) {
+            *problem = QCoreApplication::translate("Cli",
+                                                   "%1 needs a user name (-u) and a password (-P)")
+                               .arg(sets.authenticationMethod);
+            return false;
+        }
+        options->authenticationMethod = sets.authenticationMethod;
+    }
+
+    if (!sets.will.isEmpty()) {
+        if (!options->will) {
+            *problem = QCoreApplication::translate("Cli", "-D will needs --will-topic");
+            return false;
+        }
+        options->will->properties = sets.will;
+    }
+    options->connectProperties = sets.connect;
+    m_properties = sets;
+    return true;
+}
+
 bool ClientOptionsParser::qos(Mqtt::QoS *qos, QString *problem) const
 {
     qint64 value = 0;
@@ -195,7 +368,7 @@ bool ClientOptionsParser::qos(Mqtt::QoS *qos, QString *problem) const
     return true;
 }
 
-bool ClientOptionsParser::connectionOptions(Mqtt::ConnectionOptions *options, QString *problem) const
+bool ClientOptionsParser::connectionOptions(Mqtt::ConnectionOptions *options, QString *problem)
 {
     Mqtt::ConnectionOptions result;
     result.host = m_parser.value(QStringLiteral("host")).trimmed();
@@ -292,6 +465,8 @@ bool ClientOptionsParser::connectionOptions(Mqtt::ConnectionOptions *options, QS
     }
     // A URL (-L) overrides -h and -p; TLS options switch to mqtts.
     if (!applyTransportOptions(m_parser, &result, problem))
+        return false;
+    if (!applyVersion5Options(&result, problem))
         return false;
     *options = result;
     return true;

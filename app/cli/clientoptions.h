@@ -1,10 +1,12 @@
 #pragma once
 
 #include "connectionoptions.h"
+#include "propertyoptions.h"
 #include "protocol.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -30,15 +32,19 @@ public:
 
     QCommandLineParser &parser() { return m_parser; }
     // Adds an option owned by one command only.
-    void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
+    void addOption(const QCommandLineOption &option);
 
     // Parses `arguments` (without program and command names). Returns -1 when the command
     // should run, or the exit code to return at once (after --help or a usage error, both
     // already printed).
     int parse(const QStringList &arguments);
 
-    // Broker, identity, session and will, checked. False with *problem set when invalid.
-    bool connectionOptions(Mqtt::ConnectionOptions *options, QString *problem) const;
+    // Broker, identity, session and will, checked, and the -D properties of every packet
+    // (see properties()). False with *problem set when invalid.
+    bool connectionOptions(Mqtt::ConnectionOptions *options, QString *problem);
+    // The -D properties, valid after connectionOptions() succeeded; connect and will are
+    // already in the connection options.
+    const PropertySets &properties() const { return m_properties; }
     // -q: QoS 0, 1 or 2.
     bool qos(Mqtt::QoS *qos, QString *problem) const;
     bool isSet(const QString &name) const { return m_parser.isSet(name); }
@@ -46,8 +52,18 @@ public:
     QStringList values(const QString &name) const { return m_parser.values(name); }
 
 private:
+    // The packets -D may name for this command.
+    QList<PropertyTarget> propertyTargets() const;
+    // -x, --auth-method and -D: checked against the version, into *options.
+    bool applyVersion5Options(Mqtt::ConnectionOptions *options, QString *problem);
+    // The -D section appended to --help.
+    QString propertyHelp() const;
+
     Command m_command;
     QCommandLineParser m_parser;
+    QSet<QString> m_valueOptions; // names of the options that take a value
+    QList<PropertyArgument> m_propertyArguments;
+    PropertySets m_properties;
 };
 
 // Calls `handler` from the event loop when SIGINT or SIGTERM arrives, so a command can

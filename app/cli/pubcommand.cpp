@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSet>
 #include <QSocketNotifier>
+#include <QTextStream>
 #include <QTimer>
 
 #include <cerrno>
@@ -31,6 +32,13 @@ public:
               int repeat, int repeatDelayMs);
 
     void start();
+    // 5.0: properties of the DISCONNECT that ends the run.
+    void setDisconnectProperties(const Mqtt::Properties &properties)
+    {
+        m_disconnectProperties = properties;
+    }
+    // -d: also report each acknowledgement that says more than Success.
+    void setDebug(bool debug) { m_debug = debug; }
 
 private:
     void onConnected();
@@ -42,6 +50,8 @@ private:
     bool publishPayload(const QByteArray &payload);
     void finishIfDone();
     void fail(const QString &text);
+    void onPublishAcknowledged(quint64 token, quint8 reasonCode, const QString &reasonString);
+    void disconnectFromBroker();
 
     // Pause reading stdin while this many messages wait in the client's queue.
     static constexpr int MaximumBacklog = 1000;
@@ -61,6 +71,8 @@ private:
     QByteArray m_stdinBuffer; // read, not yet published
     bool m_stdinAtEnd = false;
     bool m_backlogged = false;
+    bool m_debug = false;
+    Mqtt::Properties m_disconnectProperties;
 };
 
 Publisher::Publisher(const Mqtt::ConnectionOptions &options, const Mqtt::Message &message,
@@ -76,6 +88,8 @@ Publisher::Publisher(const Mqtt::ConnectionOptions &options, const Mqtt::Message
     connect(&m_client, &Mqtt::Client::connected, this, &Publisher::onConnected);
     connect(&m_client, &Mqtt::Client::errorOccurred, this, &Publisher::onErrorOccurred);
     connect(&m_client, &Mqtt::Client::messagePublished, this, &Publisher::onMessagePublished);
+    connect(&m_client, &Mqtt::Client::publishAcknowledged, this, &Publisher::onPublishAcknowledged);
+    // 5.0: a PUBACK/PUBREC with a failure reason code; the text names it and the reason string.
     connect(&m_client, &Mqtt::Client::messageRefused, this,
             [this](quint64, const Mqtt::Error &error) { fail(error.text); });
     connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
@@ -133,7 +147,24 @@ void Publisher::fail(const QString &text)
     if (m_client.state() == Mqtt::Client::State::Disconnected)
         QCoreApplication::exit(m_exitCode); // no disconnected() will come
     else
-        m_client.disconnectFromHost();
+        disconnectFromBroker();
+}
+
+void Publisher::disconnectFromBroker()
+{
+    m_client.disconnectFromHost(Mqtt::ReasonCode::Success, m_disconnectProperties);
+}
+
+void Publisher::onPublishAcknowledged(quint64, quint8 reasonCode, const QString &reasonString)
+{
+    if (!m_debug || (reasonCode == 0 && reasonString.isEmpty()))
+        return;
+    // e.g. "No matching subscribers": accepted, but nobody got it.
+    QString text = Mqtt::reasonCodeText(Mqtt::ReasonCode(reasonCode));
+    if (!reasonString.isEmpty())
+        text += QStringLiteral(" (%1)").arg(reasonString);
+    QTextStream(stderr) << tr("switchboard-cli pub: the broker acknowledged a message: %1").arg(text)
+                        << Qt::endl;
 }
 
 bool Publisher::publishPayload(const QByteArray &payload)
@@ -232,7 +263,7 @@ void Publisher::finishIfDone()
     m_finishing = true;
     // DISCONNECT goes after every byte written so far; the socket flushes before closing,
     // and disconnected() quits the event loop.
-    m_client.disconnectFromHost();
+    disconnectFromBroker();
 }
 
 } // namespace
@@ -292,6 +323,7 @@ int runPub(const QStringList &arguments)
     if (!options.qos(&message.qos, &problem))
         return usageError(problem);
     message.retain = options.isSet(QStringLiteral("retain"));
+    message.properties = options.properties().publish; // -D publish, 5.0 only
 
     int sources = 0;
     Source source = Source::Message;
@@ -337,6 +369,8 @@ int runPub(const QStringList &arguments)
                 "Cli", "--repeat and --repeat-delay do not apply to -l"));
 
     Publisher publisher(connection, message, source, int(repeat), int(delay * 1000));
+    publisher.setDisconnectProperties(options.properties().disconnect);
+    publisher.setDebug(options.isSet(QStringLiteral("debug")));
     QTimer::singleShot(0, &publisher, &Publisher::start);
     return QCoreApplication::exec();
 }

@@ -29,6 +29,17 @@ public:
     bool start();
     // -d: also report each granted subscription on stderr.
     void setDebug(bool debug) { m_debug = debug; }
+    // --properties: print each message's 5.0 properties under it.
+    void setPrintProperties(bool print) { m_printProperties = print; }
+    // 5.0: properties of the SUBSCRIBE and of the DISCONNECT that ends the run.
+    void setSubscribeProperties(const Mqtt::Properties &properties)
+    {
+        m_subscribeProperties = properties;
+    }
+    void setDisconnectProperties(const Mqtt::Properties &properties)
+    {
+        m_disconnectProperties = properties;
+    }
 
 private:
     void onConnected();
@@ -46,6 +57,9 @@ private:
     QFile m_output;
     bool m_finishing = false;
     bool m_debug = false;
+    bool m_printProperties = false;
+    Mqtt::Properties m_subscribeProperties;
+    Mqtt::Properties m_disconnectProperties;
     int m_exitCode = Cli::ExitSuccess;
 };
 
@@ -101,7 +115,7 @@ bool Subscriber::start()
 void Subscriber::onConnected()
 {
     Mqtt::Error error;
-    if (m_client.subscribe(m_topics, &error) == 0) {
+    if (m_client.subscribe(m_topics, m_subscribeProperties, &error) == 0) {
         Cli::printError(Command::Subscribe, error.text);
         finish(Cli::ExitFailure);
     }
@@ -113,8 +127,13 @@ void Subscriber::onSubscriptionAcknowledged(quint64, const QList<Mqtt::Subscribe
     for (const Mqtt::SubscribeResult &result : results) {
         if (result.isRefused()) {
             ++refused;
+            // 5.0 brokers say why: the reason code's name, and maybe a reason string.
+            QString reason = result.reasonText();
+            if (!result.reasonString.isEmpty())
+                reason += QStringLiteral(" (%1)").arg(result.reasonString);
             Cli::printError(Command::Subscribe,
-                            tr("the broker refused the subscription to '%1'").arg(result.filter));
+                            tr("the broker refused the subscription to '%1': %2")
+                                    .arg(result.filter, reason));
         } else if (m_debug) {
             QTextStream(stderr) << tr("switchboard-cli sub: subscribed to '%1' (granted QoS %2)")
                                            .arg(result.filter)
@@ -135,6 +154,8 @@ void Subscriber::onMessageReceived(const Mqtt::Message &message)
         line = message.topic.toUtf8() + ' ';
     line += message.payload;
     line += '\n';
+    if (m_printProperties)
+        line += Cli::describeProperties(message.properties);
     // Straight to file descriptor 1, unbuffered: each message reaches a pipe at once.
     if (m_output.write(line) != line.size()) {
         Cli::printError(Command::Subscribe,
@@ -159,7 +180,8 @@ void Subscriber::finish(int exitCode)
         QCoreApplication::exit(m_exitCode);
         return;
     }
-    m_client.disconnectFromHost(); // disconnected() quits the event loop
+    // disconnected() quits the event loop.
+    m_client.disconnectFromHost(Mqtt::ReasonCode::Success, m_disconnectProperties);
 }
 
 } // namespace
@@ -183,6 +205,27 @@ int runSub(const QStringList &arguments)
             {{QStringLiteral("W"), QStringLiteral("timeout")},
              QCoreApplication::translate("Cli", "Give up after this many seconds (exit code 27)."),
              QStringLiteral("seconds")});
+    const QString noLocalName = QStringLiteral("no-local");
+    const QString retainAsPublishedName = QStringLiteral("retain-as-published");
+    const QString retainHandlingName = QStringLiteral("retain-handling");
+    const QString propertiesName = QStringLiteral("properties");
+    options.addOption(
+            {{noLocalName, QStringLiteral("nl")},
+             QCoreApplication::translate("Cli", "MQTT 5.0: do not receive the messages this client "
+                                                "publishes.")});
+    options.addOption({{retainAsPublishedName, QStringLiteral("rap")},
+                       QCoreApplication::translate(
+                               "Cli", "MQTT 5.0: keep the retain flag as the publisher set it, "
+                                      "instead of only on messages sent at subscribe time.")});
+    options.addOption({{retainHandlingName, QStringLiteral("rh")},
+                       QCoreApplication::translate(
+                               "Cli", "MQTT 5.0: retained messages at subscribe time: 0 send "
+                                      "them (default), 1 only for a new subscription, 2 never."),
+                       QStringLiteral("0|1|2")});
+    options.addOption({propertiesName,
+                       QCoreApplication::translate(
+                               "Cli", "Print each message's MQTT 5.0 properties on indented lines "
+                                      "after it.")});
     const int parsed = options.parse(arguments);
     if (parsed >= 0)
         return parsed;
@@ -203,6 +246,19 @@ int runSub(const QStringList &arguments)
     if (filters.isEmpty())
         return usageError(
                 QCoreApplication::translate("Cli", "give at least one topic filter with -t"));
+    const bool isVersion5 = connection.version == Mqtt::ProtocolVersion::V5;
+    for (const QString &name : {noLocalName, retainAsPublishedName, retainHandlingName}) {
+        if (options.isSet(name) && !isVersion5)
+            return usageError(
+                    QCoreApplication::translate("Cli", "%1 is an MQTT 5.0 option: add -V 5")
+                            .arg(QStringLiteral("--") + name));
+    }
+    qint64 retainHandling = 0;
+    if (options.isSet(retainHandlingName) &&
+        !Cli::parseInteger(options.value(retainHandlingName), 0, 2, &retainHandling))
+        return usageError(
+                QCoreApplication::translate("Cli", "--retain-handling must be 0, 1 or 2, not '%1'")
+                        .arg(options.value(retainHandlingName)));
     QList<Mqtt::SubscribeTopic> topics;
     for (const QString &filter : filters) {
         if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter))
@@ -211,6 +267,15 @@ int runSub(const QStringList &arguments)
         Mqtt::SubscribeTopic topic;
         topic.filter = filter;
         topic.qos = qos;
+        topic.noLocal = options.isSet(noLocalName);
+        topic.retainAsPublished = options.isSet(retainAsPublishedName);
+        topic.retainHandling = Mqtt::RetainHandling(retainHandling);
+        // [MQTT-3.8.3-4]: No Local on a shared subscription is a Protocol Error.
+        if (topic.noLocal && filter.startsWith(QLatin1String("$share/")))
+            return usageError(QCoreApplication::translate("Cli",
+                                                          "--no-local does not apply to the shared "
+                                                          "subscription '%1'")
+                                      .arg(filter));
         topics.append(topic);
     }
 
@@ -233,6 +298,9 @@ int runSub(const QStringList &arguments)
                                                                    : OutputFormat::Payload,
                           int(count), int(timeout * 1000));
     subscriber.setDebug(options.isSet(QStringLiteral("debug")));
+    subscriber.setPrintProperties(options.isSet(propertiesName));
+    subscriber.setSubscribeProperties(options.properties().subscribe);
+    subscriber.setDisconnectProperties(options.properties().disconnect);
     if (!subscriber.start())
         return Cli::ExitFailure;
     return QCoreApplication::exec();

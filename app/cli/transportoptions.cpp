@@ -37,50 +37,62 @@ bool fail(QString *error, const QString &text)
 
 } // namespace
 
+QList<QCommandLineOption> transportOptions()
+{
+    QList<QCommandLineOption> options;
+    options += QCommandLineOption{
+            {QStringLiteral("L"), UrlOption},
+            tr("Broker URL: mqtt://host[:1883], mqtts://host[:8883], "
+               "ws://host[:80]/path, wss://host[:443]/path (tcp:// and ssl:// too). "
+               "Overrides -h and -p."),
+            QStringLiteral("url")};
+    options += QCommandLineOption{
+            CaFileOption,
+            tr("Trust only the certificate authorities in this PEM file (turns on "
+               "TLS)."),
+            QStringLiteral("file")};
+    options += QCommandLineOption{
+            CaPathOption,
+            tr("Trust only the certificate authorities in the PEM files of this folder "
+               "(turns on TLS)."),
+            QStringLiteral("folder")};
+    options += QCommandLineOption{
+            OsCertsOption, tr("Turn on TLS, trusting the system's certificate authorities.")};
+    options += QCommandLineOption{CertOption,
+                                  tr("Client certificate (PEM) for brokers that require one."),
+                                  QStringLiteral("file")};
+    options += QCommandLineOption{KeyOption, tr("Private key (PEM) of the client certificate."),
+                                  QStringLiteral("file")};
+    options += QCommandLineOption{KeyPassOption, tr("Passphrase of an encrypted private key."),
+                                  QStringLiteral("passphrase")};
+    options += QCommandLineOption{TlsVersionOption,
+                                  tr("Oldest TLS version accepted: tlsv1.2 (default) or tlsv1.3."),
+                                  QStringLiteral("version")};
+    options += QCommandLineOption{{AlpnOption, QStringLiteral("alpn")},
+                                  tr("ALPN protocol to offer; repeat or separate with commas."),
+                                  QStringLiteral("protocol")};
+    options += QCommandLineOption{
+            ServerNameOption,
+            tr("Server name sent in SNI and checked in the certificate (default: the "
+               "host)."),
+            QStringLiteral("name")};
+    options += QCommandLineOption{
+            InsecureOption, tr("Do not verify the broker's certificate nor its host name. For test "
+                               "brokers only.")};
+    options += QCommandLineOption{ProxyOption,
+                                  tr("Proxy: socks5://[user:password@]host[:port], "
+                                     "http://[user:password@]host:port (CONNECT), system or none "
+                                     "(default)."),
+                                  QStringLiteral("proxy")};
+    options += QCommandLineOption{
+            WsPathOption, tr("HTTP path of the WebSocket endpoint (default /mqtt, or the URL's)."),
+            QStringLiteral("path")};
+    return options;
+}
+
 void addTransportOptions(QCommandLineParser &parser)
 {
-    parser.addOption({{QStringLiteral("L"), UrlOption},
-                      tr("Broker URL: mqtt://host[:1883], mqtts://host[:8883], "
-                         "ws://host[:80]/path, wss://host[:443]/path (tcp:// and ssl:// too). "
-                         "Overrides -h and -p."),
-                      QStringLiteral("url")});
-    parser.addOption({CaFileOption,
-                      tr("Trust only the certificate authorities in this PEM file (turns on "
-                         "TLS)."),
-                      QStringLiteral("file")});
-    parser.addOption({CaPathOption,
-                      tr("Trust only the certificate authorities in the PEM files of this folder "
-                         "(turns on TLS)."),
-                      QStringLiteral("folder")});
-    parser.addOption(
-            {OsCertsOption, tr("Turn on TLS, trusting the system's certificate authorities.")});
-    parser.addOption({CertOption, tr("Client certificate (PEM) for brokers that require one."),
-                      QStringLiteral("file")});
-    parser.addOption({KeyOption, tr("Private key (PEM) of the client certificate."),
-                      QStringLiteral("file")});
-    parser.addOption({KeyPassOption, tr("Passphrase of an encrypted private key."),
-                      QStringLiteral("passphrase")});
-    parser.addOption({TlsVersionOption,
-                      tr("Oldest TLS version accepted: tlsv1.2 (default) or tlsv1.3."),
-                      QStringLiteral("version")});
-    parser.addOption({{AlpnOption, QStringLiteral("alpn")},
-                      tr("ALPN protocol to offer; repeat or separate with commas."),
-                      QStringLiteral("protocol")});
-    parser.addOption({ServerNameOption,
-                      tr("Server name sent in SNI and checked in the certificate (default: the "
-                         "host)."),
-                      QStringLiteral("name")});
-    parser.addOption({InsecureOption,
-                      tr("Do not verify the broker's certificate nor its host name. For test "
-                         "brokers only.")});
-    parser.addOption({ProxyOption,
-                      tr("Proxy: socks5://[user:password@]host[:port], "
-                         "http://[user:password@]host:port (CONNECT), system or none "
-                         "(default)."),
-                      QStringLiteral("proxy")});
-    parser.addOption({WsPathOption,
-                      tr("HTTP path of the WebSocket endpoint (default /mqtt, or the URL's)."),
-                      QStringLiteral("path")});
+    parser.addOptions(transportOptions());
 }
 
 bool parseProxy(const QString &text, Mqtt::ProxyOptions *proxy, QString *error)

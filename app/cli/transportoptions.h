@@ -4,6 +4,9 @@
 
 #include <QString>
 
+#include <QCommandLineOption>
+#include <QList>
+
 QT_BEGIN_NAMESPACE
 class QCommandLineParser;
 QT_END_NAMESPACE
@@ -15,6 +18,8 @@ QT_END_NAMESPACE
 namespace Cli {
 
 void addTransportOptions(QCommandLineParser &parser);
+// The options addTransportOptions() adds.
+QList<QCommandLineOption> transportOptions();
 
 // Applies the options given on the command line to *options (after -h/-p/-u/-P were read:
 // a URL overrides them). TLS options without a URL switch to mqtts on port 8883 unless -p

@@ -19,7 +19,16 @@ Mqtt::ConnectionOptions ConnectionProfile::toConnectionOptions() const
         will.payload = willPayload;
         will.qos = willQos;
         will.retain = willRetain;
+        if (protocolVersion == Mqtt::ProtocolVersion::V5)
+            will.properties = willProperties();
         options.will = will;
+    }
+    if (protocolVersion == Mqtt::ProtocolVersion::V5) {
+        options.connectProperties = connectProperties();
+        options.authenticationMethod = authenticationMethod;
+        // The client refuses what it told the broker it would not accept.
+        if (maximumPacketSize && *maximumPacketSize < options.maximumIncomingPacketSize)
+            options.maximumIncomingPacketSize = *maximumPacketSize;
     }
     options.transport = transport;
     options.webSocketPath = webSocketPath;
@@ -38,6 +47,51 @@ Mqtt::ConnectionOptions ConnectionProfile::toConnectionOptions() const
     options.proxy.port = proxyPort;
     options.proxy.userName = proxyUserName;
     return options;
+}
+
+Mqtt::Properties ConnectionProfile::connectProperties() const
+{
+    using Mqtt::PropertyId;
+    Mqtt::Properties properties;
+    // An absent Session Expiry Interval reads 0: only other values need sending.
+    if (sessionExpiryInterval != 0)
+        properties.setInteger(PropertyId::SessionExpiryInterval, sessionExpiryInterval);
+    if (receiveMaximum)
+        properties.setInteger(PropertyId::ReceiveMaximum, *receiveMaximum);
+    if (maximumPacketSize)
+        properties.setInteger(PropertyId::MaximumPacketSize, *maximumPacketSize);
+    if (topicAliasMaximum)
+        properties.setInteger(PropertyId::TopicAliasMaximum, *topicAliasMaximum);
+    // Both default to the value that need not be sent: response information off, problem
+    // information on.
+    if (requestResponseInformation)
+        properties.setInteger(PropertyId::RequestResponseInformation, 1);
+    if (!requestProblemInformation)
+        properties.setInteger(PropertyId::RequestProblemInformation, 0);
+    for (const auto &pair : userProperties)
+        properties.addUserProperty(pair.first, pair.second);
+    return properties;
+}
+
+Mqtt::Properties ConnectionProfile::willProperties() const
+{
+    using Mqtt::PropertyId;
+    Mqtt::Properties properties;
+    if (willDelayInterval != 0)
+        properties.setInteger(PropertyId::WillDelayInterval, willDelayInterval);
+    if (willPayloadIsUtf8)
+        properties.setInteger(PropertyId::PayloadFormatIndicator, 1);
+    if (willMessageExpiryInterval)
+        properties.setInteger(PropertyId::MessageExpiryInterval, *willMessageExpiryInterval);
+    if (!willContentType.isEmpty())
+        properties.setString(PropertyId::ContentType, willContentType);
+    if (!willResponseTopic.isEmpty())
+        properties.setString(PropertyId::ResponseTopic, willResponseTopic);
+    if (!willCorrelationData.isEmpty())
+        properties.setBinary(PropertyId::CorrelationData, willCorrelationData);
+    for (const auto &pair : willUserProperties)
+        properties.addUserProperty(pair.first, pair.second);
+    return properties;
 }
 
 Mqtt::ConnectionOptions ConnectionProfile::toConnectionOptions(const QByteArray &password) const
@@ -60,7 +114,21 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
            keyFile == other.keyFile && serverName == other.serverName && alpn == other.alpn &&
            minimumTlsVersion == other.minimumTlsVersion && allowInsecure == other.allowInsecure &&
            proxyKind == other.proxyKind && proxyHost == other.proxyHost &&
-           proxyPort == other.proxyPort && proxyUserName == other.proxyUserName;
+           proxyPort == other.proxyPort && proxyUserName == other.proxyUserName &&
+           sessionExpiryInterval == other.sessionExpiryInterval &&
+           receiveMaximum == other.receiveMaximum && maximumPacketSize == other.maximumPacketSize &&
+           topicAliasMaximum == other.topicAliasMaximum &&
+           requestResponseInformation == other.requestResponseInformation &&
+           requestProblemInformation == other.requestProblemInformation &&
+           userProperties == other.userProperties &&
+           authenticationMethod == other.authenticationMethod &&
+           willDelayInterval == other.willDelayInterval &&
+           willPayloadIsUtf8 == other.willPayloadIsUtf8 &&
+           willMessageExpiryInterval == other.willMessageExpiryInterval &&
+           willContentType == other.willContentType &&
+           willResponseTopic == other.willResponseTopic &&
+           willCorrelationData == other.willCorrelationData &&
+           willUserProperties == other.willUserProperties;
 }
 
 QString ConnectionProfile::keyPassphraseKey(const QString &profileName)

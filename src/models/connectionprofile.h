@@ -4,9 +4,13 @@
 #include "protocol.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 // A saved connection: everything but the password, which lives in the SecretStore (keychain) or
 // is asked for at connect time. Nothing here is secret; all of it may be written to settings.
@@ -43,6 +47,28 @@ struct ConnectionProfile
     quint16 proxyPort = 0;
     QString proxyUserName;
 
+    // MQTT 5.0 CONNECT properties, sent only when protocolVersion is V5. An empty optional is
+    // not sent, so the broker assumes the specification's default.
+    quint32 sessionExpiryInterval = 0; // seconds; 0: at disconnect, SessionNeverExpires: never
+    std::optional<quint16> receiveMaximum; // 1..65535; default 65,535
+    std::optional<quint32> maximumPacketSize; // 1..; default no limit
+    std::optional<quint16> topicAliasMaximum; // default 0: no topic aliases from the broker
+    bool requestResponseInformation = false;
+    bool requestProblemInformation = true;
+    QList<QPair<QString, QString>> userProperties; // in order, duplicates allowed
+    QString authenticationMethod; // empty: none; e.g. "SCRAM-SHA-256" (user name + password)
+
+    // MQTT 5.0 will properties.
+    quint32 willDelayInterval = 0; // seconds
+    bool willPayloadIsUtf8 = false; // Payload Format Indicator
+    std::optional<quint32> willMessageExpiryInterval; // seconds; empty: never expires
+    QString willContentType;
+    QString willResponseTopic;
+    QByteArray willCorrelationData;
+    QList<QPair<QString, QString>> willUserProperties;
+
+    static constexpr quint32 SessionNeverExpires = 0xFFFFFFFF;
+
     bool hasWill() const { return !willTopic.isEmpty(); }
     bool usesTls() const
     {
@@ -56,6 +82,9 @@ struct ConnectionProfile
     // profile never holds one.
     Mqtt::ConnectionOptions toConnectionOptions() const;
     Mqtt::ConnectionOptions toConnectionOptions(const QByteArray &password) const;
+    // The 5.0 CONNECT and will properties these fields make (whatever protocolVersion says).
+    Mqtt::Properties connectProperties() const;
+    Mqtt::Properties willProperties() const;
 
     bool operator==(const ConnectionProfile &other) const;
     bool operator!=(const ConnectionProfile &other) const { return !(*this == other); }

@@ -2,6 +2,7 @@
 
 #include "messagelogmodel.h"
 #include "payloadformat.h"
+#include "properties.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
@@ -19,6 +20,7 @@ struct Row
     bool retain = false;
     bool dup = false;
     QByteArray payload;
+    Mqtt::Properties properties; // 5.0; empty for most messages
 };
 
 Row readRow(const QAbstractItemModel *model, int row)
@@ -35,6 +37,8 @@ Row readRow(const QAbstractItemModel *model, int row)
     r.retain = index.data(MessageLogModel::RetainRole).toBool();
     r.dup = index.data(MessageLogModel::DupRole).toBool();
     r.payload = index.data(MessageLogModel::PayloadRole).toByteArray();
+    if (index.data(MessageLogModel::HasPropertiesRole).toBool())
+        r.properties = index.data(MessageLogModel::PropertiesRole).value<Mqtt::Properties>();
     return r;
 }
 
@@ -100,6 +104,81 @@ std::pair<QByteArray, QByteArray> encodedPayload(const QByteArray &payload)
     return {QByteArrayLiteral("base64"), payload.toBase64()};
 }
 
+// The JSON key of a property: its name in snake case, as in the export's other keys.
+QByteArray propertyKey(Mqtt::PropertyId id)
+{
+    switch (id) {
+    case Mqtt::PropertyId::PayloadFormatIndicator:
+        return QByteArrayLiteral("payload_format_indicator");
+    case Mqtt::PropertyId::MessageExpiryInterval:
+        return QByteArrayLiteral("message_expiry_interval");
+    case Mqtt::PropertyId::ContentType:
+        return QByteArrayLiteral("content_type");
+    case Mqtt::PropertyId::ResponseTopic:
+        return QByteArrayLiteral("response_topic");
+    case Mqtt::PropertyId::CorrelationData:
+        return QByteArrayLiteral("correlation_data");
+    case Mqtt::PropertyId::TopicAlias:
+        return QByteArrayLiteral("topic_alias");
+    default:
+        return "property_" + QByteArray::number(int(id));
+    }
+}
+
+// A compact JSON object: single values by key; user properties as an ordered array of
+// [name, value] pairs (names may repeat); subscription identifiers as an array; binary data as
+// text when it is valid UTF-8, base64 otherwise, with "<key>_encoding" saying which.
+QByteArray propertiesJson(const Mqtt::Properties &properties)
+{
+    QByteArray singles;
+    QByteArray userProperties;
+    QByteArray subscriptionIdentifiers;
+    for (const Mqtt::Properties::Entry &entry : properties.entries()) {
+        switch (entry.id) {
+        case Mqtt::PropertyId::UserProperty:
+            userProperties += (userProperties.isEmpty() ? "[" : ",");
+            userProperties += '[' + jsonString(entry.data) + ',' + jsonString(entry.value) + ']';
+            continue;
+        case Mqtt::PropertyId::SubscriptionIdentifier:
+            subscriptionIdentifiers += (subscriptionIdentifiers.isEmpty() ? "[" : ",");
+            subscriptionIdentifiers += QByteArray::number(entry.integer);
+            continue;
+        default:
+            break;
+        }
+        const QByteArray key = propertyKey(entry.id);
+        if (!singles.isEmpty())
+            singles += ',';
+        switch (Mqtt::Properties::typeOf(entry.id)) {
+        case Mqtt::PropertyType::Utf8String:
+            singles += jsonString(key) + ':' + jsonString(entry.data);
+            break;
+        case Mqtt::PropertyType::BinaryData: {
+            const auto [encoding, data] = encodedPayload(entry.data);
+            singles += jsonString(key + "_encoding") + ':' + jsonString(encoding) + ',';
+            singles += jsonString(key) + ':' + jsonString(data);
+            break;
+        }
+        case Mqtt::PropertyType::Utf8StringPair:
+            singles += jsonString(key) + ":[" + jsonString(entry.data) + ',' +
+                       jsonString(entry.value) + ']';
+            break;
+        default:
+            singles += jsonString(key) + ':' + QByteArray::number(entry.integer);
+            break;
+        }
+    }
+    QByteArray out = "{" + singles;
+    if (!subscriptionIdentifiers.isEmpty())
+        out += QByteArray(out.size() > 1 ? "," : "") +
+               "\"subscription_identifiers\":" + subscriptionIdentifiers + ']';
+    if (!userProperties.isEmpty())
+        out += QByteArray(out.size() > 1 ? "," : "") + "\"user_properties\":" + userProperties +
+               ']';
+    out += '}';
+    return out;
+}
+
 QByteArray jsonLine(const Row &r)
 {
     const auto [encoding, payload] = encodedPayload(r.payload);
@@ -114,6 +193,8 @@ QByteArray jsonLine(const Row &r)
     line += ",\"size\":" + QByteArray::number(r.payload.size());
     line += ",\"payload_encoding\":" + jsonString(encoding);
     line += ",\"payload\":" + jsonString(payload);
+    if (!r.properties.isEmpty()) // 5.0 only: 3.1.1 lines stay as they were
+        line += ",\"properties\":" + propertiesJson(r.properties);
     line += "}\n";
     return line;
 }
@@ -131,7 +212,9 @@ QByteArray csvLine(const Row &r)
     line += boolText(r.dup) + ',';
     line += QByteArray::number(r.payload.size()) + ',';
     line += encoding + ',';
-    line += MessageExporter::csvField(payload);
+    line += MessageExporter::csvField(payload) + ',';
+    if (!r.properties.isEmpty())
+        line += MessageExporter::csvField(propertiesJson(r.properties));
     line += "\r\n";
     return line;
 }
@@ -166,7 +249,7 @@ QString MessageExporter::exportMessages(const QAbstractItemModel *model, QIODevi
         return tr("The output is not open for writing.");
     if (format == Format::Csv) {
         const QByteArray header = "time,timestamp_ms,direction,topic,qos,retain,dup,size,"
-                                  "payload_encoding,payload\r\n";
+                                  "payload_encoding,payload,properties\r\n";
         if (device->write(header) != header.size())
             return tr("Could not write: %1").arg(device->errorString());
     }

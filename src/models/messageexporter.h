@@ -8,7 +8,8 @@ class QIODevice;
 
 // Writes what a message log view shows (a MessageLogModel or a proxy over it, read through the
 // MessageLogModel roles) to JSON Lines or CSV. Payloads that are valid UTF-8 are written as text,
-// others as base64, with "payload_encoding" saying which.
+// others as base64, with "payload_encoding" saying which. A message with MQTT 5.0 properties
+// gets a "properties" object (JSON Lines) or the same object in the last column (CSV).
 class MessageExporter
 {
     Q_DECLARE_TR_FUNCTIONS(MessageExporter)

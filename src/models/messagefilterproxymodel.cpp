@@ -209,13 +209,28 @@ bool MessageFilterProxyModel::payloadAccepted(const QByteArray &payload) const
 {
     if (m_payloadText.isEmpty())
         return true;
+    return textAccepted(QString::fromUtf8(payload));
+}
+
+bool MessageFilterProxyModel::textAccepted(const QString &text) const
+{
     if (m_payloadMode == PayloadFilterMode::RegularExpression) {
         // An unusable expression hides nothing; payloadFilterError() says why.
         if (!m_payloadExpression.isValid())
             return true;
-        return m_payloadExpression.match(QString::fromUtf8(payload)).hasMatch();
+        return m_payloadExpression.match(text).hasMatch();
     }
-    return QString::fromUtf8(payload).contains(m_payloadText, m_payloadCase);
+    return text.contains(m_payloadText, m_payloadCase);
+}
+
+bool MessageFilterProxyModel::userPropertiesAccepted(const Mqtt::Properties &properties) const
+{
+    for (const Mqtt::Properties::Entry &entry : properties.entries()) {
+        if (entry.id == Mqtt::PropertyId::UserProperty &&
+            textAccepted(QString::fromUtf8(entry.value)))
+            return true;
+    }
+    return false;
 }
 
 bool MessageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -227,7 +242,12 @@ bool MessageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     if (m_log) {
         if (topicRules && !topicAccepted(m_log->topicIndexAt(sourceRow), m_log->topicAt(sourceRow)))
             return false;
-        return payloadAccepted(m_log->payloadAt(sourceRow));
+        if (payloadAccepted(m_log->payloadAt(sourceRow)))
+            return true;
+        // 5.0: the search finds user property values too; only messages that carry
+        // properties pay for the look.
+        return m_log->hasPropertiesAt(sourceRow) &&
+               userPropertiesAccepted(m_log->propertiesAt(sourceRow));
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (topicRules && !topicAccepted(-1, index.data(MessageLogModel::TopicRole).toString()))

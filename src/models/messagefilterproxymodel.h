@@ -12,6 +12,10 @@
 class MessageLogModel;
 class SubscriptionModel;
 
+namespace Mqtt {
+class Properties;
+}
+
 // Filters the message log: an MQTT wildcard filter on the topic, a text or regular-expression
 // filter on the payload, a topic subtree (from the topic tree selection) and muted
 // subscriptions. New rows are judged one by one in filterAcceptsRow(); the per-topic verdict is
@@ -34,7 +38,8 @@ public:
     bool setTopicFilter(const QString &filter);
     QString topicFilter() const;
 
-    // Matches on the payload decoded as UTF-8; empty text shows every payload.
+    // Matches on the payload decoded as UTF-8, or on the value of a 5.0 user property; empty
+    // text shows every payload.
     void setPayloadFilter(const QString &text, PayloadFilterMode mode,
                           Qt::CaseSensitivity caseSensitivity = Qt::CaseInsensitive);
     QString payloadFilter() const;
@@ -66,6 +71,8 @@ protected:
 private:
     bool topicAccepted(int topicIndex, const QString &topic) const;
     bool payloadAccepted(const QByteArray &payload) const;
+    bool textAccepted(const QString &text) const; // the payload filter, on any text
+    bool userPropertiesAccepted(const Mqtt::Properties &properties) const;
     void refilter();
     void updateMutedFromSubscriptions();
 

@@ -1,9 +1,12 @@
 #include "messagelogmodel.h"
 
+#include "bytes.h"
 #include "payloadformat.h"
 
 #include <QDateTime>
 #include <QTime>
+
+#include <algorithm>
 
 namespace {
 
@@ -12,6 +15,7 @@ enum Flag : quint8 {
     QosMask = 0x06, // two bits, shifted by 1
     RetainFlag = 0x08,
     DupFlag = 0x10,
+    PropertiesFlag = 0x20, // 5.0 properties stored beside the record
 };
 
 // Rough heap cost of a QByteArray's block: header plus the terminating zero and malloc's
@@ -70,12 +74,29 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
             return (record.flags & DupFlag) ? tr("dup") : QString();
         case SizeColumn:
             return int(record.payload.size());
+        case PropertiesColumn:
+            if (const QByteArray *encoded = findProperties(index.row()))
+                return int(decodeProperties(*encoded).entries().size());
+            return QVariant();
         case PayloadColumn:
             return PayloadFormat::preview(record.payload, PreviewLength);
         }
         return QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == PropertiesColumn) {
+            const QByteArray *encoded = findProperties(index.row());
+            if (!encoded)
+                return QVariant();
+            QStringList lines;
+            for (const PayloadFormat::PropertyText &line :
+                 PayloadFormat::describeProperties(decodeProperties(*encoded)))
+                lines << line.name + QStringLiteral(": ") + line.value;
+            return lines.join(QLatin1Char('\n'));
+        }
+        return QVariant();
     case Qt::TextAlignmentRole:
-        if (index.column() == SizeColumn || index.column() == QosColumn)
+        if (index.column() == SizeColumn || index.column() == QosColumn ||
+            index.column() == PropertiesColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant();
     case SequenceRole:
@@ -98,6 +119,12 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         return int(record.payload.size());
     case TopicIndexRole:
         return int(record.topicIndex);
+    case HasPropertiesRole:
+        return bool(record.flags & PropertiesFlag);
+    case PropertiesRole:
+        if (const QByteArray *encoded = findProperties(index.row()))
+            return QVariant::fromValue(decodeProperties(*encoded));
+        return QVariant();
     }
     return QVariant();
 }
@@ -121,6 +148,8 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Dup");
     case SizeColumn:
         return tr("Size");
+    case PropertiesColumn:
+        return tr("Props");
     case PayloadColumn:
         return tr("Payload");
     }
@@ -140,6 +169,8 @@ QHash<int, QByteArray> MessageLogModel::roleNames() const
     names.insert(PayloadRole, "payload");
     names.insert(SizeRole, "size");
     names.insert(TopicIndexRole, "topicIndex");
+    names.insert(HasPropertiesRole, "hasProperties");
+    names.insert(PropertiesRole, "properties");
     return names;
 }
 
@@ -163,6 +194,16 @@ void MessageLogModel::append(const Mqtt::Message &message, Direction direction, 
                           ((quint8(message.qos) & 0x3) << 1) | (message.retain ? RetainFlag : 0) |
                           (message.dup ? DupFlag : 0));
     m_pendingBytes += recordCost(record);
+    if (!message.properties.isEmpty()) {
+        record.flags |= PropertiesFlag;
+        // Kept as their wire encoding: one small block instead of an entry list and a block per
+        // string (a fifth of the memory); decoded again only when a view asks.
+        QByteArray encoded;
+        encoded.reserve(message.properties.encodedSize() + 4);
+        message.properties.encode(encoded);
+        m_pendingBytes += propertiesCost(encoded);
+        m_pendingProperties.push_back(std::move(encoded));
+    }
     m_pending.push_back(std::move(record));
     ++m_receivedCount;
     trimPending();
@@ -173,6 +214,37 @@ qint64 MessageLogModel::recordCost(const Record &record)
 {
     return qint64(sizeof(Record)) +
            (record.payload.isEmpty() ? 0 : record.payload.size() + HeapBlockOverhead);
+}
+
+qint64 MessageLogModel::propertiesCost(const QByteArray &encoded)
+{
+    return qint64(sizeof(PropertiesRecord)) + encoded.size() + HeapBlockOverhead;
+}
+
+Mqtt::Properties MessageLogModel::decodeProperties(const QByteArray &encoded)
+{
+    Mqtt::Properties properties;
+    Mqtt::ByteReader reader(encoded);
+    Mqtt::ReasonCode reason = Mqtt::ReasonCode::Success;
+    // They were encoded from a valid list: decoding cannot fail short of memory corruption.
+    const QString problem =
+            Mqtt::Properties::decode(reader, Mqtt::PropertyContext::Publish, &properties, &reason);
+    Q_ASSERT(problem.isEmpty());
+    return properties;
+}
+
+const QByteArray *MessageLogModel::findProperties(int row) const
+{
+    if (row < 0 || size_t(row) >= m_records.size() ||
+        !(m_records[size_t(row)].flags & PropertiesFlag))
+        return nullptr;
+    const quint64 sequence = m_firstSequence + quint64(row);
+    const auto it = std::lower_bound(
+            m_storedProperties.begin(), m_storedProperties.end(), sequence,
+            [](const PropertiesRecord &record, quint64 value) { return record.sequence < value; });
+    if (it == m_storedProperties.end() || it->sequence != sequence)
+        return nullptr;
+    return &it->encoded;
 }
 
 quint32 MessageLogModel::internTopic(const QString &topic)
@@ -193,6 +265,10 @@ void MessageLogModel::trimPending()
     while (!m_pending.empty() &&
            (qint64(m_pending.size()) > m_maximumMessages || m_pendingBytes > m_maximumBytes)) {
         m_pendingBytes -= recordCost(m_pending.front());
+        if (m_pending.front().flags & PropertiesFlag) {
+            m_pendingBytes -= propertiesCost(m_pendingProperties.front());
+            m_pendingProperties.pop_front();
+        }
         m_pending.pop_front();
         ++m_droppedCount;
     }
@@ -201,11 +277,14 @@ void MessageLogModel::trimPending()
 void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
 {
     size_t remove = 0;
+    size_t removeProperties = 0;
     qint64 bytes = m_storedBytes;
     qint64 count = qint64(m_records.size());
     while (remove < m_records.size() &&
            (count + incoming > m_maximumMessages || bytes + incomingBytes > m_maximumBytes)) {
         bytes -= recordCost(m_records[remove]);
+        if (m_records[remove].flags & PropertiesFlag)
+            bytes -= propertiesCost(m_storedProperties[removeProperties++].encoded);
         --count;
         ++remove;
     }
@@ -213,6 +292,8 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
         return;
     beginRemoveRows(QModelIndex(), 0, int(remove) - 1);
     m_records.erase(m_records.begin(), m_records.begin() + qsizetype(remove));
+    m_storedProperties.erase(m_storedProperties.begin(),
+                             m_storedProperties.begin() + qsizetype(removeProperties));
     m_storedBytes = bytes;
     m_firstSequence += remove;
     m_droppedCount += qint64(remove);
@@ -236,8 +317,15 @@ void MessageLogModel::flush()
     const int first = int(m_records.size());
     const int last = first + incoming - 1;
     beginInsertRows(QModelIndex(), first, last);
-    for (Record &record : m_pending)
+    quint64 sequence = m_firstSequence + quint64(first);
+    for (Record &record : m_pending) {
+        if (record.flags & PropertiesFlag) {
+            m_storedProperties.push_back({sequence, std::move(m_pendingProperties.front())});
+            m_pendingProperties.pop_front();
+        }
         m_records.push_back(std::move(record));
+        ++sequence;
+    }
     m_pending.clear();
     m_storedBytes += m_pendingBytes;
     m_pendingBytes = 0;
@@ -293,6 +381,8 @@ void MessageLogModel::clear()
     m_firstSequence += m_records.size();
     m_records.clear();
     m_pending.clear();
+    m_storedProperties.clear();
+    m_pendingProperties.clear();
     m_topics.clear();
     m_topicIndex.clear();
     m_storedBytes = 0;
@@ -461,5 +551,23 @@ Mqtt::Message MessageLogModel::messageAt(int row) const
     message.qos = qosAt(row);
     message.retain = record.flags & RetainFlag;
     message.dup = record.flags & DupFlag;
+    if (const QByteArray *encoded = findProperties(row))
+        message.properties = decodeProperties(*encoded);
     return message;
+}
+
+bool MessageLogModel::hasPropertiesAt(int row) const
+{
+    return m_records[size_t(row)].flags & PropertiesFlag;
+}
+
+Mqtt::Properties MessageLogModel::propertiesAt(int row) const
+{
+    const QByteArray *encoded = findProperties(row);
+    return encoded ? decodeProperties(*encoded) : Mqtt::Properties();
+}
+
+int MessageLogModel::propertiesHeldCount() const
+{
+    return int(m_storedProperties.size() + m_pendingProperties.size());
 }

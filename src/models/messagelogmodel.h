@@ -34,6 +34,7 @@ public:
         RetainColumn,
         DupColumn,
         SizeColumn,
+        PropertiesColumn, // 5.0: how many properties the message carries (empty: none)
         PayloadColumn,
         ColumnCount
     };
@@ -51,6 +52,8 @@ public:
         PayloadRole, // QByteArray
         SizeRole, // int, payload bytes
         TopicIndexRole, // int, index in the interned topic table
+        HasPropertiesRole, // bool: the message carries MQTT 5.0 properties
+        PropertiesRole, // Mqtt::Properties (invalid QVariant when the message has none)
     };
     Q_ENUM(Role)
 
@@ -116,7 +119,12 @@ public:
     Mqtt::QoS qosAt(int row) const;
     bool isRetainAt(int row) const;
     bool isDupAt(int row) const;
-    // A copy of the stored message (topic, payload, QoS, retain, dup).
+    // 5.0 properties of a message; empty for most (3.1.1) messages, which store none.
+    bool hasPropertiesAt(int row) const;
+    Mqtt::Properties propertiesAt(int row) const;
+    // Messages held with properties (stored and pending), for tests and the budget.
+    int propertiesHeldCount() const;
+    // A copy of the stored message (topic, payload, QoS, retain, dup, properties).
     Mqtt::Message messageAt(int row) const;
 
 Q_SIGNALS:
@@ -134,10 +142,21 @@ private:
         qint64 timestampMs = 0;
         QByteArray payload;
         quint32 topicIndex = 0;
-        quint8 flags = 0; // direction, QoS, retain, dup
+        quint8 flags = 0; // direction, QoS, retain, dup, has properties
+    };
+    // Properties live beside the records, only for the messages that have some: a 3.1.1
+    // record stays as small as before.
+    struct PropertiesRecord
+    {
+        quint64 sequence = 0;
+        QByteArray encoded; // the length-prefixed property list as on the wire
     };
 
     static qint64 recordCost(const Record &record);
+    static qint64 propertiesCost(const QByteArray &encoded);
+    static Mqtt::Properties decodeProperties(const QByteArray &encoded);
+    const QByteArray *findProperties(int row) const; // the encoded properties of a row
+
     quint32 internTopic(const QString &topic);
     void trimPending();
     void trimStored(int incoming, qint64 incomingBytes);
@@ -146,6 +165,8 @@ private:
 
     std::deque<Record> m_records;
     std::deque<Record> m_pending;
+    std::deque<PropertiesRecord> m_storedProperties; // by ascending sequence
+    std::deque<QByteArray> m_pendingProperties; // one per pending record that has some
     QHash<QString, quint32> m_topicIndex;
     QList<QString> m_topics;
 

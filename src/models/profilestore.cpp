@@ -7,11 +7,57 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 
 const QString ProfilesGroup = QStringLiteral("profiles");
 const QString LastUsedKey = QStringLiteral("general/lastUsedProfile");
+
+// User properties as a settings array: order and duplicates survive.
+void writePairs(QSettings &settings, const QString &key, const QList<QPair<QString, QString>> &pairs)
+{
+    settings.beginWriteArray(key, int(pairs.size()));
+    for (int i = 0; i < pairs.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("name"), pairs.at(i).first);
+        settings.setValue(QStringLiteral("value"), pairs.at(i).second);
+    }
+    settings.endArray();
+}
+
+QList<QPair<QString, QString>> readPairs(QSettings &settings, const QString &key)
+{
+    QList<QPair<QString, QString>> pairs;
+    const int size = settings.beginReadArray(key);
+    for (int i = 0; i < size; ++i) {
+        settings.setArrayIndex(i);
+        pairs.append({settings.value(QStringLiteral("name")).toString(),
+                      settings.value(QStringLiteral("value")).toString()});
+    }
+    settings.endArray();
+    return pairs;
+}
+
+// An optional integer is a key that is present or not; out-of-range values read as absent.
+template<typename T>
+std::optional<T> readOptional(const QSettings &settings, const QString &key, quint32 minimum)
+{
+    if (!settings.contains(key))
+        return std::nullopt;
+    bool ok = false;
+    const qulonglong value = settings.value(key).toULongLong(&ok);
+    if (!ok || value < minimum || value > std::numeric_limits<T>::max())
+        return std::nullopt;
+    return T(value);
+}
+
+template<typename T>
+void writeOptional(QSettings &settings, const QString &key, const std::optional<T> &value)
+{
+    if (value)
+        settings.setValue(key, qulonglong(*value));
+}
 
 QString defaultFileName()
 {
@@ -115,6 +161,38 @@ std::optional<ConnectionProfile> ProfileStore::profile(const QString &name) cons
     p.proxyHost = m_settings->value(QStringLiteral("proxy/host")).toString();
     p.proxyPort = quint16(m_settings->value(QStringLiteral("proxy/port")).toUInt());
     p.proxyUserName = m_settings->value(QStringLiteral("proxy/userName")).toString();
+
+    p.sessionExpiryInterval =
+            readOptional<quint32>(*m_settings, QStringLiteral("v5/sessionExpiryInterval"), 0)
+                    .value_or(defaults.sessionExpiryInterval);
+    // A Receive Maximum or Maximum Packet Size of 0 is a protocol error: read as absent.
+    p.receiveMaximum = readOptional<quint16>(*m_settings, QStringLiteral("v5/receiveMaximum"), 1);
+    p.maximumPacketSize =
+            readOptional<quint32>(*m_settings, QStringLiteral("v5/maximumPacketSize"), 1);
+    p.topicAliasMaximum =
+            readOptional<quint16>(*m_settings, QStringLiteral("v5/topicAliasMaximum"), 0);
+    p.requestResponseInformation = m_settings
+                                           ->value(QStringLiteral("v5/requestResponseInformation"),
+                                                   defaults.requestResponseInformation)
+                                           .toBool();
+    p.requestProblemInformation = m_settings
+                                          ->value(QStringLiteral("v5/requestProblemInformation"),
+                                                  defaults.requestProblemInformation)
+                                          .toBool();
+    p.userProperties = readPairs(*m_settings, QStringLiteral("v5/userProperties"));
+    p.authenticationMethod =
+            m_settings->value(QStringLiteral("v5/authenticationMethod")).toString();
+    p.willDelayInterval =
+            readOptional<quint32>(*m_settings, QStringLiteral("v5/willDelayInterval"), 0)
+                    .value_or(defaults.willDelayInterval);
+    p.willPayloadIsUtf8 = m_settings->value(QStringLiteral("v5/willPayloadIsUtf8")).toBool();
+    p.willMessageExpiryInterval =
+            readOptional<quint32>(*m_settings, QStringLiteral("v5/willMessageExpiryInterval"), 0);
+    p.willContentType = m_settings->value(QStringLiteral("v5/willContentType")).toString();
+    p.willResponseTopic = m_settings->value(QStringLiteral("v5/willResponseTopic")).toString();
+    p.willCorrelationData = QByteArray::fromBase64(
+            m_settings->value(QStringLiteral("v5/willCorrelationDataBase64")).toString().toLatin1());
+    p.willUserProperties = readPairs(*m_settings, QStringLiteral("v5/willUserProperties"));
     m_settings->endGroup();
     return p;
 }
@@ -153,6 +231,27 @@ void ProfileStore::writeProfile(const ConnectionProfile &p)
     m_settings->setValue(QStringLiteral("proxy/host"), p.proxyHost);
     m_settings->setValue(QStringLiteral("proxy/port"), p.proxyPort);
     m_settings->setValue(QStringLiteral("proxy/userName"), p.proxyUserName);
+
+    m_settings->setValue(QStringLiteral("v5/sessionExpiryInterval"),
+                         qulonglong(p.sessionExpiryInterval));
+    writeOptional(*m_settings, QStringLiteral("v5/receiveMaximum"), p.receiveMaximum);
+    writeOptional(*m_settings, QStringLiteral("v5/maximumPacketSize"), p.maximumPacketSize);
+    writeOptional(*m_settings, QStringLiteral("v5/topicAliasMaximum"), p.topicAliasMaximum);
+    m_settings->setValue(QStringLiteral("v5/requestResponseInformation"),
+                         p.requestResponseInformation);
+    m_settings->setValue(QStringLiteral("v5/requestProblemInformation"),
+                         p.requestProblemInformation);
+    writePairs(*m_settings, QStringLiteral("v5/userProperties"), p.userProperties);
+    m_settings->setValue(QStringLiteral("v5/authenticationMethod"), p.authenticationMethod);
+    m_settings->setValue(QStringLiteral("v5/willDelayInterval"), qulonglong(p.willDelayInterval));
+    m_settings->setValue(QStringLiteral("v5/willPayloadIsUtf8"), p.willPayloadIsUtf8);
+    writeOptional(*m_settings, QStringLiteral("v5/willMessageExpiryInterval"),
+                  p.willMessageExpiryInterval);
+    m_settings->setValue(QStringLiteral("v5/willContentType"), p.willContentType);
+    m_settings->setValue(QStringLiteral("v5/willResponseTopic"), p.willResponseTopic);
+    m_settings->setValue(QStringLiteral("v5/willCorrelationDataBase64"),
+                         QString::fromLatin1(p.willCorrelationData.toBase64()));
+    writePairs(*m_settings, QStringLiteral("v5/willUserProperties"), p.willUserProperties);
     m_settings->endGroup();
 }
 

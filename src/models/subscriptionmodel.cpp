@@ -59,6 +59,8 @@ QVariant SubscriptionModel::data(const QModelIndex &index, int role) const
             return QVariant();
         case MessageCountColumn:
             return s.messageCount;
+        case OptionsColumn:
+            return optionsText(s, TextLength::Short);
         }
         return QVariant();
     case Qt::DecorationRole:
@@ -69,11 +71,20 @@ QVariant SubscriptionModel::data(const QModelIndex &index, int role) const
         if (index.column() == MutedColumn)
             return s.muted ? Qt::Checked : Qt::Unchecked;
         return QVariant();
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        QString tip;
         if (s.state == State::Refused)
-            return tr("The broker refused this subscription (reason code 0x%1)")
-                    .arg(s.reasonCode, 2, 16, QLatin1Char('0'));
-        return QVariant();
+            tip = tr("The broker refused this subscription: %1 (reason code 0x%2)")
+                          .arg(Mqtt::reasonCodeText(Mqtt::ReasonCode(s.reasonCode)))
+                          .arg(s.reasonCode, 2, 16, QLatin1Char('0'));
+        if (!s.reasonString.isEmpty())
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("Reason string: %1").arg(s.reasonString);
+        const QString options = optionsText(s, TextLength::Long);
+        if (!options.isEmpty())
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + options;
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
     case FilterRole:
         return s.filter;
     case RequestedQosRole:
@@ -90,8 +101,38 @@ QVariant SubscriptionModel::data(const QModelIndex &index, int role) const
         return s.color;
     case MutedRole:
         return s.muted;
+    case SubscriptionIdentifierRole:
+        return s.subscriptionIdentifier;
+    case ReasonStringRole:
+        return s.reasonString;
     }
     return QVariant();
+}
+
+QString SubscriptionModel::optionsText(const Subscription &s, TextLength length)
+{
+    QStringList parts;
+    const bool brief = length == TextLength::Short;
+    if (s.subscriptionIdentifier != 0)
+        parts << (brief ? tr("id %1") : tr("Subscription identifier %1"))
+                         .arg(s.subscriptionIdentifier);
+    if (s.noLocal)
+        parts << (brief ? tr("no local") : tr("No local: own messages are not received"));
+    if (s.retainAsPublished)
+        parts << (brief ? tr("retain as published")
+                        : tr("Retain as published: the retain flag is kept"));
+    switch (s.retainHandling) {
+    case Mqtt::RetainHandling::SendAtSubscribe:
+        break;
+    case Mqtt::RetainHandling::SendAtNewSubscribe:
+        parts << (brief ? tr("retained if new")
+                        : tr("Retained messages: only when the subscription is new"));
+        break;
+    case Mqtt::RetainHandling::DoNotSend:
+        parts << (brief ? tr("no retained") : tr("Retained messages: never sent"));
+        break;
+    }
+    return parts.join(brief ? QStringLiteral(", ") : QStringLiteral("\n"));
 }
 
 bool SubscriptionModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -127,21 +168,35 @@ Qt::ItemFlags SubscriptionModel::flags(const QModelIndex &index) const
 
 QVariant SubscriptionModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // Short titles keep the list usable in a narrow dock; the tooltip has the full name.
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case RequestedQosColumn:
+            return tr("Requested QoS");
+        case GrantedQosColumn:
+            return tr("Granted QoS");
+        case OptionsColumn:
+            return tr("MQTT 5.0 subscription options and identifier");
+        }
+        return QVariant();
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case FilterColumn:
         return tr("Filter");
     case RequestedQosColumn:
-        return tr("Requested QoS");
+        return tr("QoS");
     case GrantedQosColumn:
-        return tr("Granted QoS");
+        return tr("Granted");
     case MessageCountColumn:
         return tr("Messages");
     case ColorColumn:
         return tr("Colour");
     case MutedColumn:
         return tr("Muted");
+    case OptionsColumn:
+        return tr("Options");
     }
     return QVariant();
 }
@@ -157,6 +212,8 @@ QHash<int, QByteArray> SubscriptionModel::roleNames() const
     names.insert(MessageCountRole, "messageCount");
     names.insert(ColorRole, "color");
     names.insert(MutedRole, "muted");
+    names.insert(SubscriptionIdentifierRole, "subscriptionIdentifier");
+    names.insert(ReasonStringRole, "reasonString");
     return names;
 }
 
@@ -170,21 +227,38 @@ QColor SubscriptionModel::nextColor()
 int SubscriptionModel::addSubscription(const QString &filter, Mqtt::QoS requestedQos,
                                        const QColor &color)
 {
-    const int existing = rowOf(filter);
+    Mqtt::SubscribeTopic topic;
+    topic.filter = filter;
+    topic.qos = requestedQos;
+    return addSubscription(topic, 0, color);
+}
+
+int SubscriptionModel::addSubscription(const Mqtt::SubscribeTopic &topic,
+                                       quint32 subscriptionIdentifier, const QColor &color)
+{
+    const auto setOptions = [&](Subscription &s) {
+        s.requestedQos = topic.qos;
+        s.noLocal = topic.noLocal;
+        s.retainAsPublished = topic.retainAsPublished;
+        s.retainHandling = topic.retainHandling;
+        s.subscriptionIdentifier = subscriptionIdentifier;
+    };
+    const int existing = rowOf(topic.filter);
     if (existing >= 0) {
         m_matchCache.clear();
         Subscription &s = m_subscriptions[existing];
-        s.requestedQos = requestedQos;
+        setOptions(s);
         s.state = State::Pending;
         s.reasonCode = 0;
+        s.reasonString.clear();
         if (color.isValid())
             s.color = color;
         Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
         return existing;
     }
     Subscription s;
-    s.filter = filter;
-    s.requestedQos = requestedQos;
+    s.filter = topic.filter;
+    setOptions(s);
     s.color = color.isValid() ? color : nextColor();
     const int row = int(m_subscriptions.size());
     m_matchCache.clear();
@@ -206,6 +280,7 @@ void SubscriptionModel::applyAcknowledgement(const QList<Mqtt::SubscribeResult> 
         // A SUBACK code of 0x80 or more is a refusal [MQTT-3.9.3-1].
         s.state = result.isRefused() ? State::Refused : State::Granted;
         s.reasonCode = result.reasonCode;
+        s.reasonString = result.reasonString;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
 }
@@ -265,6 +340,16 @@ QStringList SubscriptionModel::filters() const
     for (const Subscription &s : m_subscriptions)
         list.append(s.filter);
     return list;
+}
+
+QList<quint32> SubscriptionModel::subscriptionIdentifiers() const
+{
+    QList<quint32> identifiers;
+    for (const Subscription &s : m_subscriptions) {
+        if (s.subscriptionIdentifier != 0)
+            identifiers.append(s.subscriptionIdentifier);
+    }
+    return identifiers;
 }
 
 void SubscriptionModel::setMuted(const QString &filter, bool muted)

@@ -28,6 +28,7 @@ public:
         MessageCountColumn,
         ColorColumn, // the colour tag (DecorationRole)
         MutedColumn, // checkable
+        OptionsColumn, // 5.0 subscription options and identifier, in short words
         ColumnCount
     };
     Q_ENUM(Column)
@@ -41,6 +42,8 @@ public:
         MessageCountRole, // qint64
         ColorRole, // QColor
         MutedRole, // bool
+        SubscriptionIdentifierRole, // quint32, 0 when none
+        ReasonStringRole, // QString, the SUBACK's 5.0 Reason String
     };
     Q_ENUM(Role)
 
@@ -53,6 +56,12 @@ public:
         qint64 messageCount = 0;
         QColor color;
         bool muted = false;
+        // MQTT 5.0 options as requested (all default at 3.1.1).
+        bool noLocal = false;
+        bool retainAsPublished = false;
+        Mqtt::RetainHandling retainHandling = Mqtt::RetainHandling::SendAtSubscribe;
+        quint32 subscriptionIdentifier = 0; // 0: none
+        QString reasonString; // the broker's Reason String of the SUBACK, if any
     };
 
     explicit SubscriptionModel(QObject *parent = nullptr);
@@ -71,6 +80,11 @@ public:
     // QoS). A colour is picked from a palette unless given. Returns its row.
     int addSubscription(const QString &filter, Mqtt::QoS requestedQos,
                         const QColor &color = QColor());
+    // The same with the 5.0 options of topic and a Subscription Identifier (0: none).
+    int addSubscription(const Mqtt::SubscribeTopic &topic, quint32 subscriptionIdentifier,
+                        const QColor &color = QColor());
+    // Identifiers in use, to pick a free one for the next subscription.
+    QList<quint32> subscriptionIdentifiers() const;
     // Applies the broker's answer (Client::subscriptionAcknowledged); unknown filters are added.
     void applyAcknowledgement(const QList<Mqtt::SubscribeResult> &results);
     // Removes a subscription (after an unsubscribe); returns false when unknown.
@@ -100,6 +114,8 @@ Q_SIGNALS:
     void mutingChanged();
 
 private:
+    enum class TextLength { Short, Long };
+    static QString optionsText(const Subscription &s, TextLength length);
     void scheduleCountRefresh();
     void refreshCounts();
     QColor nextColor();

@@ -50,6 +50,7 @@ Client::Client(QObject *parent) : QObject(parent)
     connect(&m_connectTimer, &QTimer::timeout, this, &Client::onConnectTimeout);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Client::openTransport);
     m_lastSent.start();
+    m_clock.start();
 }
 
 Client::~Client()
@@ -78,6 +79,11 @@ void Client::setTransport(Transport *transport)
 void Client::setOptions(const ConnectionOptions &options)
 {
     m_options = options;
+}
+
+void Client::setAuthenticator(std::unique_ptr<Authenticator> authenticator)
+{
+    m_customAuthenticator = std::move(authenticator);
 }
 
 QString Client::generateClientId()
@@ -145,6 +151,8 @@ void Client::connectToHost()
         else if (own.integer(PropertyId::MaximumPacketSize).value_or(1) == 0)
             problem = {ErrorCode::InvalidArgument, tr("The Maximum Packet Size must not be 0"), 0};
     }
+    if (!problem)
+        problem = prepareAuthentication();
     if (problem) {
         m_lastError = problem;
         emit errorOccurred(problem);
@@ -173,9 +181,34 @@ void Client::connectToHost()
     openTransport();
 }
 
+Error Client::prepareAuthentication()
+{
+    m_activeAuthenticator.reset();
+    const QString &method = m_options.authenticationMethod;
+    if (!m_customAuthenticator && method.isEmpty())
+        return {};
+    if (m_options.version != ProtocolVersion::V5)
+        return {ErrorCode::InvalidArgument, tr("Enhanced authentication needs MQTT 5.0"), 0};
+    if (m_customAuthenticator) {
+        m_activeAuthenticator = m_customAuthenticator;
+        return {};
+    }
+    if (!authenticationMethods().contains(method))
+        return {ErrorCode::InvalidArgument,
+                tr("Unknown authentication method \"%1\"; supported: %2")
+                        .arg(method, authenticationMethods().join(QStringLiteral(", "))),
+                0};
+    if (!m_options.userName || m_options.userName->isEmpty() || !m_options.password)
+        return {ErrorCode::InvalidArgument,
+                tr("The authentication method %1 needs a user name and a password").arg(method), 0};
+    m_activeAuthenticator = createAuthenticator(method, *m_options.userName, *m_options.password);
+    return {};
+}
+
 void Client::openTransport()
 {
     m_reader.clear();
+    m_authStage = AuthStage::None;
     m_topicAliases.clear(); // an alias lives as long as its connection
     m_outgoingAliases.clear();
     m_outgoingAliasTopics.clear();
@@ -292,7 +325,7 @@ quint64 Client::publish(const Message &message, Error *error)
     if (error)
         *error = {};
 
-    Outgoing outgoing{m_nextToken++, message, std::move(topic)};
+    Outgoing outgoing{m_nextToken++, message, std::move(topic), m_clock.elapsed()};
     outgoing.message.dup = false;
     outgoing.message.packetId = 0;
     const quint64 token = outgoing.token;
@@ -305,7 +338,8 @@ quint64 Client::publish(const Message &message, Error *error)
             if (const quint16 id = allocatePacketId()) {
                 Inflight inflight{token, std::move(outgoing.message), std::move(outgoing.topic),
                                   message.qos == QoS::AtLeastOnce ? Stage::AwaitingPuback
-                                                                  : Stage::AwaitingPubrec};
+                                                                  : Stage::AwaitingPubrec,
+                                  outgoing.queuedAt};
                 inflight.message.packetId = id;
                 auto it = m_inflight.insert(id, std::move(inflight));
                 m_inflightOrder.push_back(id);
@@ -375,6 +409,14 @@ quint64 Client::subscribe(const QList<SubscribeTopic> &topics, const Properties 
             problem = {ErrorCode::InvalidArgument,
                        tr("The broker does not support shared subscriptions"),
                        quint8(ReasonCode::SharedSubscriptionsNotSupported)};
+        // 3.2.2.3.14: a broker without wildcard subscriptions refuses them: say so first.
+        if (!problem && v5 && m_state == State::Connected &&
+            (topic.filter.contains(u'+') || topic.filter.contains(u'#')) &&
+            m_connack.properties.integer(PropertyId::WildcardSubscriptionAvailable).value_or(1) == 0)
+            problem = {
+                    ErrorCode::InvalidArgument,
+                    tr("The broker does not support wildcard subscriptions (%1)").arg(topic.filter),
+                    quint8(ReasonCode::WildcardSubscriptionsNotSupported)};
         if (!problem && quint8(topic.qos) > 2)
             problem = {ErrorCode::InvalidArgument, tr("The QoS must be 0, 1 or 2"), 0};
         if (!problem && quint8(topic.retainHandling) > 2) // [MQTT-3.8.3-5]
@@ -598,10 +640,7 @@ bool Client::handleFrame(const FrameReader::Frame &frame)
         handleDisconnect(frame);
         break;
     case PacketType::Auth:
-        closeWithError(ErrorCode::ProtocolError,
-                       tr("Protocol error: the broker started an authentication exchange "
-                          "that was not asked for"),
-                       quint8(ReasonCode::ProtocolError));
+        handleAuth(frame);
         break;
     default:
         break; // handled above
@@ -623,13 +662,53 @@ void Client::handleConnack(const FrameReader::Frame &frame)
         return;
     }
     const ConnackPacket &connack = decoded.packet;
+    Authenticator *const authenticator =
+            m_authStage == AuthStage::Connecting ? m_activeAuthenticator.get() : nullptr;
     if (connack.returnCode != 0) {
-        const QString text = m_options.version == ProtocolVersion::V5
-                                     ? tr("The broker refused the connection: %1")
-                                               .arg(reasonCodeText(ReasonCode(connack.returnCode)))
-                                     : connectReturnCodeText(ConnectReturnCode(connack.returnCode));
+        QString text = m_options.version == ProtocolVersion::V5
+                               ? tr("The broker refused the connection: %1")
+                                         .arg(reasonCodeText(ReasonCode(connack.returnCode)))
+                               : connectReturnCodeText(ConnectReturnCode(connack.returnCode));
+        if (authenticator) {
+            const ReasonCode code = ReasonCode(connack.returnCode);
+            if (code == ReasonCode::BadAuthenticationMethod)
+                text = tr("%1 (the broker does not offer the authentication method %2)")
+                               .arg(text, authenticator->method());
+            else if (code == ReasonCode::NotAuthorized || code == ReasonCode::BadUserNameOrPassword)
+                text = tr("%1 (%2 authentication was not accepted)")
+                               .arg(text, authenticator->method());
+            // The method's own words for the failure, e.g. SCRAM's "e=invalid-proof".
+            const QString detail = authenticator->failureText(
+                    connack.properties.binary(PropertyId::AuthenticationData));
+            if (!detail.isEmpty())
+                text += QStringLiteral("; ") + detail;
+        }
+        const QString reason = connack.properties.string(PropertyId::ReasonString);
+        if (m_options.version == ProtocolVersion::V5 && !reason.isEmpty())
+            text += QStringLiteral(" (%1)").arg(reason);
         closeWithError(ErrorCode::ConnectionRefused, text, connack.returnCode);
         return;
+    }
+    if (authenticator) {
+        // [MQTT-4.12.0-5]: a successful CONNACK names the method of the CONNECT.
+        const QString method = connack.properties.string(PropertyId::AuthenticationMethod);
+        if (method != authenticator->method()) {
+            closeWithError(ErrorCode::ProtocolError,
+                           tr("Protocol error: the broker accepted the connection with "
+                              "authentication method \"%1\" instead of \"%2\"")
+                                   .arg(method, authenticator->method()),
+                           quint8(ReasonCode::ProtocolError));
+            return;
+        }
+        // The broker proves itself before anything of the session is trusted.
+        const AuthenticationStep step =
+                authenticator->finish(connack.properties.binary(PropertyId::AuthenticationData));
+        if (!step.ok()) {
+            closeWithError(ErrorCode::AuthenticationFailed, step.error,
+                           quint8(ReasonCode::UnspecifiedError));
+            return;
+        }
+        m_authStage = AuthStage::Established;
     }
     // [MQTT-3.2.2-4]: a clean session request must come back without a session.
     if (m_options.cleanSession && connack.sessionPresent) {
@@ -671,7 +750,9 @@ void Client::startSession(const QList<quint16> &earlierSubscribes,
     // drop its next messages that reuse those ids as duplicates.
     if (!m_sessionPresent)
         m_incomingQos2.clear();
-    if (!keepSession) {
+    // [MQTT-3.2.2-5]: a broker that kept no session (though we asked for one) makes us
+    // discard ours, as a clean session does.
+    if (!keepSession || !m_sessionPresent) {
         // Nothing survives a clean session: messages that never reached the broker go out
         // again as new ones, in their original order.
         m_incomingQos2.clear();
@@ -683,7 +764,8 @@ void Client::startSession(const QList<quint16> &earlierSubscribes,
                 continue;
             }
             inflight.message.packetId = 0;
-            again.push_back(Outgoing{inflight.token, inflight.message, inflight.topic});
+            again.push_back(
+                    Outgoing{inflight.token, inflight.message, inflight.topic, inflight.queuedAt});
         }
         m_inflight.clear();
         m_inflightOrder.clear();
@@ -822,6 +904,18 @@ Error Client::refusal(const AckPacket &ack)
     return Error{ErrorCode::ProtocolError, text, quint8(ack.reasonCode)};
 }
 
+Error Client::releaseProblem(const AckPacket &ack)
+{
+    QString text = ack.type == PacketType::Pubrel
+                           ? tr("The broker's PUBREL for packet id %1 reports: %2")
+                           : tr("The broker's PUBCOMP for packet id %1 reports: %2");
+    text = text.arg(ack.packetId).arg(reasonCodeText(ack.reasonCode));
+    const QString reason = ack.properties.string(PropertyId::ReasonString);
+    if (!reason.isEmpty())
+        text += QStringLiteral(" (%1)").arg(reason);
+    return Error{ErrorCode::ProtocolError, text, quint8(ack.reasonCode)};
+}
+
 void Client::handlePuback(const FrameReader::Frame &frame)
 {
     const auto decoded = decodeAck(PacketType::Puback, frame.flags, frame.body, m_options.version);
@@ -837,10 +931,13 @@ void Client::handlePuback(const FrameReader::Frame &frame)
     }
     const quint64 token = it->token;
     completeInflight(id);
-    if (isFailure(decoded.packet.reasonCode)) // [MQTT-4.4.0-2]: the exchange ends here
+    if (isFailure(decoded.packet.reasonCode)) { // [MQTT-4.4.0-2]: the exchange ends here
         emit messageRefused(token, refusal(decoded.packet));
-    else
+    } else {
+        emit publishAcknowledged(token, quint8(decoded.packet.reasonCode),
+                                 decoded.packet.properties.string(PropertyId::ReasonString));
         emit messagePublished(token);
+    }
     pumpQueue();
 }
 
@@ -867,6 +964,8 @@ void Client::handlePubrec(const FrameReader::Frame &frame)
     it->stage = Stage::AwaitingPubcomp;
     it->message.payload = QByteArray(); // only the id is needed from now on
     sendAck(PacketType::Pubrel, id);
+    emit publishAcknowledged(it->token, quint8(decoded.packet.reasonCode),
+                             decoded.packet.properties.string(PropertyId::ReasonString));
 }
 
 void Client::handlePubrel(const FrameReader::Frame &frame)
@@ -876,8 +975,11 @@ void Client::handlePubrel(const FrameReader::Frame &frame)
         closeWithDecodeError(decoded.error, decoded.reason);
         return;
     }
-    m_incomingQos2.remove(decoded.packet.packetId);
-    sendAck(PacketType::Pubcomp, decoded.packet.packetId);
+    const quint16 id = decoded.packet.packetId;
+    m_incomingQos2.remove(id);
+    sendAck(PacketType::Pubcomp, id);
+    if (isFailure(decoded.packet.reasonCode))
+        emit releaseFailed(0, id, releaseProblem(decoded.packet));
 }
 
 void Client::handlePubcomp(const FrameReader::Frame &frame)
@@ -895,6 +997,8 @@ void Client::handlePubcomp(const FrameReader::Frame &frame)
     }
     const quint64 token = it->token;
     completeInflight(id);
+    if (isFailure(decoded.packet.reasonCode))
+        emit releaseFailed(token, id, releaseProblem(decoded.packet));
     emit messagePublished(token);
     pumpQueue();
 }
@@ -1019,6 +1123,109 @@ void Client::handleDisconnect(const FrameReader::Frame &frame)
     closeWithError(ErrorCode::BrokerDisconnected, text, quint8(decoded.packet.reasonCode));
 }
 
+void Client::handleAuth(const FrameReader::Frame &frame)
+{
+    // State first: AUTH exists in 5.0 only, and only inside an exchange the client started.
+    if (m_options.version != ProtocolVersion::V5) {
+        closeWithError(ErrorCode::ProtocolError,
+                       tr("Protocol error: the broker sent AUTH, which MQTT 3.1.1 does not "
+                          "allow"),
+                       quint8(ReasonCode::ProtocolError));
+        return;
+    }
+    Authenticator *const authenticator = m_activeAuthenticator.get();
+    // [MQTT-4.12.0-6]: no AUTH without an Authentication Method in CONNECT; and none
+    // between exchanges.
+    if (!authenticator ||
+        (m_authStage != AuthStage::Connecting && m_authStage != AuthStage::Reauthenticating)) {
+        closeWithError(ErrorCode::ProtocolError,
+                       tr("Protocol error: the broker started an authentication exchange "
+                          "that was not asked for"),
+                       quint8(ReasonCode::ProtocolError));
+        return;
+    }
+    const auto decoded = decodeAuth(frame.flags, frame.body);
+    if (!decoded.ok()) {
+        closeWithDecodeError(decoded.error, decoded.reason);
+        return;
+    }
+    const AuthPacket &packet = decoded.packet;
+    // [MQTT-4.12.0-5]: every AUTH names the method of the CONNECT.
+    const QString method = packet.properties.string(PropertyId::AuthenticationMethod);
+    if (method != authenticator->method()) {
+        closeWithError(ErrorCode::ProtocolError,
+                       tr("Protocol error: the broker's AUTH names authentication method "
+                          "\"%1\" instead of \"%2\"")
+                               .arg(method, authenticator->method()),
+                       quint8(ReasonCode::ProtocolError));
+        return;
+    }
+    const QByteArray data = packet.properties.binary(PropertyId::AuthenticationData);
+    switch (packet.reasonCode) {
+    case ReasonCode::ContinueAuthentication: {
+        const AuthenticationStep step = authenticator->respond(data);
+        if (!step.ok()) {
+            closeWithError(ErrorCode::AuthenticationFailed, step.error,
+                           quint8(ReasonCode::UnspecifiedError));
+            return;
+        }
+        sendAuth(ReasonCode::ContinueAuthentication, step.data);
+        return;
+    }
+    case ReasonCode::Success: {
+        // A first authentication ends with the CONNACK, not with AUTH Success.
+        if (m_authStage != AuthStage::Reauthenticating) {
+            closeWithError(ErrorCode::ProtocolError,
+                           tr("Protocol error: the broker ended the authentication with AUTH "
+                              "instead of CONNACK"),
+                           quint8(ReasonCode::ProtocolError));
+            return;
+        }
+        const AuthenticationStep step = authenticator->finish(data);
+        if (!step.ok()) {
+            closeWithError(ErrorCode::AuthenticationFailed, step.error,
+                           quint8(ReasonCode::UnspecifiedError));
+            return;
+        }
+        m_authStage = AuthStage::Established;
+        emit reauthenticated();
+        return;
+    }
+    default:
+        // [MQTT-3.15.2-1]: Re-authenticate is the client's; nothing else is an AUTH code.
+        closeWithError(ErrorCode::ProtocolError,
+                       tr("Protocol error: the broker sent AUTH with reason code %1")
+                               .arg(reasonCodeText(packet.reasonCode)),
+                       quint8(ReasonCode::ProtocolError));
+        return;
+    }
+}
+
+bool Client::reauthenticate(Error *error)
+{
+    Error problem;
+    if (m_state != State::Connected)
+        problem = {ErrorCode::NotConnected, tr("Not connected to a broker"), 0};
+    else if (!m_activeAuthenticator || m_authStage == AuthStage::None) // [MQTT-4.12.0-7]
+        problem = {ErrorCode::InvalidArgument,
+                   tr("Re-authentication needs a connection made with enhanced authentication"), 0};
+    else if (m_authStage == AuthStage::Reauthenticating)
+        problem = {ErrorCode::InvalidArgument, tr("A re-authentication is already running"), 0};
+    AuthenticationStep step;
+    if (!problem) {
+        step = m_activeAuthenticator->start();
+        if (!step.ok())
+            problem = {ErrorCode::AuthenticationFailed, step.error, 0};
+    }
+    if (error)
+        *error = problem;
+    if (problem)
+        return false;
+    m_authStage = AuthStage::Reauthenticating;
+    sendAuth(ReasonCode::ReAuthenticate, step.data);
+    return true;
+}
+
 // ---- keep-alive --------------------------------------------------------------------------
 
 void Client::onKeepAliveTimer()
@@ -1063,7 +1270,8 @@ void Client::closeWithError(ErrorCode code, const QString &text, quint8 reasonCo
     // 5.0 tells the broker why before closing ([MQTT-4.13.1-1]).
     if (m_options.version == ProtocolVersion::V5 && m_state == State::Connected &&
         (code == ErrorCode::MalformedPacket || code == ErrorCode::ProtocolError ||
-         code == ErrorCode::PacketTooLarge || code == ErrorCode::KeepAliveTimeout) &&
+         code == ErrorCode::PacketTooLarge || code == ErrorCode::KeepAliveTimeout ||
+         code == ErrorCode::AuthenticationFailed) &&
         reasonCode >= 0x80) {
         DisconnectPacket packet;
         packet.reasonCode = ReasonCode(reasonCode);
@@ -1114,6 +1322,9 @@ void Client::connectionLost()
                                        : code == quint8(ConnectReturnCode::ServerUnavailable);
         retry = retry && transient;
     }
+    // Our check of the broker failed: trying again meets the same broker.
+    if (m_lastError.code == ErrorCode::AuthenticationFailed)
+        retry = false;
     if (retry) {
         scheduleReconnect();
         return;
@@ -1144,6 +1355,7 @@ void Client::resetConnectionState()
     m_connectTimer.stop();
     m_pingOutstanding = false;
     m_reader.clear();
+    m_authStage = AuthStage::None;
 }
 
 // ---- sending -----------------------------------------------------------------------------
@@ -1191,7 +1403,38 @@ void Client::sendConnect()
     packet.userName = m_options.userName;
     packet.password = m_options.password;
     packet.properties = m_options.connectProperties;
+    m_authStage = AuthStage::None;
+    if (m_options.version == ProtocolVersion::V5 && m_activeAuthenticator) {
+        // Every connection starts a new exchange (a new nonce for SCRAM).
+        const AuthenticationStep step = m_activeAuthenticator->start();
+        if (!step.ok()) {
+            closeWithError(ErrorCode::AuthenticationFailed, step.error);
+            return;
+        }
+        packet.properties.remove(PropertyId::AuthenticationMethod);
+        packet.properties.remove(PropertyId::AuthenticationData);
+        packet.properties.setString(PropertyId::AuthenticationMethod,
+                                    m_activeAuthenticator->method());
+        if (!step.data.isEmpty())
+            packet.properties.setBinary(PropertyId::AuthenticationData, step.data);
+        // The method proves the password: it must not travel in clear beside it.
+        if (m_activeAuthenticator->consumesPassword())
+            packet.password.reset();
+        m_authStage = AuthStage::Connecting;
+    }
     qCDebug(lcMqttPackets) << "send CONNECT client id" << m_clientId;
+    writeBytes(encode(packet));
+}
+
+void Client::sendAuth(ReasonCode reason, const QByteArray &data)
+{
+    qCDebug(lcMqttPackets) << "send AUTH" << reason;
+    AuthPacket packet;
+    packet.reasonCode = reason;
+    // [MQTT-4.12.1-1]: the method of the CONNECT, on every AUTH.
+    packet.properties.setString(PropertyId::AuthenticationMethod, m_activeAuthenticator->method());
+    if (!data.isEmpty())
+        packet.properties.setBinary(PropertyId::AuthenticationData, data);
     writeBytes(encode(packet));
 }
 
@@ -1406,6 +1649,24 @@ quint16 Client::allocatePacketId()
     return 0;
 }
 
+bool Client::ageMessage(Message &message, qint64 &queuedAt) const
+{
+    const auto interval = message.properties.integer(PropertyId::MessageExpiryInterval);
+    if (!interval)
+        return true;
+    const qint64 waitedMs = m_clock.elapsed() - queuedAt;
+    if (waitedMs >= qint64(*interval) * 1000)
+        return false;
+    // Whole seconds waited; what is left is at least 1 second here.
+    const quint32 waited = quint32(waitedMs / 1000);
+    if (waited > 0) {
+        message.properties.setInteger(PropertyId::MessageExpiryInterval, *interval - waited);
+        // The seconds taken off are not taken again if the message comes back to the queue.
+        queuedAt += qint64(waited) * 1000;
+    }
+    return true;
+}
+
 bool Client::hasInflightRoom() const
 {
     int maximum = std::clamp(m_options.maximumInflight, 1, 65535);
@@ -1432,6 +1693,15 @@ void Client::pumpQueue()
     while (m_state == State::Connected && !m_queue.empty()) {
         Outgoing &front = m_queue.front();
         if (m_options.version == ProtocolVersion::V5) {
+            // The wait counts against the message's lifetime, as a broker counts it (3.3.2.3.3).
+            if (!ageMessage(front.message, front.queuedAt)) {
+                const quint64 token = front.token;
+                m_queue.pop_front();
+                emit messageRefused(token,
+                                    Error{ErrorCode::MessageExpired,
+                                          tr("The message expired while it waited to be sent"), 0});
+                continue;
+            }
             // Queued before this connection's CONNACK: its limits apply now.
             const Error problem = brokerLimitProblem(front.message, front.topic.size());
             if (problem) {
@@ -1452,7 +1722,7 @@ void Client::pumpQueue()
         if (id == 0)
             return; // every id is in use: wait for an acknowledgement
         Inflight inflight{front.token, std::move(front.message), std::move(front.topic),
-                          Stage::AwaitingPuback};
+                          Stage::AwaitingPuback, front.queuedAt};
         m_queue.pop_front();
         inflight.stage = inflight.message.qos == QoS::AtLeastOnce ? Stage::AwaitingPuback
                                                                   : Stage::AwaitingPubrec;

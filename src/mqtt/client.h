@@ -1,5 +1,6 @@
 #pragma once
 
+#include "authenticator.h"
 #include "connectionoptions.h"
 #include "error.h"
 #include "framereader.h"
@@ -99,6 +100,14 @@ public:
     QString serverReference() const;
     QString responseInformation() const;
 
+    // 5.0 enhanced authentication with a method of the application's own. The client owns
+    // it and uses it from the next connectToHost() on, for every connection, in place of
+    // options().authenticationMethod (which otherwise makes one from userName and password,
+    // e.g. "SCRAM-SHA-256"). Null returns to the options. Replacing it during a connection
+    // leaves that connection with the one it started with.
+    void setAuthenticator(std::unique_ptr<Authenticator> authenticator);
+    Authenticator *authenticator() const { return m_customAuthenticator.get(); }
+
     TopicAliasPolicy topicAliasPolicy() const { return m_topicAliasPolicy; }
     void setTopicAliasPolicy(TopicAliasPolicy policy) { m_topicAliasPolicy = policy; }
 
@@ -111,6 +120,12 @@ public:
     void disconnectFromHost(ReasonCode reason, const Properties &properties = {});
     // Closes the connection without DISCONNECT (the broker publishes the will).
     void abortConnection();
+    // 5.0: starts a re-authentication (AUTH Re-authenticate) with the method of this
+    // connection. reauthenticated() reports success; a failure closes the connection with
+    // errorOccurred() (the broker's DISCONNECT, or our check of its final data). Returns
+    // false (error says why) without a connected, enhanced-authenticated session or while
+    // one is already running.
+    bool reauthenticate(Error *error = nullptr);
 
     // Returns a token (> 0) identifying the message in messagePublished(), or 0 when refused
     // (error says why; nothing is sent). QoS 0 messages are "published" once written.
@@ -139,9 +154,23 @@ Q_SIGNALS:
     void messageReceived(const Mqtt::Message &message);
     // The broker acknowledged (QoS 1/2) or the client wrote (QoS 0) the message.
     void messagePublished(quint64 token);
+    // The reason code and 5.0 reason string of the PUBACK (QoS 1) or PUBREC (QoS 2) that
+    // accepted a message: Success, or No matching subscribers. 3.1.1 acks report Success.
+    void publishAcknowledged(quint64 token, quint8 reasonCode, const QString &reasonString);
     // 5.0: the broker refused the message with a reason code on PUBACK/PUBREC, or a message
-    // queued before the CONNACK breaks one of its limits (then it is never sent).
+    // queued before the CONNACK breaks one of its limits (then it is never sent), or its
+    // Message Expiry Interval ran out while it waited in the queue (ErrorCode::MessageExpired;
+    // a message that waited but is still valid leaves with the interval reduced by the wait).
     void messageRefused(quint64 token, const Mqtt::Error &error);
+    // 5.0: the release of a QoS 2 exchange carried a failure reason code, e.g. Packet
+    // Identifier not found (0x92) from a broker that lost the session state. The exchange
+    // ends all the same and the connection stays up. For a PUBCOMP, token names our message:
+    // the broker accepted it on its PUBREC, so messagePublished() follows. For a PUBREL of a
+    // message we received, token is 0 and packetId names it (it was already delivered).
+    // error.reasonCode holds the reason code, error.text the reason code and Reason String.
+    void releaseFailed(quint64 token, quint16 packetId, const Mqtt::Error &error);
+    // 5.0: the broker accepted a re-authentication (AUTH Success) and proved itself.
+    void reauthenticated();
     void subscriptionAcknowledged(quint64 token, const QList<Mqtt::SubscribeResult> &results);
     void unsubscriptionAcknowledged(quint64 token, const QStringList &filters);
     // Emitted right after unsubscriptionAcknowledged(), with each filter's reason code.
@@ -157,6 +186,7 @@ private:
         quint64 token = 0;
         Message message;
         QByteArray topic; // UTF-8
+        qint64 queuedAt = 0; // m_clock time of publish(): the wait counts against its expiry
     };
     struct Inflight
     {
@@ -164,6 +194,7 @@ private:
         Message message;
         QByteArray topic;
         Stage stage = Stage::AwaitingPuback;
+        qint64 queuedAt = 0;
     };
     struct PendingSubscribe
     {
@@ -205,6 +236,8 @@ private:
     void handlePuback(const FrameReader::Frame &frame);
     // The error messageRefused() reports for a PUBACK/PUBREC with a failure reason code.
     static Error refusal(const AckPacket &ack);
+    // The error releaseFailed() reports for a PUBREL/PUBCOMP with a failure reason code.
+    static Error releaseProblem(const AckPacket &ack);
     void handlePubrec(const FrameReader::Frame &frame);
     void handlePubrel(const FrameReader::Frame &frame);
     void handlePubcomp(const FrameReader::Frame &frame);
@@ -212,6 +245,7 @@ private:
     void handleUnsuback(const FrameReader::Frame &frame);
     void handlePingresp(const FrameReader::Frame &frame);
     void handleDisconnect(const FrameReader::Frame &frame);
+    void handleAuth(const FrameReader::Frame &frame);
 
     void sendConnect();
     void sendPublish(const Inflight &inflight, bool dup);
@@ -222,6 +256,12 @@ private:
     void sendUnsubscribe(quint16 packetId, const QStringList &filters);
     void sendPingreq();
     void sendDisconnect(const DisconnectPacket &packet = {});
+    void sendAuth(ReasonCode reason, const QByteArray &data);
+    // Checks the options' enhanced authentication and makes the authenticator it needs.
+    Error prepareAuthentication();
+    // 5.0: the Message Expiry Interval of a queued message reduced by its wait; false when it
+    // has run out.
+    bool ageMessage(Message &message, qint64 &queuedAt) const;
     // 5.0: the limits of the broker's CONNACK a message must respect to be sent.
     Error brokerLimitProblem(const Message &message, qsizetype topicSize) const;
     // 5.0: a packet of size bytes is over the broker's Maximum Packet Size.
@@ -275,6 +315,7 @@ private:
     QTimer m_connectTimer;
     QTimer m_reconnectTimer;
     QElapsedTimer m_lastSent;
+    QElapsedTimer m_clock; // monotonic time of the queue, for Message Expiry Interval
     bool m_pingOutstanding = false;
     int m_reconnectAttempt = 0;
     bool m_closingTransport = false; // the client itself is closing the transport
@@ -284,6 +325,13 @@ private:
     QHash<quint16, QByteArray> m_outgoingAliasTopics; // the same, by alias
     TopicAliasPolicy m_topicAliasPolicy = TopicAliasPolicy::Automatic;
     Properties m_aliasProperties; // scratch: a message's properties plus its alias
+    // 5.0 enhanced authentication: the application's authenticator, the one the options
+    // made, and the one the current connection uses (shared: replacing the application's
+    // one during a connection must not destroy it under the exchange).
+    enum class AuthStage { None, Connecting, Reauthenticating, Established };
+    std::shared_ptr<Authenticator> m_customAuthenticator;
+    std::shared_ptr<Authenticator> m_activeAuthenticator;
+    AuthStage m_authStage = AuthStage::None;
     bool m_transportInjected = false; // setTransport() was called: the options do not choose
     std::vector<quint64> m_writtenTokens; // QoS 0 tokens written, not yet reported
     bool m_writtenFlushPosted = false;

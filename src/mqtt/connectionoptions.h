@@ -82,6 +82,11 @@ struct ConnectionOptions
     quint16 keepAlive = 60; // seconds; 0 turns keep-alive off
     std::optional<Will> will;
     Properties connectProperties; // MQTT 5.0
+    // 5.0 enhanced authentication through AUTH packets, e.g. "SCRAM-SHA-256" with userName
+    // and password as the credentials; empty: none. One of authenticationMethods()
+    // (authenticator.h). A method that proves the password keeps it out of CONNECT; the user
+    // name is still sent there.
+    QString authenticationMethod;
 
     // How long to wait for the transport and the CONNACK.
     int connectTimeoutMs = 10000;

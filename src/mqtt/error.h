@@ -22,6 +22,8 @@ enum class ErrorCode {
     InvalidArgument, // user input: anything else out of range
     QueueFull, // the offline queue is full
     NotConnected, // a verb that needs a connection was called without one
+    AuthenticationFailed, // 5.0 enhanced authentication: the exchange failed on our side
+    MessageExpired, // 5.0: the Message Expiry Interval ran out while the message waited
 };
 
 // An error is a value: a code to branch on and a sentence to show a person.

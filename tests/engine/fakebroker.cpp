@@ -160,8 +160,18 @@ QString FakeBroker::decode(PacketType type, quint8 flags, QByteArrayView body, P
     }
     case PacketType::Pingreq:
         return emptyPacketProblem(type, flags, body);
-    case PacketType::Disconnect:
-        return decodeDisconnect(flags, body, m_version).error;
+    case PacketType::Disconnect: {
+        const auto decoded = decodeDisconnect(flags, body, m_version);
+        packet->disconnect = decoded.packet;
+        return decoded.error;
+    }
+    case PacketType::Auth: {
+        if (m_version != ProtocolVersion::V5)
+            return QStringLiteral("AUTH on an MQTT 3.1.1 connection");
+        const auto decoded = decodeAuth(flags, body);
+        packet->auth = decoded.packet;
+        return decoded.error;
+    }
     default:
         return QStringLiteral("a client must not send packet type %1").arg(int(type));
     }

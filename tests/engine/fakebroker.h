@@ -37,6 +37,8 @@ public:
         Mqtt::PublishPacket publish;
         Mqtt::SubscribePacket subscribe;
         Mqtt::UnsubscribePacket unsubscribe;
+        Mqtt::AuthPacket auth; // 5.0 AUTH
+        Mqtt::DisconnectPacket disconnect;
     };
     using Handler = std::function<void(const Packet &packet)>;
     enum class Dup { No, Yes };

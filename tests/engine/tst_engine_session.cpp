@@ -14,6 +14,7 @@ class TestEngineSession : public QObject
 private Q_SLOTS:
     void resendAfterDropWithSession();
     void cleanSessionSendsAgainAsNew();
+    void lostSessionSendsAgainAsNew();
     void incomingQos2IdsForgottenWithoutSession();
     void incomingQos2DuplicateAcrossReconnect();
 };
@@ -127,6 +128,42 @@ void TestEngineSession::cleanSessionSendsAgainAsNew()
     QVERIFY(!broker.packets(T::Publish).first().publish.dup);
     QList<quint64> tokens{published.at(0).at(0).toULongLong(), published.at(1).at(0).toULongLong()};
     QCOMPARE(tokens, (QList<quint64>{b, a}));
+}
+
+void TestEngineSession::lostSessionSendsAgainAsNew()
+{
+    // A session was asked for and the broker answers without one ([MQTT-3.2.2-5]): the
+    // client discards its session state as for a clean session, rather than resend PUBREL
+    // and DUP PUBLISHes for ids the broker no longer knows.
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.ignore(T::Publish);
+    broker.ignore(T::Pubrel);
+    Client client;
+    ConnectionOptions options = optionsFor(broker);
+    options.cleanSession = false;
+    QVERIFY(connectTo(client, options));
+    QSignalSpy published(&client, &Client::messagePublished);
+    const quint64 a = client.publish(message(u"s/a"_qs, "A", QoS::AtLeastOnce));
+    const quint64 b = client.publish(message(u"s/b"_qs, "B", QoS::ExactlyOnce));
+    QTRY_COMPARE(broker.count(T::Publish), 2);
+    broker.sendAck(T::Pubrec, broker.packets(T::Publish).at(1).packetId);
+    QTRY_COMPARE(broker.count(T::Pubrel), 1);
+    broker.dropConnection();
+    QVERIFY(waitForState(client, Client::State::Disconnected));
+
+    broker.restoreDefaultHandler(T::Publish);
+    broker.setSessionPresent(false);
+    broker.clearPackets();
+    QVERIFY(connectTo(client, options));
+    QVERIFY(!client.sessionPresent());
+    QTRY_COMPARE(published.size(), 2);
+    QCOMPARE(broker.types(), (QList<T>{T::Connect, T::Publish}));
+    QCOMPARE(broker.packets(T::Publish).first().publish.payload, QByteArray("A"));
+    QVERIFY(!broker.packets(T::Publish).first().publish.dup);
+    QList<quint64> tokens{published.at(0).at(0).toULongLong(), published.at(1).at(0).toULongLong()};
+    QCOMPARE(tokens, (QList<quint64>{b, a}));
+    QCOMPARE(client.inflightCount(), 0);
 }
 
 void TestEngineSession::incomingQos2IdsForgottenWithoutSession()

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void invalidOwnLimits_data();
     void invalidOwnLimits();
     void disconnectNamesServerReference();
+    void refusalReasonCodes_data();
+    void refusalReasonCodes();
 
 private:
     static void answerConnack(FakeBroker &broker, const Properties &properties);
@@ -374,6 +376,57 @@ void TestEngineV5Connack::disconnectNamesServerReference()
     const Error error = errors.at(0).at(0).value<Error>();
     QCOMPARE(error.reasonCode, quint8(ReasonCode::ServerMoved));
     QVERIFY2(error.text.contains(u"new.example:1883"_qs), qPrintable(error.text));
+}
+
+void TestEngineV5Connack::refusalReasonCodes_data()
+{
+    QTest::addColumn<quint8>("code");
+    QTest::addColumn<bool>("transient"); // worth retrying with automatic reconnect
+    const auto row = [](ReasonCode code, bool transient) {
+        QTest::newRow(qPrintable(reasonCodeText(code))) << quint8(code) << transient;
+    };
+    row(ReasonCode::UnspecifiedError, false);
+    row(ReasonCode::UnsupportedProtocolVersion, false);
+    row(ReasonCode::ClientIdentifierNotValid, false);
+    row(ReasonCode::BadUserNameOrPassword, false);
+    row(ReasonCode::NotAuthorized, false);
+    row(ReasonCode::ServerUnavailable, true);
+    row(ReasonCode::ServerBusy, true);
+    row(ReasonCode::Banned, false);
+    row(ReasonCode::BadAuthenticationMethod, false);
+    row(ReasonCode::QuotaExceeded, false);
+    row(ReasonCode::ConnectionRateExceeded, true);
+}
+
+void TestEngineV5Connack::refusalReasonCodes()
+{
+    QFETCH(quint8, code);
+    QFETCH(bool, transient);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Connect, [&broker, code](const FakeBroker::Packet &) {
+        ConnackPacket refusal;
+        refusal.returnCode = code;
+        refusal.properties.setString(PropertyId::ReasonString, u"see the admin"_qs);
+        broker.sendBytes(encode(refusal, ProtocolVersion::V5));
+    });
+    Client client;
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    QSignalSpy retries(&client, &Client::reconnectScheduled);
+    ConnectionOptions options = v5Options(broker);
+    options.autoReconnect = true;
+    options.reconnectInitialDelayMs = 60000; // scheduled, never run during the test
+    client.connectToHost(options);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, Timeout);
+    const Error error = errors.at(0).at(0).value<Error>();
+    QCOMPARE(error.code, ErrorCode::ConnectionRefused);
+    QCOMPARE(error.reasonCode, code);
+    QVERIFY2(error.text.contains(reasonCodeText(ReasonCode(code))), qPrintable(error.text));
+    QVERIFY2(error.text.contains(u"see the admin"_qs), qPrintable(error.text));
+    QCOMPARE(retries.size(), transient ? 1 : 0);
+    QCOMPARE(client.state(),
+             transient ? Client::State::WaitingToReconnect : Client::State::Disconnected);
+    client.abortConnection();
 }
 
 QTEST_GUILESS_MAIN(TestEngineV5Connack)

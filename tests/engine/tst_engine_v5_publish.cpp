@@ -1,5 +1,6 @@
 #include "enginetest.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 
 using namespace Mqtt;
@@ -28,6 +29,11 @@ private Q_SLOTS:
     void incomingAliasZero();
     void refusalCarriesReasonString_data();
     void refusalCarriesReasonString();
+    void acknowledgedWithReason_data();
+    void acknowledgedWithReason();
+    void pubcompFailureSurfaced();
+    void pubrelFailureSurfaced();
+    void expiryReducedByWait();
 
 private:
     static void answerConnack(FakeBroker &broker, const Properties &properties);
@@ -414,6 +420,170 @@ void TestEngineV5Publish::refusalCarriesReasonString()
     QCOMPARE(published.size(), 0);
     QCOMPARE(client.inflightCount(), 0);
     QCOMPARE(broker.count(T::Pubrel), 0); // [MQTT-4.4.0-2]: the exchange ends with the refusal
+}
+
+void TestEngineV5Publish::acknowledgedWithReason_data()
+{
+    QTest::addColumn<ProtocolVersion>("version");
+    QTest::addColumn<QoS>("qos");
+    QTest::addColumn<quint8>("reasonCode");
+    QTest::addColumn<QString>("reasonString");
+    QTest::newRow("5.0 PUBACK No matching subscribers")
+            << ProtocolVersion::V5 << QoS::AtLeastOnce << quint8(ReasonCode::NoMatchingSubscribers)
+            << u"nobody listens"_qs;
+    QTest::newRow("5.0 PUBREC No matching subscribers")
+            << ProtocolVersion::V5 << QoS::ExactlyOnce << quint8(ReasonCode::NoMatchingSubscribers)
+            << u"nobody listens"_qs;
+    QTest::newRow("5.0 PUBREC Success")
+            << ProtocolVersion::V5 << QoS::ExactlyOnce << quint8(0) << QString();
+    QTest::newRow("3.1.1 PUBACK") << ProtocolVersion::V3_1_1 << QoS::AtLeastOnce << quint8(0)
+                                  << QString();
+    QTest::newRow("3.1.1 PUBREC") << ProtocolVersion::V3_1_1 << QoS::ExactlyOnce << quint8(0)
+                                  << QString();
+}
+
+void TestEngineV5Publish::acknowledgedWithReason()
+{
+    QFETCH(ProtocolVersion, version);
+    QFETCH(QoS, qos);
+    QFETCH(quint8, reasonCode);
+    QFETCH(QString, reasonString);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Publish, [&broker, version, reasonCode,
+                                   reasonString](const FakeBroker::Packet &packet) {
+        AckPacket ack;
+        ack.type = packet.publish.qos == QoS::AtLeastOnce ? T::Puback : T::Pubrec;
+        ack.packetId = packet.packetId;
+        ack.reasonCode = ReasonCode(reasonCode);
+        if (!reasonString.isEmpty())
+            ack.properties.setString(PropertyId::ReasonString, reasonString);
+        broker.sendBytes(encode(ack, version));
+    });
+    Client client;
+    ConnectionOptions options = v5Options(broker);
+    options.version = version;
+    QVERIFY(connectTo(client, options));
+    QSignalSpy acknowledged(&client, &Client::publishAcknowledged);
+    QSignalSpy published(&client, &Client::messagePublished);
+    QSignalSpy refused(&client, &Client::messageRefused);
+    const quint64 token = client.publish(message(u"t"_qs, "x", qos));
+    QVERIFY(token != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(published.size(), 1, Timeout);
+    QCOMPARE(acknowledged.size(), 1);
+    QCOMPARE(acknowledged.at(0).at(0).toULongLong(), token);
+    QCOMPARE(acknowledged.at(0).at(1).value<quint8>(), reasonCode);
+    QCOMPARE(acknowledged.at(0).at(2).toString(), reasonString);
+    QCOMPARE(published.at(0).at(0).toULongLong(), token);
+    QCOMPARE(refused.size(), 0);
+    // QoS 2 goes on to PUBREL and PUBCOMP after an accepting PUBREC.
+    QCOMPARE(broker.count(T::Pubrel), qos == QoS::ExactlyOnce ? 1 : 0);
+}
+
+void TestEngineV5Publish::pubcompFailureSurfaced()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Pubrel, [&broker](const FakeBroker::Packet &packet) {
+        AckPacket ack;
+        ack.type = T::Pubcomp;
+        ack.packetId = packet.packetId;
+        ack.reasonCode = ReasonCode::PacketIdentifierNotFound;
+        ack.properties.setString(PropertyId::ReasonString, u"session lost"_qs);
+        broker.sendBytes(encode(ack, ProtocolVersion::V5));
+    });
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QSignalSpy released(&client, &Client::releaseFailed);
+    QSignalSpy published(&client, &Client::messagePublished);
+    const quint64 token = client.publish(message(u"t"_qs, "x", QoS::ExactlyOnce));
+    QTRY_COMPARE_WITH_TIMEOUT(published.size(), 1, Timeout);
+    QCOMPARE(released.size(), 1);
+    QCOMPARE(released.at(0).at(0).toULongLong(), token);
+    QCOMPARE(released.at(0).at(1).value<quint16>(), broker.packets(T::Pubrel).first().packetId);
+    const Error error = released.at(0).at(2).value<Error>();
+    QCOMPARE(error.reasonCode, quint8(ReasonCode::PacketIdentifierNotFound));
+    QVERIFY2(error.text.contains(u"PUBCOMP"_qs), qPrintable(error.text));
+    QVERIFY2(error.text.contains(u"session lost"_qs), qPrintable(error.text));
+    QCOMPARE(client.inflightCount(), 0);
+    QCOMPARE(client.state(), Client::State::Connected);
+}
+
+void TestEngineV5Publish::pubrelFailureSurfaced()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.ignore(T::Pubrec);
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QSignalSpy received(&client, &Client::messageReceived);
+    QSignalSpy released(&client, &Client::releaseFailed);
+    broker.sendPublish(u"t"_qs, "x", QoS::ExactlyOnce, 7);
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Pubrec), 1, Timeout);
+    QCOMPARE(received.size(), 1);
+    AckPacket pubrel;
+    pubrel.type = T::Pubrel;
+    pubrel.packetId = 7;
+    pubrel.reasonCode = ReasonCode::PacketIdentifierNotFound;
+    broker.sendBytes(encode(pubrel, ProtocolVersion::V5));
+    QTRY_COMPARE_WITH_TIMEOUT(released.size(), 1, Timeout);
+    QCOMPARE(released.at(0).at(0).toULongLong(), quint64(0));
+    QCOMPARE(released.at(0).at(1).value<quint16>(), quint16(7));
+    const Error error = released.at(0).at(2).value<Error>();
+    QCOMPARE(error.reasonCode, quint8(ReasonCode::PacketIdentifierNotFound));
+    QVERIFY2(error.text.contains(u"PUBREL"_qs), qPrintable(error.text));
+    // The exchange still ends with PUBCOMP, and the connection stays.
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Pubcomp), 1, Timeout);
+    QCOMPARE(broker.packets(T::Pubcomp).first().packetId, quint16(7));
+    QCOMPARE(client.state(), Client::State::Connected);
+    QCOMPARE(received.size(), 1);
+}
+
+void TestEngineV5Publish::expiryReducedByWait()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Client client;
+    QSignalSpy refused(&client, &Client::messageRefused);
+    QElapsedTimer clock;
+    clock.start();
+    // Published while disconnected: they wait in the queue.
+    Message shortLived = message(u"short"_qs, "s", QoS::AtLeastOnce);
+    shortLived.properties.setInteger(PropertyId::MessageExpiryInterval, 1);
+    Message longLived = message(u"long"_qs, "l", QoS::AtLeastOnce);
+    longLived.properties.setInteger(PropertyId::MessageExpiryInterval, 100);
+    Message timeless = message(u"forever"_qs, "f", QoS::AtMostOnce);
+    const quint64 shortToken = client.publish(shortLived);
+    QVERIFY(shortToken != 0);
+    QVERIFY(client.publish(longLived) != 0);
+    QVERIFY(client.publish(timeless) != 0);
+    QCOMPARE(client.queuedCount(), 3);
+    // The short one's second runs out; waiting for that deadline is the scenario itself.
+    QVERIFY(QTest::qWaitFor([&] { return clock.elapsed() >= 1100; }, Timeout));
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Publish), 2, Timeout);
+    const qint64 waitedAtMost = clock.elapsed();
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.at(0).at(0).toULongLong(), shortToken);
+    const Error error = refused.at(0).at(1).value<Error>();
+    QCOMPARE(error.code, ErrorCode::MessageExpired);
+    QVERIFY2(error.text.contains(u"expired"_qs), qPrintable(error.text));
+    const auto publishes = broker.packets(T::Publish);
+    QCOMPARE(publishes.at(0).publish.topic, u"long"_qs);
+    const quint32 left =
+            publishes.at(0).publish.properties.integer(PropertyId::MessageExpiryInterval).value_or(0);
+    // Reduced by the whole seconds waited: at least one, at most what the test saw pass.
+    QVERIFY2(left <= 99 && left >= 100 - quint32(waitedAtMost / 1000),
+             qPrintable(QString::number(left)));
+    QCOMPARE(publishes.at(1).publish.topic, u"forever"_qs);
+    QVERIFY(!publishes.at(1).publish.properties.contains(PropertyId::MessageExpiryInterval));
+    // Sent at once, a message keeps its interval untouched.
+    QVERIFY(client.publish(longLived) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Publish), 3, Timeout);
+    QCOMPARE(broker.packets(T::Publish)
+                     .at(2)
+                     .publish.properties.integer(PropertyId::MessageExpiryInterval),
+             std::optional<quint32>(100));
 }
 
 QTEST_GUILESS_MAIN(TestEngineV5Publish)

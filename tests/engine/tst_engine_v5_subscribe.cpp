@@ -2,6 +2,8 @@
 
 #include <QSignalSpy>
 
+Q_DECLARE_METATYPE(Mqtt::ErrorCode)
+
 using namespace Mqtt;
 using namespace EngineTest;
 using T = PacketType;
@@ -19,8 +21,12 @@ private Q_SLOTS:
     void sharedSubscription_data();
     void sharedSubscription();
     void sharedSubscriptionUnavailable();
+    void wildcardSubscriptionUnavailable_data();
+    void wildcardSubscriptionUnavailable();
     void subackReasonCodes();
     void subackReservedCode();
+    void subackMissingCode_data();
+    void subackMissingCode();
     void unsubackReasonCodes();
     void unsubackCountMismatch();
     void resubscribeKeepsProperties();
@@ -187,6 +193,47 @@ void TestEngineV5Subscribe::sharedSubscriptionUnavailable()
     QCOMPARE(error.reasonCode, quint8(ReasonCode::SharedSubscriptionsNotSupported));
 }
 
+void TestEngineV5Subscribe::wildcardSubscriptionUnavailable_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("single-level wildcard") << u"a/+/c"_qs << true;
+    QTest::newRow("multi-level wildcard") << u"a/#"_qs << true;
+    QTest::newRow("shared, wildcard filter") << u"$share/g/a/#"_qs << true;
+    QTest::newRow("plain filter") << u"a/b/c"_qs << false;
+}
+
+void TestEngineV5Subscribe::wildcardSubscriptionUnavailable()
+{
+    QFETCH(QString, filter);
+    QFETCH(bool, refused);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Properties connack;
+    connack.setInteger(PropertyId::WildcardSubscriptionAvailable, 0);
+    answerConnack(broker, connack);
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    Error error;
+    // In a list with an acceptable filter: the whole SUBSCRIBE is refused, nothing is sent.
+    const quint64 token =
+            client.subscribe(QList<SubscribeTopic>{topic(u"plain"_qs), topic(filter)}, &error);
+    if (!refused) {
+        QVERIFY(token != 0);
+        QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Subscribe), 1, Timeout);
+        return;
+    }
+    QCOMPARE(token, quint64(0));
+    QCOMPARE(error.code, ErrorCode::InvalidArgument);
+    QCOMPARE(error.reasonCode, quint8(ReasonCode::WildcardSubscriptionsNotSupported));
+    QVERIFY2(error.text.contains(filter), qPrintable(error.text));
+    // The wire stayed quiet: the next SUBSCRIBE is the first one the broker sees.
+    QVERIFY(client.subscribe(u"after"_qs, QoS::AtMostOnce) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Subscribe), 1, Timeout);
+    QCOMPARE(broker.packets(T::Subscribe).first().subscribe.topics.first().filter, u"after"_qs);
+    QCOMPARE(client.state(), Client::State::Connected);
+}
+
 void TestEngineV5Subscribe::subackReasonCodes()
 {
     FakeBroker broker;
@@ -241,6 +288,42 @@ void TestEngineV5Subscribe::subackReservedCode()
     QCOMPARE(acknowledged.size(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Disconnect), 1, Timeout);
     QCOMPARE(broker.packets(T::Disconnect).first().frame, QByteArray::fromHex("e00181"));
+}
+
+void TestEngineV5Subscribe::subackMissingCode_data()
+{
+    QTest::addColumn<QList<quint8>>("codes");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<quint8>("reason");
+    // [MQTT-3.9.3-1]: one reason code per filter of the SUBSCRIBE.
+    QTest::newRow("one code for two filters")
+            << QList<quint8>{1} << ErrorCode::ProtocolError << quint8(ReasonCode::ProtocolError);
+    QTest::newRow("no code at all")
+            << QList<quint8>{} << ErrorCode::MalformedPacket << quint8(ReasonCode::MalformedPacket);
+}
+
+void TestEngineV5Subscribe::subackMissingCode()
+{
+    QFETCH(QList<quint8>, codes);
+    QFETCH(ErrorCode, code);
+    QFETCH(quint8, reason);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.setHandler(T::Subscribe, [&broker, codes](const FakeBroker::Packet &packet) {
+        broker.sendBytes(encode(SubackPacket{packet.packetId, codes, {}}, ProtocolVersion::V5));
+    });
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    QSignalSpy acknowledged(&client, &Client::subscriptionAcknowledged);
+    QVERIFY(client.subscribe(QList<SubscribeTopic>{topic(u"a"_qs), topic(u"b"_qs)}) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, Timeout);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code, code);
+    QCOMPARE(acknowledged.size(), 0);
+    // 5.0 says why before closing [MQTT-4.13.1-1].
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Disconnect), 1, Timeout);
+    QCOMPARE(broker.packets(T::Disconnect).first().disconnect.reasonCode, ReasonCode(reason));
+    QVERIFY(waitForState(client, Client::State::Disconnected));
 }
 
 void TestEngineV5Subscribe::unsubackReasonCodes()

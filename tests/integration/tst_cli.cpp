@@ -87,7 +87,8 @@ Result tst_Cli::run(const QStringList &arguments, const QByteArray &input)
 Result tst_Cli::finish(QProcess *process)
 {
     Result result;
-    if (!process->waitForFinished(WaitMs)) {
+    // waitForFinished() is false for a process that already ended during an earlier wait.
+    if (process->state() != QProcess::NotRunning && !process->waitForFinished(WaitMs)) {
         process->kill();
         process->waitForFinished(WaitMs);
         result.err = "(killed: did not finish in time) ";

@@ -3,6 +3,8 @@
 #include "messagelogmodel.h"
 
 #include <QBuffer>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,14 +60,15 @@ private Q_SLOTS:
     void csv()
     {
         const QByteArray expected =
-                "time,timestamp_ms,direction,topic,qos,retain,dup,size,payload_encoding,payload\r\n"
+                "time,timestamp_ms,direction,topic,qos,retain,dup,size,payload_encoding,payload,"
+                "properties\r\n"
                 "2024-01-02T03:04:05.678Z,1704164645678,in,plain/topic,0,false,false,5,utf-8,"
-                "hello\r\n"
+                "hello,\r\n"
                 "2024-01-02T03:04:05.679Z,1704164645679,out,\"quote,\"\"comma\"\"\",1,true,false,"
-                "13,utf-8,\"say \"\"hi\"\",\nbye\"\r\n"
-                "2024-01-02T03:04:05.680Z,1704164645680,in,bin,2,false,true,3,base64,AP8Q\r\n"
+                "13,utf-8,\"say \"\"hi\"\",\nbye\",\r\n"
+                "2024-01-02T03:04:05.680Z,1704164645680,in,bin,2,false,true,3,base64,AP8Q,\r\n"
                 "2024-01-02T03:04:05.681Z,1704164645681,in,unicode/\xc3\xbc,0,false,false,7,"
-                "utf-8,\xc3\xa9t\xc3\xa9\t\\\r\n";
+                "utf-8,\xc3\xa9t\xc3\xa9\t\\,\r\n";
         QCOMPARE(exported(m_log.get(), MessageExporter::Format::Csv), expected);
     }
 
@@ -76,9 +79,56 @@ private Q_SLOTS:
         QVERIFY(proxy.setTopicFilter(QStringLiteral("bin")));
         QCOMPARE(exported(&proxy, MessageExporter::Format::Csv),
                  QByteArray("time,timestamp_ms,direction,topic,qos,retain,dup,size,"
-                            "payload_encoding,payload\r\n"
+                            "payload_encoding,payload,properties\r\n"
                             "2024-01-02T03:04:05.680Z,1704164645680,in,bin,2,false,true,3,base64,"
-                            "AP8Q\r\n"));
+                            "AP8Q,\r\n"));
+    }
+
+    void properties()
+    {
+        MessageLogModel log;
+        Mqtt::Message m;
+        m.topic = QStringLiteral("v5");
+        m.payload = "{}";
+        m.properties.setInteger(Mqtt::PropertyId::PayloadFormatIndicator, 1);
+        m.properties.setInteger(Mqtt::PropertyId::MessageExpiryInterval, 60);
+        m.properties.setString(Mqtt::PropertyId::ContentType, QStringLiteral("application/json"));
+        m.properties.setString(Mqtt::PropertyId::ResponseTopic, QStringLiteral("re/ply"));
+        m.properties.setBinary(Mqtt::PropertyId::CorrelationData, QByteArray("\xff\x01", 2));
+        m.properties.addUserProperty(QStringLiteral("a"), QStringLiteral("1"));
+        m.properties.addUserProperty(QStringLiteral("a"), QStringLiteral("\"2\""));
+        m.properties.addSubscriptionIdentifier(4);
+        m.properties.addSubscriptionIdentifier(9);
+        log.append(m, MessageLogModel::Direction::Incoming, BaseTime);
+        Mqtt::Message text;
+        text.topic = QStringLiteral("v5");
+        text.properties.setBinary(Mqtt::PropertyId::CorrelationData, "req-1");
+        log.append(text, MessageLogModel::Direction::Outgoing, BaseTime);
+        log.flush();
+
+        const QByteArray object =
+                "{\"payload_format_indicator\":1,\"message_expiry_interval\":60,"
+                "\"content_type\":\"application/json\",\"response_topic\":\"re/ply\","
+                "\"correlation_data_encoding\":\"base64\",\"correlation_data\":\"/wE=\","
+                "\"subscription_identifiers\":[4,9],"
+                "\"user_properties\":[[\"a\",\"1\"],[\"a\",\"\\\"2\\\"\"]]}";
+        const QList<QByteArray> lines =
+                exported(&log, MessageExporter::Format::JsonLines).split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(0).endsWith(",\"properties\":" + object + "}"), lines.at(0).constData());
+        QVERIFY2(lines.at(1).endsWith(",\"properties\":{\"correlation_data_encoding\":\"utf-8\","
+                                      "\"correlation_data\":\"req-1\"}}"),
+                 lines.at(1).constData());
+        // Valid JSON, every line.
+        for (int i = 0; i < 2; ++i) {
+            QJsonParseError error;
+            QJsonDocument::fromJson(lines.at(i), &error);
+            QCOMPARE(error.error, QJsonParseError::NoError);
+        }
+
+        const QList<QByteArray> rows = exported(&log, MessageExporter::Format::Csv).split('\n');
+        QVERIFY2(rows.at(1).endsWith(",utf-8,{}," + MessageExporter::csvField(object) + "\r"),
+                 rows.at(1).constData());
     }
 
     void csvField()

@@ -128,6 +128,30 @@ private Q_SLOTS:
         QCOMPARE(m_proxy->rowCount(), 4);
     }
 
+    void payloadFilterFindsUserPropertyValues()
+    {
+        Mqtt::Message tagged = message(QStringLiteral("t"), "reading");
+        tagged.properties.addUserProperty(QStringLiteral("site"), QStringLiteral("North-7"));
+        Mqtt::Message other = message(QStringLiteral("t"), "reading too");
+        other.properties.setString(Mqtt::PropertyId::ContentType, QStringLiteral("north"));
+        m_log->append(tagged, MessageLogModel::Direction::Incoming);
+        m_log->append(other, MessageLogModel::Direction::Incoming);
+        m_log->append(message(QStringLiteral("t"), "north in the payload"),
+                      MessageLogModel::Direction::Incoming);
+        m_log->flush();
+        m_proxy->setPayloadFilter(QStringLiteral("north"),
+                                  MessageFilterProxyModel::PayloadFilterMode::PlainText);
+        // The user property value matches; a content type does not count.
+        QCOMPARE(visiblePayloads(), (QList<QByteArray>{"reading", "north in the payload"}));
+        m_proxy->setPayloadFilter(QStringLiteral("^North-\\d$"),
+                                  MessageFilterProxyModel::PayloadFilterMode::RegularExpression);
+        QCOMPARE(visiblePayloads(), (QList<QByteArray>{"reading"}));
+        // Names are not values.
+        m_proxy->setPayloadFilter(QStringLiteral("site"),
+                                  MessageFilterProxyModel::PayloadFilterMode::PlainText);
+        QCOMPARE(m_proxy->rowCount(), 0);
+    }
+
     void payloadRegularExpression()
     {
         feedPayloads({"temp=21", "temp=x", "TEMP=5", "other"});

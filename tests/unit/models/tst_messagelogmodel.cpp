@@ -293,6 +293,104 @@ private Q_SLOTS:
         QVERIFY(m_model->bytesHeld() > pending);
     }
 
+    void propertiesAreKeptOnlyForMessagesThatHaveThem()
+    {
+        Mqtt::Message with = message(QStringLiteral("v5"), "p");
+        with.properties.setInteger(Mqtt::PropertyId::PayloadFormatIndicator, 1);
+        with.properties.setString(Mqtt::PropertyId::ContentType, QStringLiteral("text/plain"));
+        with.properties.addUserProperty(QStringLiteral("k"), QStringLiteral("one"));
+        with.properties.addUserProperty(QStringLiteral("k"), QStringLiteral("two"));
+        with.properties.addSubscriptionIdentifier(7);
+        m_model->append(message(QStringLiteral("v3"), "a"), MessageLogModel::Direction::Incoming);
+        m_model->append(with, MessageLogModel::Direction::Incoming);
+        m_model->append(message(QStringLiteral("v3"), "b"), MessageLogModel::Direction::Incoming);
+        QCOMPARE(m_model->propertiesHeldCount(), 1);
+        m_model->flush();
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(m_model->propertiesHeldCount(), 1);
+
+        QVERIFY(!m_model->hasPropertiesAt(0));
+        QVERIFY(m_model->hasPropertiesAt(1));
+        QVERIFY(!m_model->hasPropertiesAt(2));
+        QVERIFY(m_model->propertiesAt(0).isEmpty());
+        QCOMPARE(m_model->propertiesAt(1), with.properties);
+        QCOMPARE(m_model->messageAt(1).properties, with.properties);
+        QVERIFY(m_model->messageAt(2).properties.isEmpty());
+        // Duplicated user properties keep their order.
+        const QList<QPair<QString, QString>> users = m_model->propertiesAt(1).userProperties();
+        QCOMPARE(users.size(), 2);
+        QCOMPARE(users.at(0).second, QStringLiteral("one"));
+        QCOMPARE(users.at(1).second, QStringLiteral("two"));
+
+        // The marker column: a count for 5.0 messages, nothing for the others.
+        const QModelIndex marker = m_model->index(1, MessageLogModel::PropertiesColumn);
+        QCOMPARE(marker.data().toInt(), 5);
+        QVERIFY(marker.data(Qt::ToolTipRole).toString().contains(QLatin1String("text/plain")));
+        QVERIFY(!m_model->index(0, MessageLogModel::PropertiesColumn).data().isValid());
+        QCOMPARE(m_model->index(1, 0).data(MessageLogModel::HasPropertiesRole).toBool(), true);
+        QCOMPARE(
+                m_model->index(1, 0).data(MessageLogModel::PropertiesRole).value<Mqtt::Properties>(),
+                with.properties);
+        QVERIFY(!m_model->index(0, 0).data(MessageLogModel::PropertiesRole).isValid());
+    }
+
+    void propertiesFollowTrimmingAndDrops()
+    {
+        m_model->setMaximumMessages(3);
+        auto numbered = [](int i, bool withProperties) {
+            Mqtt::Message m = message(QStringLiteral("t"), QByteArray::number(i));
+            if (withProperties)
+                m.properties.setString(Mqtt::PropertyId::ResponseTopic,
+                                       QStringLiteral("r/%1").arg(i));
+            return m;
+        };
+        for (int i = 0; i < 10; ++i) {
+            m_model->append(numbered(i, i % 2 == 0), MessageLogModel::Direction::Incoming);
+            m_model->flush(); // trims the stored rows one by one
+        }
+        QCOMPARE(m_model->rowCount(), 3); // 7, 8, 9
+        QCOMPARE(m_model->propertiesHeldCount(), 1);
+        QVERIFY(!m_model->hasPropertiesAt(0));
+        QCOMPARE(m_model->propertiesAt(1).string(Mqtt::PropertyId::ResponseTopic),
+                 QStringLiteral("r/8"));
+        QVERIFY(!m_model->hasPropertiesAt(2));
+
+        // Paused: the pending buffer drops its oldest, properties and all.
+        m_model->pause();
+        for (int i = 10; i < 20; ++i)
+            m_model->append(numbered(i, i % 3 == 0), MessageLogModel::Direction::Incoming);
+        QCOMPARE(m_model->heldCount(), 3); // 17, 18, 19
+        m_model->resume();
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(m_model->payloadAt(0), QByteArray("17"));
+        QVERIFY(!m_model->hasPropertiesAt(0));
+        QCOMPARE(m_model->propertiesAt(1).string(Mqtt::PropertyId::ResponseTopic),
+                 QStringLiteral("r/18"));
+        QVERIFY(!m_model->hasPropertiesAt(2));
+        QCOMPARE(m_model->propertiesHeldCount(), 1);
+
+        m_model->clear();
+        QCOMPARE(m_model->propertiesHeldCount(), 0);
+    }
+
+    void propertiesCountInBytesHeld()
+    {
+        m_model->append(message(QStringLiteral("t"), "x"), MessageLogModel::Direction::Incoming);
+        m_model->flush();
+        const qint64 plain = m_model->bytesHeld();
+        Mqtt::Message with = message(QStringLiteral("t"), "x");
+        with.properties.addUserProperty(QStringLiteral("name"), QString(1000, QLatin1Char('v')));
+        m_model->append(with, MessageLogModel::Direction::Incoming);
+        m_model->flush();
+        QVERIFY2(m_model->bytesHeld() - plain > 1000,
+                 qPrintable(QString::number(m_model->bytesHeld())));
+        // Trimming gives the properties' bytes back.
+        m_model->setMaximumMessages(1);
+        m_model->append(message(QStringLiteral("t"), "x"), MessageLogModel::Direction::Incoming);
+        m_model->flush();
+        QCOMPARE(m_model->bytesHeld(), plain);
+    }
+
 private:
     std::unique_ptr<MessageLogModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;

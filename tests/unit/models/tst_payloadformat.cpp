@@ -1,4 +1,5 @@
 #include "payloadformat.h"
+#include "properties.h"
 
 #include <QTest>
 
@@ -9,6 +10,42 @@ class TestPayloadFormat : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void binaryText()
+    {
+        QCOMPARE(PayloadFormat::binaryText("req-42"), QStringLiteral("req-42"));
+        QCOMPARE(PayloadFormat::binaryText(QByteArray("\x00\xff\x10", 3)),
+                 QStringLiteral("hex: 00ff10"));
+        QCOMPARE(PayloadFormat::binaryText("a\x01"), QStringLiteral("hex: 6101")); // control
+        QCOMPARE(PayloadFormat::binaryText(""), QString());
+    }
+
+    void describeProperties()
+    {
+        Mqtt::Properties properties;
+        properties.addSubscriptionIdentifier(3);
+        properties.setInteger(Mqtt::PropertyId::PayloadFormatIndicator, 0);
+        properties.setInteger(Mqtt::PropertyId::MessageExpiryInterval, 90);
+        properties.setInteger(Mqtt::PropertyId::TopicAlias, 5);
+        properties.addUserProperty(QStringLiteral("k"), QStringLiteral("1"));
+        properties.addSubscriptionIdentifier(8);
+        properties.addUserProperty(QStringLiteral("k"), QStringLiteral("2"));
+        properties.setBinary(Mqtt::PropertyId::CorrelationData, "abc");
+        QStringList lines;
+        for (const PayloadFormat::PropertyText &line : PayloadFormat::describeProperties(properties))
+            lines << line.name + QStringLiteral(": ") + line.value;
+        // Packet order, repeats included.
+        QCOMPARE(lines,
+                 (QStringList{QStringLiteral("Subscription Identifier: 3"),
+                              QStringLiteral("Payload Format Indicator: 0 (unspecified bytes)"),
+                              QStringLiteral("Message Expiry Interval: 90 s"),
+                              QStringLiteral("Topic Alias: 5"),
+                              QStringLiteral("User Property: k = 1"),
+                              QStringLiteral("Subscription Identifier: 8"),
+                              QStringLiteral("User Property: k = 2"),
+                              QStringLiteral("Correlation Data: abc")}));
+        QVERIFY(PayloadFormat::describeProperties(Mqtt::Properties()).isEmpty());
+    }
+
     void sniff_data()
     {
         QTest::addColumn<QByteArray>("payload");

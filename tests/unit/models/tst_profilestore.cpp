@@ -2,6 +2,7 @@
 #include "secretstore.h"
 
 #include <QDirIterator>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -78,6 +79,116 @@ private Q_SLOTS:
         QCOMPARE(options.will->payload, p.willPayload);
         QVERIFY(!loaded->toConnectionOptions().password.has_value());
         QVERIFY(store.removeProfile(p.name));
+    }
+
+    void mqtt5FieldsRoundTrip()
+    {
+        ConnectionProfile p = sampleProfile(QStringLiteral("five"));
+        p.sessionExpiryInterval = ConnectionProfile::SessionNeverExpires;
+        p.receiveMaximum = 65535;
+        p.maximumPacketSize = 0xFFFFFFFF;
+        p.topicAliasMaximum = 0;
+        p.requestResponseInformation = true;
+        p.requestProblemInformation = false;
+        // Order kept, duplicates and empty values allowed; "/" and "=" must not split anything.
+        p.userProperties = {{QStringLiteral("a"), QStringLiteral("1")},
+                            {QStringLiteral("a"), QStringLiteral("2")},
+                            {QStringLiteral("path/with=signs"), QString()},
+                            {QString(), QStringLiteral("no name")}};
+        p.authenticationMethod = QStringLiteral("SCRAM-SHA-256");
+        p.willDelayInterval = 4000000000u;
+        p.willPayloadIsUtf8 = true;
+        p.willMessageExpiryInterval = 0;
+        p.willContentType = QStringLiteral("application/json");
+        p.willResponseTopic = QStringLiteral("replies/alice");
+        p.willCorrelationData = QByteArray("\x00\x01"
+                                           "binary"
+                                           "\xff",
+                                           9);
+        p.willUserProperties = {{QStringLiteral("k"), QStringLiteral("v")}};
+        {
+            ProfileStore store;
+            QVERIFY(store.saveProfile(p));
+            // Another profile with the defaults: absent stays absent.
+            QVERIFY(store.saveProfile(sampleProfile(QStringLiteral("plain"))));
+        }
+        ProfileStore store;
+        const auto loaded = store.profile(p.name);
+        QVERIFY(loaded.has_value());
+        QCOMPARE(loaded->userProperties, p.userProperties);
+        QCOMPARE(loaded->willCorrelationData, p.willCorrelationData);
+        QCOMPARE(loaded->willDelayInterval, p.willDelayInterval);
+        QCOMPARE(loaded->maximumPacketSize, p.maximumPacketSize);
+        QCOMPARE(loaded->willMessageExpiryInterval, std::optional<quint32>(0));
+        QVERIFY(*loaded == p);
+
+        const auto plain = store.profile(QStringLiteral("plain"));
+        QVERIFY(plain.has_value());
+        QCOMPARE(plain->sessionExpiryInterval, 0u);
+        QVERIFY(!plain->receiveMaximum.has_value());
+        QVERIFY(!plain->maximumPacketSize.has_value());
+        QVERIFY(!plain->topicAliasMaximum.has_value());
+        QVERIFY(!plain->willMessageExpiryInterval.has_value());
+        QVERIFY(plain->requestProblemInformation);
+        QVERIFY(plain->userProperties.isEmpty());
+        // Nothing of 5.0 is sent for defaults.
+        QVERIFY(plain->toConnectionOptions().connectProperties.isEmpty());
+        QVERIFY(plain->toConnectionOptions().will->properties.isEmpty());
+
+        // What the engine gets, in the order the user gave.
+        const Mqtt::ConnectionOptions options = loaded->toConnectionOptions(Password);
+        QCOMPARE(options.authenticationMethod, QStringLiteral("SCRAM-SHA-256"));
+        const Mqtt::Properties &connect = options.connectProperties;
+        QCOMPARE(connect.integer(Mqtt::PropertyId::SessionExpiryInterval),
+                 std::optional<quint32>(0xFFFFFFFF));
+        QCOMPARE(connect.integer(Mqtt::PropertyId::ReceiveMaximum), std::optional<quint32>(65535));
+        QCOMPARE(connect.integer(Mqtt::PropertyId::TopicAliasMaximum), std::optional<quint32>(0));
+        QCOMPARE(connect.integer(Mqtt::PropertyId::RequestResponseInformation),
+                 std::optional<quint32>(1));
+        QCOMPARE(connect.integer(Mqtt::PropertyId::RequestProblemInformation),
+                 std::optional<quint32>(0));
+        QCOMPARE(connect.userProperties(), p.userProperties);
+        const Mqtt::Properties &will = options.will->properties;
+        QCOMPARE(will.integer(Mqtt::PropertyId::WillDelayInterval),
+                 std::optional<quint32>(4000000000u));
+        QCOMPARE(will.integer(Mqtt::PropertyId::PayloadFormatIndicator), std::optional<quint32>(1));
+        QCOMPARE(will.integer(Mqtt::PropertyId::MessageExpiryInterval), std::optional<quint32>(0));
+        QCOMPARE(will.string(Mqtt::PropertyId::ContentType), p.willContentType);
+        QCOMPARE(will.binary(Mqtt::PropertyId::CorrelationData), p.willCorrelationData);
+        QCOMPARE(will.userProperties(), p.willUserProperties);
+
+        // At 3.1.1 none of it is sent.
+        ConnectionProfile older = *loaded;
+        older.protocolVersion = Mqtt::ProtocolVersion::V3_1_1;
+        QVERIFY(older.toConnectionOptions().connectProperties.isEmpty());
+        QVERIFY(older.toConnectionOptions().will->properties.isEmpty());
+        QVERIFY(older.toConnectionOptions().authenticationMethod.isEmpty());
+        QVERIFY(store.removeProfile(p.name));
+        QVERIFY(store.removeProfile(QStringLiteral("plain")));
+    }
+
+    void invalidStoredMqtt5ValuesReadAsAbsent()
+    {
+        {
+            ProfileStore store;
+            QVERIFY(store.saveProfile(sampleProfile(QStringLiteral("edited"))));
+            store.sync();
+        }
+        {
+            // A hand-edited file: a Receive Maximum of 0 and a Topic Alias Maximum over 16 bits.
+            QSettings settings(ProfileStore().fileName(), QSettings::IniFormat);
+            settings.setValue(QStringLiteral("profiles/edited/v5/receiveMaximum"), 0);
+            settings.setValue(QStringLiteral("profiles/edited/v5/topicAliasMaximum"), 70000);
+            settings.setValue(QStringLiteral("profiles/edited/v5/maximumPacketSize"),
+                              QStringLiteral("lots"));
+        }
+        ProfileStore store;
+        const auto loaded = store.profile(QStringLiteral("edited"));
+        QVERIFY(loaded.has_value());
+        QVERIFY(!loaded->receiveMaximum.has_value());
+        QVERIFY(!loaded->topicAliasMaximum.has_value());
+        QVERIFY(!loaded->maximumPacketSize.has_value());
+        QVERIFY(store.removeProfile(QStringLiteral("edited")));
     }
 
     void duplicateRenameRemove()

@@ -55,6 +55,57 @@ private Q_SLOTS:
         QCOMPARE(m_model->subscription(1).state, SubscriptionModel::State::Pending);
     }
 
+    void mqtt5OptionsAndReasonString()
+    {
+        Mqtt::SubscribeTopic topic;
+        topic.filter = QStringLiteral("five/#");
+        topic.qos = Mqtt::QoS::AtLeastOnce;
+        topic.noLocal = true;
+        topic.retainAsPublished = true;
+        topic.retainHandling = Mqtt::RetainHandling::DoNotSend;
+        QCOMPARE(m_model->addSubscription(topic, 17), 0);
+        QCOMPARE(m_model->addSubscription(QStringLiteral("plain"), Mqtt::QoS::AtMostOnce), 1);
+        const SubscriptionModel::Subscription s = m_model->subscription(0);
+        QVERIFY(s.noLocal);
+        QVERIFY(s.retainAsPublished);
+        QCOMPARE(s.retainHandling, Mqtt::RetainHandling::DoNotSend);
+        QCOMPARE(s.subscriptionIdentifier, 17u);
+        QCOMPARE(cell(0, SubscriptionModel::OptionsColumn).toString(),
+                 QStringLiteral("id 17, no local, retain as published, no retained"));
+        QCOMPARE(cell(1, SubscriptionModel::OptionsColumn).toString(), QString());
+        QCOMPARE(m_model->index(0, 0).data(SubscriptionModel::SubscriptionIdentifierRole).toUInt(),
+                 17u);
+        QCOMPARE(m_model->headerData(SubscriptionModel::OptionsColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Options"));
+        QCOMPARE(m_model->subscriptionIdentifiers(), QList<quint32>{17});
+        const QString tip =
+                m_model->index(0, SubscriptionModel::FilterColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QLatin1String("Subscription identifier 17")), qPrintable(tip));
+        QVERIFY2(tip.contains(QLatin1String("never sent")), qPrintable(tip));
+        QVERIFY(!m_model->index(1, 0).data(Qt::ToolTipRole).isValid());
+
+        // A 5.0 refusal keeps its reason code and reason string for the tooltip.
+        m_model->applyAcknowledgement(
+                {{QStringLiteral("plain"), 0x87, QStringLiteral("not for you")}});
+        QCOMPARE(m_model->subscription(1).state, SubscriptionModel::State::Refused);
+        QCOMPARE(m_model->index(1, 0).data(SubscriptionModel::ReasonStringRole).toString(),
+                 QStringLiteral("not for you"));
+        const QString refusal = m_model->index(1, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(refusal.contains(QLatin1String("Not authorized")), qPrintable(refusal));
+        QVERIFY2(refusal.contains(QLatin1String("0x87")), qPrintable(refusal));
+        QVERIFY2(refusal.contains(QLatin1String("not for you")), qPrintable(refusal));
+
+        // Subscribing again replaces the options and forgets the old answer.
+        topic.noLocal = false;
+        topic.retainHandling = Mqtt::RetainHandling::SendAtNewSubscribe;
+        QCOMPARE(m_model->addSubscription(topic, 0), 0);
+        QCOMPARE(cell(0, SubscriptionModel::OptionsColumn).toString(),
+                 QStringLiteral("retain as published, retained if new"));
+        QVERIFY(m_model->subscriptionIdentifiers().isEmpty());
+        QCOMPARE(m_model->addSubscription(QStringLiteral("plain"), Mqtt::QoS::AtMostOnce), 1);
+        QVERIFY(m_model->subscription(1).reasonString.isEmpty());
+    }
+
     void acknowledgementForAnUnknownFilterAddsIt()
     {
         m_model->applyAcknowledgement({{QStringLiteral("x/y"), 2}});
