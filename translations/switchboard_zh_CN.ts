@@ -200,10 +200,6 @@
         <translation>订阅主题并打印收到的消息。</translation>
     </message>
     <message>
-        <source>Topic filter to subscribe to (required; repeatable).</source>
-        <translation>要订阅的主题过滤器（必填；可重复）。</translation>
-    </message>
-    <message>
         <source>Print &quot;topic payload&quot; lines.</source>
         <translation>按“主题 负载”格式逐行打印。</translation>
     </message>
@@ -408,18 +404,6 @@
         <translation>-D %1 response-topic“%2”：%3</translation>
     </message>
     <message>
-        <source>1 (UTF-8 text)</source>
-        <translation>1（UTF-8 文本）</translation>
-    </message>
-    <message>
-        <source>%1 (unspecified bytes)</source>
-        <translation>%1（未指定格式的字节）</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
         <source>MQTT 5.0: do not receive the messages this client publishes.</source>
         <translation>MQTT 5.0：不接收本客户端自己发布的消息。</translation>
     </message>
@@ -442,6 +426,18 @@
     <message>
         <source>--no-local does not apply to the shared subscription &apos;%1&apos;</source>
         <translation>--no-local 不适用于共享订阅“%1”</translation>
+    </message>
+    <message>
+        <source>Topic filter to subscribe to (required without -U; repeatable).</source>
+        <translation>要订阅的主题过滤器（未给出 -U 时必填；可重复）。</translation>
+    </message>
+    <message>
+        <source>Topic filter to unsubscribe from once connected, after subscribing to -t (repeatable): ends a subscription kept in the session of -c.</source>
+        <translation>连接后要取消订阅的主题过滤器，在订阅 -t 之后执行（可重复）：结束 -c 会话中保留的订阅。</translation>
+    </message>
+    <message>
+        <source>-D unsubscribe needs -U</source>
+        <translation>-D unsubscribe 需要 -U</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1347,18 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
 
 通过自带的引擎支持 MQTT 3.1、3.1.1 和 5.0。基于 Qt %2 构建。</translation>
     </message>
+    <message>
+        <source>%1 (0x%2)</source>
+        <translation>%1 (0x%2)</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>MessageExporter</name>
@@ -1435,6 +1443,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Props</source>
         <translation>属性</translation>
+    </message>
+    <message>
+        <source>waiting for the broker&apos;s answer</source>
+        <translation>正在等待服务器的答复</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1584,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>broker: %1</source>
+        <translation>服务器：%1</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2439,33 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>The message expired while it waited to be sent</source>
         <translation>消息在等待发送期间已过期</translation>
     </message>
+    <message>
+        <source>Unsubscription properties need MQTT 5.0</source>
+        <translation>取消订阅属性需要 MQTT 5.0</translation>
+    </message>
+    <message>
+        <source>An unsubscription takes user properties only, not %1</source>
+        <translation>取消订阅只能带用户属性，不能带 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mqtt::Properties</name>
+    <message>
+        <source>hex: %1</source>
+        <translation>十六进制：%1</translation>
+    </message>
+    <message>
+        <source>1 (UTF-8 text)</source>
+        <translation>1（UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>%1 (unspecified bytes)</source>
+        <translation>%1（未指定格式的字节）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
 </context>
 <context>
     <name>Mqtt::ScramSha256Authenticator</name>
@@ -2654,25 +2697,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The TLS handshake with %1 failed: %2</source>
         <translation>与 %1 的 TLS 握手失败：%2</translation>
-    </message>
-</context>
-<context>
-    <name>PayloadFormat</name>
-    <message>
-        <source>hex: %1</source>
-        <translation>十六进制：%1</translation>
-    </message>
-    <message>
-        <source>1 (UTF-8 text)</source>
-        <translation>1（UTF-8 文本）</translation>
-    </message>
-    <message>
-        <source>%1 (unspecified bytes)</source>
-        <translation>%1（未指定的字节）</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -2986,6 +3010,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
+    <message>
+        <source>From publishing the request to receiving its response, through the broker. A broker that leaves Nagle&apos;s algorithm on (mosquitto&apos;s default, set_tcp_nodelay false) adds about 40 ms to each round trip.</source>
+        <translation>从发布请求到收到其响应的时间，包括经过服务器的时间。如果服务器开启了 Nagle 算法（mosquitto 的默认设置 set_tcp_nodelay false），每次往返约增加 40 毫秒。</translation>
+    </message>
 </context>
 <context>
     <name>RequestResponsePane</name>
@@ -3126,6 +3154,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>the broker refused the subscription to &apos;%1&apos;: %2</source>
         <translation>代理拒绝了对“%1”的订阅：%2</translation>
+    </message>
+    <message>
+        <source>the broker refused to unsubscribe from &apos;%1&apos;: %2</source>
+        <translation>代理拒绝取消对“%1”的订阅：%2</translation>
+    </message>
+    <message>
+        <source>switchboard-cli sub: unsubscribed from &apos;%1&apos;: %2</source>
+        <translation>switchboard-cli sub：已取消订阅“%1”：%2</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,16 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
 
     connect(m_client, &Mqtt::Client::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_client, &Mqtt::Client::messageReceived, this, &MainWindow::onMessageReceived);
+    connect(m_client, &Mqtt::Client::publishAcknowledged, this, &MainWindow::onPublishAnswered);
+    connect(m_client, &Mqtt::Client::messageRefused, this,
+            [this](quint64 token, const Mqtt::Error &error) {
+                m_log->setBrokerAnswer(
+                        token, error.reasonCode == 0
+                                       ? error.text
+                                       : tr("%1 (0x%2)")
+                                                 .arg(error.text)
+                                                 .arg(error.reasonCode, 2, 16, QLatin1Char('0')));
+            });
     // After connected(), not on stateChanged(Connected): the client has then finished starting
     // its session, so a SUBSCRIBE sent now is not sent a second time by that start.
     connect(m_client, &Mqtt::Client::connected, this, &MainWindow::subscribePending);
@@ -343,11 +353,29 @@ void MainWindow::onMessageReceived(const Mqtt::Message &message)
     m_publishPane->addKnownTopic(message.topic);
 }
 
-void MainWindow::onMessagePublishedByUser(const Mqtt::Message &message)
+void MainWindow::onMessagePublishedByUser(const Mqtt::Message &message, quint64 token)
 {
     ++m_sentTotal;
-    m_log->append(message, MessageLogModel::Direction::Outgoing);
+    if (message.qos == Mqtt::QoS::AtMostOnce)
+        m_log->append(message, MessageLogModel::Direction::Outgoing);
+    else
+        m_log->appendPublished(message, token);
     m_publishPane->addKnownTopic(message.topic);
+}
+
+void MainWindow::onPublishAnswered(quint64 token, quint8 reasonCode, const QString &reasonString)
+{
+    // 3.1.1 acknowledgements carry no reason code.
+    if (m_client->options().version != Mqtt::ProtocolVersion::V5) {
+        m_log->setBrokerAnswer(token, tr("acknowledged"));
+        return;
+    }
+    QString answer = tr("%1 (0x%2)")
+                             .arg(Mqtt::reasonCodeText(Mqtt::ReasonCode(reasonCode)))
+                             .arg(reasonCode, 2, 16, QLatin1Char('0'));
+    if (!reasonString.isEmpty())
+        answer = tr("%1: %2").arg(answer, reasonString);
+    m_log->setBrokerAnswer(token, answer);
 }
 
 void MainWindow::updateRates()

@@ -71,7 +71,9 @@ private:
     void onStateChanged(Mqtt::Client::State state);
     void subscribePending();
     void onMessageReceived(const Mqtt::Message &message);
-    void onMessagePublishedByUser(const Mqtt::Message &message);
+    void onMessagePublishedByUser(const Mqtt::Message &message, quint64 token);
+    // The broker's answer to a message published from this window, for the log.
+    void onPublishAnswered(quint64 token, quint8 reasonCode, const QString &reasonString);
     void updateRates();
     void updateActions();
     void showAbout();

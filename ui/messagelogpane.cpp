@@ -118,6 +118,14 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
             &MessageLogPane::restoreSelection);
     connect(proxy, &QAbstractItemModel::rowsRemoved, this, &MessageLogPane::updateCounts);
     connect(log, &MessageLogModel::countersChanged, this, &MessageLogPane::updateCounts);
+    // The broker's answer to a published message arrives after the row.
+    connect(log, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row =
+                        (m_log && m_hasSelection) ? m_log->rowForSequence(m_selectedSequence) : -1;
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    updateDetail();
+            });
     connect(log, &MessageLogModel::pausedChanged, this, [this](bool paused) {
         const QSignalBlocker blocker(m_ui->pauseButton);
         m_ui->pauseButton->setChecked(paused);
@@ -228,6 +236,11 @@ QString MessageLogPane::detailText() const
     return m_ui->detailEdit->toPlainText();
 }
 
+QString MessageLogPane::detailHeaderText() const
+{
+    return m_ui->detailHeaderLabel->text();
+}
+
 void MessageLogPane::updateDetail()
 {
     const int sourceRow =
@@ -250,6 +263,9 @@ void MessageLogPane::updateDetail()
     if (message.dup)
         facts << tr("duplicate");
     facts << tr("%n byte(s)", nullptr, int(message.payload.size()));
+    const QString answer = m_log->brokerAnswerAt(sourceRow);
+    if (!answer.isEmpty())
+        facts << tr("broker: %1").arg(answer);
     m_ui->detailHeaderLabel->setText(facts.join(QStringLiteral(" · ")));
     m_ui->detailHeaderLabel->setToolTip(message.topic);
 

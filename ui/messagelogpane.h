@@ -49,6 +49,8 @@ public:
 
     // The text shown for the selected message (for tests and copy).
     QString detailText() const;
+    // The line above the payload: direction, time, topic, QoS, flags, size, broker's answer.
+    QString detailHeaderText() const;
     // The 5.0 properties of the selected message as shown, one "Name: value" line each; empty
     // when it has none.
     QString propertiesText() const;

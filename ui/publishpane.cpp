@@ -600,7 +600,7 @@ quint64 PublishPane::publish()
     }
     rememberInHistory({message.topic, payloadText(), payloadFormat(), message.qos, message.retain,
                        message.properties});
-    Q_EMIT messagePublished(message);
+    Q_EMIT messagePublished(message, token);
     return token;
 }
 

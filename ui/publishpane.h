@@ -86,7 +86,8 @@ public:
 
 Q_SIGNALS:
     // A message was handed to the client (the log shows it as outgoing).
-    void messagePublished(const Mqtt::Message &message);
+    // token: the client's token for the message (its answer comes with that token).
+    void messagePublished(const Mqtt::Message &message, quint64 token);
 
 private:
     struct HistoryEntry

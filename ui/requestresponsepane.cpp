@@ -258,7 +258,7 @@ quint64 RequestResponsePane::send()
     m_model->addRequest(correlation, message.topic, message.payload, timeout());
     showStatus(tr("Request %1 sent to %2").arg(QString::fromLatin1(correlation), message.topic));
     m_ui->tableView->scrollToBottom();
-    Q_EMIT messagePublished(message);
+    Q_EMIT messagePublished(message, token);
     return token;
 }
 

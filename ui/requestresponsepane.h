@@ -53,7 +53,8 @@ public:
 
 Q_SIGNALS:
     // A request was handed to the client (the log shows it as outgoing).
-    void messagePublished(const Mqtt::Message &message);
+    // token: the client's token for the message (its answer comes with that token).
+    void messagePublished(const Mqtt::Message &message, quint64 token);
 
 private:
     void showError(const QString &text);

@@ -444,12 +444,13 @@ int SubscriptionsPane::clearRetained(const QString &topic, RetainedScope scope,
         message.qos = Mqtt::QoS::AtLeastOnce;
         message.retain = true; // an empty retained payload clears it [MQTT-3.3.1-10]
         Mqtt::Error error;
-        if (m_client->publish(message, &error) == 0) {
+        const quint64 token = m_client->publish(message, &error);
+        if (token == 0) {
             showError(error.text);
             break;
         }
         m_topics->markRetainedCleared(name);
-        Q_EMIT messagePublished(message);
+        Q_EMIT messagePublished(message, token);
         ++sent;
     }
     return sent;

@@ -59,7 +59,8 @@ public:
 
 Q_SIGNALS:
     // A message the pane published (clearing retained messages), for the log.
-    void messagePublished(const Mqtt::Message &message);
+    // token: the client's token for the message (its answer comes with that token).
+    void messagePublished(const Mqtt::Message &message, quint64 token);
     // The user wants to publish to this topic (context menu of the tree).
     void topicChosenForPublishing(const QString &topic);
 

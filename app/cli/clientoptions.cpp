@@ -181,9 +181,9 @@ QList<PropertyTarget> ClientOptionsParser::propertyTargets() const
     if (m_command == Command::Publish)
         return {PropertyTarget::Connect, PropertyTarget::Publish, PropertyTarget::Will,
                 PropertyTarget::Disconnect};
-    // sub sends no UNSUBSCRIBE: it leaves its subscriptions to the session.
-    return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Will,
-            PropertyTarget::Disconnect};
+    // UNSUBSCRIBE: sub -U.
+    return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Unsubscribe,
+            PropertyTarget::Will, PropertyTarget::Disconnect};
 }
 
 QString ClientOptionsParser::propertyHelp() const
@@ -217,7 +217,8 @@ QString ClientOptionsParser::propertyHelp() const
                  << QStringLiteral("-D publish message-expiry-interval 30")
                  << QStringLiteral("-D publish content-type text/plain");
     else
-        examples << QStringLiteral("-D subscribe subscription-identifier 5");
+        examples << QStringLiteral("-D subscribe subscription-identifier 5")
+                 << QStringLiteral("-U old/topic -D unsubscribe user-property key value");
     examples << QStringLiteral("--will-topic status -D will will-delay-interval 10");
     for (const QString &example : std::as_const(examples))
         help += QStringLiteral("  switchboard-cli %1 -V 5 %2\n").arg(commandName(m_command), example);

@@ -4,7 +4,6 @@
 #include "topic.h"
 
 #include <QCoreApplication>
-#include <QStringDecoder>
 
 #include <limits>
 #include <optional>
@@ -387,59 +386,12 @@ bool buildPropertySets(const QList<PropertyArgument> &arguments,
     return true;
 }
 
-QString binaryText(const QByteArray &data)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(data);
-    bool printable = !decoder.hasError();
-    for (qsizetype i = 0; printable && i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        printable = c.isPrint() || c == QLatin1Char(' ');
-    }
-    if (printable)
-        return text;
-    return QStringLiteral("0x") + QString::fromLatin1(data.toHex());
-}
-
 QByteArray describeProperties(const Mqtt::Properties &properties)
 {
     QString out;
-    for (const Mqtt::Properties::Entry &entry : properties.entries()) {
-        QString value;
-        switch (entry.id) {
-        case PropertyId::PayloadFormatIndicator:
-            value = entry.integer == 1
-                            ? QCoreApplication::translate("Cli", "1 (UTF-8 text)")
-                            : QCoreApplication::translate("Cli", "%1 (unspecified bytes)")
-                                      .arg(entry.integer);
-            break;
-        case PropertyId::MessageExpiryInterval:
-        case PropertyId::SessionExpiryInterval:
-        case PropertyId::WillDelayInterval:
-            value = QCoreApplication::translate("Cli", "%1 s").arg(entry.integer);
-            break;
-        default:
-            switch (Mqtt::Properties::typeOf(entry.id)) {
-            case Mqtt::PropertyType::Byte:
-            case Mqtt::PropertyType::TwoByteInteger:
-            case Mqtt::PropertyType::FourByteInteger:
-            case Mqtt::PropertyType::VariableByteInteger:
-                value = QString::number(entry.integer);
-                break;
-            case Mqtt::PropertyType::Utf8String:
-                value = QString::fromUtf8(entry.data);
-                break;
-            case Mqtt::PropertyType::BinaryData:
-                value = binaryText(entry.data);
-                break;
-            case Mqtt::PropertyType::Utf8StringPair:
-                value = QStringLiteral("%1 = %2").arg(QString::fromUtf8(entry.data),
-                                                      QString::fromUtf8(entry.value));
-                break;
-            }
-        }
-        out += QStringLiteral("  %1: %2\n").arg(Mqtt::Properties::name(entry.id), value);
-    }
+    // Hexadecimal as one untranslated token ("0x00ff"): the output is read by scripts too.
+    for (const Mqtt::PropertyText &line : properties.describe(Mqtt::BinaryNotation::Prefixed))
+        out += QStringLiteral("  %1: %2\n").arg(line.name, line.value);
     return out.toUtf8();
 }
 

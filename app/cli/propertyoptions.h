@@ -60,9 +60,8 @@ bool checkAuthenticationMethod(const QString &text, QString *canonical, QString 
 QStringList authenticationMethods();
 
 // Readable lines for a received message's properties, each "  Name: value\n", in the order
-// they came (user properties and subscription identifiers repeat as received).
+// they came (user properties and subscription identifiers repeat as received), binary data
+// as text when printable, else as hexadecimal ("0x00ff").
 QByteArray describeProperties(const Mqtt::Properties &properties);
-// Binary data as text when it is printable UTF-8, else as hexadecimal ("0x00ff").
-QString binaryText(const QByteArray &data);
 
 } // namespace Cli

@@ -17,8 +17,8 @@ using Cli::Command;
 
 enum class OutputFormat { Payload, TopicAndPayload };
 
-// Connects, subscribes, prints each message as it arrives, and quits the event loop after
-// -C messages, after -W seconds, or when the connection fails.
+// Connects, subscribes, unsubscribes (-U), prints each message as it arrives, and quits the
+// event loop after -C messages, after -W seconds, or when the connection fails.
 class Subscriber : public QObject
 {
     Q_OBJECT
@@ -40,10 +40,19 @@ public:
     {
         m_disconnectProperties = properties;
     }
+    // -U: filters to unsubscribe from once connected, after subscribing to the topics, with
+    // the 5.0 properties of that UNSUBSCRIBE.
+    void setUnsubscriptions(const QStringList &filters, const Mqtt::Properties &properties)
+    {
+        m_unsubscribeFilters = filters;
+        m_unsubscribeProperties = properties;
+    }
 
 private:
     void onConnected();
     void onSubscriptionAcknowledged(quint64 token, const QList<Mqtt::SubscribeResult> &results);
+    void onUnsubscriptionResultsReceived(quint64 token,
+                                         const QList<Mqtt::UnsubscribeResult> &results);
     void onMessageReceived(const Mqtt::Message &message);
     void finish(int exitCode);
 
@@ -60,6 +69,8 @@ private:
     bool m_printProperties = false;
     Mqtt::Properties m_subscribeProperties;
     Mqtt::Properties m_disconnectProperties;
+    QStringList m_unsubscribeFilters;
+    Mqtt::Properties m_unsubscribeProperties;
     int m_exitCode = Cli::ExitSuccess;
 };
 
@@ -79,6 +90,8 @@ Subscriber::Subscriber(const Mqtt::ConnectionOptions &options,
     connect(&m_client, &Mqtt::Client::connected, this, &Subscriber::onConnected);
     connect(&m_client, &Mqtt::Client::subscriptionAcknowledged, this,
             &Subscriber::onSubscriptionAcknowledged);
+    connect(&m_client, &Mqtt::Client::unsubscriptionResultsReceived, this,
+            &Subscriber::onUnsubscriptionResultsReceived);
     connect(&m_client, &Mqtt::Client::messageReceived, this, &Subscriber::onMessageReceived);
     connect(&m_client, &Mqtt::Client::errorOccurred, this, [this](const Mqtt::Error &error) {
         Cli::printError(Command::Subscribe, error.text);
@@ -115,7 +128,14 @@ bool Subscriber::start()
 void Subscriber::onConnected()
 {
     Mqtt::Error error;
-    if (m_client.subscribe(m_topics, m_subscribeProperties, &error) == 0) {
+    // As mosquitto_sub: subscriptions first, then unsubscriptions.
+    if (!m_topics.isEmpty() && m_client.subscribe(m_topics, m_subscribeProperties, &error) == 0) {
+        Cli::printError(Command::Subscribe, error.text);
+        finish(Cli::ExitFailure);
+        return;
+    }
+    if (!m_unsubscribeFilters.isEmpty() &&
+        m_client.unsubscribe(m_unsubscribeFilters, m_unsubscribeProperties, &error) == 0) {
         Cli::printError(Command::Subscribe, error.text);
         finish(Cli::ExitFailure);
     }
@@ -142,6 +162,31 @@ void Subscriber::onSubscriptionAcknowledged(quint64, const QList<Mqtt::Subscribe
         }
     }
     if (refused == results.size())
+        finish(Cli::ExitFailure);
+}
+
+void Subscriber::onUnsubscriptionResultsReceived(quint64,
+                                                 const QList<Mqtt::UnsubscribeResult> &results)
+{
+    int refused = 0;
+    for (const Mqtt::UnsubscribeResult &result : results) {
+        QString reason = result.reasonText();
+        if (!result.reasonString.isEmpty())
+            reason += QStringLiteral(" (%1)").arg(result.reasonString);
+        if (result.isRefused()) {
+            ++refused;
+            Cli::printError(Command::Subscribe,
+                            tr("the broker refused to unsubscribe from '%1': %2")
+                                    .arg(result.filter, reason));
+        } else if (m_debug) {
+            // "No subscription existed" is no failure: the filter is not subscribed either way.
+            QTextStream(stderr) << tr("switchboard-cli sub: unsubscribed from '%1': %2")
+                                           .arg(result.filter, reason)
+                                << Qt::endl;
+        }
+    }
+    // Nothing left to wait for: no -t, and every -U refused.
+    if (m_topics.isEmpty() && refused == results.size())
         finish(Cli::ExitFailure);
 }
 
@@ -192,10 +237,18 @@ int runSub(const QStringList &arguments)
             Command::Subscribe,
             QCoreApplication::translate("Cli", "Subscribe to topics and print the messages."));
     const QString topicName = QStringLiteral("topic");
-    options.addOption({{QStringLiteral("t"), topicName},
-                       QCoreApplication::translate(
-                               "Cli", "Topic filter to subscribe to (required; repeatable)."),
-                       QStringLiteral("filter")});
+    options.addOption(
+            {{QStringLiteral("t"), topicName},
+             QCoreApplication::translate(
+                     "Cli", "Topic filter to subscribe to (required without -U; repeatable)."),
+             QStringLiteral("filter")});
+    const QString unsubscribeName = QStringLiteral("unsubscribe");
+    options.addOption(
+            {{QStringLiteral("U"), unsubscribeName},
+             QCoreApplication::translate(
+                     "Cli", "Topic filter to unsubscribe from once connected, after subscribing "
+                            "to -t (repeatable): ends a subscription kept in the session of -c."),
+             QStringLiteral("filter")});
     options.addOption({{QStringLiteral("v"), QStringLiteral("verbose")},
                        QCoreApplication::translate("Cli", "Print \"topic payload\" lines.")});
     options.addOption({{QStringLiteral("C"), QStringLiteral("count")},
@@ -243,9 +296,17 @@ int runSub(const QStringList &arguments)
         return usageError(problem);
 
     const QStringList filters = options.values(topicName);
-    if (filters.isEmpty())
+    const QStringList unsubscribeFilters = options.values(unsubscribeName);
+    if (filters.isEmpty() && unsubscribeFilters.isEmpty())
         return usageError(
                 QCoreApplication::translate("Cli", "give at least one topic filter with -t"));
+    for (const QString &filter : unsubscribeFilters) {
+        if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter))
+            return usageError(QCoreApplication::translate("Cli", "invalid topic filter '%1': %2")
+                                      .arg(filter, error.text));
+    }
+    if (!options.properties().unsubscribe.isEmpty() && unsubscribeFilters.isEmpty())
+        return usageError(QCoreApplication::translate("Cli", "-D unsubscribe needs -U"));
     const bool isVersion5 = connection.version == Mqtt::ProtocolVersion::V5;
     for (const QString &name : {noLocalName, retainAsPublishedName, retainHandlingName}) {
         if (options.isSet(name) && !isVersion5)
@@ -301,6 +362,7 @@ int runSub(const QStringList &arguments)
     subscriber.setPrintProperties(options.isSet(propertiesName));
     subscriber.setSubscribeProperties(options.properties().subscribe);
     subscriber.setDisconnectProperties(options.properties().disconnect);
+    subscriber.setUnsubscriptions(unsubscribeFilters, options.properties().unsubscribe);
     if (!subscriber.start())
         return Cli::ExitFailure;
     return QCoreApplication::exec();

@@ -16,6 +16,7 @@ enum Flag : quint8 {
     RetainFlag = 0x08,
     DupFlag = 0x10,
     PropertiesFlag = 0x20, // 5.0 properties stored beside the record
+    TokenFlag = 0x40, // published from here at QoS 1/2: a token stored beside the record
 };
 
 // Rough heap cost of a QByteArray's block: header plus the terminating zero and malloc's
@@ -125,6 +126,8 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         if (const QByteArray *encoded = findProperties(index.row()))
             return QVariant::fromValue(decodeProperties(*encoded));
         return QVariant();
+    case BrokerAnswerRole:
+        return brokerAnswerAt(index.row());
     }
     return QVariant();
 }
@@ -171,6 +174,7 @@ QHash<int, QByteArray> MessageLogModel::roleNames() const
     names.insert(TopicIndexRole, "topicIndex");
     names.insert(HasPropertiesRole, "hasProperties");
     names.insert(PropertiesRole, "properties");
+    names.insert(BrokerAnswerRole, "brokerAnswer");
     return names;
 }
 
@@ -180,6 +184,50 @@ void MessageLogModel::append(const Mqtt::Message &message, Direction direction)
 }
 
 void MessageLogModel::append(const Mqtt::Message &message, Direction direction, qint64 timestampMs)
+{
+    appendRecord(message, direction, timestampMs, 0);
+}
+
+void MessageLogModel::appendPublished(const Mqtt::Message &message, quint64 token)
+{
+    appendRecord(message, Direction::Outgoing, QDateTime::currentMSecsSinceEpoch(), token);
+}
+
+void MessageLogModel::setBrokerAnswer(quint64 token, const QString &answer)
+{
+    if (token == 0)
+        return;
+    const auto it = m_brokerAnswers.find(token);
+    if (it == m_brokerAnswers.end())
+        return; // not logged here, or already trimmed
+    it.value() = answer;
+    // Refresh a row that is already in the views (newest first: answers come soon).
+    for (auto stored = m_storedTokens.rbegin(); stored != m_storedTokens.rend(); ++stored) {
+        if (stored->token != token)
+            continue;
+        const int row = rowForSequence(stored->sequence);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1), {BrokerAnswerRole});
+        break;
+    }
+}
+
+QString MessageLogModel::brokerAnswerAt(int row) const
+{
+    if (row < 0 || size_t(row) >= m_records.size() || !(m_records[size_t(row)].flags & TokenFlag))
+        return QString();
+    const quint64 sequence = m_firstSequence + quint64(row);
+    const auto it = std::lower_bound(
+            m_storedTokens.begin(), m_storedTokens.end(), sequence,
+            [](const TokenRecord &record, quint64 value) { return record.sequence < value; });
+    if (it == m_storedTokens.end() || it->sequence != sequence)
+        return QString();
+    const QString answer = m_brokerAnswers.value(it->token);
+    return answer.isEmpty() ? tr("waiting for the broker's answer") : answer;
+}
+
+void MessageLogModel::appendRecord(const Mqtt::Message &message, Direction direction,
+                                   qint64 timestampMs, quint64 token)
 {
     Record record;
     record.timestampMs = timestampMs;
@@ -203,6 +251,11 @@ void MessageLogModel::append(const Mqtt::Message &message, Direction direction, 
         message.properties.encode(encoded);
         m_pendingBytes += propertiesCost(encoded);
         m_pendingProperties.push_back(std::move(encoded));
+    }
+    if (token != 0) {
+        record.flags |= TokenFlag;
+        m_pendingTokens.push_back(token);
+        m_brokerAnswers.insert(token, QString());
     }
     m_pending.push_back(std::move(record));
     ++m_receivedCount;
@@ -269,6 +322,10 @@ void MessageLogModel::trimPending()
             m_pendingBytes -= propertiesCost(m_pendingProperties.front());
             m_pendingProperties.pop_front();
         }
+        if (m_pending.front().flags & TokenFlag) {
+            m_brokerAnswers.remove(m_pendingTokens.front());
+            m_pendingTokens.pop_front();
+        }
         m_pending.pop_front();
         ++m_droppedCount;
     }
@@ -278,6 +335,7 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
 {
     size_t remove = 0;
     size_t removeProperties = 0;
+    size_t removeTokens = 0;
     qint64 bytes = m_storedBytes;
     qint64 count = qint64(m_records.size());
     while (remove < m_records.size() &&
@@ -285,6 +343,8 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
         bytes -= recordCost(m_records[remove]);
         if (m_records[remove].flags & PropertiesFlag)
             bytes -= propertiesCost(m_storedProperties[removeProperties++].encoded);
+        if (m_records[remove].flags & TokenFlag)
+            m_brokerAnswers.remove(m_storedTokens[removeTokens++].token);
         --count;
         ++remove;
     }
@@ -294,6 +354,7 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
     m_records.erase(m_records.begin(), m_records.begin() + qsizetype(remove));
     m_storedProperties.erase(m_storedProperties.begin(),
                              m_storedProperties.begin() + qsizetype(removeProperties));
+    m_storedTokens.erase(m_storedTokens.begin(), m_storedTokens.begin() + qsizetype(removeTokens));
     m_storedBytes = bytes;
     m_firstSequence += remove;
     m_droppedCount += qint64(remove);
@@ -322,6 +383,10 @@ void MessageLogModel::flush()
         if (record.flags & PropertiesFlag) {
             m_storedProperties.push_back({sequence, std::move(m_pendingProperties.front())});
             m_pendingProperties.pop_front();
+        }
+        if (record.flags & TokenFlag) {
+            m_storedTokens.push_back({sequence, m_pendingTokens.front()});
+            m_pendingTokens.pop_front();
         }
         m_records.push_back(std::move(record));
         ++sequence;
@@ -383,6 +448,9 @@ void MessageLogModel::clear()
     m_pending.clear();
     m_storedProperties.clear();
     m_pendingProperties.clear();
+    m_storedTokens.clear();
+    m_pendingTokens.clear();
+    m_brokerAnswers.clear();
     m_topics.clear();
     m_topicIndex.clear();
     m_storedBytes = 0;

@@ -54,6 +54,9 @@ public:
         TopicIndexRole, // int, index in the interned topic table
         HasPropertiesRole, // bool: the message carries MQTT 5.0 properties
         PropertiesRole, // Mqtt::Properties (invalid QVariant when the message has none)
+        // QString: the broker's answer to a QoS 1/2 message published from here (reason code
+        // and reason string), "waiting" until it comes; empty for the others.
+        BrokerAnswerRole,
     };
     Q_ENUM(Role)
 
@@ -76,6 +79,12 @@ public:
     // "now" unless given (milliseconds since the epoch).
     void append(const Mqtt::Message &message, Direction direction);
     void append(const Mqtt::Message &message, Direction direction, qint64 timestampMs);
+    // An outgoing QoS 1/2 message with the client's token, whose broker answer comes later
+    // through setBrokerAnswer().
+    void appendPublished(const Mqtt::Message &message, quint64 token);
+    // Records the broker's answer (PUBACK/PUBREC reason, or the refusal) to the message
+    // appended with token; it may come before the message reached the views.
+    void setBrokerAnswer(quint64 token, const QString &answer);
     // Applies the pending messages now (normally done by the flush timer). Does nothing while
     // paused.
     void flush();
@@ -122,6 +131,8 @@ public:
     // 5.0 properties of a message; empty for most (3.1.1) messages, which store none.
     bool hasPropertiesAt(int row) const;
     Mqtt::Properties propertiesAt(int row) const;
+    // The broker's answer to a message published from here (BrokerAnswerRole).
+    QString brokerAnswerAt(int row) const;
     // Messages held with properties (stored and pending), for tests and the budget.
     int propertiesHeldCount() const;
     // A copy of the stored message (topic, payload, QoS, retain, dup, properties).
@@ -152,6 +163,15 @@ private:
         QByteArray encoded; // the length-prefixed property list as on the wire
     };
 
+    // The client's token of an outgoing QoS 1/2 message, beside its record like properties.
+    struct TokenRecord
+    {
+        quint64 sequence = 0;
+        quint64 token = 0;
+    };
+
+    void appendRecord(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
+                      quint64 token);
     static qint64 recordCost(const Record &record);
     static qint64 propertiesCost(const QByteArray &encoded);
     static Mqtt::Properties decodeProperties(const QByteArray &encoded);
@@ -167,6 +187,9 @@ private:
     std::deque<Record> m_pending;
     std::deque<PropertiesRecord> m_storedProperties; // by ascending sequence
     std::deque<QByteArray> m_pendingProperties; // one per pending record that has some
+    std::deque<TokenRecord> m_storedTokens; // by ascending sequence
+    std::deque<quint64> m_pendingTokens; // one per pending record that has a token
+    QHash<quint64, QString> m_brokerAnswers; // by token, while its message is held
     QHash<QString, quint32> m_topicIndex;
     QList<QString> m_topics;
 

@@ -305,56 +305,12 @@ QString toHex(QByteArrayView data)
 
 QString binaryText(QByteArrayView data)
 {
-    if (isPrintableUtf8(data))
-        return QString::fromUtf8(data);
-    return QCoreApplication::translate("PayloadFormat", "hex: %1").arg(toHex(data));
+    return Mqtt::Properties::binaryText(data, Mqtt::BinaryNotation::Labelled);
 }
 
 QList<PropertyText> describeProperties(const Mqtt::Properties &properties)
 {
-    QList<PropertyText> lines;
-    lines.reserve(properties.entries().size());
-    for (const Mqtt::Properties::Entry &entry : properties.entries()) {
-        PropertyText line;
-        line.name = Mqtt::Properties::name(entry.id);
-        switch (entry.id) {
-        case Mqtt::PropertyId::PayloadFormatIndicator:
-            line.value =
-                    entry.integer == 1
-                            ? QCoreApplication::translate("PayloadFormat", "1 (UTF-8 text)")
-                            : QCoreApplication::translate("PayloadFormat", "%1 (unspecified bytes)")
-                                      .arg(entry.integer);
-            break;
-        case Mqtt::PropertyId::MessageExpiryInterval:
-            line.value = QCoreApplication::translate("PayloadFormat", "%1 s").arg(entry.integer);
-            break;
-        case Mqtt::PropertyId::UserProperty:
-            line.value = QString::fromUtf8(entry.data) + QStringLiteral(" = ") +
-                         QString::fromUtf8(entry.value);
-            break;
-        default:
-            switch (Mqtt::Properties::typeOf(entry.id)) {
-            case Mqtt::PropertyType::Byte:
-            case Mqtt::PropertyType::TwoByteInteger:
-            case Mqtt::PropertyType::FourByteInteger:
-            case Mqtt::PropertyType::VariableByteInteger:
-                line.value = QString::number(entry.integer);
-                break;
-            case Mqtt::PropertyType::Utf8String:
-                line.value = QString::fromUtf8(entry.data);
-                break;
-            case Mqtt::PropertyType::BinaryData:
-                line.value = binaryText(entry.data);
-                break;
-            case Mqtt::PropertyType::Utf8StringPair:
-                line.value = QString::fromUtf8(entry.data) + QStringLiteral(" = ") +
-                             QString::fromUtf8(entry.value);
-                break;
-            }
-        }
-        lines.append(line);
-    }
-    return lines;
+    return properties.describe(Mqtt::BinaryNotation::Labelled);
 }
 
 } // namespace PayloadFormat

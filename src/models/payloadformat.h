@@ -1,14 +1,12 @@
 #pragma once
 
+#include "properties.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 #include <QMetaType>
 #include <QString>
-
-namespace Mqtt {
-class Properties;
-}
 
 // Pure functions that turn payload bytes into text for the views and text from the publish
 // composer into bytes.
@@ -53,20 +51,16 @@ struct EncodeResult
 // validated.
 EncodeResult encode(const QString &input, Format format);
 
-// Binary data such as a 5.0 Correlation Data: the text when it is printable UTF-8, otherwise
-// "hex: 0a1b..." (never rich text).
+// Binary data such as a 5.0 Correlation Data: the text when it is printable UTF-8 on one line,
+// otherwise "hex: 0a1b..." (never rich text). Mqtt::Properties::binaryText() in the GUI's
+// notation.
 QString binaryText(QByteArrayView data);
 // Lowercase hex digits, no separators.
 QString toHex(QByteArrayView data);
 
 // One line of a 5.0 property list as the detail view shows it.
-struct PropertyText
-{
-    QString name; // e.g. "Content Type", "User Property"
-    QString value; // e.g. "application/json", "colour = red"
-};
-// Every property in packet order: repeated user properties and subscription identifiers each
-// get their line.
+using PropertyText = Mqtt::PropertyText;
+// Mqtt::Properties::describe() with binary data in the GUI's notation ("hex: 0a1b").
 QList<PropertyText> describeProperties(const Mqtt::Properties &properties);
 
 } // namespace PayloadFormat

@@ -462,6 +462,12 @@ quint64 Client::subscribe(const QList<SubscribeTopic> &topics, const Properties 
 
 quint64 Client::unsubscribe(const QStringList &filters, Error *error)
 {
+    return unsubscribe(filters, Properties(), error);
+}
+
+quint64 Client::unsubscribe(const QStringList &filters, const Properties &properties, Error *error)
+{
+    const bool v5 = m_options.version == ProtocolVersion::V5;
     Error problem;
     if (filters.isEmpty())
         problem = {ErrorCode::InvalidArgument, tr("No topic filter to unsubscribe from"), 0};
@@ -470,11 +476,23 @@ quint64 Client::unsubscribe(const QStringList &filters, Error *error)
             break;
         problem = validateTopicFilter(filter);
     }
+    if (!problem && !properties.isEmpty() && !v5)
+        problem = {ErrorCode::InvalidArgument, tr("Unsubscription properties need MQTT 5.0"), 0};
+    for (const Properties::Entry &entry : properties.entries()) {
+        if (problem)
+            break;
+        // 3.10.2.1: User Property is the only property of an UNSUBSCRIBE.
+        if (!Properties::isAllowedIn(entry.id, PropertyContext::Unsubscribe))
+            problem = {ErrorCode::InvalidArgument,
+                       tr("An unsubscription takes user properties only, not %1")
+                               .arg(Properties::name(entry.id)),
+                       0};
+    }
     if (!problem && m_state != State::Connected)
         problem = {ErrorCode::NotConnected, tr("Not connected to a broker"), 0};
-    if (!problem && m_options.version == ProtocolVersion::V5)
+    if (!problem && v5)
         problem = packetSizeProblem(
-                encode(UnsubscribePacket{1, filters, {}}, m_options.version).size());
+                encode(UnsubscribePacket{1, filters, properties}, m_options.version).size());
     quint16 id = 0;
     if (!problem && (id = allocatePacketId()) == 0)
         problem = {ErrorCode::QueueFull, tr("Every packet identifier is in use"), 0};
@@ -486,8 +504,8 @@ quint64 Client::unsubscribe(const QStringList &filters, Error *error)
     if (error)
         *error = {};
     const quint64 token = m_nextToken++;
-    m_pendingUnsubscribes.insert(id, PendingUnsubscribe{token, filters});
-    sendUnsubscribe(id, filters);
+    m_pendingUnsubscribes.insert(id, PendingUnsubscribe{token, filters, properties});
+    sendUnsubscribe(id, filters, properties);
     return token;
 }
 
@@ -788,7 +806,7 @@ void Client::startSession(const QList<quint16> &earlierSubscribes,
     }
     for (quint16 id : earlierUnsubscribes) {
         if (auto it = m_pendingUnsubscribes.constFind(id); it != m_pendingUnsubscribes.cend())
-            sendUnsubscribe(id, it->filters);
+            sendUnsubscribe(id, it->filters, it->properties);
     }
     // A reconnect that finds no session subscribes again to what it had.
     if (m_hadConnection && !m_sessionPresent && !m_subscriptions.isEmpty()) {
@@ -1493,10 +1511,11 @@ void Client::sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics
     writeBytes(encode(SubscribePacket{packetId, topics, properties}, m_options.version));
 }
 
-void Client::sendUnsubscribe(quint16 packetId, const QStringList &filters)
+void Client::sendUnsubscribe(quint16 packetId, const QStringList &filters,
+                             const Properties &properties)
 {
     qCDebug(lcMqttPackets) << "send UNSUBSCRIBE id" << packetId;
-    writeBytes(encode(UnsubscribePacket{packetId, filters, {}}, m_options.version));
+    writeBytes(encode(UnsubscribePacket{packetId, filters, properties}, m_options.version));
 }
 
 void Client::sendPingreq()

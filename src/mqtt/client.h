@@ -138,6 +138,9 @@ public:
                       Error *error = nullptr);
     quint64 subscribe(const QString &filter, QoS qos, Error *error = nullptr);
     quint64 unsubscribe(const QStringList &filters, Error *error = nullptr);
+    // 5.0: with UNSUBSCRIBE properties, which can only be user properties (3.10.2.1).
+    quint64 unsubscribe(const QStringList &filters, const Properties &properties,
+                        Error *error = nullptr);
 
     int inflightCount() const { return int(m_inflight.size()); }
     int queuedCount() const { return int(m_queue.size()); }
@@ -206,6 +209,7 @@ private:
     {
         quint64 token = 0;
         QStringList filters;
+        Properties properties;
     };
 
     void setState(State state);
@@ -253,7 +257,8 @@ private:
     void sendAck(PacketType type, quint16 packetId);
     void sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics,
                        const Properties &properties = {});
-    void sendUnsubscribe(quint16 packetId, const QStringList &filters);
+    void sendUnsubscribe(quint16 packetId, const QStringList &filters,
+                         const Properties &properties = {});
     void sendPingreq();
     void sendDisconnect(const DisconnectPacket &packet = {});
     void sendAuth(ReasonCode reason, const QByteArray &data);

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QMetaEnum>
+#include <QStringDecoder>
 
 namespace Mqtt {
 
@@ -293,6 +294,69 @@ QString Properties::name(PropertyId id)
         return QCoreApplication::translate("Mqtt", "Shared Subscription Available");
     }
     return QCoreApplication::translate("Mqtt", "Property 0x%1").arg(int(id), 2, 16, QLatin1Char('0'));
+}
+
+QString Properties::binaryText(QByteArrayView data, BinaryNotation notation)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(data);
+    bool printable = !decoder.hasError();
+    // By code point: a character outside the BMP is a surrogate pair in UTF-16.
+    const QList<uint> codePoints = printable ? text.toUcs4() : QList<uint>();
+    for (qsizetype i = 0; printable && i < codePoints.size(); ++i)
+        printable = QChar::isPrint(char32_t(codePoints.at(i)));
+    if (printable)
+        return text;
+    const QString hex = QString::fromLatin1(data.toByteArray().toHex());
+    if (notation == BinaryNotation::Prefixed)
+        return QStringLiteral("0x") + hex;
+    return QCoreApplication::translate("Mqtt::Properties", "hex: %1").arg(hex);
+}
+
+QList<PropertyText> Properties::describe(BinaryNotation notation) const
+{
+    QList<PropertyText> lines;
+    lines.reserve(m_entries.size());
+    for (const Entry &entry : m_entries) {
+        PropertyText line;
+        line.name = name(entry.id);
+        switch (entry.id) {
+        case PropertyId::PayloadFormatIndicator:
+            line.value = entry.integer == 1
+                                 ? QCoreApplication::translate("Mqtt::Properties", "1 (UTF-8 text)")
+                                 : QCoreApplication::translate("Mqtt::Properties",
+                                                               "%1 (unspecified bytes)")
+                                           .arg(entry.integer);
+            break;
+        case PropertyId::MessageExpiryInterval:
+        case PropertyId::SessionExpiryInterval:
+        case PropertyId::WillDelayInterval:
+        case PropertyId::ServerKeepAlive:
+            line.value = QCoreApplication::translate("Mqtt::Properties", "%1 s").arg(entry.integer);
+            break;
+        default:
+            switch (typeOf(entry.id)) {
+            case PropertyType::Byte:
+            case PropertyType::TwoByteInteger:
+            case PropertyType::FourByteInteger:
+            case PropertyType::VariableByteInteger:
+                line.value = QString::number(entry.integer);
+                break;
+            case PropertyType::Utf8String:
+                line.value = QString::fromUtf8(entry.data);
+                break;
+            case PropertyType::BinaryData:
+                line.value = binaryText(entry.data, notation);
+                break;
+            case PropertyType::Utf8StringPair:
+                line.value = QString::fromUtf8(entry.data) + QStringLiteral(" = ") +
+                             QString::fromUtf8(entry.value);
+                break;
+            }
+        }
+        lines.append(line);
+    }
+    return lines;
 }
 
 quint32 Properties::encodedSize() const

@@ -3,6 +3,7 @@
 #include "protocol.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -69,6 +70,19 @@ enum class PropertyContext {
     Auth,
 };
 
+// How Properties::describe() shows binary data that is not printable text.
+enum class BinaryNotation {
+    Prefixed, // "0x00ff": one token, for lines a script reads (the CLI)
+    Labelled, // "hex: 00ff", translated: for a person (the GUI)
+};
+
+// One property as a person reads it.
+struct PropertyText
+{
+    QString name; // e.g. "Content Type", "User Property"
+    QString value; // e.g. "application/json", "colour = red", "30 s"
+};
+
 // The property container of an MQTT 5.0 packet: an ordered list of typed entries, so that
 // repeated properties (user properties, subscription identifiers) keep their order.
 class Properties
@@ -82,8 +96,8 @@ public:
         QByteArray value; // the value of a string pair
         bool operator==(const Entry &other) const
         {
-            return id == other.id && integer == other.integer && data == other.data
-                    && value == other.value;
+            return id == other.id && integer == other.integer && data == other.data &&
+                   value == other.value;
         }
     };
 
@@ -119,6 +133,15 @@ public:
     static bool isKnown(quint8 id);
     static bool isAllowedIn(PropertyId id, PropertyContext context);
     static QString name(PropertyId id);
+    // Every property in packet order, named and its value made readable: the Payload Format
+    // Indicator spelled out, intervals in seconds, user properties "name = value", binary
+    // data as binaryText(). Repeated properties (user properties, subscription identifiers)
+    // each get their line.
+    QList<PropertyText> describe(BinaryNotation notation) const;
+    // Binary data (e.g. a Correlation Data) as its text when that is valid UTF-8 made of
+    // printable characters only (no control characters, newlines included: the text is one
+    // line), otherwise in hexadecimal.
+    static QString binaryText(QByteArrayView data, BinaryNotation notation);
 
     bool operator==(const Properties &other) const { return m_entries == other.m_entries; }
     bool operator!=(const Properties &other) const { return !(*this == other); }

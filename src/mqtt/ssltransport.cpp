@@ -305,15 +305,13 @@ void SslTransport::configure(const ConnectionOptions &options)
 
 void SslTransport::connectToHost(const QString &host, quint16 port)
 {
-    ++m_attempt;
-    m_failed = true; // closing what is left of the previous connection is no news
+    endAttempt(); // closing what is left of the previous connection is no news
     m_socket->abort();
     m_encrypted = false;
     m_receivedData = false;
-    m_failed = false;
     m_certificateProblem.clear();
     m_alertProblem.clear();
-    m_errorCode = ErrorCode::TransportError;
+    beginAttempt();
     m_expectedHost = m_tls.serverName.isEmpty() ? host : m_tls.serverName;
     if (!m_configurationError.isEmpty()) {
         failLater(ErrorCode::TlsError, m_configurationError);
@@ -342,7 +340,7 @@ void SslTransport::onEncrypted()
 void SslTransport::onDisconnected()
 {
     qCDebug(lcMqtt) << "TLS socket disconnected; encrypted:" << m_encrypted;
-    if (m_failed)
+    if (isAttemptOver())
         return;
     if (m_encrypted && !m_receivedData && m_sessionProtocol == QSsl::TlsV1_3 &&
         m_alertProblem.isEmpty()) {
@@ -369,7 +367,7 @@ void SslTransport::onDisconnected()
 
 void SslTransport::onSocketError()
 {
-    if (m_failed)
+    if (isAttemptOver())
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     qCDebug(lcMqtt) << "TLS socket error:" << error << m_socket->errorString();
@@ -396,24 +394,6 @@ void SslTransport::onSocketError()
         fail(ErrorCode::TransportError, describeSocketError(error, m_socket->errorString()));
 }
 
-void SslTransport::fail(ErrorCode code, const QString &text)
-{
-    m_failed = true;
-    m_errorCode = code;
-    emit errorOccurred(text);
-}
-
-void SslTransport::failLater(ErrorCode code, const QString &text)
-{
-    QMetaObject::invokeMethod(
-            this,
-            [this, code, text, attempt = m_attempt] {
-                if (attempt == m_attempt && !m_failed)
-                    fail(code, text);
-            },
-            Qt::QueuedConnection);
-}
-
 void SslTransport::disconnectFromHost()
 {
     m_socket->disconnectFromHost();
@@ -421,8 +401,7 @@ void SslTransport::disconnectFromHost()
 
 void SslTransport::abort()
 {
-    ++m_attempt;
-    m_failed = true; // what follows an abort is no news for the client
+    endAttempt(); // what follows an abort is no news for the client
     m_socket->abort();
 }
 

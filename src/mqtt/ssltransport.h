@@ -46,7 +46,6 @@ public:
     qint64 bytesAvailable() const override;
     qint64 read(char *data, qint64 maximum) override;
     qint64 bytesToWrite() const override;
-    ErrorCode errorCode() const override { return m_errorCode; }
 
     QSslSocket *socket() const { return m_socket; }
 
@@ -54,10 +53,6 @@ private:
     void onEncrypted();
     void onDisconnected();
     void onSocketError();
-    void fail(ErrorCode code, const QString &text);
-    // For failures found inside connectToHost(): reported from the event loop, as a socket
-    // would, so the caller is out of connectToHost() when it hears of them.
-    void failLater(ErrorCode code, const QString &text);
 
     QSslSocket *m_socket;
     TlsOptions m_tls;
@@ -71,9 +66,6 @@ private:
     bool m_encrypted = false;
     bool m_receivedData = false; // the broker sent something after the handshake
     QSsl::SslProtocol m_sessionProtocol = QSsl::UnknownProtocol;
-    bool m_failed = false;
-    quint64 m_attempt = 0; // connectToHost() and abort() calls, to drop stale failLater()s
-    ErrorCode m_errorCode = ErrorCode::TransportError;
 };
 
 } // namespace Mqtt

@@ -13,6 +13,36 @@
 
 namespace Mqtt {
 
+void Transport::beginAttempt()
+{
+    m_attemptOver = false;
+    m_errorCode = ErrorCode::TransportError;
+}
+
+void Transport::endAttempt()
+{
+    ++m_attempt;
+    m_attemptOver = true;
+}
+
+void Transport::fail(ErrorCode code, const QString &text)
+{
+    m_attemptOver = true;
+    m_errorCode = code;
+    emit errorOccurred(text);
+}
+
+void Transport::failLater(ErrorCode code, const QString &text)
+{
+    QMetaObject::invokeMethod(
+            this,
+            [this, code, text, attempt = m_attempt] {
+                if (attempt == m_attempt && !m_attemptOver)
+                    fail(code, text);
+            },
+            Qt::QueuedConnection);
+}
+
 TcpTransport::TcpTransport(QObject *parent) : Transport(parent), m_socket(new QTcpSocket(this))
 {
     connect(m_socket, &QTcpSocket::connected, this, [this] {

@@ -38,13 +38,36 @@ public:
     // connectToHost(), so reconnects use (and verify with) the same settings.
     virtual void configure(const ConnectionOptions &options) { Q_UNUSED(options); }
     // What kind of failure the last errorOccurred() reported (e.g. TlsError).
-    virtual ErrorCode errorCode() const { return ErrorCode::TransportError; }
+    virtual ErrorCode errorCode() const { return m_errorCode; }
 
 Q_SIGNALS:
     void connected();
     void disconnected();
     void readyRead();
     void errorOccurred(const QString &text);
+
+protected:
+    // Failure bookkeeping for transports that judge failures themselves (TLS, WebSocket).
+    // An attempt runs from beginAttempt() until it fails or endAttempt() is called; it
+    // reports one failure at most, and nothing that an earlier attempt queued.
+
+    // Lets failures be reported again, with errorCode() back to TransportError.
+    void beginAttempt();
+    // What the socket says from now on (closing, queued failures) is no news for the client.
+    void endAttempt();
+    // True once the attempt failed or ended: socket signals are to be ignored then.
+    bool isAttemptOver() const { return m_attemptOver; }
+    // Reports text through errorOccurred() with code for errorCode(), and ends the attempt.
+    void fail(ErrorCode code, const QString &text);
+    // For failures found inside connectToHost(): reported from the event loop, as a socket
+    // would, so the caller is out of connectToHost() when it hears of them. Dropped if the
+    // attempt is over by then.
+    void failLater(ErrorCode code, const QString &text);
+
+private:
+    quint64 m_attempt = 0; // endAttempt() calls, to drop stale failLater()s
+    bool m_attemptOver = false;
+    ErrorCode m_errorCode = ErrorCode::TransportError;
 };
 
 // Plain TCP through QTcpSocket, with Nagle's algorithm off so small packets leave at once.

@@ -71,16 +71,14 @@ void WebSocketTransport::configure(const ConnectionOptions &options)
 
 void WebSocketTransport::connectToHost(const QString &host, quint16 port)
 {
-    ++m_attempt;
-    m_failed = true; // closing what is left of the previous connection is no news
+    endAttempt(); // closing what is left of the previous connection is no news
     m_socket->abort();
     m_buffer.clear();
     m_readPosition = 0;
     m_open = false;
-    m_failed = false;
     m_certificateProblem.clear();
     m_alertProblem.clear();
-    m_errorCode = ErrorCode::TransportError;
+    beginAttempt();
     m_expectedHost = host;
 
     if (isSecure()) {
@@ -143,7 +141,7 @@ void WebSocketTransport::onConnected()
 
 void WebSocketTransport::onDisconnected()
 {
-    if (m_failed)
+    if (isAttemptOver())
         return;
     if (m_open) {
         m_open = false;
@@ -163,7 +161,7 @@ void WebSocketTransport::onDisconnected()
 
 void WebSocketTransport::onSocketError()
 {
-    if (m_failed)
+    if (isAttemptOver())
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     if (m_open) {
@@ -188,30 +186,11 @@ void WebSocketTransport::onSocketError()
 
 void WebSocketTransport::onBinaryMessageReceived(const QByteArray &message)
 {
-    if (!m_open)
+    if (!isEstablished())
         return;
     // [MQTT-6.0.0-2] frames need not align with packets: the bytes join one stream.
     m_buffer.append(message);
     emit readyRead();
-}
-
-void WebSocketTransport::fail(ErrorCode code, const QString &text)
-{
-    m_failed = true;
-    m_open = false;
-    m_errorCode = code;
-    emit errorOccurred(text);
-}
-
-void WebSocketTransport::failLater(ErrorCode code, const QString &text)
-{
-    QMetaObject::invokeMethod(
-            this,
-            [this, code, text, attempt = m_attempt] {
-                if (attempt == m_attempt && !m_failed)
-                    fail(code, text);
-            },
-            Qt::QueuedConnection);
 }
 
 void WebSocketTransport::disconnectFromHost()
@@ -221,8 +200,7 @@ void WebSocketTransport::disconnectFromHost()
 
 void WebSocketTransport::abort()
 {
-    ++m_attempt;
-    m_failed = true; // what follows an abort is no news for the client
+    endAttempt(); // what follows an abort is no news for the client
     m_open = false;
     m_socket->abort();
 }
@@ -230,13 +208,13 @@ void WebSocketTransport::abort()
 bool WebSocketTransport::isOpen() const
 {
     // Closing: the close handshake is under way; disconnected() follows.
-    return m_open && (m_socket->state() == QAbstractSocket::ConnectedState ||
-                      m_socket->state() == QAbstractSocket::ClosingState);
+    return isEstablished() && (m_socket->state() == QAbstractSocket::ConnectedState ||
+                               m_socket->state() == QAbstractSocket::ClosingState);
 }
 
 qint64 WebSocketTransport::write(const char *data, qint64 size)
 {
-    if (!m_open || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!isEstablished() || m_socket->state() != QAbstractSocket::ConnectedState)
         return -1;
     // One binary message per write: a whole MQTT packet, or a part of the stream.
     m_socket->sendBinaryMessage(QByteArray(data, size));

@@ -31,21 +31,18 @@ public:
     qint64 bytesAvailable() const override;
     qint64 read(char *data, qint64 maximum) override;
     qint64 bytesToWrite() const override;
-    ErrorCode errorCode() const override { return m_errorCode; }
 
     TransportKind kind() const { return m_kind; }
     QWebSocket *socket() const { return m_socket; }
 
 private:
     bool isSecure() const { return m_kind == TransportKind::SecureWebSocket; }
+    // The handshake succeeded and the attempt has not failed or ended since.
+    bool isEstablished() const { return m_open && !isAttemptOver(); }
     void onConnected();
     void onDisconnected();
     void onSocketError();
     void onBinaryMessageReceived(const QByteArray &message);
-    void fail(ErrorCode code, const QString &text);
-    // For failures found inside connectToHost(): reported from the event loop, as a socket
-    // would, so the caller is out of connectToHost() when it hears of them.
-    void failLater(ErrorCode code, const QString &text);
 
     QWebSocket *m_socket;
     TransportKind m_kind;
@@ -60,10 +57,7 @@ private:
     qsizetype m_readPosition = 0;
     QString m_certificateProblem;
     QString m_alertProblem;
-    bool m_open = false;
-    bool m_failed = false;
-    quint64 m_attempt = 0; // connectToHost() and abort() calls, to drop stale failLater()s
-    ErrorCode m_errorCode = ErrorCode::TransportError;
+    bool m_open = false; // the handshake succeeded in this attempt
 };
 
 } // namespace Mqtt

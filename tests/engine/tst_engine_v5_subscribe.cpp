@@ -3,6 +3,7 @@
 #include <QSignalSpy>
 
 Q_DECLARE_METATYPE(Mqtt::ErrorCode)
+Q_DECLARE_METATYPE(Mqtt::PropertyId)
 
 using namespace Mqtt;
 using namespace EngineTest;
@@ -32,12 +33,20 @@ private Q_SLOTS:
     void resubscribeKeepsProperties();
     void oversizedSubscribeRefused();
     void unsubscribeResultsIn311();
+    void unsubscribeProperties();
+    void unsubscribePropertiesRefused_data();
+    void unsubscribePropertiesRefused();
+    void unsubscribeAgainKeepsProperties();
     void disconnectWithReasonCode_data();
     void disconnectWithReasonCode();
 
 private:
     static void answerConnack(FakeBroker &broker, const Properties &properties);
+    // A 5.0 UNSUBACK with Success for each filter (the default handler sends no codes).
+    static void answerUnsubscribe(FakeBroker &broker);
     static ConnectionOptions v5Options(const FakeBroker &broker);
+    // 5.0, reconnecting at once when the broker drops the connection.
+    static ConnectionOptions reconnectingOptions(const FakeBroker &broker);
     static SubscribeTopic topic(const QString &filter, QoS qos = QoS::AtMostOnce)
     {
         SubscribeTopic topic;
@@ -54,10 +63,26 @@ void TestEngineV5Subscribe::answerConnack(FakeBroker &broker, const Properties &
     });
 }
 
+void TestEngineV5Subscribe::answerUnsubscribe(FakeBroker &broker)
+{
+    broker.setHandler(T::Unsubscribe, [&broker](const FakeBroker::Packet &packet) {
+        const QList<quint8> codes(packet.unsubscribe.filters.size(), quint8(ReasonCode::Success));
+        broker.sendBytes(encode(UnsubackPacket{packet.packetId, codes, {}}, broker.version()));
+    });
+}
+
 ConnectionOptions TestEngineV5Subscribe::v5Options(const FakeBroker &broker)
 {
     ConnectionOptions options = optionsFor(broker);
     options.version = ProtocolVersion::V5;
+    return options;
+}
+
+ConnectionOptions TestEngineV5Subscribe::reconnectingOptions(const FakeBroker &broker)
+{
+    ConnectionOptions options = v5Options(broker);
+    options.autoReconnect = true;
+    options.reconnectInitialDelayMs = 10;
     return options;
 }
 
@@ -389,10 +414,7 @@ void TestEngineV5Subscribe::resubscribeKeepsProperties()
     FakeBroker broker;
     QVERIFY(broker.listen());
     Client client;
-    ConnectionOptions options = v5Options(broker);
-    options.autoReconnect = true;
-    options.reconnectInitialDelayMs = 10;
-    QVERIFY(connectTo(client, options));
+    QVERIFY(connectTo(client, reconnectingOptions(broker)));
     Properties identified;
     identified.addSubscriptionIdentifier(9);
     QSignalSpy subscribed(&client, &Client::subscriptionAcknowledged);
@@ -452,6 +474,99 @@ void TestEngineV5Subscribe::unsubscribeResultsIn311()
     QCOMPARE(list.size(), 2);
     QCOMPARE(list.at(1).filter, u"b"_qs);
     QCOMPARE(list.at(1).reasonCode, quint8(ReasonCode::Success));
+}
+
+void TestEngineV5Subscribe::unsubscribeProperties()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    answerUnsubscribe(broker);
+    Client client;
+    QVERIFY(connectTo(client, v5Options(broker)));
+    Properties properties;
+    properties.addUserProperty(u"k"_qs, u"v"_qs);
+    properties.addUserProperty(u"k"_qs, u"w"_qs); // user properties repeat, in order
+    QSignalSpy acknowledged(&client, &Client::unsubscriptionAcknowledged);
+    Error error;
+    QVERIFY(client.unsubscribe({u"a/b"_qs}, properties, &error) != 0);
+    QVERIFY2(!error, qPrintable(error.text));
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    QCOMPARE(broker.decodeErrors(), QStringList());
+    const FakeBroker::Packet sent = broker.packets(T::Unsubscribe).first();
+    QCOMPARE(sent.unsubscribe.properties, properties);
+    // 3.10: fixed header 0xA2, packet id, the property list (length, then 0x26 name value
+    // for each user property), then the filter.
+    QByteArray expected("\xA2\x16", 2);
+    expected += char(sent.packetId >> 8);
+    expected += char(sent.packetId & 0xff);
+    expected += QByteArray("\x0E"
+                           "\x26\x00\x01k\x00\x01v"
+                           "\x26\x00\x01k\x00\x01w"
+                           "\x00\x03"
+                           "a/b",
+                           20);
+    QCOMPARE(sent.frame.toHex(' '), expected.toHex(' '));
+}
+
+void TestEngineV5Subscribe::unsubscribePropertiesRefused_data()
+{
+    QTest::addColumn<bool>("v5");
+    QTest::addColumn<PropertyId>("id"); // UserProperty: a user property
+    QTest::newRow("Subscription Identifier") << true << PropertyId::SubscriptionIdentifier;
+    QTest::newRow("Reason String") << true << PropertyId::ReasonString;
+    QTest::newRow("Content Type") << true << PropertyId::ContentType;
+    QTest::newRow("user property at 3.1.1") << false << PropertyId::UserProperty;
+}
+
+void TestEngineV5Subscribe::unsubscribePropertiesRefused()
+{
+    QFETCH(bool, v5);
+    QFETCH(PropertyId, id);
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    answerUnsubscribe(broker);
+    Client client;
+    QVERIFY(connectTo(client, v5 ? v5Options(broker) : optionsFor(broker)));
+    Properties properties;
+    properties.addUserProperty(u"k"_qs, u"v"_qs);
+    if (id == PropertyId::SubscriptionIdentifier)
+        properties.addSubscriptionIdentifier(1);
+    else if (id == PropertyId::ReasonString || id == PropertyId::ContentType)
+        properties.setString(id, u"x"_qs);
+    Error error;
+    QCOMPARE(client.unsubscribe({u"a"_qs}, properties, &error), quint64(0));
+    QCOMPARE(error.code, ErrorCode::InvalidArgument);
+    QVERIFY2(error.text.contains(v5 ? Properties::name(id) : u"MQTT 5.0"_qs),
+             qPrintable(error.text));
+    // Without them the same UNSUBSCRIBE goes out, and it is the only one.
+    QSignalSpy acknowledged(&client, &Client::unsubscriptionAcknowledged);
+    QVERIFY(client.unsubscribe({u"a"_qs}, Properties(), &error) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    QCOMPARE(broker.count(T::Unsubscribe), 1);
+    QVERIFY(broker.packets(T::Unsubscribe).first().unsubscribe.properties.isEmpty());
+}
+
+void TestEngineV5Subscribe::unsubscribeAgainKeepsProperties()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    broker.ignore(T::Unsubscribe); // no UNSUBACK: it is still pending when the line drops
+    Client client;
+    QVERIFY(connectTo(client, reconnectingOptions(broker)));
+    Properties properties;
+    properties.addUserProperty(u"why"_qs, u"cleanup"_qs);
+    QVERIFY(client.unsubscribe({u"old/#"_qs}, properties) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Unsubscribe), 1, Timeout);
+    answerUnsubscribe(broker);
+    QSignalSpy acknowledged(&client, &Client::unsubscriptionAcknowledged);
+    broker.dropConnection();
+    // UNSUBSCRIBE is not part of a session: asked again, with its properties.
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, Timeout);
+    const QList<FakeBroker::Packet> sent = broker.packets(T::Unsubscribe);
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(sent.at(1).connection, 2);
+    QCOMPARE(sent.at(1).unsubscribe.filters, QStringList{u"old/#"_qs});
+    QCOMPARE(sent.at(1).unsubscribe.properties, properties);
 }
 
 void TestEngineV5Subscribe::disconnectWithReasonCode_data()

@@ -263,6 +263,19 @@ void TestPublishPaneV5::brokerReasonCodeIsShown()
     QTRY_VERIFY2(composer->statusText().contains(QLatin1String("No matching subscribers")) &&
                          composer->statusText().contains(QLatin1String("0x10")),
                  qPrintable(composer->statusText()));
+
+    // The log keeps the answer with the outgoing message, and its detail view shows it.
+    MessageLogModel *log = m_window->messageLog();
+    const auto direction = MessageLogModel::Direction::Outgoing;
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithTopic(QStringLiteral("nobody/listens/here"), direction) >= 0,
+                             Timeout);
+    const int row = rowWithTopic(QStringLiteral("nobody/listens/here"), direction);
+    QCOMPARE(log->brokerAnswerAt(row), QStringLiteral("No matching subscribers (0x10)"));
+    MessageLogPane *logPane = m_window->messageLogPane();
+    logPane->selectRow(m_window->messageProxy()->rowForSequence(log->sequenceAt(row)));
+    QVERIFY2(logPane->detailHeaderText().endsWith(
+                     QStringLiteral(" · broker: No matching subscribers (0x10)")),
+             qPrintable(logPane->detailHeaderText()));
 }
 
 void TestPublishPaneV5::brokerRefusalIsShown()
@@ -278,6 +291,14 @@ void TestPublishPaneV5::brokerRefusalIsShown()
     QCOMPARE(published.count(), 0);
     QCOMPARE(refused.first().at(1).value<Mqtt::Error>().reasonCode,
              quint8(Mqtt::ReasonCode::NotAuthorized));
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithTopic(QStringLiteral("forbidden/topic"),
+                                          MessageLogModel::Direction::Outgoing) >= 0,
+                             Timeout);
+    const QString answer = m_window->messageLog()->brokerAnswerAt(
+            rowWithTopic(QStringLiteral("forbidden/topic"), MessageLogModel::Direction::Outgoing));
+    QVERIFY2(answer.contains(QLatin1String("authorized"), Qt::CaseInsensitive) &&
+                     answer.endsWith(QLatin1String("(0x87)")),
+             qPrintable(answer));
     // mosquitto 2.0.11 closes the connection after refusing; connect again. The refusal stays
     // on show through the state changes.
     if (m_window->client()->state() != Mqtt::Client::State::Connected) {

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void retainHandlingDoNotSend();
     void sessionExpiryKeepsSession();
     void sessionEndsWhenAskedTo();
+    void unsubscribeEndsSessionSubscription();
     void messageExpiry();
     void pubReportsNoMatchingSubscribers();
     void brokerRefusals();
@@ -117,8 +118,10 @@ private:
     }
     static Result run(const QStringList &arguments);
     static Result finish(QProcess *process);
-    // Starts `switchboard-cli sub -d -V 5 ...` and waits until its subscriptions are granted.
-    std::unique_ptr<QProcess> startSubscriber(const QStringList &arguments);
+    // Starts `switchboard-cli sub -d -V 5 ...` and waits until its debug output on stderr
+    // says ready (by default: its subscriptions are granted).
+    std::unique_ptr<QProcess> startSubscriber(const QStringList &arguments,
+                                              const QByteArray &ready = "subscribed to");
     // An in-process 5.0 client; a client id and a session expiry resume a session.
     Client *connectClient(const QString &clientId = {}, quint32 sessionExpiry = 0);
     // Subscribes (again) to topic and says whether a retained message came before a fence.
@@ -159,7 +162,8 @@ Result tst_CliV5::finish(QProcess *process)
     return result;
 }
 
-std::unique_ptr<QProcess> tst_CliV5::startSubscriber(const QStringList &arguments)
+std::unique_ptr<QProcess> tst_CliV5::startSubscriber(const QStringList &arguments,
+                                                     const QByteArray &ready)
 {
     auto process = std::make_unique<QProcess>();
     process->start(QStringLiteral(SWITCHBOARD_CLI),
@@ -168,13 +172,13 @@ std::unique_ptr<QProcess> tst_CliV5::startSubscriber(const QStringList &argument
     process->closeWriteChannel();
     QByteArray errors;
     QDeadlineTimer deadline(WaitMs);
-    while (!errors.contains("subscribed to") && !deadline.hasExpired() &&
+    while (!errors.contains(ready) && !deadline.hasExpired() &&
            process->state() != QProcess::NotRunning) {
         process->waitForReadyRead(100);
         errors += process->readAllStandardError();
     }
-    if (!errors.contains("subscribed to")) {
-        qWarning() << "the subscriber did not subscribe:" << errors;
+    if (!errors.contains(ready)) {
+        qWarning() << "the subscriber did not say" << ready << "but:" << errors;
         return nullptr;
     }
     return process;
@@ -539,6 +543,46 @@ void tst_CliV5::sessionEndsWhenAskedTo()
     QCOMPARE(probe->sessionPresent(), true);
 }
 
+void tst_CliV5::unsubscribeEndsSessionSubscription()
+{
+    const QStringList session{"-q", "1", "-c", "-i", "cli5-unsub", "-x", "60"};
+    // A first run subscribes to the old topic in a session kept for 60 s.
+    auto first = startSubscriber(session + QStringList{"-t", "cli5/unsub/old"});
+    QVERIFY(first);
+    first->terminate();
+    QCOMPARE(finish(first.get()).exitCode, 0);
+
+    // A second run resumes it, subscribes to a new topic and unsubscribes from the old one,
+    // with a user property on the UNSUBSCRIBE.
+    auto second = startSubscriber(session + QStringList{"-t", "cli5/unsub/new", "-U",
+                                                        "cli5/unsub/old", "-D", "unsubscribe",
+                                                        "user-property", "reason", "cleanup"},
+                                  "unsubscribed from 'cli5/unsub/old': Success");
+    QVERIFY(second);
+    second->terminate();
+    const Result ended = finish(second.get());
+    QVERIFY2(ended.exitCode == 0, ended.err.constData());
+
+    // While nobody is connected: the old topic first, then the new one.
+    for (const char *topic : {"cli5/unsub/old", "cli5/unsub/new"}) {
+        const Result published = run(pub({"-t", topic, "-q", "1", "-m", topic}));
+        QVERIFY2(published.exitCode == 0, published.err.constData());
+    }
+    // The session queued the new topic's message only: had the old subscription stayed,
+    // its message would come first.
+    const Result third =
+            run(sub(session + QStringList{"-t", "cli5/unsub/new", "-C", "1", "-W", "5", "-v"}));
+    QVERIFY2(third.exitCode == 0, third.err.constData());
+    QCOMPARE(third.out, QByteArray("cli5/unsub/new cli5/unsub/new\n"));
+
+    // Unsubscribing from what is not subscribed is no failure (5.0: No subscription existed).
+    auto again = startSubscriber(session + QStringList{"-U", "cli5/unsub/old"},
+                                 "unsubscribed from 'cli5/unsub/old': No subscription existed");
+    QVERIFY(again);
+    again->terminate();
+    QCOMPARE(finish(again.get()).exitCode, 0);
+}
+
 void tst_CliV5::messageExpiry()
 {
     const QString topic = QStringLiteral("cli5/expiry");
@@ -777,6 +821,14 @@ void tst_CliV5::usageErrors_data()
     QTest::newRow("disconnect expiry after none")
             << pub5 + QStringList{"-D", "disconnect", "session-expiry-interval", "10"}
             << "needs a session expiry on connect";
+    QTest::newRow("unsubscribe properties without -U")
+            << sub5 + QStringList{"-D", "unsubscribe", "user-property", "k", "v"}
+            << "-D unsubscribe needs -U";
+    QTest::newRow("content type in unsubscribe")
+            << sub5 + QStringList{"-U", "b", "-D", "unsubscribe", "content-type", "x"}
+            << "the property content-type is not allowed in unsubscribe (allowed: user-property)";
+    QTest::newRow("invalid unsubscribe filter")
+            << QStringList{"sub", "-U", "a/#/b"} << "invalid topic filter 'a/#/b'";
     QTest::newRow("will properties without will")
             << sub5 + QStringList{"-D", "will", "content-type", "x"}
             << "-D will needs --will-topic";
@@ -836,7 +888,8 @@ void tst_CliV5::help()
     QCOMPARE(subHelp.exitCode, 0);
     for (const char *text :
          {"--no-local", "--nl", "--retain-as-published", "--rap", "--retain-handling",
-          "--properties", "subscribe: subscription-identifier"})
+          "--properties", "subscribe: subscription-identifier", "-U, --unsubscribe <filter>",
+          "unsubscribe: user-property"})
         QVERIFY2(subHelp.out.contains(text), text);
 }
 

@@ -103,12 +103,17 @@ private Q_SLOTS:
     void proxyRefusesWrongCredentials();
     void badSettingsAreReported_data();
     void badSettingsAreReported();
+    void failuresFollowTheAttempt_data();
+    void failuresFollowTheAttempt();
 
 private:
     bool startTlsBroker(QString *error);
     bool waitForListeners(QString *error);
     quint16 port(Listener listener) const;
     ConnectionOptions options(Listener listener) const;
+    // options(listener) through the test's SOCKS5 or HTTP proxy, as ProxyUser with password.
+    ConnectionOptions proxiedOptions(Listener listener, ProxyKind proxy,
+                                     const QString &password) const;
     QString tlsBrokerLog();
     // Connects, subscribes, publishes a large QoS 1 message to itself and disconnects;
     // inspect() runs while connected.
@@ -271,6 +276,18 @@ ConnectionOptions TestTransports::options(Listener listener) const
     }
     if (listener != Listener::Plain && listener != Listener::WebSocket)
         result.tls.caFile = m_certificates.caFile();
+    return result;
+}
+
+ConnectionOptions TestTransports::proxiedOptions(Listener listener, ProxyKind proxy,
+                                                 const QString &password) const
+{
+    ConnectionOptions result = options(listener);
+    result.proxy.kind = proxy;
+    result.proxy.host = QStringLiteral("127.0.0.1");
+    result.proxy.port = proxy == ProxyKind::Socks5 ? m_socks.port() : m_http.port();
+    result.proxy.userName = ProxyUser;
+    result.proxy.password = password;
     return result;
 }
 
@@ -644,13 +661,7 @@ void TestTransports::proxies()
     QFETCH(ProxyKind, proxy);
     QFETCH(Listener, listener);
 
-    ConnectionOptions connection = options(listener);
-    connection.proxy.kind = proxy;
-    connection.proxy.host = QStringLiteral("127.0.0.1");
-    connection.proxy.port = proxy == ProxyKind::Socks5 ? m_socks.port() : m_http.port();
-    connection.proxy.userName = ProxyUser;
-    connection.proxy.password = ProxyPassword;
-    verifyRoundTrip(connection);
+    verifyRoundTrip(proxiedOptions(listener, proxy, ProxyPassword));
     if (proxy == ProxyKind::HttpConnect) {
         // The tunnel shows in tinyproxy's log (a direct connection would not).
         const QString request = QStringLiteral("CONNECT 127.0.0.1:%1 ").arg(port(listener));
@@ -704,12 +715,8 @@ void TestTransports::proxyRefusesWrongCredentials()
     // Proof that the proxy is in the path: a direct connection would succeed.
     QFETCH(ProxyKind, proxy);
     QFETCH(Listener, listener);
-    ConnectionOptions connection = options(listener);
-    connection.proxy.kind = proxy;
-    connection.proxy.host = QStringLiteral("127.0.0.1");
-    connection.proxy.port = proxy == ProxyKind::Socks5 ? m_socks.port() : m_http.port();
-    connection.proxy.userName = ProxyUser;
-    connection.proxy.password = QStringLiteral("not the password");
+    const ConnectionOptions connection =
+            proxiedOptions(listener, proxy, QStringLiteral("not the password"));
     Client client;
     QSignalSpy errors(&client, &Client::errorOccurred);
     QSignalSpy connected(&client, &Client::connected);
@@ -784,6 +791,63 @@ void TestTransports::badSettingsAreReported()
     QCOMPARE(error.code, code);
     QVERIFY2(error.text.contains(expected), qPrintable(error.text));
     QCOMPARE(client.state(), Client::State::Disconnected);
+}
+
+void TestTransports::failuresFollowTheAttempt_data()
+{
+    QTest::addColumn<TransportKind>("transport");
+    QTest::newRow("TLS") << TransportKind::Tls;
+    QTest::newRow("wss") << TransportKind::SecureWebSocket;
+}
+
+void TestTransports::failuresFollowTheAttempt()
+{
+    // Settings that fail an attempt from the event loop, without a broker, each with its own
+    // text and code, so a report from the wrong attempt shows.
+    QFETCH(TransportKind, transport);
+    ConnectionOptions badCa = options(Listener::Tls);
+    badCa.transport = transport;
+    badCa.tls.caFile = QStringLiteral("/nonexistent/ca.pem");
+    ConnectionOptions badProxy = options(Listener::Tls);
+    badProxy.transport = transport;
+    badProxy.proxy.kind = ProxyKind::Socks5; // no proxy host or port
+    const std::unique_ptr<Transport> subject(createTransport(transport));
+    QSignalSpy errors(subject.get(), &Transport::errorOccurred);
+    const auto attempt = [&](const ConnectionOptions &connection) {
+        subject->configure(connection);
+        subject->connectToHost(connection.host, connection.port);
+    };
+    // Posted after the transport's own queued reports, so it runs after all of them.
+    const auto settle = [&] {
+        bool settled = false;
+        QMetaObject::invokeMethod(
+                subject.get(), [&settled] { settled = true; }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(settled, Timeout);
+    };
+
+    // An aborted attempt reports nothing.
+    attempt(badCa);
+    subject->abort();
+    settle();
+    QCOMPARE(errors.count(), 0);
+
+    // Of two attempts in a row, only the second one reports, once.
+    attempt(badProxy);
+    attempt(badCa);
+    settle();
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(QStringLiteral("CA file")),
+             qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(subject->errorCode(), ErrorCode::TlsError);
+
+    // A new attempt starts over: the code is back to TransportError.
+    attempt(badProxy);
+    QCOMPARE(subject->errorCode(), ErrorCode::TransportError);
+    settle();
+    QCOMPARE(errors.count(), 2);
+    QVERIFY2(errors.at(1).at(0).toString().contains(QStringLiteral("proxy")),
+             qPrintable(errors.at(1).at(0).toString()));
+    QCOMPARE(subject->errorCode(), ErrorCode::TransportError);
 }
 
 QTEST_GUILESS_MAIN(TestTransports)

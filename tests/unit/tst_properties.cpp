@@ -21,6 +21,9 @@ private Q_SLOTS:
     void decodeRefused();
     void allowedIn_data();
     void allowedIn();
+    void describe();
+    void binaryText_data();
+    void binaryText();
 };
 
 namespace {
@@ -243,6 +246,82 @@ void TestProperties::allowedIn()
     QFETCH(PropertyContext, context);
     QFETCH(bool, allowed);
     QCOMPARE(Properties::isAllowedIn(id, context), allowed);
+}
+
+void TestProperties::describe()
+{
+    Properties properties;
+    properties.addSubscriptionIdentifier(3);
+    properties.setInteger(PropertyId::PayloadFormatIndicator, 1);
+    properties.setInteger(PropertyId::MessageExpiryInterval, 90);
+    properties.setInteger(PropertyId::SessionExpiryInterval, 3600);
+    properties.setInteger(PropertyId::WillDelayInterval, 10);
+    properties.setInteger(PropertyId::ServerKeepAlive, 30);
+    properties.setInteger(PropertyId::TopicAlias, 5);
+    properties.setString(PropertyId::ContentType, QStringLiteral("text/plain"));
+    properties.addUserProperty(QStringLiteral("k"), QStringLiteral("1"));
+    properties.addSubscriptionIdentifier(8);
+    properties.addUserProperty(QStringLiteral("größe"), QStringLiteral("日本 = x"));
+    properties.setBinary(PropertyId::CorrelationData, QByteArray("\x00\xff", 2));
+    QStringList lines;
+    for (const PropertyText &line : properties.describe(BinaryNotation::Prefixed))
+        lines << line.name + QStringLiteral(": ") + line.value;
+    // Packet order, repeats included; every interval in seconds.
+    QCOMPARE(lines, (QStringList{QStringLiteral("Subscription Identifier: 3"),
+                                 QStringLiteral("Payload Format Indicator: 1 (UTF-8 text)"),
+                                 QStringLiteral("Message Expiry Interval: 90 s"),
+                                 QStringLiteral("Session Expiry Interval: 3600 s"),
+                                 QStringLiteral("Will Delay Interval: 10 s"),
+                                 QStringLiteral("Server Keep Alive: 30 s"),
+                                 QStringLiteral("Topic Alias: 5"),
+                                 QStringLiteral("Content Type: text/plain"),
+                                 QStringLiteral("User Property: k = 1"),
+                                 QStringLiteral("Subscription Identifier: 8"),
+                                 QStringLiteral("User Property: größe = 日本 = x"),
+                                 QStringLiteral("Correlation Data: 0x00ff")}));
+    // The notation changes binary data only.
+    const QList<PropertyText> labelled = properties.describe(BinaryNotation::Labelled);
+    QCOMPARE(labelled.size(), lines.size());
+    QCOMPARE(labelled.last().value, QStringLiteral("hex: 00ff"));
+    QCOMPARE(labelled.at(1).value, QStringLiteral("1 (UTF-8 text)"));
+
+    Properties unspecified;
+    unspecified.setInteger(PropertyId::PayloadFormatIndicator, 0);
+    QCOMPARE(unspecified.describe(BinaryNotation::Prefixed).first().value,
+             QStringLiteral("0 (unspecified bytes)"));
+    QVERIFY(Properties().describe(BinaryNotation::Labelled).isEmpty());
+}
+
+void TestProperties::binaryText_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("prefixed");
+    QTest::addColumn<QString>("labelled");
+    QTest::newRow("printable ASCII") << QByteArray("req-42 a") << u"req-42 a"_qs << u"req-42 a"_qs;
+    QTest::newRow("empty") << QByteArray() << QString() << QString();
+    QTest::newRow("UTF-8 text") << QStringLiteral("Grüße 日本").toUtf8()
+                                << QStringLiteral("Grüße 日本") << QStringLiteral("Grüße 日本");
+    // A surrogate pair in UTF-16 is still one printable character.
+    QTest::newRow("outside the BMP")
+            << QByteArray("\xf0\x9f\x98\x80") << u"\U0001F600"_qs << u"\U0001F600"_qs;
+    QTest::newRow("NUL and 0xff") << QByteArray("\x00\xff\x10", 3) << u"0x00ff10"_qs
+                                  << u"hex: 00ff10"_qs;
+    QTest::newRow("control character") << QByteArray("a\x01") << u"0x6101"_qs << u"hex: 6101"_qs;
+    // The text is shown on one line: a newline or a tab makes it binary.
+    QTest::newRow("newline") << QByteArray("a\nb") << u"0x610a62"_qs << u"hex: 610a62"_qs;
+    QTest::newRow("tab") << QByteArray("a\tb") << u"0x610962"_qs << u"hex: 610962"_qs;
+    QTest::newRow("C1 control") << QByteArray("\xc2\x85") << u"0xc285"_qs << u"hex: c285"_qs;
+    QTest::newRow("invalid UTF-8") << QByteArray("ab\xc3") << u"0x6162c3"_qs << u"hex: 6162c3"_qs;
+    QTest::newRow("overlong UTF-8") << QByteArray("\xc0\xaf") << u"0xc0af"_qs << u"hex: c0af"_qs;
+}
+
+void TestProperties::binaryText()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, prefixed);
+    QFETCH(QString, labelled);
+    QCOMPARE(Properties::binaryText(data, BinaryNotation::Prefixed), prefixed);
+    QCOMPARE(Properties::binaryText(data, BinaryNotation::Labelled), labelled);
 }
 
 QTEST_APPLESS_MAIN(TestProperties)

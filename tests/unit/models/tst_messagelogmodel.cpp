@@ -52,6 +52,65 @@ private Q_SLOTS:
         QCOMPARE(m_model->receivedCount(), 10);
     }
 
+    void brokerAnswers()
+    {
+        const QString waiting = QStringLiteral("waiting for the broker's answer");
+        // An answer may come before the flush that shows its message.
+        m_model->appendPublished(message(QStringLiteral("a"), "1", Mqtt::QoS::AtLeastOnce), 7);
+        m_model->setBrokerAnswer(7, QStringLiteral("Success (0x00)"));
+        m_model->appendPublished(message(QStringLiteral("b"), "2", Mqtt::QoS::ExactlyOnce), 8);
+        m_model->append(message(QStringLiteral("c"), "3"), MessageLogModel::Direction::Incoming);
+        m_model->flush();
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(m_model->brokerAnswerAt(0), QStringLiteral("Success (0x00)"));
+        QCOMPARE(m_model->brokerAnswerAt(1), waiting);
+        QCOMPARE(m_model->directionAt(1), MessageLogModel::Direction::Outgoing);
+        QVERIFY(m_model->brokerAnswerAt(2).isEmpty());
+        QVERIFY(m_model->index(2, 0).data(MessageLogModel::BrokerAnswerRole).toString().isEmpty());
+
+        // A later answer updates its row in place.
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setBrokerAnswer(8, QStringLiteral("No matching subscribers (0x10)"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+        QCOMPARE(m_model->index(1, MessageLogModel::TopicColumn)
+                         .data(MessageLogModel::BrokerAnswerRole)
+                         .toString(),
+                 QStringLiteral("No matching subscribers (0x10)"));
+        // A token never logged here changes nothing.
+        m_model->setBrokerAnswer(99, QStringLiteral("x"));
+        QCOMPARE(changed.count(), 1);
+
+        // Trimmed messages take their answers along; the survivors keep theirs.
+        m_model->setMaximumMessages(2);
+        m_model->appendPublished(message(QStringLiteral("d"), "4", Mqtt::QoS::AtLeastOnce), 9);
+        m_model->flush();
+        QCOMPARE(m_model->rowCount(), 2);
+        QVERIFY(m_model->brokerAnswerAt(0).isEmpty()); // "c", incoming
+        QCOMPARE(m_model->brokerAnswerAt(1), waiting);
+        m_model->setBrokerAnswer(8, QStringLiteral("late"));
+        QCOMPARE(changed.count(), 1);
+        m_model->setBrokerAnswer(9, QStringLiteral("Success (0x00)"));
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(m_model->brokerAnswerAt(1), QStringLiteral("Success (0x00)"));
+
+        // Pushed out of the pending buffer while paused: the answer goes with it.
+        m_model->pause();
+        m_model->appendPublished(message(QStringLiteral("e"), "5", Mqtt::QoS::AtLeastOnce), 10);
+        m_model->append(message(QStringLiteral("f"), "6"), MessageLogModel::Direction::Incoming);
+        m_model->append(message(QStringLiteral("g"), "7"), MessageLogModel::Direction::Incoming);
+        m_model->resume();
+        QCOMPARE(m_model->topicAt(0), QStringLiteral("f"));
+        QCOMPARE(m_model->topicAt(1), QStringLiteral("g"));
+        m_model->setBrokerAnswer(10, QStringLiteral("gone"));
+        QVERIFY(m_model->brokerAnswerAt(0).isEmpty() && m_model->brokerAnswerAt(1).isEmpty());
+
+        m_model->clear();
+        m_model->appendPublished(message(QStringLiteral("h"), "8", Mqtt::QoS::AtLeastOnce), 11);
+        m_model->flush();
+        QCOMPARE(m_model->brokerAnswerAt(0), waiting);
+    }
+
     void displayAndRoles()
     {
         const qint64 when = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123)).toMSecsSinceEpoch();
