@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>MQTT 5.0: seconds the broker keeps the session after the connection ends; -1 for never (default: never with -c, else 0).</source>
-        <translation>MQTT 5.0：连接结束后代理保留会话的秒数；-1 表示永不过期（默认：使用 -c 时永不过期，否则为 0）。</translation>
+        <translation>MQTT 5.0：连接结束后服务器保留会话的秒数；-1 表示永不过期（默认：使用 -c 时永不过期，否则为 0）。</translation>
     </message>
     <message>
         <source>MQTT 5.0 enhanced authentication with the user name and password of -u and -P: %1.</source>
@@ -856,7 +856,7 @@
     </message>
     <message>
         <source>How long the broker keeps the session after the connection ends: a number of seconds, &quot;at disconnect&quot; (0) or &quot;never&quot;</source>
-        <translation>连接结束后代理保留会话的时长：秒数、“断开时”（0）或“永不”</translation>
+        <translation>连接结束后服务器保留会话的时长：秒数、“断开时”（0）或“永不”</translation>
     </message>
     <message>
         <source>Receive maximum:</source>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>How many QoS 1 and 2 messages the broker may send before they are acknowledged (1 to 65535)</source>
-        <translation>代理在收到确认之前最多可以发送多少条 QoS 1 和 2 消息（1 到 65535）</translation>
+        <translation>服务器在收到确认之前最多可以发送多少条 QoS 1 和 2 消息（1 到 65535）</translation>
     </message>
     <message>
         <source>Maximum packet size:</source>
@@ -880,7 +880,7 @@
     </message>
     <message>
         <source>The largest packet, in bytes, the broker may send (1 to 4294967295)</source>
-        <translation>代理可以发送的最大报文，以字节计（1 到 4294967295）</translation>
+        <translation>服务器可以发送的最大报文，以字节计（1 到 4294967295）</translation>
     </message>
     <message>
         <source>Topic alias maximum:</source>
@@ -892,7 +892,7 @@
     </message>
     <message>
         <source>How many topic aliases the broker may set (0 to 65535)</source>
-        <translation>代理最多可以设置多少个主题别名（0 到 65535）</translation>
+        <translation>服务器最多可以设置多少个主题别名（0 到 65535）</translation>
     </message>
     <message>
         <source>Request response information</source>
@@ -904,7 +904,7 @@
     </message>
     <message>
         <source>Let the broker add reason strings and user properties when something fails</source>
-        <translation>出错时允许代理附带原因字符串和用户属性</translation>
+        <translation>出错时允许服务器附带原因字符串和用户属性</translation>
     </message>
     <message>
         <source>&amp;Authentication:</source>
@@ -944,7 +944,7 @@
     </message>
     <message>
         <source>Seconds the broker waits after the connection is lost before it publishes the will (0 to 4294967295)</source>
-        <translation>连接断开后代理等待多少秒再发布遗嘱（0 到 4294967295）</translation>
+        <translation>连接断开后服务器等待多少秒再发布遗嘱（0 到 4294967295）</translation>
     </message>
     <message>
         <source>Message expiry:</source>
@@ -956,15 +956,15 @@
     </message>
     <message>
         <source>Seconds the will message lives at the broker (0 to 4294967295); empty: it does not expire</source>
-        <translation>遗嘱消息在代理上保留的秒数（0 到 4294967295）；留空：不过期</translation>
+        <translation>遗嘱消息在服务器上保留的秒数（0 到 4294967295）；留空：不过期</translation>
     </message>
     <message>
         <source>Payload is UTF-8 text</source>
-        <translation>载荷是 UTF-8 文本</translation>
+        <translation>负载是 UTF-8 文本</translation>
     </message>
     <message>
         <source>Payload format indicator</source>
-        <translation>载荷格式指示</translation>
+        <translation>负载格式指示</translation>
     </message>
     <message>
         <source>Content type:</source>
@@ -988,11 +988,11 @@
     </message>
     <message>
         <source>Broker</source>
-        <translation>代理</translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>What the broker said when it accepted the connection (CONNACK)</source>
-        <translation>代理接受连接时告知的内容（CONNACK）</translation>
+        <translation>服务器接受连接时告知的内容（CONNACK）</translation>
     </message>
     <message>
         <source>%1: enter a whole number from %2 to %3, or leave it empty</source>
@@ -2102,7 +2102,7 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>it contains a UTF-16 surrogate</source>
-        <translation>它包含 UTF-16 代理项</translation>
+        <translation>它包含 UTF-16 服务器项</translation>
     </message>
     <message>
         <source>The %1 is not valid UTF-8</source>
@@ -2389,11 +2389,11 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>The broker does not support wildcard subscriptions (%1)</source>
-        <translation>代理不支持通配符订阅（%1）</translation>
+        <translation>服务器不支持通配符订阅（%1）</translation>
     </message>
     <message>
         <source>%1 (the broker does not offer the authentication method %2)</source>
-        <translation>%1（代理不提供认证方法 %2）</translation>
+        <translation>%1（服务器不提供认证方法 %2）</translation>
     </message>
     <message>
         <source>%1 (%2 authentication was not accepted)</source>
@@ -2401,31 +2401,31 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>Protocol error: the broker accepted the connection with authentication method &quot;%1&quot; instead of &quot;%2&quot;</source>
-        <translation>协议错误：代理以认证方法“%1”而不是“%2”接受了连接</translation>
+        <translation>协议错误：服务器以认证方法“%1”而不是“%2”接受了连接</translation>
     </message>
     <message>
         <source>The broker&apos;s PUBREL for packet id %1 reports: %2</source>
-        <translation>代理对报文标识符 %1 的 PUBREL 报告：%2</translation>
+        <translation>服务器对报文标识符 %1 的 PUBREL 报告：%2</translation>
     </message>
     <message>
         <source>The broker&apos;s PUBCOMP for packet id %1 reports: %2</source>
-        <translation>代理对报文标识符 %1 的 PUBCOMP 报告：%2</translation>
+        <translation>服务器对报文标识符 %1 的 PUBCOMP 报告：%2</translation>
     </message>
     <message>
         <source>Protocol error: the broker sent AUTH, which MQTT 3.1.1 does not allow</source>
-        <translation>协议错误：代理发送了 MQTT 3.1.1 不允许的 AUTH</translation>
+        <translation>协议错误：服务器发送了 MQTT 3.1.1 不允许的 AUTH</translation>
     </message>
     <message>
         <source>Protocol error: the broker&apos;s AUTH names authentication method &quot;%1&quot; instead of &quot;%2&quot;</source>
-        <translation>协议错误：代理的 AUTH 使用认证方法“%1”而不是“%2”</translation>
+        <translation>协议错误：服务器的 AUTH 使用认证方法“%1”而不是“%2”</translation>
     </message>
     <message>
         <source>Protocol error: the broker ended the authentication with AUTH instead of CONNACK</source>
-        <translation>协议错误：代理以 AUTH 而不是 CONNACK 结束了认证</translation>
+        <translation>协议错误：服务器以 AUTH 而不是 CONNACK 结束了认证</translation>
     </message>
     <message>
         <source>Protocol error: the broker sent AUTH with reason code %1</source>
-        <translation>协议错误：代理发送了原因码为 %1 的 AUTH</translation>
+        <translation>协议错误：服务器发送了原因码为 %1 的 AUTH</translation>
     </message>
     <message>
         <source>Re-authentication needs a connection made with enhanced authentication</source>
@@ -2479,7 +2479,7 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>the broker could not read the client&apos;s message</source>
-        <translation>代理无法读取客户端的消息</translation>
+        <translation>服务器无法读取客户端的消息</translation>
     </message>
     <message>
         <source>unspecified error</source>
@@ -2499,35 +2499,35 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>SCRAM authentication failed: the broker sent a challenge out of turn</source>
-        <translation>SCRAM 认证失败：代理在错误的时机发送了质询</translation>
+        <translation>SCRAM 认证失败：服务器在错误的时机发送了质询</translation>
     </message>
     <message>
         <source>SCRAM authentication failed: the broker requires an unsupported extension</source>
-        <translation>SCRAM 认证失败：代理要求不受支持的扩展</translation>
+        <translation>SCRAM 认证失败：服务器要求不受支持的扩展</translation>
     </message>
     <message>
         <source>SCRAM authentication failed: the broker&apos;s challenge is not a SCRAM server-first message</source>
-        <translation>SCRAM 认证失败：代理的质询不是 SCRAM server-first 消息</translation>
+        <translation>SCRAM 认证失败：服务器的质询不是 SCRAM server-first 消息</translation>
     </message>
     <message>
         <source>SCRAM authentication failed: the broker&apos;s nonce does not extend ours</source>
-        <translation>SCRAM 认证失败：代理的随机数没有延续我们的随机数</translation>
+        <translation>SCRAM 认证失败：服务器的随机数没有延续我们的随机数</translation>
     </message>
     <message>
         <source>SCRAM authentication failed: the broker asks for %1 iterations; between %2 and %3 are accepted</source>
-        <translation>SCRAM 认证失败：代理要求 %1 次迭代；只接受 %2 到 %3 次</translation>
+        <translation>SCRAM 认证失败：服务器要求 %1 次迭代；只接受 %2 到 %3 次</translation>
     </message>
     <message>
         <source>SCRAM authentication failed: the broker accepted the connection before the exchange was complete, so it proved nothing</source>
-        <translation>SCRAM 认证失败：代理在交换完成之前就接受了连接，因此它没有证明任何东西</translation>
+        <translation>SCRAM 认证失败：服务器在交换完成之前就接受了连接，因此它没有证明任何东西</translation>
     </message>
     <message>
         <source>SCRAM authentication failed: the broker did not send its signature</source>
-        <translation>SCRAM 认证失败：代理没有发送它的签名</translation>
+        <translation>SCRAM 认证失败：服务器没有发送它的签名</translation>
     </message>
     <message>
         <source>SCRAM authentication failed: the broker&apos;s signature is wrong; it may not be the broker it claims to be</source>
-        <translation>SCRAM 认证失败：代理的签名错误；它可能不是它所声称的代理</translation>
+        <translation>SCRAM 认证失败：服务器的签名错误；它可能不是它所声称的服务器</translation>
     </message>
 </context>
 <context>
@@ -2961,7 +2961,7 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>switchboard-cli pub: the broker acknowledged a message: %1</source>
-        <translation>switchboard-cli pub：代理确认了一条消息：%1</translation>
+        <translation>switchboard-cli pub：服务器确认了一条消息：%1</translation>
     </message>
 </context>
 <context>
@@ -3153,11 +3153,11 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>the broker refused the subscription to &apos;%1&apos;: %2</source>
-        <translation>代理拒绝了对“%1”的订阅：%2</translation>
+        <translation>服务器拒绝了对“%1”的订阅：%2</translation>
     </message>
     <message>
         <source>the broker refused to unsubscribe from &apos;%1&apos;: %2</source>
-        <translation>代理拒绝取消对“%1”的订阅：%2</translation>
+        <translation>服务器拒绝取消对“%1”的订阅：%2</translation>
     </message>
     <message>
         <source>switchboard-cli sub: unsubscribed from &apos;%1&apos;: %2</source>
@@ -3200,7 +3200,7 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>The broker refused this subscription: %1 (reason code 0x%2)</source>
-        <translation>代理拒绝了此订阅：%1（原因码 0x%2）</translation>
+        <translation>服务器拒绝了此订阅：%1（原因码 0x%2）</translation>
     </message>
     <message>
         <source>Reason string: %1</source>
@@ -3385,7 +3385,7 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>Subscription identifier: none, automatic (the next free number), or a number from 1 to 268435455; the broker sends it back with each matching message</source>
-        <translation>订阅标识符：无、自动（下一个空闲编号），或 1 到 268435455 之间的数字；代理会随每条匹配的消息返回它</translation>
+        <translation>订阅标识符：无、自动（下一个空闲编号），或 1 到 268435455 之间的数字；服务器会随每条匹配的消息返回它</translation>
     </message>
     <message>
         <source>%1 (0x%2)</source>
@@ -3425,11 +3425,11 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>The broker refused the subscription to %1: %2</source>
-        <translation>代理拒绝了对 %1 的订阅：%2</translation>
+        <translation>服务器拒绝了对 %1 的订阅：%2</translation>
     </message>
     <message>
         <source>The broker refused to unsubscribe from %1: %2</source>
-        <translation>代理拒绝取消对 %1 的订阅：%2</translation>
+        <translation>服务器拒绝取消对 %1 的订阅：%2</translation>
     </message>
     <message>
         <source>Shared subscriptions ($share/group/filter) need MQTT 5.0: connect with MQTT 5.0 to use them</source>
