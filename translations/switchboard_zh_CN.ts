@@ -1170,6 +1170,50 @@
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
+    <message>
+        <source>Shorten repeated topics with topic aliases</source>
+        <translation>使用主题别名缩短重复的主题</translation>
+    </message>
+    <message>
+        <source>The first message to a topic carries the topic and an alias, later ones the alias alone. The broker&apos;s Topic Alias Maximum bounds how many topics are shortened; when it allows none, every topic is sent in full.</source>
+        <translation>发往某个主题的第一条消息携带主题和别名，之后的消息只携带别名。服务器的主题别名最大值限制可缩短的主题数量；服务器不允许别名时，每个主题都完整发送。</translation>
+    </message>
+    <message>
+        <source>R&amp;e-authenticate</source>
+        <translation>重新认证(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Prove the credentials again on the open connection, without reconnecting (MQTT 5.0 AUTH)</source>
+        <translation>在已打开的连接上再次证明凭据，无需重新连接（MQTT 5.0 AUTH）</translation>
+    </message>
+    <message>
+        <source>Re-authenticating…</source>
+        <translation>正在重新认证…</translation>
+    </message>
+    <message>
+        <source>Re-authenticated at %1</source>
+        <translation>已于 %1 重新认证</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Connect first: re-authentication works on an open connection</source>
+        <translation>请先连接：重新认证只能在已打开的连接上进行</translation>
+    </message>
+    <message>
+        <source>Re-authentication needs an MQTT 5.0 connection</source>
+        <translation>重新认证需要 MQTT 5.0 连接</translation>
+    </message>
+    <message>
+        <source>Re-authentication needs a connection made with an authentication method</source>
+        <translation>重新认证需要使用认证方法建立的连接</translation>
+    </message>
+    <message>
+        <source>Waiting for the broker to answer the re-authentication</source>
+        <translation>正在等待服务器响应重新认证</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

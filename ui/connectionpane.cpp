@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTime>
 #include <QToolButton>
 
 #include <algorithm>
@@ -154,6 +155,8 @@ ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
             [this] { connectToBroker(PasswordPrompt::AskWhenNeeded); });
     connect(m_ui->disconnectButton, &QPushButton::clicked, this,
             &ConnectionPane::disconnectFromBroker);
+    connect(m_ui->reauthenticateButton, &QPushButton::clicked, this,
+            &ConnectionPane::reauthenticate);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &ConnectionPane::saveCurrentProfile);
     connect(m_ui->profileCombo, &QComboBox::activated, this, &ConnectionPane::onProfileActivated);
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &ConnectionPane::updateButtons);
@@ -174,6 +177,7 @@ void ConnectionPane::setClient(Mqtt::Client *client)
     connect(m_client, &Mqtt::Client::errorOccurred, this, &ConnectionPane::onErrorOccurred);
     connect(m_client, &Mqtt::Client::reconnectScheduled, this,
             &ConnectionPane::onReconnectScheduled);
+    connect(m_client, &Mqtt::Client::reauthenticated, this, &ConnectionPane::onReauthenticated);
     onStateChanged(m_client->state());
 }
 
@@ -576,6 +580,8 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
             secret.isEmpty() ? current.toConnectionOptions() : current.toConnectionOptions(secret);
     options.tls.keyPassphrase = passphrase;
     options.proxy.password = proxySecret;
+    // Aliases exist in 5.0 only; the client ignores the policy at 3.1.1.
+    m_client->setTopicAliasPolicy(current.topicAliasPolicy);
     m_client->connectToHost(options);
 }
 
@@ -585,9 +591,43 @@ void ConnectionPane::disconnectFromBroker()
         m_client->disconnectFromHost();
 }
 
+void ConnectionPane::reauthenticate()
+{
+    if (!m_client)
+        return;
+    Mqtt::Error error;
+    if (m_client->reauthenticate(&error)) {
+        m_reauthenticating = true;
+        m_reauthenticationText = tr("Re-authenticating…");
+    } else {
+        m_reauthenticationText = error.text;
+    }
+    showState();
+    updateButtons();
+}
+
+void ConnectionPane::onReauthenticated()
+{
+    m_reauthenticating = false;
+    m_reauthenticationText =
+            tr("Re-authenticated at %1")
+                    .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    showState();
+    updateButtons();
+}
+
 QString ConnectionPane::stateText() const
 {
-    return m_stateText;
+    if (m_reauthenticationText.isEmpty())
+        return m_stateText;
+    return tr("%1 · %2").arg(m_stateText, m_reauthenticationText);
+}
+
+void ConnectionPane::showState()
+{
+    m_ui->stateLabel->setText(QStringLiteral("● ") + stateText());
+    m_ui->stateLabel->setStyleSheet(
+            QStringLiteral("color: %1; font-weight: bold;").arg(m_stateColor));
 }
 
 QString ConnectionPane::errorText() const
@@ -607,6 +647,10 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
             m_client ? m_client->options() : Mqtt::ConnectionOptions();
     const QString broker = QStringLiteral("%1:%2").arg(options.host).arg(options.port);
     QString color;
+    // A failed re-authentication closes the connection: the error line says why. Any new
+    // state ends what the last one reported.
+    m_reauthenticating = false;
+    m_reauthenticationText.clear();
     switch (state) {
     case Mqtt::Client::State::Disconnected:
         m_stateText = tr("Disconnected");
@@ -640,8 +684,8 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
         color = QStringLiteral("#b07000");
         break;
     }
-    m_ui->stateLabel->setText(QStringLiteral("● ") + m_stateText);
-    m_ui->stateLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color));
+    m_stateColor = color;
+    showState();
     updateButtons();
 }
 
@@ -650,7 +694,7 @@ void ConnectionPane::onReconnectScheduled(int attempt, int delayMs)
     m_stateText = tr("Connection lost; reconnecting in %1 s (attempt %2)")
                           .arg(QString::number((delayMs + 999) / 1000))
                           .arg(attempt);
-    m_ui->stateLabel->setText(QStringLiteral("● ") + m_stateText);
+    showState();
 }
 
 void ConnectionPane::onErrorOccurred(const Mqtt::Error &error)
@@ -677,6 +721,26 @@ void ConnectionPane::updateButtons()
     const bool idle = state == Mqtt::Client::State::Disconnected;
     m_ui->connectButton->setEnabled(idle && !m_ui->hostEdit->text().trimmed().isEmpty());
     m_ui->disconnectButton->setEnabled(!idle && state != Mqtt::Client::State::Disconnecting);
+    // Re-authentication needs a 5.0 connection made with enhanced authentication
+    // (no AUTH without a method in CONNECT [MQTT-4.12.0-7]), and one exchange at a time.
+    const Mqtt::ConnectionOptions options =
+            m_client ? m_client->options() : Mqtt::ConnectionOptions();
+    const bool enhanced = m_client && (!options.authenticationMethod.isEmpty() ||
+                                       m_client->authenticator() != nullptr);
+    QString why;
+    if (state != Mqtt::Client::State::Connected)
+        why = tr("Connect first: re-authentication works on an open connection");
+    else if (options.version != Mqtt::ProtocolVersion::V5)
+        why = tr("Re-authentication needs an MQTT 5.0 connection");
+    else if (!enhanced)
+        why = tr("Re-authentication needs a connection made with an authentication method");
+    else if (m_reauthenticating)
+        why = tr("Waiting for the broker to answer the re-authentication");
+    m_ui->reauthenticateButton->setEnabled(why.isEmpty());
+    m_ui->reauthenticateButton->setToolTip(
+            why.isEmpty() ? tr("Prove the credentials again on the open connection, without "
+                               "reconnecting (MQTT 5.0 AUTH)")
+                          : why);
 }
 
 void ConnectionPane::showAddProfileDialog()
@@ -949,6 +1013,9 @@ bool ConnectionPane::readV5Fields(ConnectionProfile *profile, QString *problem) 
     profile->requestResponseInformation = m_ui->requestResponseInformationCheck->isChecked();
     profile->requestProblemInformation = m_ui->requestProblemInformationCheck->isChecked();
     profile->authenticationMethod = m_ui->authenticationMethodCombo->currentData().toString();
+    profile->topicAliasPolicy = m_ui->outgoingTopicAliasesCheck->isChecked()
+                                        ? Mqtt::TopicAliasPolicy::Automatic
+                                        : Mqtt::TopicAliasPolicy::Disabled;
     profile->userProperties = userPropertiesOf(m_ui->connectUserPropertiesTable);
     QString text = userPropertiesProblem(tr("User property"), profile->userProperties);
     if (!text.isEmpty())
@@ -1011,6 +1078,8 @@ void ConnectionPane::setV5Fields(const ConnectionProfile &profile)
         method = m_ui->authenticationMethodCombo->count() - 1;
     }
     m_ui->authenticationMethodCombo->setCurrentIndex(method);
+    m_ui->outgoingTopicAliasesCheck->setChecked(profile.topicAliasPolicy ==
+                                                Mqtt::TopicAliasPolicy::Automatic);
     setUserProperties(m_ui->connectUserPropertiesTable, profile.userProperties);
     m_ui->willDelayEdit->setText(
             profile.willDelayInterval ? QString::number(profile.willDelayInterval) : QString());

@@ -67,7 +67,12 @@ public:
     // was typed and no keychain can hold one (unless told never to ask).
     void connectToBroker(PasswordPrompt prompt = PasswordPrompt::AskWhenNeeded);
     void disconnectFromBroker();
+    // 5.0: proves the credentials again on the open connection (AUTH Re-authenticate); the
+    // status line tells the outcome. Possible once connected with an authentication method.
+    void reauthenticate();
 
+    // The status line: the client's state in words, then how the last re-authentication of
+    // this connection went (if any).
     QString stateText() const;
     QString errorText() const;
 
@@ -83,6 +88,8 @@ private:
     void onStateChanged(Mqtt::Client::State state);
     void onErrorOccurred(const Mqtt::Error &error);
     void onReconnectScheduled(int attempt, int delayMs);
+    void onReauthenticated();
+    void showState();
     void onPasswordRead(const QString &profileName, const QByteArray &password);
     void reloadProfiles(const QString &select);
     void onProfileActivated(int index);
@@ -115,6 +122,9 @@ private:
     SecretStore *m_secrets = nullptr;
     QString m_currentProfile;
     QString m_stateText;
+    QString m_stateColor;
+    QString m_reauthenticationText; // appended to the status line; cleared with the connection
+    bool m_reauthenticating = false;
     QStringList m_secretsBeingSaved; // keychain keys being written
 
     QList<QPair<QString, QString>> m_brokerDetails;

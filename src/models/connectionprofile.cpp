@@ -122,6 +122,7 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
            requestProblemInformation == other.requestProblemInformation &&
            userProperties == other.userProperties &&
            authenticationMethod == other.authenticationMethod &&
+           topicAliasPolicy == other.topicAliasPolicy &&
            willDelayInterval == other.willDelayInterval &&
            willPayloadIsUtf8 == other.willPayloadIsUtf8 &&
            willMessageExpiryInterval == other.willMessageExpiryInterval &&

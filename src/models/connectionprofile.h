@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client.h"
 #include "connectionoptions.h"
 #include "protocol.h"
 
@@ -57,6 +58,9 @@ struct ConnectionProfile
     bool requestProblemInformation = true;
     QList<QPair<QString, QString>> userProperties; // in order, duplicates allowed
     QString authenticationMethod; // empty: none; e.g. "SCRAM-SHA-256" (user name + password)
+    // Not a CONNECT property: how the client shortens the topics it publishes, within the
+    // broker's Topic Alias Maximum (Client::setTopicAliasPolicy()).
+    Mqtt::TopicAliasPolicy topicAliasPolicy = Mqtt::TopicAliasPolicy::Automatic;
 
     // MQTT 5.0 will properties.
     quint32 willDelayInterval = 0; // seconds

@@ -182,6 +182,13 @@ std::optional<ConnectionProfile> ProfileStore::profile(const QString &name) cons
     p.userProperties = readPairs(*m_settings, QStringLiteral("v5/userProperties"));
     p.authenticationMethod =
             m_settings->value(QStringLiteral("v5/authenticationMethod")).toString();
+    // Older files have no key: aliases on, the default.
+    p.topicAliasPolicy =
+            m_settings->value(QStringLiteral("v5/outgoingTopicAliases"),
+                              defaults.topicAliasPolicy == Mqtt::TopicAliasPolicy::Automatic)
+                            .toBool()
+                    ? Mqtt::TopicAliasPolicy::Automatic
+                    : Mqtt::TopicAliasPolicy::Disabled;
     p.willDelayInterval =
             readOptional<quint32>(*m_settings, QStringLiteral("v5/willDelayInterval"), 0)
                     .value_or(defaults.willDelayInterval);
@@ -243,6 +250,8 @@ void ProfileStore::writeProfile(const ConnectionProfile &p)
                          p.requestProblemInformation);
     writePairs(*m_settings, QStringLiteral("v5/userProperties"), p.userProperties);
     m_settings->setValue(QStringLiteral("v5/authenticationMethod"), p.authenticationMethod);
+    m_settings->setValue(QStringLiteral("v5/outgoingTopicAliases"),
+                         p.topicAliasPolicy == Mqtt::TopicAliasPolicy::Automatic);
     m_settings->setValue(QStringLiteral("v5/willDelayInterval"), qulonglong(p.willDelayInterval));
     m_settings->setValue(QStringLiteral("v5/willPayloadIsUtf8"), p.willPayloadIsUtf8);
     writeOptional(*m_settings, QStringLiteral("v5/willMessageExpiryInterval"),

@@ -1,12 +1,16 @@
 // The connection pane at MQTT 5.0: its options reach the broker, the Broker box shows what the
-// CONNACK said, a DISCONNECT from the broker is explained, bad input is refused, and a profile
-// keeps every 5.0 field.
+// CONNACK said, a DISCONNECT from the broker is explained, bad input is refused, a profile
+// keeps every 5.0 field, the topic alias choice reaches the client, and Re-authenticate runs
+// a SCRAM-SHA-256 exchange on the open connection.
 #include "guitesthelpers.h"
 
 #include "client.h"
+#include "codec.h"
 #include "connectionpane.h"
+#include "framereader.h"
 #include "mosquittoprocess.h"
 #include "profilestore.h"
+#include "scramserver.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +27,128 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <memory>
+
+namespace {
+
+// RFC 7677, section 3 (the engine's test vector): user "user", password "pencil".
+const QByteArray ScramSalt = QByteArray::fromBase64("W22ZaJ0SNY7soEsUEjb6gQ==");
+const QByteArray ScramServerNonce = "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
+const QString Scram = QStringLiteral("SCRAM-SHA-256");
+
+// A scripted 5.0 broker that authenticates one client with SCRAM-SHA-256 through the test
+// ScramServer: at CONNECT and again at each AUTH Re-authenticate. A re-authentication that
+// fails its proof gets DISCONNECT Not authorized, as a broker must answer it.
+class ScramBroker : public QObject
+{
+public:
+    explicit ScramBroker(QObject *parent = nullptr) : QObject(parent)
+    {
+        setPassword("pencil");
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            m_peer = m_server.nextPendingConnection();
+            connect(m_peer, &QTcpSocket::readyRead, this, &ScramBroker::read);
+        });
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server.serverPort(); }
+    // What the broker has stored for "user" from now on (a changed password).
+    void setPassword(const QByteArray &password)
+    {
+        m_scram =
+                std::make_unique<ScramServer>("user", password, ScramSalt, 4096, ScramServerNonce);
+    }
+
+    QList<Mqtt::AuthPacket> authPackets; // every AUTH the client sent, in order
+    QString problem; // what the client sent that the script did not expect
+
+private:
+    void read()
+    {
+        m_reader.append(m_peer->readAll());
+        Mqtt::FrameReader::Frame frame;
+        while (m_reader.next(&frame) == Mqtt::FrameReader::Status::FrameReady) {
+            switch (frame.type) {
+            case Mqtt::PacketType::Connect: {
+                const auto decoded = Mqtt::decodeConnect(frame.flags, frame.body);
+                if (decoded.packet.properties.string(Mqtt::PropertyId::AuthenticationMethod) !=
+                    Scram) {
+                    problem = QStringLiteral("CONNECT without SCRAM-SHA-256");
+                    return;
+                }
+                challenge(decoded.packet.properties.binary(Mqtt::PropertyId::AuthenticationData));
+                break;
+            }
+            case Mqtt::PacketType::Auth:
+                onAuth(Mqtt::decodeAuth(frame.flags, frame.body).packet);
+                break;
+            case Mqtt::PacketType::Pingreq:
+                m_peer->write(Mqtt::encodePingresp());
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+    void onAuth(const Mqtt::AuthPacket &packet)
+    {
+        authPackets.append(packet);
+        const QByteArray data = packet.properties.binary(Mqtt::PropertyId::AuthenticationData);
+        if (packet.reasonCode == Mqtt::ReasonCode::ReAuthenticate) {
+            m_reauthenticating = true;
+            challenge(data);
+            return;
+        }
+        const bool proven = m_scram->verify(data);
+        if (m_reauthenticating) {
+            m_reauthenticating = false;
+            if (proven) {
+                m_peer->write(auth(Mqtt::ReasonCode::Success, m_scram->serverFinal()));
+            } else {
+                Mqtt::DisconnectPacket refusal;
+                refusal.reasonCode = Mqtt::ReasonCode::NotAuthorized;
+                m_peer->write(Mqtt::encode(refusal, Mqtt::ProtocolVersion::V5));
+            }
+            return;
+        }
+        Mqtt::ConnackPacket connack;
+        connack.returnCode =
+                quint8(proven ? Mqtt::ReasonCode::Success : Mqtt::ReasonCode::NotAuthorized);
+        connack.properties.setString(Mqtt::PropertyId::AuthenticationMethod, Scram);
+        if (proven)
+            connack.properties.setBinary(Mqtt::PropertyId::AuthenticationData,
+                                         m_scram->serverFinal());
+        m_peer->write(Mqtt::encode(connack, Mqtt::ProtocolVersion::V5));
+    }
+
+    void challenge(const QByteArray &clientFirst)
+    {
+        const QByteArray serverFirst = m_scram->challenge(clientFirst);
+        if (serverFirst.isEmpty())
+            problem = m_scram->lastError();
+        m_peer->write(auth(Mqtt::ReasonCode::ContinueAuthentication, serverFirst));
+    }
+
+    static QByteArray auth(Mqtt::ReasonCode reason, const QByteArray &data)
+    {
+        Mqtt::AuthPacket packet;
+        packet.reasonCode = reason;
+        packet.properties.setString(Mqtt::PropertyId::AuthenticationMethod, Scram);
+        packet.properties.setBinary(Mqtt::PropertyId::AuthenticationData, data);
+        return Mqtt::encode(packet);
+    }
+
+    QTcpServer m_server;
+    QPointer<QTcpSocket> m_peer;
+    Mqtt::FrameReader m_reader;
+    std::unique_ptr<ScramServer> m_scram;
+    bool m_reauthenticating = false;
+};
+
+} // namespace
+
 class TestConnectionPaneV5 : public QObject
 {
     Q_OBJECT
@@ -36,6 +162,9 @@ private Q_SLOTS:
     void invalidInputIsRefused_data();
     void invalidInputIsRefused();
     void profileKeepsEveryV5Field();
+    void topicAliasChoiceReachesTheClient();
+    void reauthenticateNeedsAConnectionWithAMethod();
+    void reauthenticateRunsAScramExchange();
 
 private:
     static void type(QLineEdit *edit, const QString &text)
@@ -372,6 +501,10 @@ void TestConnectionPaneV5::profileKeepsEveryV5Field()
         child<QCheckBox>(&pane, "requestProblemInformationCheck")->setChecked(false);
         auto *method = child<QComboBox>(&pane, "authenticationMethodCombo");
         method->setCurrentIndex(method->findText(QStringLiteral("SCRAM-SHA-256")));
+        auto *aliases = child<QCheckBox>(&pane, "outgoingTopicAliasesCheck");
+        QVERIFY(aliases->isChecked()); // on by default
+        QVERIFY(aliases->toolTip().contains(QLatin1String("Topic Alias Maximum")));
+        aliases->setChecked(false);
         addUserProperty(&pane, "connect", QStringLiteral("a"), QStringLiteral("1"));
         addUserProperty(&pane, "connect", QStringLiteral("a"), QStringLiteral("2"));
         addUserProperty(&pane, "connect", QStringLiteral("ü"), QStringLiteral("x=y, z"));
@@ -402,6 +535,7 @@ void TestConnectionPaneV5::profileKeepsEveryV5Field()
         QVERIFY(expected.requestResponseInformation);
         QVERIFY(!expected.requestProblemInformation);
         QCOMPARE(expected.authenticationMethod, QStringLiteral("SCRAM-SHA-256"));
+        QCOMPARE(expected.topicAliasPolicy, Mqtt::TopicAliasPolicy::Disabled);
         const QList<QPair<QString, QString>> userProperties{
                 {QStringLiteral("a"), QStringLiteral("1")},
                 {QStringLiteral("a"), QStringLiteral("2")},
@@ -449,6 +583,147 @@ void TestConnectionPaneV5::profileKeepsEveryV5Field()
     QCOMPARE(child<QLineEdit>(&pane, "receiveMaximumEdit")->text(), QStringLiteral("10"));
     QCOMPARE(child<QTableWidget>(&pane, "connectUserPropertiesTable")->rowCount(), 3);
     QVERIFY(child<QGroupBox>(&pane, "v5Group")->isEnabled());
+    QVERIFY(!child<QCheckBox>(&pane, "outgoingTopicAliasesCheck")->isChecked());
+    // A profile with the default shows the box ticked again.
+    ConnectionProfile fresh;
+    fresh.name = QStringLiteral("fresh");
+    QVERIFY(store.addProfile(fresh));
+    QVERIFY(pane.selectProfile(fresh.name));
+    QVERIFY(child<QCheckBox>(&pane, "outgoingTopicAliasesCheck")->isChecked());
+    QCOMPARE(pane.profile().topicAliasPolicy, Mqtt::TopicAliasPolicy::Automatic);
+}
+
+void TestConnectionPaneV5::topicAliasChoiceReachesTheClient()
+{
+    // The policy is handed over with the connect; nothing needs to listen for that.
+    Mqtt::Client client;
+    ConnectionPane pane;
+    pane.setClient(&client);
+    pane.show();
+    type(child<QLineEdit>(&pane, "hostEdit"), QStringLiteral("127.0.0.1"));
+    child<QSpinBox>(&pane, "portSpin")->setValue(MosquittoProcess::freePort());
+    child<QCheckBox>(&pane, "autoReconnectCheck")->setChecked(false);
+    chooseVersion(&pane, Mqtt::ProtocolVersion::V5);
+    auto *aliases = child<QCheckBox>(&pane, "outgoingTopicAliasesCheck");
+    QCOMPARE(client.topicAliasPolicy(), Mqtt::TopicAliasPolicy::Automatic);
+
+    aliases->setChecked(false);
+    QTest::mouseClick(child<QPushButton>(&pane, "connectButton"), Qt::LeftButton);
+    QCOMPARE(client.topicAliasPolicy(), Mqtt::TopicAliasPolicy::Disabled);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Mqtt::Client::State::Disconnected, 10000);
+
+    aliases->setChecked(true);
+    QTest::mouseClick(child<QPushButton>(&pane, "connectButton"), Qt::LeftButton);
+    QCOMPARE(client.topicAliasPolicy(), Mqtt::TopicAliasPolicy::Automatic);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Mqtt::Client::State::Disconnected, 10000);
+}
+
+void TestConnectionPaneV5::reauthenticateNeedsAConnectionWithAMethod()
+{
+    // The button follows the connection the client has, not the choices shown in the pane.
+    MosquittoProcess broker;
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    Mqtt::Client client;
+    ConnectionPane pane;
+    pane.setClient(&client);
+    pane.show();
+    auto *button = child<QPushButton>(&pane, "reauthenticateButton");
+    auto *method = child<QComboBox>(&pane, "authenticationMethodCombo");
+    type(child<QLineEdit>(&pane, "hostEdit"), broker.host());
+    child<QSpinBox>(&pane, "portSpin")->setValue(broker.port());
+    child<QCheckBox>(&pane, "autoReconnectCheck")->setChecked(false);
+
+    // Disconnected, with everything else in place.
+    chooseVersion(&pane, Mqtt::ProtocolVersion::V5);
+    method->setCurrentIndex(method->findText(Scram));
+    QVERIFY(child<QGroupBox>(&pane, "v5Group")->isEnabled());
+    QVERIFY(!button->isEnabled());
+    QVERIFY2(button->toolTip().contains(QLatin1String("Connect first")),
+             qPrintable(button->toolTip()));
+
+    // Connected at 3.1.1: choosing 5.0 and a method afterwards changes nothing.
+    chooseVersion(&pane, Mqtt::ProtocolVersion::V3_1_1);
+    QTest::mouseClick(child<QPushButton>(&pane, "connectButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Mqtt::Client::State::Connected, 10000);
+    chooseVersion(&pane, Mqtt::ProtocolVersion::V5);
+    method->setCurrentIndex(method->findText(Scram));
+    QVERIFY(child<QGroupBox>(&pane, "v5Group")->isEnabled());
+    QVERIFY(!button->isEnabled());
+    QVERIFY2(button->toolTip().contains(QLatin1String("MQTT 5.0")), qPrintable(button->toolTip()));
+    Mqtt::Error error;
+    QVERIFY(!client.reauthenticate(&error)); // the engine agrees
+    QTest::mouseClick(child<QPushButton>(&pane, "disconnectButton"), Qt::LeftButton);
+    QTRY_COMPARE(client.state(), Mqtt::Client::State::Disconnected);
+
+    // Connected at 5.0 without a method, then one chosen.
+    method->setCurrentIndex(method->findData(QString()));
+    QTest::mouseClick(child<QPushButton>(&pane, "connectButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Mqtt::Client::State::Connected, 10000);
+    QCOMPARE(client.options().version, Mqtt::ProtocolVersion::V5);
+    method->setCurrentIndex(method->findText(Scram));
+    QVERIFY(!button->isEnabled());
+    QVERIFY2(button->toolTip().contains(QLatin1String("authentication method")),
+             qPrintable(button->toolTip()));
+    QVERIFY(!client.reauthenticate(&error));
+}
+
+void TestConnectionPaneV5::reauthenticateRunsAScramExchange()
+{
+    // mosquitto has no SCRAM: a scripted broker runs the server side with the RFC 7677 vector.
+    ScramBroker broker;
+    QVERIFY(broker.listen());
+    Mqtt::Client client;
+    ConnectionPane pane;
+    pane.setClient(&client);
+    pane.resize(360, 900);
+    pane.show();
+    auto *button = child<QPushButton>(&pane, "reauthenticateButton");
+    type(child<QLineEdit>(&pane, "hostEdit"), QStringLiteral("127.0.0.1"));
+    child<QSpinBox>(&pane, "portSpin")->setValue(broker.port());
+    child<QCheckBox>(&pane, "autoReconnectCheck")->setChecked(false);
+    chooseVersion(&pane, Mqtt::ProtocolVersion::V5);
+    auto *method = child<QComboBox>(&pane, "authenticationMethodCombo");
+    method->setCurrentIndex(method->findText(Scram));
+    type(child<QLineEdit>(&pane, "userNameEdit"), QStringLiteral("user"));
+    type(child<QLineEdit>(&pane, "passwordEdit"), QStringLiteral("pencil"));
+    QTest::mouseClick(child<QPushButton>(&pane, "connectButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Mqtt::Client::State::Connected, 10000);
+    QVERIFY2(broker.problem.isEmpty(), qPrintable(broker.problem));
+    QCOMPARE(broker.authPackets.size(), 1); // the client-final-message of the CONNECT
+    QVERIFY(button->isEnabled());
+    QVERIFY(!pane.stateText().contains(QLatin1String("Re-authenticated")));
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(pane.stateText().contains(QLatin1String("Re-authenticated at ")),
+                              qPrintable(pane.stateText()), 10000);
+    QVERIFY2(broker.problem.isEmpty(), qPrintable(broker.problem));
+    // AUTH Re-authenticate (0x19) with the method and a new client-first-message, then the
+    // proof (0x18).
+    QCOMPARE(broker.authPackets.size(), 3);
+    const Mqtt::AuthPacket &start = broker.authPackets.at(1);
+    QCOMPARE(start.reasonCode, Mqtt::ReasonCode::ReAuthenticate);
+    QCOMPARE(start.properties.string(Mqtt::PropertyId::AuthenticationMethod), Scram);
+    QVERIFY(start.properties.binary(Mqtt::PropertyId::AuthenticationData).startsWith("n,,n=user,r="));
+    QCOMPARE(broker.authPackets.at(2).reasonCode, Mqtt::ReasonCode::ContinueAuthentication);
+    QCOMPARE(client.state(), Mqtt::Client::State::Connected);
+    QVERIFY(pane.stateText().startsWith(QLatin1String("Connected to 127.0.0.1:")));
+    QVERIFY(child<QLabel>(&pane, "stateLabel")->text().contains(QLatin1String("Re-authenticated")));
+    QVERIFY(button->isEnabled()); // again whenever wanted
+    QVERIFY(pane.errorText().isEmpty());
+    child<QToolButton>(&pane, "v5ToggleButton")->setChecked(true);
+    grab(&pane, QStringLiteral("connectionpane-v5-reauthenticated"));
+
+    // The broker's password changed meanwhile: the proof fails, the broker disconnects and the
+    // error line says why.
+    broker.setPassword("changed");
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Mqtt::Client::State::Disconnected, 10000);
+    QCOMPARE(broker.authPackets.size(), 5);
+    QCOMPARE(broker.authPackets.at(3).reasonCode, Mqtt::ReasonCode::ReAuthenticate);
+    QCOMPARE(client.lastError().reasonCode, quint8(Mqtt::ReasonCode::NotAuthorized));
+    QVERIFY2(pane.errorText().contains(QLatin1String("0x87")), qPrintable(pane.errorText()));
+    QCOMPARE(pane.stateText(), QStringLiteral("Disconnected"));
+    QVERIFY(!button->isEnabled());
 }
 
 QTEST_MAIN(TestConnectionPaneV5)

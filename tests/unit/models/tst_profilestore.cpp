@@ -96,6 +96,7 @@ private Q_SLOTS:
                             {QStringLiteral("path/with=signs"), QString()},
                             {QString(), QStringLiteral("no name")}};
         p.authenticationMethod = QStringLiteral("SCRAM-SHA-256");
+        p.topicAliasPolicy = Mqtt::TopicAliasPolicy::Disabled;
         p.willDelayInterval = 4000000000u;
         p.willPayloadIsUtf8 = true;
         p.willMessageExpiryInterval = 0;
@@ -120,6 +121,7 @@ private Q_SLOTS:
         QCOMPARE(loaded->willDelayInterval, p.willDelayInterval);
         QCOMPARE(loaded->maximumPacketSize, p.maximumPacketSize);
         QCOMPARE(loaded->willMessageExpiryInterval, std::optional<quint32>(0));
+        QCOMPARE(loaded->topicAliasPolicy, Mqtt::TopicAliasPolicy::Disabled);
         QVERIFY(*loaded == p);
 
         const auto plain = store.profile(QStringLiteral("plain"));
@@ -130,6 +132,7 @@ private Q_SLOTS:
         QVERIFY(!plain->topicAliasMaximum.has_value());
         QVERIFY(!plain->willMessageExpiryInterval.has_value());
         QVERIFY(plain->requestProblemInformation);
+        QCOMPARE(plain->topicAliasPolicy, Mqtt::TopicAliasPolicy::Automatic);
         QVERIFY(plain->userProperties.isEmpty());
         // Nothing of 5.0 is sent for defaults.
         QVERIFY(plain->toConnectionOptions().connectProperties.isEmpty());
@@ -171,7 +174,9 @@ private Q_SLOTS:
     {
         {
             ProfileStore store;
-            QVERIFY(store.saveProfile(sampleProfile(QStringLiteral("edited"))));
+            ConnectionProfile edited = sampleProfile(QStringLiteral("edited"));
+            edited.topicAliasPolicy = Mqtt::TopicAliasPolicy::Disabled;
+            QVERIFY(store.saveProfile(edited));
             store.sync();
         }
         {
@@ -181,6 +186,9 @@ private Q_SLOTS:
             settings.setValue(QStringLiteral("profiles/edited/v5/topicAliasMaximum"), 70000);
             settings.setValue(QStringLiteral("profiles/edited/v5/maximumPacketSize"),
                               QStringLiteral("lots"));
+            // A file written before the topic alias choice existed.
+            QVERIFY(settings.contains(QStringLiteral("profiles/edited/v5/outgoingTopicAliases")));
+            settings.remove(QStringLiteral("profiles/edited/v5/outgoingTopicAliases"));
         }
         ProfileStore store;
         const auto loaded = store.profile(QStringLiteral("edited"));
@@ -188,6 +196,7 @@ private Q_SLOTS:
         QVERIFY(!loaded->receiveMaximum.has_value());
         QVERIFY(!loaded->topicAliasMaximum.has_value());
         QVERIFY(!loaded->maximumPacketSize.has_value());
+        QCOMPARE(loaded->topicAliasPolicy, Mqtt::TopicAliasPolicy::Automatic);
         QVERIFY(store.removeProfile(QStringLiteral("edited")));
     }
 
