@@ -422,20 +422,13 @@ void Properties::encode(QByteArray &out) const
 // Values the specification forbids for otherwise well-formed integer properties.
 static bool isValueAllowed(PropertyId id, quint32 value)
 {
+    // Every single-byte property is a boolean (Maximum QoS: 0 or 1 when present).
+    if (Properties::typeOf(id) == PropertyType::Byte)
+        return value <= 1;
     switch (id) {
-    case PropertyId::PayloadFormatIndicator:
-    case PropertyId::RequestProblemInformation:
-    case PropertyId::RequestResponseInformation:
-    case PropertyId::MaximumQoS:
-    case PropertyId::RetainAvailable:
-    case PropertyId::WildcardSubscriptionAvailable:
-    case PropertyId::SubscriptionIdentifierAvailable:
-    case PropertyId::SharedSubscriptionAvailable:
-        return value <= 1; // a boolean byte (Maximum QoS: 0 or 1 when present)
     case PropertyId::ReceiveMaximum: // 0 is a protocol error (3.1.2.11.3)
     case PropertyId::MaximumPacketSize: // 3.1.2.11.4
     case PropertyId::TopicAlias: // 3.3.2.3.4
-        return value != 0;
     case PropertyId::SubscriptionIdentifier: // 1 .. 268,435,455 (3.8.2.1.2)
         return value != 0;
     default:

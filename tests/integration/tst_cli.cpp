@@ -2,6 +2,7 @@
 // QoS, output formats, retained messages, stdin lines, and the errors people meet first.
 #include "client.h"
 #include "mosquittoprocess.h"
+#include "processruns.h"
 
 #include <QFileInfo>
 #include <QProcess>
@@ -18,12 +19,7 @@ namespace {
 
 constexpr int WaitMs = 10000;
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using ProcessRuns::Result;
 
 } // namespace
 
@@ -75,53 +71,21 @@ private:
 
 Result tst_Cli::run(const QStringList &arguments, const QByteArray &input)
 {
-    QProcess process;
-    process.start(QStringLiteral(SWITCHBOARD_CLI), arguments);
-    if (!process.waitForStarted(WaitMs))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    return finish(&process);
+    return ProcessRuns::run(QStringLiteral(SWITCHBOARD_CLI), arguments, WaitMs, input);
 }
 
 Result tst_Cli::finish(QProcess *process)
 {
-    Result result;
-    // waitForFinished() is false for a process that already ended during an earlier wait.
-    if (process->state() != QProcess::NotRunning && !process->waitForFinished(WaitMs)) {
-        process->kill();
-        process->waitForFinished(WaitMs);
-        result.err = "(killed: did not finish in time) ";
-    } else if (process->exitStatus() == QProcess::NormalExit) {
-        result.exitCode = process->exitCode();
-    }
-    result.out = process->readAllStandardOutput();
-    result.err += process->readAllStandardError();
-    return result;
+    return ProcessRuns::finish(process, WaitMs);
 }
 
 std::unique_ptr<QProcess> tst_Cli::startSubscriber(const QStringList &arguments, QByteArray *early)
 {
-    auto process = std::make_unique<QProcess>();
-    process->start(QStringLiteral(SWITCHBOARD_CLI),
-                   QStringList{QStringLiteral("sub"), QStringLiteral("-d")} + brokerArguments() +
-                           arguments);
-    process->closeWriteChannel();
     // -d reports each granted subscription; everything else it prints is engine traces.
-    QByteArray errors;
-    QDeadlineTimer deadline(WaitMs);
-    while (!errors.contains("subscribed to") && !deadline.hasExpired() &&
-           process->state() != QProcess::NotRunning) {
-        process->waitForReadyRead(100);
-        errors += process->readAllStandardError();
-    }
-    if (!errors.contains("subscribed to")) {
-        qWarning() << "the subscriber did not subscribe:" << errors;
-        return nullptr;
-    }
-    if (early)
-        *early = errors;
-    return process;
+    return ProcessRuns::startAndWaitFor(QStringLiteral(SWITCHBOARD_CLI),
+                                        QStringList{QStringLiteral("sub"), QStringLiteral("-d")} +
+                                                brokerArguments() + arguments,
+                                        "subscribed to", WaitMs, early);
 }
 
 Client *tst_Cli::watcher(const QString &filter)

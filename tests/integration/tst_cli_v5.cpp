@@ -4,6 +4,7 @@
 #include "client.h"
 #include "clientwaits.h"
 #include "mosquittoprocess.h"
+#include "processruns.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -21,12 +22,7 @@ namespace {
 
 constexpr int WaitMs = 10000;
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using ProcessRuns::Result;
 
 // The message lines of `sub -v --properties` output, each with its indented property lines.
 struct PrintedMessage
@@ -138,50 +134,21 @@ private:
 
 Result tst_CliV5::run(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(SWITCHBOARD_CLI), arguments);
-    if (!process.waitForStarted(WaitMs))
-        return {};
-    process.closeWriteChannel();
-    return finish(&process);
+    return ProcessRuns::run(QStringLiteral(SWITCHBOARD_CLI), arguments, WaitMs);
 }
 
 Result tst_CliV5::finish(QProcess *process)
 {
-    Result result;
-    // It may have ended already, while the test ran the event loop.
-    if (process->state() != QProcess::NotRunning && !process->waitForFinished(WaitMs)) {
-        process->kill();
-        process->waitForFinished(WaitMs);
-        result.err = "(killed: did not finish in time) ";
-    } else if (process->exitStatus() == QProcess::NormalExit) {
-        result.exitCode = process->exitCode();
-    }
-    result.out = process->readAllStandardOutput();
-    result.err += process->readAllStandardError();
-    return result;
+    return ProcessRuns::finish(process, WaitMs);
 }
 
 std::unique_ptr<QProcess> tst_CliV5::startSubscriber(const QStringList &arguments,
                                                      const QByteArray &ready)
 {
-    auto process = std::make_unique<QProcess>();
-    process->start(QStringLiteral(SWITCHBOARD_CLI),
-                   QStringList{QStringLiteral("sub"), QStringLiteral("-d")} + brokerArguments() +
-                           arguments);
-    process->closeWriteChannel();
-    QByteArray errors;
-    QDeadlineTimer deadline(WaitMs);
-    while (!errors.contains(ready) && !deadline.hasExpired() &&
-           process->state() != QProcess::NotRunning) {
-        process->waitForReadyRead(100);
-        errors += process->readAllStandardError();
-    }
-    if (!errors.contains(ready)) {
-        qWarning() << "the subscriber did not say" << ready << "but:" << errors;
-        return nullptr;
-    }
-    return process;
+    return ProcessRuns::startAndWaitFor(QStringLiteral(SWITCHBOARD_CLI),
+                                        QStringList{QStringLiteral("sub"), QStringLiteral("-d")} +
+                                                brokerArguments() + arguments,
+                                        ready, WaitMs);
 }
 
 Client *tst_CliV5::connectClient(const QString &clientId, quint32 sessionExpiry)

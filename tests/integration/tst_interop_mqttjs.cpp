@@ -3,6 +3,7 @@
 // MQTT.js receives.
 #include "client.h"
 #include "mosquittoprocess.h"
+#include "processruns.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,48 +22,7 @@ namespace {
 
 constexpr int WaitMs = 15000; // node starts in a few hundred ms, slower on a busy machine
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result finish(QProcess *process)
-{
-    Result result;
-    if (!process->waitForFinished(WaitMs)) {
-        process->kill();
-        process->waitForFinished(WaitMs);
-        result.err = "(killed: did not finish in time) ";
-    } else if (process->exitStatus() == QProcess::NormalExit) {
-        result.exitCode = process->exitCode();
-    }
-    result.out = process->readAllStandardOutput();
-    result.err += process->readAllStandardError();
-    return result;
-}
-
-// Starts a process and waits until its stderr shows `marker`.
-std::unique_ptr<QProcess> startAndWaitFor(const QString &program, const QStringList &arguments,
-                                          const QByteArray &marker)
-{
-    auto process = std::make_unique<QProcess>();
-    process->start(program, arguments);
-    process->closeWriteChannel();
-    QByteArray errors;
-    QDeadlineTimer deadline(WaitMs);
-    while (!errors.contains(marker) && !deadline.hasExpired() &&
-           process->state() != QProcess::NotRunning) {
-        process->waitForReadyRead(100);
-        errors += process->readAllStandardError();
-    }
-    if (!errors.contains(marker)) {
-        qWarning() << program << "did not get ready:" << errors;
-        return nullptr;
-    }
-    return process;
-}
+using ProcessRuns::Result;
 
 QStringList payloadsFor(int qos)
 {
@@ -146,13 +106,13 @@ void tst_InteropMqttJs::mqttJsPublishesCliReceives()
     QVERIFY(acknowledged.wait(WaitMs));
     QSignalSpy observed(m_observer.get(), &Client::messageReceived);
 
-    auto subscriber = startAndWaitFor(
+    auto subscriber = ProcessRuns::startAndWaitFor(
             QStringLiteral(SWITCHBOARD_CLI),
             {QStringLiteral("sub"), QStringLiteral("-d"), QStringLiteral("-p"),
              QString::number(m_broker.port()), QStringLiteral("-t"), topic, QStringLiteral("-q"),
              QString::number(qos), QStringLiteral("-v"), QStringLiteral("-C"),
              QString::number(payloads.size()), QStringLiteral("-W"), QStringLiteral("30")},
-            "subscribed to");
+            "subscribed to", WaitMs);
     QVERIFY(subscriber);
 
     QProcess publisher;
@@ -160,10 +120,10 @@ void tst_InteropMqttJs::mqttJsPublishesCliReceives()
                     QStringList{script(QStringLiteral("mqttjs_publish.js")),
                                 QString::number(m_broker.port()), topic, QString::number(qos)} +
                             payloads);
-    const Result published = finish(&publisher);
+    const Result published = ProcessRuns::finish(&publisher, WaitMs);
     QVERIFY2(published.exitCode == 0, published.err.constData());
 
-    const Result received = finish(subscriber.get());
+    const Result received = ProcessRuns::finish(subscriber.get(), WaitMs);
     QVERIFY2(received.exitCode == 0, received.err.constData());
     QByteArray expected;
     for (const QString &payload : payloads)
@@ -191,11 +151,11 @@ void tst_InteropMqttJs::cliPublishesMqttJsReceives()
     const QStringList payloads = payloadsFor(qos);
 
     // MQTT.js subscribes at QoS 2, so each message keeps the QoS pub gave it.
-    auto subscriber = startAndWaitFor(m_node,
-                                      {script(QStringLiteral("mqttjs_subscribe.js")),
-                                       QString::number(m_broker.port()), topic, QStringLiteral("2"),
-                                       payloads.constLast()},
-                                      "ready");
+    auto subscriber = ProcessRuns::startAndWaitFor(m_node,
+                                                   {script(QStringLiteral("mqttjs_subscribe.js")),
+                                                    QString::number(m_broker.port()), topic,
+                                                    QStringLiteral("2"), payloads.constLast()},
+                                                   "ready", WaitMs);
     QVERIFY(subscriber);
 
     QProcess publisher;
@@ -206,10 +166,10 @@ void tst_InteropMqttJs::cliPublishesMqttJsReceives()
     QVERIFY(publisher.waitForStarted(WaitMs));
     publisher.write(payloads.join(QLatin1Char('\n')).toUtf8() + '\n');
     publisher.closeWriteChannel();
-    const Result published = finish(&publisher);
+    const Result published = ProcessRuns::finish(&publisher, WaitMs);
     QVERIFY2(published.exitCode == 0, published.err.constData());
 
-    const Result received = finish(subscriber.get());
+    const Result received = ProcessRuns::finish(subscriber.get(), WaitMs);
     QVERIFY2(received.exitCode == 0, received.err.constData());
     const QList<QByteArray> lines = received.out.trimmed().split('\n');
     QCOMPARE(lines.size(), payloads.size());

@@ -4,6 +4,7 @@
 #include "client.h"
 #include "message.h"
 #include "mosquittoprocess.h"
+#include "processruns.h"
 #include "transportscertificates.h"
 #include "transportsproxies.h"
 
@@ -21,28 +22,11 @@ namespace {
 
 const int Timeout = 10000;
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using ProcessRuns::Result;
 
 Result run(const QStringList &arguments)
 {
-    Result result;
-    QProcess process;
-    process.start(QStringLiteral(SWITCHBOARD_CLI), arguments);
-    if (!process.waitForStarted(Timeout) || !process.waitForFinished(Timeout)) {
-        process.kill();
-        process.waitForFinished(Timeout);
-        result.err = "switchboard-cli did not finish: " + process.errorString().toUtf8();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return ProcessRuns::run(QStringLiteral(SWITCHBOARD_CLI), arguments, Timeout);
 }
 
 } // namespace
