@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTime>
@@ -88,7 +89,11 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
     m_rateTimer.start();
     sampleRates();
 
-    resize(1360, 860);
+    // The default size, within a small screen.
+    const QRect screenArea = screen()->availableGeometry();
+    resize(qMin(1360, screenArea.width()), qMin(860, screenArea.height()));
+    // The side docks take at most 30% of a small screen: the log keeps room for payloads.
+    resizeDocks({m_connectionDock}, {qMin(420, width() * 3 / 10)}, Qt::Horizontal);
     restoreLayout();
     onStateChanged(m_client->state());
 }
@@ -173,7 +178,6 @@ void MainWindow::createPanes()
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
-    resizeDocks({m_connectionDock}, {420}, Qt::Horizontal);
     resizeDocks({m_publishDock}, {230}, Qt::Vertical);
 }
 

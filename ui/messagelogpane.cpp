@@ -99,10 +99,8 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     const int digit = metrics.horizontalAdvance(QLatin1Char('0'));
     const auto fit = [&](int column, int characters) {
         const QString header = proxy->headerData(column, Qt::Horizontal).toString();
-        table->setColumnWidth(
-                column, qMax(digit * characters,
-                             table->horizontalHeader()->fontMetrics().horizontalAdvance(header)) +
-                                18);
+        const int headerWidth = table->horizontalHeader()->fontMetrics().horizontalAdvance(header);
+        table->setColumnWidth(column, qMax(digit * characters, headerWidth) + 14);
     };
     fit(MessageLogModel::TimeColumn, 12);
     fit(MessageLogModel::DirectionColumn, 3);
@@ -112,6 +110,15 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     fit(MessageLogModel::DupColumn, 1);
     fit(MessageLogModel::SizeColumn, 5);
     fit(MessageLogModel::PropertiesColumn, 2);
+    // The topic gives up width on narrow windows so that the payload stays in view.
+    m_preferredTopicWidth = table->columnWidth(MessageLogModel::TopicColumn);
+    table->viewport()->installEventFilter(this);
+    connect(table->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int column, int, int newSize) {
+                if (column == MessageLogModel::TopicColumn && !m_fittingColumns)
+                    m_preferredTopicWidth = newSize; // the user's choice, kept from now on
+            });
+    fitTopicColumn();
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
@@ -147,6 +154,36 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
         Q_EMIT pausedChanged(paused);
     });
     updateCounts();
+}
+
+bool MessageLogPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->tableView->viewport() && event->type() == QEvent::Resize)
+        fitTopicColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+void MessageLogPane::fitTopicColumn()
+{
+    QTableView *table = m_ui->tableView;
+    if (!m_proxy || m_preferredTopicWidth <= 0)
+        return;
+    const int available = table->viewport()->width();
+    int others = 0;
+    for (int column = 0; column < MessageLogModel::PayloadColumn; ++column) {
+        if (column != MessageLogModel::TopicColumn && !table->isColumnHidden(column))
+            others += table->columnWidth(column);
+    }
+    // At least a third of the row, or 12 characters, for the payload preview.
+    const int digit = table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const int payload = qMax(available / 3, digit * 12);
+    const int minimum = digit * 10;
+    const int width = qBound(minimum, available - others - payload, m_preferredTopicWidth);
+    if (table->columnWidth(MessageLogModel::TopicColumn) == width)
+        return;
+    m_fittingColumns = true;
+    table->setColumnWidth(MessageLogModel::TopicColumn, width);
+    m_fittingColumns = false;
 }
 
 bool MessageLogPane::isPaused() const
@@ -501,6 +538,8 @@ void MessageLogPane::saveState(const QString &settingsGroup) const
     settings.setValue(QStringLiteral("splitter"), m_ui->splitter->saveState());
     // "header2": the Props column came; a state saved before it would misplace the columns.
     settings.setValue(QStringLiteral("header2"), m_ui->tableView->horizontalHeader()->saveState());
+    // The width the user gave the topic column, which a narrow window may have reduced.
+    settings.setValue(QStringLiteral("topicWidth"), m_preferredTopicWidth);
     settings.setValue(QStringLiteral("detailSplitter"), m_ui->detailSplitter->saveState());
     settings.setValue(QStringLiteral("followTail"), followsTail());
     settings.setValue(QStringLiteral("detailFormat"), m_ui->detailFormatCombo->currentIndex());
@@ -511,9 +550,15 @@ void MessageLogPane::restoreState(const QString &settingsGroup)
     QSettings settings;
     settings.beginGroup(settingsGroup);
     m_ui->splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    if (m_proxy)
+    if (m_proxy) {
+        m_fittingColumns = true;
         m_ui->tableView->horizontalHeader()->restoreState(
                 settings.value(QStringLiteral("header2")).toByteArray());
+        m_fittingColumns = false;
+        m_preferredTopicWidth =
+                settings.value(QStringLiteral("topicWidth"), m_preferredTopicWidth).toInt();
+        fitTopicColumn();
+    }
     m_ui->detailSplitter->restoreState(
             settings.value(QStringLiteral("detailSplitter")).toByteArray());
     setFollowsTail(settings.value(QStringLiteral("followTail"), true).toBool());

@@ -69,6 +69,9 @@ public:
 Q_SIGNALS:
     void pausedChanged(bool paused);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // What the detail view shows of the selected message; kept when the message leaves.
     struct ShownMessage
@@ -80,6 +83,8 @@ private:
     };
 
     void onCurrentChanged(const QModelIndex &current);
+    // Narrows the topic column (down to a minimum) so the payload keeps a third of the row.
+    void fitTopicColumn();
     // Rows are about to leave the view by a trim or a filter: the current row the view moves
     // to meanwhile is not the user's choice.
     void holdSelection();
@@ -101,6 +106,8 @@ private:
     quint64 m_selectedSequence = 0;
     bool m_hasSelection = false;
     bool m_selectionHeld = false;
+    int m_preferredTopicWidth = 0; // the topic column's width when there is room
+    bool m_fittingColumns = false;
     bool m_shownHasLeft = false; // the detail view shows a message trimmed from the log
     ShownMessage m_shown;
     QTimer m_pausedCountTimer; // the model does not flush (nor signal) while paused

@@ -191,7 +191,8 @@ MessageLogModel::Direction MessageLogModel::directionOf(quint8 flags)
 
 QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    // The tooltip repeats the title: a narrow column elides it.
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case TimeColumn:
