@@ -1164,62 +1164,54 @@ void ConnectionPane::showBrokerDetails()
     clearBrokerDetails();
     if (!m_client)
         return;
-    using Mqtt::PropertyId;
-    const Mqtt::ConnackPacket connack = m_client->connack();
-    const Mqtt::Properties &properties = connack.properties;
+    using Limit = Mqtt::ServerLimits::Limit;
+    const Mqtt::ServerLimits &limits = m_client->serverLimits();
     const QLocale locale;
     const auto add = [this](const QString &name, const QString &value) {
         m_brokerDetails.append({name, value});
     };
     const auto yesNo = [](bool yes) { return yes ? tr("yes") : tr("no"); };
-    // Absent properties have the specification's defaults; say which values are implied.
-    const auto integer = [&](PropertyId id, const QString &absent,
-                             const std::function<QString(quint32)> &format) {
-        const std::optional<quint32> value = properties.integer(id);
-        return value ? format(*value) : absent;
-    };
-    const auto byDefault = [](const QString &value) { return tr("%1 (default)").arg(value); };
-    const auto flag = [&](PropertyId id) {
-        const std::optional<quint32> value = properties.integer(id);
-        return value ? yesNo(*value != 0) : tr("%1 (default)").arg(yesNo(true));
+    // Limits the broker did not announce have the specification's defaults: say so.
+    const auto shown = [&limits](Limit limit, const QString &text) {
+        return limits.isAnnounced(limit) ? text : tr("%1 (default)").arg(text);
     };
     const auto plain = [&locale](quint32 value) { return locale.toString(value); };
 
-    if (properties.contains(PropertyId::AssignedClientIdentifier))
-        add(tr("Assigned client id"), properties.string(PropertyId::AssignedClientIdentifier));
+    if (!limits.assignedClientIdentifier().isEmpty())
+        add(tr("Assigned client id"), limits.assignedClientIdentifier());
     else
         add(tr("Client id"), m_client->clientId());
-    add(tr("Session present"), yesNo(connack.sessionPresent));
-    if (properties.contains(PropertyId::SessionExpiryInterval))
-        add(tr("Session expiry"),
-            integer(PropertyId::SessionExpiryInterval, QString(), [&](quint32 value) {
-                return value == ConnectionProfile::SessionNeverExpires
-                               ? tr("never")
-                               : tr("%1 s").arg(locale.toString(value));
-            }));
-    add(tr("Maximum QoS"), integer(PropertyId::MaximumQoS, byDefault(QStringLiteral("2")), plain));
-    add(tr("Retain available"), flag(PropertyId::RetainAvailable));
-    add(tr("Maximum packet size"),
-        integer(PropertyId::MaximumPacketSize, byDefault(tr("no limit")),
-                [&](quint32 value) { return tr("%1 bytes").arg(locale.toString(value)); }));
+    add(tr("Session present"), yesNo(limits.sessionPresent()));
+    if (const auto expiry = limits.sessionExpiryInterval())
+        add(tr("Session expiry"), *expiry == ConnectionProfile::SessionNeverExpires
+                                          ? tr("never")
+                                          : tr("%1 s").arg(locale.toString(*expiry)));
+    add(tr("Maximum QoS"), shown(Limit::MaximumQos, plain(quint8(limits.maximumQos()))));
+    add(tr("Retain available"), shown(Limit::RetainAvailable, yesNo(limits.isRetainAvailable())));
+    const auto packetSize = limits.maximumPacketSize();
+    add(tr("Maximum packet size"), packetSize ? tr("%1 bytes").arg(locale.toString(*packetSize))
+                                              : tr("%1 (default)").arg(tr("no limit")));
     add(tr("Topic alias maximum"),
-        integer(PropertyId::TopicAliasMaximum, byDefault(QStringLiteral("0")), plain));
-    add(tr("Receive maximum"),
-        integer(PropertyId::ReceiveMaximum, byDefault(locale.toString(65535)), plain));
+        shown(Limit::TopicAliasMaximum, plain(limits.topicAliasMaximum())));
+    add(tr("Receive maximum"), shown(Limit::ReceiveMaximum, plain(limits.receiveMaximum())));
+    const quint16 requested = m_client->options().keepAlive;
     add(tr("Server keep alive"),
-        integer(PropertyId::ServerKeepAlive,
-                tr("%1 s, as requested").arg(locale.toString(m_client->options().keepAlive)),
-                [&](quint32 value) { return tr("%1 s").arg(locale.toString(value)); }));
-    add(tr("Wildcard subscriptions"), flag(PropertyId::WildcardSubscriptionAvailable));
-    add(tr("Subscription identifiers"), flag(PropertyId::SubscriptionIdentifierAvailable));
-    add(tr("Shared subscriptions"), flag(PropertyId::SharedSubscriptionAvailable));
-    if (!m_client->connackReasonString().isEmpty())
-        add(tr("Reason string"), m_client->connackReasonString());
-    if (!m_client->serverReference().isEmpty())
-        add(tr("Server reference"), m_client->serverReference());
-    if (!m_client->responseInformation().isEmpty())
-        add(tr("Response information"), m_client->responseInformation());
-    for (const auto &pair : properties.userProperties())
+        limits.isAnnounced(Limit::ServerKeepAlive)
+                ? tr("%1 s").arg(locale.toString(limits.keepAlive(requested)))
+                : tr("%1 s, as requested").arg(locale.toString(requested)));
+    add(tr("Wildcard subscriptions"), shown(Limit::WildcardSubscriptionAvailable,
+                                            yesNo(limits.isWildcardSubscriptionAvailable())));
+    add(tr("Subscription identifiers"), shown(Limit::SubscriptionIdentifierAvailable,
+                                              yesNo(limits.isSubscriptionIdentifierAvailable())));
+    add(tr("Shared subscriptions"),
+        shown(Limit::SharedSubscriptionAvailable, yesNo(limits.isSharedSubscriptionAvailable())));
+    if (!limits.reasonString().isEmpty())
+        add(tr("Reason string"), limits.reasonString());
+    if (!limits.serverReference().isEmpty())
+        add(tr("Server reference"), limits.serverReference());
+    if (!limits.responseInformation().isEmpty())
+        add(tr("Response information"), limits.responseInformation());
+    for (const auto &pair : limits.userProperties())
         add(tr("User property"), QStringLiteral("%1 = %2").arg(pair.first, pair.second));
 
     for (const auto &[name, value] : std::as_const(m_brokerDetails)) {

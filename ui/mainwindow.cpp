@@ -434,7 +434,8 @@ void MainWindow::onMessagePublishedByUser(const Mqtt::Message &message, quint64 
         m_log->appendPublished(message, token);
 }
 
-void MainWindow::onPublishAnswered(quint64 token, quint8 reasonCode, const QString &reasonString)
+void MainWindow::onPublishAnswered(quint64 token, Mqtt::ReasonCode reasonCode,
+                                   const QString &reasonString)
 {
     // 3.1.1 acknowledgements carry no reason code.
     if (m_client->options().version != Mqtt::ProtocolVersion::V5) {
@@ -442,8 +443,8 @@ void MainWindow::onPublishAnswered(quint64 token, quint8 reasonCode, const QStri
         return;
     }
     QString answer = tr("%1 (0x%2)")
-                             .arg(Mqtt::reasonCodeText(Mqtt::ReasonCode(reasonCode)))
-                             .arg(reasonCode, 2, 16, QLatin1Char('0'));
+                             .arg(Mqtt::reasonCodeText(reasonCode))
+                             .arg(quint8(reasonCode), 2, 16, QLatin1Char('0'));
     if (!reasonString.isEmpty())
         answer = tr("%1: %2").arg(answer, reasonString);
     m_log->setBrokerAnswer(token, answer);

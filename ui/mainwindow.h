@@ -80,7 +80,7 @@ private:
     void onMessageReceived(const Mqtt::Message &message);
     void onMessagePublishedByUser(const Mqtt::Message &message, quint64 token);
     // The broker's answer to a message published from this window, for the log.
-    void onPublishAnswered(quint64 token, quint8 reasonCode, const QString &reasonString);
+    void onPublishAnswered(quint64 token, Mqtt::ReasonCode reasonCode, const QString &reasonString);
     // Takes a sample of the totals (every second) for the rates over a sliding window.
     void sampleRates();
     void updateRates(); // the status bar's rates, totals and log memory

@@ -638,15 +638,16 @@ void PublishPane::onAcknowledged(quint64 token)
                 tr("The broker acknowledged the message to %1 at %2: %3").arg(topic, time, reason));
 }
 
-void PublishPane::onPublishAcknowledged(quint64 token, quint8 reasonCode,
+void PublishPane::onPublishAcknowledged(quint64 token, Mqtt::ReasonCode reasonCode,
                                         const QString &reasonString)
 {
     // Success says nothing new; anything else (e.g. 0x10 No matching subscribers) is shown.
-    if (!m_pendingAcks.contains(token) || (reasonCode == 0 && reasonString.isEmpty()))
+    if (!m_pendingAcks.contains(token) ||
+        (reasonCode == Mqtt::ReasonCode::Success && reasonString.isEmpty()))
         return;
     QString text = tr("%1 (0x%2)")
-                           .arg(Mqtt::reasonCodeText(Mqtt::ReasonCode(reasonCode)))
-                           .arg(reasonCode, 2, 16, QLatin1Char('0'));
+                           .arg(Mqtt::reasonCodeText(reasonCode))
+                           .arg(quint8(reasonCode), 2, 16, QLatin1Char('0'));
     if (!reasonString.isEmpty())
         text += QStringLiteral(" – ") + reasonString;
     m_ackReasons.insert(token, text);

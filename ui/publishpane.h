@@ -117,7 +117,8 @@ private:
     static bool payloadMatchesIndicator(const QByteArray &payload,
                                         const Mqtt::Properties &properties, QString *problem);
     void onAcknowledged(quint64 token);
-    void onPublishAcknowledged(quint64 token, quint8 reasonCode, const QString &reasonString);
+    void onPublishAcknowledged(quint64 token, Mqtt::ReasonCode reasonCode,
+                               const QString &reasonString);
     void onRefused(quint64 token, const Mqtt::Error &error);
     void updatePropertiesAvailability();
     void updatePropertiesToggle();

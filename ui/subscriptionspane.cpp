@@ -22,7 +22,8 @@ constexpr quint32 MaximumSubscriptionIdentifier = 268435455; // a Variable Byte 
 template<typename Result>
 QString refusalText(const Result &result)
 {
-    const QString code = QStringLiteral("%1").arg(result.reasonCode, 2, 16, QLatin1Char('0'));
+    const QString code =
+            QStringLiteral("%1").arg(quint8(result.reasonCode), 2, 16, QLatin1Char('0'));
     if (result.reasonString.isEmpty())
         return SubscriptionsPane::tr("%1 (0x%2)").arg(result.reasonText(), code);
     return SubscriptionsPane::tr("%1 (0x%2): %3").arg(result.reasonText(), code, result.reasonString);

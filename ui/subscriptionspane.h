@@ -2,8 +2,8 @@
 
 #include "client.h"
 #include "message.h"
-#include "packets.h"
 #include "protocol.h"
+#include "subscription.h"
 
 #include <QPointer>
 #include <QWidget>

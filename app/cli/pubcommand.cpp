@@ -50,7 +50,8 @@ private:
     bool publishPayload(const QByteArray &payload);
     void finishIfDone();
     void fail(const QString &text);
-    void onPublishAcknowledged(quint64 token, quint8 reasonCode, const QString &reasonString);
+    void onPublishAcknowledged(quint64 token, Mqtt::ReasonCode reasonCode,
+                               const QString &reasonString);
     void disconnectFromBroker();
 
     // Pause reading stdin while this many messages wait in the client's queue.
@@ -155,12 +156,13 @@ void Publisher::disconnectFromBroker()
     m_client.disconnectFromHost(Mqtt::ReasonCode::Success, m_disconnectProperties);
 }
 
-void Publisher::onPublishAcknowledged(quint64, quint8 reasonCode, const QString &reasonString)
+void Publisher::onPublishAcknowledged(quint64, Mqtt::ReasonCode reasonCode,
+                                      const QString &reasonString)
 {
-    if (!m_debug || (reasonCode == 0 && reasonString.isEmpty()))
+    if (!m_debug || (reasonCode == Mqtt::ReasonCode::Success && reasonString.isEmpty()))
         return;
     // e.g. "No matching subscribers": accepted, but nobody got it.
-    QString text = Mqtt::reasonCodeText(Mqtt::ReasonCode(reasonCode));
+    QString text = Mqtt::reasonCodeText(reasonCode);
     if (!reasonString.isEmpty())
         text += QStringLiteral(" (%1)").arg(reasonString);
     QTextStream(stderr) << tr("switchboard-cli pub: the broker acknowledged a message: %1").arg(text)

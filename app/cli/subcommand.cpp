@@ -157,7 +157,7 @@ void Subscriber::onSubscriptionAcknowledged(quint64, const QList<Mqtt::Subscribe
         } else if (m_debug) {
             QTextStream(stderr) << tr("switchboard-cli sub: subscribed to '%1' (granted QoS %2)")
                                            .arg(result.filter)
-                                           .arg(result.reasonCode)
+                                           .arg(quint8(result.grantedQos()))
                                 << Qt::endl;
         }
     }

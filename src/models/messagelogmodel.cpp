@@ -1,6 +1,5 @@
 #include "messagelogmodel.h"
 
-#include "bytes.h"
 #include "payloadformat.h"
 
 #include <QDateTime>
@@ -348,14 +347,8 @@ qint64 MessageLogModel::propertiesCost(const QByteArray &encoded)
 
 Mqtt::Properties MessageLogModel::decodeProperties(const QByteArray &encoded)
 {
-    Mqtt::Properties properties;
-    Mqtt::ByteReader reader(encoded);
-    Mqtt::ReasonCode reason = Mqtt::ReasonCode::Success;
     // They were encoded from a valid list: decoding cannot fail short of memory corruption.
-    const QString problem =
-            Mqtt::Properties::decode(reader, Mqtt::PropertyContext::Publish, &properties, &reason);
-    Q_ASSERT(problem.isEmpty());
-    return properties;
+    return Mqtt::Properties::fromEncoded(encoded, Mqtt::PropertyContext::Publish);
 }
 
 const QByteArray *MessageLogModel::findProperties(int row) const

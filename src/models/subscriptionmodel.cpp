@@ -279,7 +279,7 @@ void SubscriptionModel::applyAcknowledgement(const QList<Mqtt::SubscribeResult> 
         Subscription &s = m_subscriptions[row];
         // A SUBACK code of 0x80 or more is a refusal [MQTT-3.9.3-1].
         s.state = result.isRefused() ? State::Refused : State::Granted;
-        s.reasonCode = result.reasonCode;
+        s.reasonCode = quint8(result.reasonCode);
         s.reasonString = result.reasonString;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }

@@ -3,65 +3,37 @@
 #include "authenticator.h"
 #include "connectionoptions.h"
 #include "error.h"
-#include "framereader.h"
 #include "message.h"
-#include "packets.h"
+#include "properties.h"
+#include "serverlimits.h"
+#include "subscription.h"
 
+#include <QByteArrayView>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <vector>
 
 namespace Mqtt {
 
 class Transport;
-
-struct SubscribeResult
-{
-    SubscribeResult() = default;
-    SubscribeResult(const QString &filter, quint8 reasonCode, const QString &reasonString = {})
-        : filter(filter), reasonCode(reasonCode), reasonString(reasonString)
-    { }
-
-    QString filter;
-    quint8 reasonCode = 0; // granted QoS 0..2, or >= 0x80 for a refusal
-    QString reasonString; // 5.0: the broker's Reason String of the SUBACK, if any
-    bool isRefused() const { return reasonCode >= 0x80; }
-    // The reason code's name and meaning, e.g. "Granted QoS 1".
-    QString reasonText() const { return reasonCodeText(ReasonCode(reasonCode)); }
-};
-
-// 5.0: the broker's answer for one filter of an UNSUBSCRIBE (3.1.1 brokers answer Success).
-struct UnsubscribeResult
-{
-    UnsubscribeResult() = default;
-    UnsubscribeResult(const QString &filter, quint8 reasonCode, const QString &reasonString = {})
-        : filter(filter), reasonCode(reasonCode), reasonString(reasonString)
-    { }
-
-    QString filter;
-    quint8 reasonCode = 0; // Success, No subscription existed, or >= 0x80 for a refusal
-    QString reasonString;
-    bool isRefused() const { return reasonCode >= 0x80; }
-    QString reasonText() const { return reasonCodeText(ReasonCode(reasonCode)); }
-};
-
-// 5.0: how the client shortens the topics it publishes with topic aliases.
-enum class TopicAliasPolicy {
-    // The first PUBLISH to a topic sends topic and a new alias, later ones the alias only,
-    // while the broker's Topic Alias Maximum leaves room.
-    Automatic,
-    Disabled, // only aliases the application sets in Message.properties
-};
+class FrameReader;
+class SessionStore;
+class TopicAliases;
+struct Frame;
+struct AckPacket;
+struct DisconnectPacket;
 
 // The MQTT client: one connection to one broker, as an explicit state machine driven by the
-// transport's signals. Every bad input from the broker ends in closeWithError().
+// transport's signals. It owns the dispatch (one sendX() and one handleX() per packet type,
+// in clientpackets.cpp) and the timers; what it keeps about the session lives in a
+// SessionStore, what the broker allows in ServerLimits, topic aliases in TopicAliases, and
+// the rules on what it is asked to send in validation.h. Every bad input from the broker ends
+// in closeWithError().
 class Client : public QObject
 {
     Q_OBJECT
@@ -72,7 +44,9 @@ public:
         Connecting, // opening the transport
         WaitingForConnack, // CONNECT sent
         Connected,
-        Disconnecting, // DISCONNECT sent, closing
+        // disconnectFromHost(): finishing open QoS 2 exchanges (a bounded wait), then
+        // DISCONNECT sent, closing
+        Disconnecting,
         WaitingToReconnect, // lost, retrying after a back-off delay
     };
     Q_ENUM(State)
@@ -91,14 +65,18 @@ public:
     State state() const { return m_state; }
     Error lastError() const { return m_lastError; }
     // The client id sent in the last CONNECT (generated when the options left it empty), or
-    // the Assigned Client Identifier of a 5.0 broker.
+    // the Assigned Client Identifier of a 5.0 broker when we sent an empty one.
     QString clientId() const { return m_clientId; }
-    bool sessionPresent() const { return m_sessionPresent; }
-    ConnackPacket connack() const { return m_connack; }
+    bool sessionPresent() const { return m_serverLimits.sessionPresent(); }
+    // What the broker of the current (or last) connection allows, read from its CONNACK;
+    // the specification's defaults before any.
+    const ServerLimits &serverLimits() const { return m_serverLimits; }
+    // The properties of the last CONNACK, as the broker sent them (5.0).
+    const Properties &connackProperties() const { return m_connackProperties; }
     // 5.0 values of the last CONNACK (empty when absent).
-    QString connackReasonString() const;
-    QString serverReference() const;
-    QString responseInformation() const;
+    QString connackReasonString() const { return m_serverLimits.reasonString(); }
+    QString serverReference() const { return m_serverLimits.serverReference(); }
+    QString responseInformation() const { return m_serverLimits.responseInformation(); }
 
     // 5.0 enhanced authentication with a method of the application's own. The client owns
     // it and uses it from the next connectToHost() on, for every connection, in place of
@@ -111,9 +89,17 @@ public:
     TopicAliasPolicy topicAliasPolicy() const { return m_topicAliasPolicy; }
     void setTopicAliasPolicy(TopicAliasPolicy policy) { m_topicAliasPolicy = policy; }
 
+    // How long disconnectFromHost() waits for open QoS 1/2 exchanges to finish (the broker's
+    // PUBREL for messages we received, the acknowledgements of ours) before DISCONNECT.
+    int disconnectDrainTimeoutMs() const { return m_drainTimeoutMs; }
+    void setDisconnectDrainTimeoutMs(int milliseconds) { m_drainTimeoutMs = milliseconds; }
+
     void connectToHost();
     void connectToHost(const ConnectionOptions &options);
-    // Sends DISCONNECT, closes, and stops reconnecting. Queued messages stay queued.
+    // Finishes the open QoS 2 exchanges (and waits for the acknowledgements of our own
+    // messages in flight) for at most disconnectDrainTimeoutMs(), meanwhile delivering and
+    // acknowledging no new message, then sends DISCONNECT, closes, and stops reconnecting.
+    // Queued messages stay queued.
     void disconnectFromHost();
     // 5.0: DISCONNECT with a reason code (e.g. DisconnectWithWillMessage) and properties
     // (Session Expiry Interval, Reason String, User Property). 3.1.1 ignores both.
@@ -128,7 +114,8 @@ public:
     bool reauthenticate(Error *error = nullptr);
 
     // Returns a token (> 0) identifying the message in messagePublished(), or 0 when refused
-    // (error says why; nothing is sent). QoS 0 messages are "published" once written.
+    // (error says why; nothing is sent). QoS 0 messages are "published" once written to the
+    // transport.
     // 5.0: a message above the broker's Maximum QoS, retained when Retain Available is 0, or
     // larger than its Maximum Packet Size is refused, not downgraded.
     quint64 publish(const Message &message, Error *error = nullptr);
@@ -142,8 +129,10 @@ public:
     quint64 unsubscribe(const QStringList &filters, const Properties &properties,
                         Error *error = nullptr);
 
-    int inflightCount() const { return int(m_inflight.size()); }
-    int queuedCount() const { return int(m_queue.size()); }
+    int inflightCount() const;
+    int queuedCount() const;
+    // Received QoS 2 messages whose PUBREL has not come yet.
+    int awaitingReleaseCount() const;
     // Filters the client will subscribe again to when a reconnect finds no session.
     QList<SubscribeTopic> activeSubscriptions() const { return m_subscriptions; }
 
@@ -155,22 +144,26 @@ Q_SIGNALS:
     void disconnected();
     void errorOccurred(const Mqtt::Error &error);
     void messageReceived(const Mqtt::Message &message);
-    // The broker acknowledged (QoS 1/2) or the client wrote (QoS 0) the message.
+    // The broker acknowledged (QoS 1/2) or the client wrote to the transport (QoS 0) the
+    // message.
     void messagePublished(quint64 token);
     // The reason code and 5.0 reason string of the PUBACK (QoS 1) or PUBREC (QoS 2) that
     // accepted a message: Success, or No matching subscribers. 3.1.1 acks report Success.
-    void publishAcknowledged(quint64 token, quint8 reasonCode, const QString &reasonString);
-    // 5.0: the broker refused the message with a reason code on PUBACK/PUBREC, or a message
-    // queued before the CONNACK breaks one of its limits (then it is never sent), or its
-    // Message Expiry Interval ran out while it waited in the queue (ErrorCode::MessageExpired;
-    // a message that waited but is still valid leaves with the interval reduced by the wait).
+    void publishAcknowledged(quint64 token, Mqtt::ReasonCode reasonCode,
+                             const QString &reasonString);
+    // 5.0: the broker refused the message with a reason code on PUBACK/PUBREC
+    // (ErrorCode::Refused), or a message queued before the CONNACK breaks one of its limits
+    // (then it is never sent), or its Message Expiry Interval ran out while it waited in the
+    // queue (ErrorCode::MessageExpired; a message that waited but is still valid leaves with
+    // the interval reduced by the wait).
     void messageRefused(quint64 token, const Mqtt::Error &error);
     // 5.0: the release of a QoS 2 exchange carried a failure reason code, e.g. Packet
     // Identifier not found (0x92) from a broker that lost the session state. The exchange
     // ends all the same and the connection stays up. For a PUBCOMP, token names our message:
     // the broker accepted it on its PUBREC, so messagePublished() follows. For a PUBREL of a
     // message we received, token is 0 and packetId names it (it was already delivered).
-    // error.reasonCode holds the reason code, error.text the reason code and Reason String.
+    // error.code is ErrorCode::ReleaseFailed, error.reasonCode the reason code, error.text
+    // the reason code and Reason String.
     void releaseFailed(quint64 token, quint16 packetId, const Mqtt::Error &error);
     // 5.0: the broker accepted a re-authentication (AUTH Success) and proved itself.
     void reauthenticated();
@@ -182,35 +175,7 @@ Q_SIGNALS:
     void pingResponseReceived();
 
 private:
-    enum class Stage { AwaitingPuback, AwaitingPubrec, AwaitingPubcomp };
     enum class CloseMode { Abort, Graceful };
-    struct Outgoing
-    {
-        quint64 token = 0;
-        Message message;
-        QByteArray topic; // UTF-8
-        qint64 queuedAt = 0; // m_clock time of publish(): the wait counts against its expiry
-    };
-    struct Inflight
-    {
-        quint64 token = 0;
-        Message message;
-        QByteArray topic;
-        Stage stage = Stage::AwaitingPuback;
-        qint64 queuedAt = 0;
-    };
-    struct PendingSubscribe
-    {
-        quint64 token = 0;
-        QList<SubscribeTopic> topics;
-        Properties properties;
-    };
-    struct PendingUnsubscribe
-    {
-        quint64 token = 0;
-        QStringList filters;
-        Properties properties;
-    };
 
     void setState(State state);
     void openTransport();
@@ -233,49 +198,50 @@ private:
     void resetConnectionState();
     void startSession(const QList<quint16> &earlierSubscribes,
                       const QList<quint16> &earlierUnsubscribes);
+    // The end of disconnectFromHost(): nothing open is left or the wait is over.
+    void finishDisconnect();
+    bool isDrained() const;
+    // Whether frames from the broker are read: waiting for CONNACK, connected, or finishing
+    // exchanges before DISCONNECT.
+    bool isReading() const;
 
-    bool handleFrame(const FrameReader::Frame &frame);
-    void handleConnack(const FrameReader::Frame &frame);
-    void handlePublish(const FrameReader::Frame &frame);
-    void handlePuback(const FrameReader::Frame &frame);
+    // ---- the dispatch (clientpackets.cpp)
+    bool handleFrame(const Frame &frame);
+    void handleConnack(const Frame &frame);
+    void handlePublish(const Frame &frame);
+    void handlePuback(const Frame &frame);
     // The error messageRefused() reports for a PUBACK/PUBREC with a failure reason code.
     static Error refusal(const AckPacket &ack);
     // The error releaseFailed() reports for a PUBREL/PUBCOMP with a failure reason code.
     static Error releaseProblem(const AckPacket &ack);
-    void handlePubrec(const FrameReader::Frame &frame);
-    void handlePubrel(const FrameReader::Frame &frame);
-    void handlePubcomp(const FrameReader::Frame &frame);
-    void handleSuback(const FrameReader::Frame &frame);
-    void handleUnsuback(const FrameReader::Frame &frame);
-    void handlePingresp(const FrameReader::Frame &frame);
-    void handleDisconnect(const FrameReader::Frame &frame);
-    void handleAuth(const FrameReader::Frame &frame);
+    void handlePubrec(const Frame &frame);
+    void handlePubrel(const Frame &frame);
+    void handlePubcomp(const Frame &frame);
+    void handleSuback(const Frame &frame);
+    void handleUnsuback(const Frame &frame);
+    void handlePingresp(const Frame &frame);
+    void handleDisconnect(const Frame &frame);
+    void handleAuth(const Frame &frame);
 
     void sendConnect();
-    void sendPublish(const Inflight &inflight, bool dup);
-    void sendPublishQos0(const Outgoing &outgoing);
+    // message.qos and message.packetId say how it goes; topic is its UTF-8.
+    void sendPublish(const QByteArray &topic, const Message &message, bool dup);
     void sendAck(PacketType type, quint16 packetId);
+    // 5.0: PUBREL with a reason code (e.g. Packet Identifier not found).
+    void sendAck(PacketType type, quint16 packetId, ReasonCode reason);
     void sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics,
                        const Properties &properties = {});
     void sendUnsubscribe(quint16 packetId, const QStringList &filters,
                          const Properties &properties = {});
     void sendPingreq();
-    void sendDisconnect(const DisconnectPacket &packet = {});
+    void sendDisconnect(const DisconnectPacket &packet);
     void sendAuth(ReasonCode reason, const QByteArray &data);
     // Checks the options' enhanced authentication and makes the authenticator it needs.
     Error prepareAuthentication();
-    // 5.0: the Message Expiry Interval of a queued message reduced by its wait; false when it
-    // has run out.
-    bool ageMessage(Message &message, qint64 &queuedAt) const;
-    // 5.0: the limits of the broker's CONNACK a message must respect to be sent.
-    Error brokerLimitProblem(const Message &message, qsizetype topicSize) const;
-    // 5.0: a packet of size bytes is over the broker's Maximum Packet Size.
-    Error packetSizeProblem(qint64 size) const;
     // 5.0: the properties to send with a PUBLISH to topic, with a topic alias set or used;
     // clears wireTopic when the alias alone names the topic.
     const Properties *outgoingProperties(const QByteArray &topic, QByteArrayView *wireTopic,
                                          const Properties &properties);
-    void bindOutgoingAlias(const QByteArray &topic, quint16 alias);
     // Packets are coalesced and leave in one transport write: at the end of onReadyRead()
     // (the acknowledgements of a burst and the publishes they release) or on the next
     // event-loop turn.
@@ -283,13 +249,10 @@ private:
     void scheduleFlush(); // after appending a packet to m_pendingWrites
     void flushPendingWrites();
 
-    bool isPacketIdInUse(quint16 id) const;
-    quint16 allocatePacketId(); // 0 when every id is in use
-    void completeInflight(quint16 packetId);
     void pumpQueue();
     bool hasInflightRoom() const;
-    // QoS 0: "published" once written, reported after publish() has returned the token.
-    void reportWritten(quint64 token);
+    // QoS 0: "published" once written to the transport, reported after publish() has
+    // returned the token.
     void flushWritten();
 
     Transport *m_transport = nullptr;
@@ -297,21 +260,14 @@ private:
     State m_state = State::Disconnected;
     Error m_lastError;
     QString m_clientId;
-    bool m_sessionPresent = false;
-    ConnackPacket m_connack;
+    ServerLimits m_serverLimits;
+    Properties m_connackProperties;
     bool m_userDisconnect = false;
     bool m_hadConnection = false; // connected at least once since connectToHost()
 
-    FrameReader m_reader;
-
-    quint64 m_nextToken = 1;
-    quint16 m_lastPacketId = 0;
-    std::deque<Outgoing> m_queue;
-    QHash<quint16, Inflight> m_inflight;
-    std::deque<quint16> m_inflightOrder; // send order, for resending [MQTT-4.4.0-1]
-    QHash<quint16, PendingSubscribe> m_pendingSubscribes;
-    QHash<quint16, PendingUnsubscribe> m_pendingUnsubscribes;
-    QSet<quint16> m_incomingQos2; // received QoS 2 ids awaiting PUBREL: delivered once
+    std::unique_ptr<FrameReader> m_reader;
+    std::unique_ptr<SessionStore> m_session;
+    std::unique_ptr<TopicAliases> m_aliases;
     QList<SubscribeTopic> m_subscriptions;
     QHash<QString, Properties> m_subscriptionProperties; // 5.0: by filter, when not empty
 
@@ -319,17 +275,18 @@ private:
     QTimer m_pingTimeoutTimer;
     QTimer m_connectTimer;
     QTimer m_reconnectTimer;
+    QTimer m_drainTimer; // bounds the wait of disconnectFromHost()
     QElapsedTimer m_lastSent;
     QElapsedTimer m_clock; // monotonic time of the queue, for Message Expiry Interval
     bool m_pingOutstanding = false;
     int m_reconnectAttempt = 0;
     bool m_closingTransport = false; // the client itself is closing the transport
     quint16 m_keepAlive = 0; // seconds in force: ours, or the broker's Server Keep Alive (5.0)
-    QHash<quint16, QByteArray> m_topicAliases; // 5.0: aliases the broker set on this connection
-    QHash<QByteArray, quint16> m_outgoingAliases; // 5.0: aliases we set on this connection
-    QHash<quint16, QByteArray> m_outgoingAliasTopics; // the same, by alias
     TopicAliasPolicy m_topicAliasPolicy = TopicAliasPolicy::Automatic;
     Properties m_aliasProperties; // scratch: a message's properties plus its alias
+    int m_drainTimeoutMs = 3000;
+    // disconnectFromHost() waiting for open exchanges: the DISCONNECT it will send
+    std::unique_ptr<DisconnectPacket> m_pendingDisconnect;
     // 5.0 enhanced authentication: the application's authenticator, the one the options
     // made, and the one the current connection uses (shared: replacing the application's
     // one during a connection must not destroy it under the exchange).
@@ -338,7 +295,9 @@ private:
     std::shared_ptr<Authenticator> m_activeAuthenticator;
     AuthStage m_authStage = AuthStage::None;
     bool m_transportInjected = false; // setTransport() was called: the options do not choose
-    std::vector<quint64> m_writtenTokens; // QoS 0 tokens written, not yet reported
+    // QoS 0 tokens whose bytes are in m_pendingWrites, and those written, not yet reported
+    std::vector<quint64> m_unwrittenTokens;
+    std::vector<quint64> m_writtenTokens;
     bool m_writtenFlushPosted = false;
     QByteArray m_pendingWrites;
     int m_readDepth = 0; // inside onReadyRead(): it flushes at its end
@@ -352,6 +311,3 @@ private:
 };
 
 } // namespace Mqtt
-
-Q_DECLARE_METATYPE(Mqtt::SubscribeResult)
-Q_DECLARE_METATYPE(Mqtt::UnsubscribeResult)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "packets.h"
+#include "message.h"
 #include "properties.h"
 #include "protocol.h"
 
@@ -15,6 +15,14 @@ namespace Mqtt {
 enum class ClientIdPolicy {
     GenerateWhenEmpty, // an empty client id is replaced by "switchboard-" and random hex
     SendAsGiven, // an empty client id is sent empty (the broker may assign one)
+};
+
+// 5.0: how the client shortens the topics it publishes with topic aliases.
+enum class TopicAliasPolicy {
+    // The first PUBLISH to a topic sends topic and a new alias, later ones the alias only,
+    // while the broker's Topic Alias Maximum leaves room.
+    Automatic,
+    Disabled, // only aliases the application sets in Message.properties
 };
 
 // The byte stream under MQTT.

@@ -24,6 +24,9 @@ enum class ErrorCode {
     NotConnected, // a verb that needs a connection was called without one
     AuthenticationFailed, // 5.0 enhanced authentication: the exchange failed on our side
     MessageExpired, // 5.0: the Message Expiry Interval ran out while the message waited
+    Refused, // 5.0: the broker refused a message with a reason code (PUBACK, PUBREC)
+    ReleaseFailed, // 5.0: a PUBREL or PUBCOMP carried a failure reason code
+    NotSent, // QoS 0: the connection closed before the message's bytes reached the transport
 };
 
 // An error is a value: a code to branch on and a sentence to show a person.

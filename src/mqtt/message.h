@@ -21,6 +21,23 @@ struct Message
     Properties properties; // MQTT 5.0
 };
 
+// The message the broker publishes for the client when the connection ends without
+// DISCONNECT (or, in 5.0, with Disconnect with Will Message).
+struct Will
+{
+    QString topic;
+    QByteArray payload;
+    QoS qos = QoS::AtMostOnce;
+    bool retain = false;
+    Properties properties; // MQTT 5.0 will properties
+
+    bool operator==(const Will &o) const
+    {
+        return topic == o.topic && payload == o.payload && qos == o.qos && retain == o.retain &&
+               properties == o.properties;
+    }
+};
+
 } // namespace Mqtt
 
 Q_DECLARE_METATYPE(Mqtt::Message)

@@ -512,4 +512,14 @@ QString Properties::decode(ByteReader &reader, PropertyContext context, Properti
     return {};
 }
 
+Properties Properties::fromEncoded(QByteArrayView encoded, PropertyContext context)
+{
+    Properties properties;
+    ByteReader reader(encoded);
+    ReasonCode reason = ReasonCode::Success;
+    if (!decode(reader, context, &properties, &reason).isEmpty())
+        return {};
+    return properties;
+}
+
 } // namespace Mqtt

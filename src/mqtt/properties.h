@@ -128,6 +128,9 @@ public:
     // what is wrong (and whether it is a protocol error rather than a malformed packet).
     static QString decode(ByteReader &reader, PropertyContext context, Properties *properties,
                           ReasonCode *reason);
+    // Reads what encode() wrote (e.g. a compact copy a model keeps); an empty list when the
+    // bytes are not a valid property list of context.
+    static Properties fromEncoded(QByteArrayView encoded, PropertyContext context);
 
     static PropertyType typeOf(PropertyId id);
     static bool isKnown(quint8 id);

@@ -69,7 +69,7 @@ void TestEngineSubscribe::subackWithOneFailure()
     const auto results = acknowledged.at(0).at(1).value<QList<SubscribeResult>>();
     QCOMPARE(results.size(), 3);
     QCOMPARE(results[0].filter, u"a/+"_qs);
-    QCOMPARE(results[0].reasonCode, quint8(1));
+    QCOMPARE(results[0].reasonCode, ReasonCode::GrantedQoS1);
     QVERIFY(!results[0].isRefused());
     QCOMPARE(results[1].filter, u"secret/#"_qs);
     QVERIFY(results[1].isRefused());

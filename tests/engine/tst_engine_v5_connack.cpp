@@ -134,7 +134,7 @@ void TestEngineV5Connack::connackInformationExposed()
     QCOMPARE(client.connackReasonString(), u"welcome"_qs);
     QCOMPARE(client.serverReference(), u"other.example:1883"_qs);
     QCOMPARE(client.responseInformation(), u"replies/engine"_qs);
-    QCOMPARE(client.connack().properties.userProperties(),
+    QCOMPARE(client.connackProperties().userProperties(),
              (QList<QPair<QString, QString>>{{u"region"_qs, u"eu"_qs}}));
 }
 

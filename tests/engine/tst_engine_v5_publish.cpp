@@ -472,7 +472,7 @@ void TestEngineV5Publish::acknowledgedWithReason()
     QTRY_COMPARE_WITH_TIMEOUT(published.size(), 1, Timeout);
     QCOMPARE(acknowledged.size(), 1);
     QCOMPARE(acknowledged.at(0).at(0).toULongLong(), token);
-    QCOMPARE(acknowledged.at(0).at(1).value<quint8>(), reasonCode);
+    QCOMPARE(acknowledged.at(0).at(1).value<ReasonCode>(), ReasonCode(reasonCode));
     QCOMPARE(acknowledged.at(0).at(2).toString(), reasonString);
     QCOMPARE(published.at(0).at(0).toULongLong(), token);
     QCOMPARE(refused.size(), 0);

@@ -280,12 +280,12 @@ void TestEngineV5Subscribe::subackReasonCodes()
     QCOMPARE(acknowledged.at(0).at(0).toULongLong(), token);
     const auto results = acknowledged.at(0).at(1).value<QList<SubscribeResult>>();
     QCOMPARE(results.size(), 3);
-    QCOMPARE(results.at(0).reasonCode, quint8(1)); // granted lower than asked
+    QCOMPARE(results.at(0).reasonCode, ReasonCode::GrantedQoS1); // granted lower than asked
     QVERIFY(!results.at(0).isRefused());
     QCOMPARE(results.at(0).reasonText(), u"Granted QoS 1"_qs);
     QCOMPARE(results.at(1).filter, u"secret"_qs);
     QVERIFY(results.at(1).isRefused());
-    QCOMPARE(results.at(1).reasonCode, quint8(ReasonCode::NotAuthorized));
+    QCOMPARE(results.at(1).reasonCode, ReasonCode::NotAuthorized);
     QCOMPARE(results.at(1).reasonText(), reasonCodeText(ReasonCode::NotAuthorized));
     QCOMPARE(results.at(1).reasonString, u"policy 12"_qs);
     QVERIFY(results.at(2).isRefused());
@@ -380,10 +380,10 @@ void TestEngineV5Subscribe::unsubackReasonCodes()
     QCOMPARE(list.size(), 3);
     QCOMPARE(list.at(0).filter, u"a"_qs);
     QVERIFY(!list.at(0).isRefused());
-    QCOMPARE(list.at(1).reasonCode, quint8(ReasonCode::NoSubscriptionExisted));
+    QCOMPARE(list.at(1).reasonCode, ReasonCode::NoSubscriptionExisted);
     QVERIFY(!list.at(1).isRefused());
     QCOMPARE(list.at(1).reasonText(), u"No subscription existed"_qs);
-    QCOMPARE(list.at(2).reasonCode, quint8(ReasonCode::NotAuthorized));
+    QCOMPARE(list.at(2).reasonCode, ReasonCode::NotAuthorized);
     QVERIFY(list.at(2).isRefused());
     QCOMPARE(list.at(2).reasonString, u"partly"_qs);
     // The refused unsubscribe leaves "c" subscribed.
@@ -473,7 +473,7 @@ void TestEngineV5Subscribe::unsubscribeResultsIn311()
     const auto list = results.at(0).at(1).value<QList<UnsubscribeResult>>();
     QCOMPARE(list.size(), 2);
     QCOMPARE(list.at(1).filter, u"b"_qs);
-    QCOMPARE(list.at(1).reasonCode, quint8(ReasonCode::Success));
+    QCOMPARE(list.at(1).reasonCode, ReasonCode::Success);
 }
 
 void TestEngineV5Subscribe::unsubscribeProperties()

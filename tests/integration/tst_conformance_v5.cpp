@@ -202,10 +202,10 @@ void tst_ConformanceV5::assignedClientIdentifier()
     anonymous.clientIdPolicy = ClientIdPolicy::SendAsGiven;
     Client *client = connectedClient(anonymous);
     QVERIFY(client);
-    QVERIFY(client->connack().properties.contains(PropertyId::AssignedClientIdentifier));
+    QVERIFY(client->connackProperties().contains(PropertyId::AssignedClientIdentifier));
     QVERIFY(!client->clientId().isEmpty());
     QCOMPARE(client->clientId(),
-             client->connack().properties.string(PropertyId::AssignedClientIdentifier));
+             client->connackProperties().string(PropertyId::AssignedClientIdentifier));
 }
 
 // Asserts: with a Session Expiry Interval, a QoS 1 subscription survives a disconnect, the
@@ -459,7 +459,7 @@ void tst_ConformanceV5::clientTopicAliases()
     Client *subscriber = connectedClient(options(u"v5-alias-sub"_qs));
     Client *publisher = connectedClient(options(u"v5-alias-pub"_qs));
     QVERIFY(subscriber && publisher);
-    QVERIFY(publisher->connack().properties.integer(PropertyId::TopicAliasMaximum).value_or(0) > 0);
+    QVERIFY(publisher->connackProperties().integer(PropertyId::TopicAliasMaximum).value_or(0) > 0);
     QVERIFY(subscribe(subscriber, u"v5/alias/#"_qs, QoS::AtLeastOnce));
     QSignalSpy received(subscriber, &Client::messageReceived);
     const QStringList topics{u"v5/alias/a"_qs, u"v5/alias/b"_qs, u"v5/alias/a"_qs, u"v5/alias/b"_qs,
@@ -487,8 +487,8 @@ void tst_ConformanceV5::reasonCodesOfUnsubscribe()
     QVERIFY(results.wait(WaitMs));
     const auto list = results.at(0).at(1).value<QList<UnsubscribeResult>>();
     QCOMPARE(list.size(), 2);
-    QCOMPARE(list.at(0).reasonCode, quint8(ReasonCode::Success));
-    QCOMPARE(list.at(1).reasonCode, quint8(ReasonCode::NoSubscriptionExisted));
+    QCOMPARE(list.at(0).reasonCode, ReasonCode::Success);
+    QCOMPARE(list.at(1).reasonCode, ReasonCode::NoSubscriptionExisted);
 }
 
 // Asserts: a will with a Will Delay Interval of 1 s is published after the connection is
@@ -613,7 +613,7 @@ void tst_ConformanceV5::brokerLimits()
     QVERIFY2(limited.start(), qPrintable(limited.errorString()));
     Client *client = connectedClient(options(u"v5-limited"_qs, limited));
     QVERIFY(client);
-    const Properties &announced = client->connack().properties;
+    const Properties &announced = client->connackProperties();
     QCOMPARE(announced.integer(PropertyId::MaximumPacketSize), 200u);
     QCOMPARE(announced.integer(PropertyId::MaximumQoS), 1u);
     QCOMPARE(announced.integer(PropertyId::RetainAvailable), 0u);
@@ -673,7 +673,7 @@ void tst_ConformanceV5::flowControl()
     QSignalSpy received(subscriber, &Client::messageReceived);
     QSignalSpy errors(subscriber, &Client::errorOccurred);
     const quint32 brokerMaximum =
-            publisher->connack().properties.integer(PropertyId::ReceiveMaximum).value_or(65535);
+            publisher->connackProperties().integer(PropertyId::ReceiveMaximum).value_or(65535);
     QSignalSpy published(publisher, &Client::messagePublished);
     const int count = 20;
     int highestInflight = 0;
@@ -785,7 +785,7 @@ void tst_ConformanceV5::serverKeepAlive()
     patient.keepAlive = 60;
     Client *client = connectedClient(patient);
     QVERIFY(client);
-    QCOMPARE(client->connack().properties.integer(PropertyId::ServerKeepAlive), 10u);
+    QCOMPARE(client->connackProperties().integer(PropertyId::ServerKeepAlive), 10u);
     QSignalSpy pongs(client, &Client::pingResponseReceived);
     QElapsedTimer idle;
     idle.start();
@@ -815,7 +815,7 @@ void tst_ConformanceV5::topicAliasMaximum()
     Client *subscriber = connectedClient(options(u"v5-tam-sub"_qs, broker));
     Client *publisher = connectedClient(options(u"v5-tam-pub"_qs, broker));
     QVERIFY(subscriber && publisher);
-    QCOMPARE(publisher->connack().properties.integer(PropertyId::TopicAliasMaximum).value_or(0),
+    QCOMPARE(publisher->connackProperties().integer(PropertyId::TopicAliasMaximum).value_or(0),
              quint32(maximum));
     QVERIFY(subscribe(subscriber, u"v5/tam/#"_qs, QoS::AtLeastOnce));
     QSignalSpy received(subscriber, &Client::messageReceived);
@@ -939,8 +939,8 @@ void tst_ConformanceV5::subscribeReasonCodes()
     QVERIFY(acknowledged.wait(WaitMs));
     const auto results = acknowledged.at(0).at(1).value<QList<SubscribeResult>>();
     QCOMPARE(results.size(), 2);
-    QCOMPARE(results.at(0).reasonCode, quint8(ReasonCode::GrantedQoS1));
-    QCOMPARE(results.at(1).reasonCode, quint8(ReasonCode::Success)); // Granted QoS 0
+    QCOMPARE(results.at(0).reasonCode, ReasonCode::GrantedQoS1);
+    QCOMPARE(results.at(1).reasonCode, ReasonCode::Success); // Granted QoS 0
     QSignalSpy received(client, &Client::messageReceived);
     QVERIFY(publishAndWait(client, message(u"v5/suback/two"_qs, "one", QoS::AtLeastOnce)));
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);

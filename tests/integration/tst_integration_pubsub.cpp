@@ -344,7 +344,7 @@ void tst_IntegrationPubSub::severalFiltersInOneSubscribe()
     QCOMPARE(results.size(), 3);
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(results.at(i).filter, topics.at(i).filter);
-        QCOMPARE(results.at(i).reasonCode, quint8(topics.at(i).qos));
+        QCOMPARE(results.at(i).grantedQos(), topics.at(i).qos);
     }
 
     QSignalSpy received(subscriber, &Client::messageReceived);

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void publishRoundTrip();
     void ackRoundTrip_data();
     void ackRoundTrip();
+    void ackReasonCodes_data();
+    void ackReasonCodes();
     void subscribeRoundTrip_data();
     void subscribeRoundTrip();
     void subackRoundTrip_data();
@@ -393,8 +395,9 @@ void TestCodec::ackRoundTrip_data()
                     QByteArray::number(int(type)) + " level " + QByteArray::number(int(version));
             QTest::newRow("type " + name) << version << int(type) << 0 << false;
             if (version == ProtocolVersion::V5) {
+                const bool release = type == PacketType::Pubrel || type == PacketType::Pubcomp;
                 QTest::newRow("type " + name + " with reason and properties")
-                        << version << int(type) << 0x80 << true;
+                        << version << int(type) << (release ? 0x92 : 0x80) << true;
             }
         }
     }
@@ -420,6 +423,45 @@ void TestCodec::ackRoundTrip()
     QCOMPARE(decoded.packet.packetId, quint16(513));
     QCOMPARE(decoded.packet.reasonCode, ReasonCode(reason));
     QCOMPARE(decoded.packet.properties, packet.properties);
+}
+
+// 5.0: each acknowledgement takes the reason codes its section lists; any other byte is a
+// malformed packet (3.4.2.1, 3.5.2.1, 3.6.2.1, 3.7.2.1, 3.11.3).
+void TestCodec::ackReasonCodes_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QList<int>>("allowed");
+    const QList<int> published{0x00, 0x10, 0x80, 0x83, 0x87, 0x90, 0x91, 0x97, 0x99};
+    const QList<int> released{0x00, 0x92};
+    QTest::newRow("PUBACK") << int(PacketType::Puback) << published;
+    QTest::newRow("PUBREC") << int(PacketType::Pubrec) << published;
+    QTest::newRow("PUBREL") << int(PacketType::Pubrel) << released;
+    QTest::newRow("PUBCOMP") << int(PacketType::Pubcomp) << released;
+    QTest::newRow("UNSUBACK") << int(PacketType::Unsuback)
+                              << QList<int>{0x00, 0x11, 0x80, 0x83, 0x87, 0x8F, 0x91};
+}
+
+void TestCodec::ackReasonCodes()
+{
+    QFETCH(int, type);
+    QFETCH(QList<int>, allowed);
+    for (int code = 0; code < 256; ++code) {
+        QByteArray body("\x01\x02", 2); // packet id 258
+        bool ok = false;
+        if (PacketType(type) == PacketType::Unsuback) {
+            body.append('\0'); // no properties
+            body.append(char(code));
+            ok = decodeUnsuback(0, body, ProtocolVersion::V5).ok();
+        } else {
+            body.append(char(code));
+            const quint8 flags = PacketType(type) == PacketType::Pubrel ? 0x2 : 0;
+            ok = decodeAck(PacketType(type), flags, body, ProtocolVersion::V5).ok();
+        }
+        QVERIFY2(ok == allowed.contains(code),
+                 qPrintable(QStringLiteral("reason code 0x%1 %2")
+                                    .arg(code, 2, 16, QLatin1Char('0'))
+                                    .arg(ok ? u"accepted" : u"refused")));
+    }
 }
 
 void TestCodec::subscribeRoundTrip_data()

@@ -34,9 +34,9 @@ private Q_SLOTS:
         QCOMPARE(m_model->index(0, 0).data(SubscriptionModel::GrantedQosRole).toInt(), -1);
 
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-        m_model->applyAcknowledgement({{QStringLiteral("a/#"), 1},
-                                       {QStringLiteral("b/+"), 0x80},
-                                       {QStringLiteral("c"), 0}});
+        m_model->applyAcknowledgement({{QStringLiteral("a/#"), Mqtt::ReasonCode(1)},
+                                       {QStringLiteral("b/+"), Mqtt::ReasonCode(0x80)},
+                                       {QStringLiteral("c"), Mqtt::ReasonCode(0)}});
         QCOMPARE(changed.count(), 3);
         QCOMPARE(cell(0, SubscriptionModel::RequestedQosColumn).toInt(), 2);
         QCOMPARE(cell(0, SubscriptionModel::GrantedQosColumn).toInt(), 1); // downgraded
@@ -86,7 +86,7 @@ private Q_SLOTS:
 
         // A 5.0 refusal keeps its reason code and reason string for the tooltip.
         m_model->applyAcknowledgement(
-                {{QStringLiteral("plain"), 0x87, QStringLiteral("not for you")}});
+                {{QStringLiteral("plain"), Mqtt::ReasonCode(0x87), QStringLiteral("not for you")}});
         QCOMPARE(m_model->subscription(1).state, SubscriptionModel::State::Refused);
         QCOMPARE(m_model->index(1, 0).data(SubscriptionModel::ReasonStringRole).toString(),
                  QStringLiteral("not for you"));
@@ -108,7 +108,7 @@ private Q_SLOTS:
 
     void acknowledgementForAnUnknownFilterAddsIt()
     {
-        m_model->applyAcknowledgement({{QStringLiteral("x/y"), 2}});
+        m_model->applyAcknowledgement({{QStringLiteral("x/y"), Mqtt::ReasonCode(2)}});
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(m_model->subscription(0).state, SubscriptionModel::State::Granted);
         QCOMPARE(m_model->subscription(0).reasonCode, quint8(2));
@@ -170,7 +170,7 @@ private Q_SLOTS:
         m_model->addSubscription(QStringLiteral("a/#"), Mqtt::QoS::AtMostOnce);
         m_model->addSubscription(QStringLiteral("a/+/c"), Mqtt::QoS::AtMostOnce);
         m_model->addSubscription(QStringLiteral("refused/#"), Mqtt::QoS::AtMostOnce);
-        m_model->applyAcknowledgement({{QStringLiteral("refused/#"), 0x87}});
+        m_model->applyAcknowledgement({{QStringLiteral("refused/#"), Mqtt::ReasonCode(0x87)}});
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->countMessage(QStringLiteral("a/b/c"));
         m_model->countMessage(QStringLiteral("a/b"));
@@ -208,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(countOf(QStringLiteral("a/b")), 3);
         QCOMPARE(countOf(QStringLiteral("x/#")), 0);
 
-        m_model->applyAcknowledgement({{QStringLiteral("#"), 0x80}});
+        m_model->applyAcknowledgement({{QStringLiteral("#"), Mqtt::ReasonCode(0x80)}});
         m_model->countMessage(QStringLiteral("a/b"));
         QCOMPARE(countOf(QStringLiteral("#")), 6); // refused: no longer counted
         QCOMPARE(countOf(QStringLiteral("a/b")), 4);

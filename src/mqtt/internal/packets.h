@@ -1,7 +1,16 @@
 #pragma once
 
+// Engine internal: only src/mqtt and the engine's own tests (switchboard_mqtt_internals)
+// may include it; the layers above use client.h, message.h, subscription.h, properties.h,
+// serverlimits.h and validation.h.
+#ifndef SWITCHBOARD_MQTT_INTERNALS
+#error "packets.h is internal to the MQTT engine (src/mqtt)"
+#endif
+
+#include "message.h"
 #include "properties.h"
 #include "protocol.h"
+#include "subscription.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -11,23 +20,9 @@
 
 #include <optional>
 
-// The MQTT control packets as value types. The codec (codec.h) turns them into bytes and back.
+// The MQTT control packets as value types (engine internal: the layers above use message.h,
+// subscription.h and client.h). The codec (codec.h) turns them into bytes and back.
 namespace Mqtt {
-
-struct Will
-{
-    QString topic;
-    QByteArray payload;
-    QoS qos = QoS::AtMostOnce;
-    bool retain = false;
-    Properties properties; // MQTT 5.0 will properties
-
-    bool operator==(const Will &o) const
-    {
-        return topic == o.topic && payload == o.payload && qos == o.qos && retain == o.retain
-                && properties == o.properties;
-    }
-};
 
 struct ConnectPacket
 {
@@ -42,9 +37,9 @@ struct ConnectPacket
 
     bool operator==(const ConnectPacket &o) const
     {
-        return version == o.version && clientId == o.clientId && cleanSession == o.cleanSession
-                && keepAlive == o.keepAlive && will == o.will && userName == o.userName
-                && password == o.password && properties == o.properties;
+        return version == o.version && clientId == o.clientId && cleanSession == o.cleanSession &&
+               keepAlive == o.keepAlive && will == o.will && userName == o.userName &&
+               password == o.password && properties == o.properties;
     }
 };
 
@@ -85,28 +80,6 @@ struct AckPacket
     quint16 packetId = 0;
     ReasonCode reasonCode = ReasonCode::Success; // 5.0 only
     Properties properties;
-};
-
-enum class RetainHandling : quint8 {
-    SendAtSubscribe = 0,
-    SendAtNewSubscribe = 1,
-    DoNotSend = 2,
-};
-
-struct SubscribeTopic
-{
-    QString filter;
-    QoS qos = QoS::AtMostOnce;
-    // MQTT 5.0 subscription options
-    bool noLocal = false;
-    bool retainAsPublished = false;
-    RetainHandling retainHandling = RetainHandling::SendAtSubscribe;
-
-    bool operator==(const SubscribeTopic &o) const
-    {
-        return filter == o.filter && qos == o.qos && noLocal == o.noLocal
-                && retainAsPublished == o.retainAsPublished && retainHandling == o.retainHandling;
-    }
 };
 
 struct SubscribePacket

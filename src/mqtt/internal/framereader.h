@@ -1,5 +1,12 @@
 #pragma once
 
+// Engine internal: only src/mqtt and the engine's own tests (switchboard_mqtt_internals)
+// may include it; the layers above use client.h, message.h, subscription.h, properties.h,
+// serverlimits.h and validation.h.
+#ifndef SWITCHBOARD_MQTT_INTERNALS
+#error "framereader.h is internal to the MQTT engine (src/mqtt)"
+#endif
+
 #include "protocol.h"
 
 #include <QByteArray>
@@ -8,6 +15,15 @@
 
 namespace Mqtt {
 
+// One whole frame of the stream.
+struct Frame
+{
+    PacketType type = PacketType::Reserved;
+    quint8 flags = 0;
+    QByteArrayView body; // valid until the next append() or clear()
+    quint32 size = 0; // whole frame, fixed header included
+};
+
 // Accumulates bytes from a stream and yields whole MQTT frames. It reads the fixed header as
 // soon as it arrives, so a malformed or oversized Remaining Length is refused before the body
 // is buffered. Consumed frames are skipped by an offset rather than removed one by one, so a
@@ -15,13 +31,7 @@ namespace Mqtt {
 class FrameReader
 {
 public:
-    struct Frame
-    {
-        PacketType type = PacketType::Reserved;
-        quint8 flags = 0;
-        QByteArrayView body; // valid until the next append() or clear()
-        quint32 size = 0; // whole frame, fixed header included
-    };
+    using Frame = Mqtt::Frame;
 
     enum class Status {
         FrameReady,

@@ -1,5 +1,12 @@
 #pragma once
 
+// Engine internal: only src/mqtt and the engine's own tests (switchboard_mqtt_internals)
+// may include it; the layers above use client.h, message.h, subscription.h, properties.h,
+// serverlimits.h and validation.h.
+#ifndef SWITCHBOARD_MQTT_INTERNALS
+#error "codec.h is internal to the MQTT engine (src/mqtt)"
+#endif
+
 #include "packets.h"
 
 #include <QByteArray>
@@ -52,13 +59,11 @@ Decoded<ConnackPacket> decodeConnack(quint8 flags, QByteArrayView body, Protocol
 Decoded<PublishView> decodePublish(quint8 flags, QByteArrayView body, ProtocolVersion version);
 Decoded<AckPacket> decodeAck(PacketType type, quint8 flags, QByteArrayView body,
                              ProtocolVersion version);
-Decoded<SubscribePacket> decodeSubscribe(quint8 flags, QByteArrayView body,
-                                         ProtocolVersion version);
+Decoded<SubscribePacket> decodeSubscribe(quint8 flags, QByteArrayView body, ProtocolVersion version);
 Decoded<SubackPacket> decodeSuback(quint8 flags, QByteArrayView body, ProtocolVersion version);
 Decoded<UnsubscribePacket> decodeUnsubscribe(quint8 flags, QByteArrayView body,
                                              ProtocolVersion version);
-Decoded<UnsubackPacket> decodeUnsuback(quint8 flags, QByteArrayView body,
-                                       ProtocolVersion version);
+Decoded<UnsubackPacket> decodeUnsuback(quint8 flags, QByteArrayView body, ProtocolVersion version);
 Decoded<DisconnectPacket> decodeDisconnect(quint8 flags, QByteArrayView body,
                                            ProtocolVersion version);
 Decoded<AuthPacket> decodeAuth(quint8 flags, QByteArrayView body);

@@ -1,5 +1,12 @@
 #pragma once
 
+// Engine internal: only src/mqtt and the engine's own tests (switchboard_mqtt_internals)
+// may include it; the layers above use client.h, message.h, subscription.h, properties.h,
+// serverlimits.h and validation.h.
+#ifndef SWITCHBOARD_MQTT_INTERNALS
+#error "bytes.h is internal to the MQTT engine (src/mqtt)"
+#endif
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QtGlobal>
@@ -33,8 +40,8 @@ inline void appendUInt16(QByteArray &out, quint16 value)
 
 inline void appendUInt32(QByteArray &out, quint32 value)
 {
-    const char bytes[4] = {char(value >> 24), char((value >> 16) & 0xFF),
-                           char((value >> 8) & 0xFF), char(value & 0xFF)};
+    const char bytes[4] = {char(value >> 24), char((value >> 16) & 0xFF), char((value >> 8) & 0xFF),
+                           char(value & 0xFF)};
     out.append(bytes, 4);
 }
 
