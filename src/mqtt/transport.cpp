@@ -53,9 +53,10 @@ TcpTransport::TcpTransport(QObject *parent) : Transport(parent), m_socket(new QT
     connect(m_socket, &QTcpSocket::readyRead, this, &Transport::readyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         // The remote end closing is reported through disconnected().
-        if (error == QAbstractSocket::RemoteHostClosedError)
+        if (isAttemptOver() || error == QAbstractSocket::RemoteHostClosedError)
             return;
-        emit errorOccurred(m_socket->errorString());
+        // The same words as the other transports, naming the proxy when it is at fault.
+        fail(ErrorCode::TransportError, describeSocketError(error, m_socket->errorString()));
     });
 }
 
@@ -68,12 +69,11 @@ void TcpTransport::configure(const ConnectionOptions &options)
 
 void TcpTransport::connectToHost(const QString &host, quint16 port)
 {
+    endAttempt(); // closing what is left of the previous connection is no news
     m_socket->abort();
+    beginAttempt();
     if (!m_proxyError.isEmpty()) {
-        // From the event loop, as the socket reports its own errors.
-        QMetaObject::invokeMethod(
-                this, [this, text = m_proxyError] { emit errorOccurred(text); },
-                Qt::QueuedConnection);
+        failLater(ErrorCode::TransportError, m_proxyError);
         return;
     }
     m_socket->setProxy(m_proxy);
@@ -87,6 +87,7 @@ void TcpTransport::disconnectFromHost()
 
 void TcpTransport::abort()
 {
+    endAttempt(); // what follows an abort is no news for the client
     m_socket->abort();
 }
 

@@ -1,5 +1,6 @@
 #include "enginetest.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 using namespace Mqtt;
@@ -20,6 +21,9 @@ private Q_SLOTS:
     void qos2Incoming();
     void qos2DuplicateBeforePubrelDeliveredOnce();
     void puback5RefusalReported();
+    void qos0NotWrittenNotPublished();
+    void unsolicitedPubrecReleased_data();
+    void unsolicitedPubrecReleased();
 
 private:
     std::unique_ptr<FakeBroker> m_broker;
@@ -155,8 +159,52 @@ void TestEngineQos::puback5RefusalReported()
     QTRY_COMPARE(refused.size(), 1);
     QCOMPARE(refused.at(0).at(0).toULongLong(), token);
     QCOMPARE(refused.at(0).at(1).value<Error>().reasonCode, quint8(ReasonCode::NotAuthorized));
+    // A refusal is the broker's answer, not a protocol error: it has its own code.
+    QCOMPARE(refused.at(0).at(1).value<Error>().code, ErrorCode::Refused);
     QCOMPARE(published.size(), 0);
     QCOMPARE(m_client->inflightCount(), 0);
+    QCOMPARE(m_client->state(), Client::State::Connected);
+}
+
+// A QoS 0 message is published once its bytes reach the transport: one dropped with the
+// connection before that is reported as not sent, never as published.
+void TestEngineQos::qos0NotWrittenNotPublished()
+{
+    QSignalSpy published(m_client.get(), &Client::messagePublished);
+    QSignalSpy refused(m_client.get(), &Client::messageRefused);
+    const quint64 token = m_client->publish(message(u"a/b"_qs, "zero", QoS::AtMostOnce));
+    QVERIFY(token > 0);
+    m_client->abortConnection(); // before the event loop writes the batch
+    QTRY_COMPARE(refused.size(), 1);
+    QCOMPARE(refused.at(0).at(0).toULongLong(), token);
+    QCOMPARE(refused.at(0).at(1).value<Error>().code, ErrorCode::NotSent);
+    QCOMPARE(published.size(), 0);
+    QCOMPARE(m_broker->count(T::Publish), 0);
+}
+
+void TestEngineQos::unsolicitedPubrecReleased_data()
+{
+    QTest::addColumn<ProtocolVersion>("version");
+    QTest::addColumn<QByteArray>("pubrel");
+    // 5.0: Packet Identifier not found (3.6.2.1); 3.1.1: the plain PUBREL the broker awaits.
+    QTest::newRow("5.0") << ProtocolVersion::V5 << QByteArray::fromHex("62 03 0123 92");
+    QTest::newRow("3.1.1") << ProtocolVersion::V3_1_1 << QByteArray::fromHex("62 02 0123");
+}
+
+// A PUBREC for an id we have no QoS 2 message under (e.g. a session lost on our side) gets
+// its PUBREL, or the broker holds the message forever (4.3.3).
+void TestEngineQos::unsolicitedPubrecReleased()
+{
+    QFETCH(ProtocolVersion, version);
+    QFETCH(QByteArray, pubrel);
+    m_client->abortConnection();
+    ConnectionOptions options = optionsFor(*m_broker);
+    options.version = version;
+    QVERIFY(connectTo(*m_client, options));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"PUBREC for packet id 291"_qs));
+    m_broker->sendBytes(encode(AckPacket{T::Pubrec, 0x123, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE(m_broker->count(T::Pubrel), 1);
+    QCOMPARE(m_broker->packets(T::Pubrel).first().frame, pubrel);
     QCOMPARE(m_client->state(), Client::State::Connected);
 }
 

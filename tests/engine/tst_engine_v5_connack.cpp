@@ -1,5 +1,6 @@
 #include "enginetest.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 using namespace Mqtt;
@@ -13,6 +14,7 @@ class TestEngineV5Connack : public QObject
 private Q_SLOTS:
     void connectPropertiesSent();
     void assignedClientIdentifier();
+    void assignedClientIdentifierKeepsOurs();
     void connackInformationExposed();
     void maximumQos_data();
     void maximumQos();
@@ -114,6 +116,33 @@ void TestEngineV5Connack::assignedClientIdentifier()
     broker.dropConnection();
     QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Connect), 2, Timeout);
     QCOMPARE(broker.packets(T::Connect).at(1).connect.clientId, u"broker-named-7"_qs);
+    QVERIFY(waitForState(client, Client::State::Connected));
+}
+
+// 3.2.2.3.7 defines the Assigned Client Identifier for an empty id only: when we sent ours,
+// it stays, and a reconnect finds the user's persistent session under it.
+void TestEngineV5Connack::assignedClientIdentifierKeepsOurs()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    Properties properties;
+    properties.setString(PropertyId::AssignedClientIdentifier, u"broker-named-8"_qs);
+    answerConnack(broker, properties);
+    Client client;
+    ConnectionOptions options = v5Options(broker);
+    options.clientId = u"mine"_qs;
+    options.cleanSession = false;
+    options.autoReconnect = true;
+    options.reconnectInitialDelayMs = 10;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"assigned the client id"_qs));
+    QVERIFY(connectTo(client, options));
+    QCOMPARE(client.clientId(), u"mine"_qs);
+    QCOMPARE(client.serverLimits().assignedClientIdentifier(), u"broker-named-8"_qs);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"connection closed"_qs));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"assigned the client id"_qs));
+    broker.dropConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(broker.count(T::Connect), 2, Timeout);
+    QCOMPARE(broker.packets(T::Connect).at(1).connect.clientId, u"mine"_qs);
     QVERIFY(waitForState(client, Client::State::Connected));
 }
 

@@ -414,6 +414,7 @@ void TestEngineV5Publish::refusalCarriesReasonString()
     QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, Timeout);
     QCOMPARE(refused.at(0).at(0).toULongLong(), token);
     const Error error = refused.at(0).at(1).value<Error>();
+    QCOMPARE(error.code, ErrorCode::Refused);
     QCOMPARE(error.reasonCode, quint8(ReasonCode::QuotaExceeded));
     QVERIFY2(error.text.contains(reasonCodeText(ReasonCode::QuotaExceeded)), qPrintable(error.text));
     QVERIFY2(error.text.contains(u"daily quota used"_qs), qPrintable(error.text));
@@ -502,6 +503,7 @@ void TestEngineV5Publish::pubcompFailureSurfaced()
     QCOMPARE(released.at(0).at(0).toULongLong(), token);
     QCOMPARE(released.at(0).at(1).value<quint16>(), broker.packets(T::Pubrel).first().packetId);
     const Error error = released.at(0).at(2).value<Error>();
+    QCOMPARE(error.code, ErrorCode::ReleaseFailed);
     QCOMPARE(error.reasonCode, quint8(ReasonCode::PacketIdentifierNotFound));
     QVERIFY2(error.text.contains(u"PUBCOMP"_qs), qPrintable(error.text));
     QVERIFY2(error.text.contains(u"session lost"_qs), qPrintable(error.text));
@@ -530,6 +532,7 @@ void TestEngineV5Publish::pubrelFailureSurfaced()
     QCOMPARE(released.at(0).at(0).toULongLong(), quint64(0));
     QCOMPARE(released.at(0).at(1).value<quint16>(), quint16(7));
     const Error error = released.at(0).at(2).value<Error>();
+    QCOMPARE(error.code, ErrorCode::ReleaseFailed);
     QCOMPARE(error.reasonCode, quint8(ReasonCode::PacketIdentifierNotFound));
     QVERIFY2(error.text.contains(u"PUBREL"_qs), qPrintable(error.text));
     // The exchange still ends with PUBCOMP, and the connection stays.

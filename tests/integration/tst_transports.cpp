@@ -25,6 +25,7 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,6 +102,8 @@ private Q_SLOTS:
     void systemProxy();
     void proxyRefusesWrongCredentials_data();
     void proxyRefusesWrongCredentials();
+    void unreachableProxyReadsTheSame_data();
+    void unreachableProxyReadsTheSame();
     void badSettingsAreReported_data();
     void badSettingsAreReported();
     void failuresFollowTheAttempt_data();
@@ -727,6 +730,34 @@ void TestTransports::proxyRefusesWrongCredentials()
     QVERIFY2(error.text.contains(QStringLiteral("proxy"), Qt::CaseInsensitive),
              qPrintable(error.text));
     QCOMPARE(connected.count(), 0);
+}
+
+void TestTransports::unreachableProxyReadsTheSame_data()
+{
+    QTest::addColumn<Listener>("listener");
+    QTest::newRow("TCP") << Listener::Plain;
+    QTest::newRow("TLS") << Listener::Tls;
+    QTest::newRow("ws") << Listener::WebSocket;
+}
+
+// Every transport reports a failure through the same path, in the same words: plain TCP too.
+void TestTransports::unreachableProxyReadsTheSame()
+{
+    QFETCH(Listener, listener);
+    QTcpServer closed; // a port nothing listens on once the server is gone
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 proxyPort = closed.serverPort();
+    closed.close();
+    ConnectionOptions connection = proxiedOptions(listener, ProxyKind::Socks5, ProxyPassword);
+    connection.proxy.port = proxyPort;
+    Client client;
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    client.connectToHost(connection);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, Timeout);
+    const Error error = errors.at(0).at(0).value<Error>();
+    QCOMPARE(error.code, ErrorCode::TransportError);
+    QVERIFY2(error.text.contains(QStringLiteral("The proxy refused the connection")),
+             qPrintable(error.text));
 }
 
 // ---- settings ----------------------------------------------------------------------------
