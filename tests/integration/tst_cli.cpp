@@ -34,6 +34,7 @@ private Q_SLOTS:
     void pubThenSubAtEachQos_data();
     void pubThenSubAtEachQos();
     void subOutputFormats();
+    void subFinishesQos2BeforeDisconnect();
     void subPrintsEachMessageAsItArrives();
     void retainedMessage();
     void stdinLines();
@@ -165,6 +166,45 @@ void tst_Cli::pubThenSubAtEachQos()
         QCOMPARE(int(message.qos), qos);
         QCOMPARE(message.payload, QStringLiteral("hello %1").arg(qos).toUtf8());
     }
+}
+
+// sub -C 1 at QoS 2 answers the broker's PUBREL before DISCONNECT, as mosquitto_sub does:
+// mosquitto's own log shows each PUBREL it sent completed, and the PUBCOMP before the
+// DISCONNECT (a client that leaves at once makes the broker write to a closed socket).
+void tst_Cli::subFinishesQos2BeforeDisconnect()
+{
+    MosquittoProcess broker;
+    broker.addConfigLines({QStringLiteral("log_type all")});
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    const QStringList where{QStringLiteral("-h"), broker.host(),
+                            QStringLiteral("-p"), QString::number(broker.port()),
+                            QStringLiteral("-t"), QStringLiteral("cli/drain")};
+    auto subscriber = ProcessRuns::startAndWaitFor(
+            QStringLiteral(SWITCHBOARD_CLI),
+            QStringList{QStringLiteral("sub"), QStringLiteral("-d")} + where +
+                    QStringList{QStringLiteral("-q"), QStringLiteral("2"), QStringLiteral("-C"),
+                                QStringLiteral("1"), QStringLiteral("-i"),
+                                QStringLiteral("cli-drain"), QStringLiteral("-W"),
+                                QStringLiteral("20")},
+            "subscribed to", WaitMs);
+    QVERIFY(subscriber);
+    const Result published =
+            run(QStringList{QStringLiteral("pub")} + where +
+                QStringList{QStringLiteral("-m"), QStringLiteral("once"), QStringLiteral("-q"),
+                            QStringLiteral("2"), QStringLiteral("--repeat"), QStringLiteral("3")});
+    QCOMPARE(published.exitCode, 0);
+    const Result received = finish(subscriber.get());
+    QVERIFY2(received.exitCode == 0, received.err.constData());
+    QCOMPARE(received.out, QByteArray("once\n"));
+    const QString disconnect = QStringLiteral("Received DISCONNECT from cli-drain");
+    QString log; // log() hands out what came since it was last called
+    QTRY_VERIFY2_WITH_TIMEOUT((log += broker.log()).contains(disconnect), qPrintable(log), WaitMs);
+    const qsizetype releases = log.count(QStringLiteral("Sending PUBREL to cli-drain"));
+    QVERIFY2(releases >= 1, qPrintable(log));
+    QCOMPARE(log.count(QStringLiteral("Received PUBCOMP from cli-drain")), releases);
+    QVERIFY2(log.lastIndexOf(QStringLiteral("Received PUBCOMP from cli-drain")) <
+                     log.indexOf(disconnect),
+             qPrintable(log));
 }
 
 void tst_Cli::subOutputFormats()
