@@ -120,10 +120,6 @@
         <translation>密码（-P）需要同时提供用户名（-u）</translation>
     </message>
     <message>
-        <source>invalid will topic &apos;%1&apos;: %2</source>
-        <translation>无效的遗嘱主题 &apos;%1&apos;：%2</translation>
-    </message>
-    <message>
         <source>the will QoS must be 0, 1 or 2, not &apos;%1&apos;</source>
         <translation>遗嘱 QoS 必须是 0、1 或 2，而不是 &apos;%1&apos;</translation>
     </message>
@@ -356,10 +352,6 @@
         <translation>认证方法给出了两次</translation>
     </message>
     <message>
-        <source>%1 needs a user name (-u) and a password (-P)</source>
-        <translation>%1 需要用户名（-u）和密码（-P）</translation>
-    </message>
-    <message>
         <source>-D will needs --will-topic</source>
         <translation>-D will 需要 --will-topic</translation>
     </message>
@@ -422,10 +414,6 @@
     <message>
         <source>--retain-handling must be 0, 1 or 2, not &apos;%1&apos;</source>
         <translation>--retain-handling 必须是 0、1 或 2，而不是“%1”</translation>
-    </message>
-    <message>
-        <source>--no-local does not apply to the shared subscription &apos;%1&apos;</source>
-        <translation>--no-local 不适用于共享订阅“%1”</translation>
     </message>
     <message>
         <source>Topic filter to subscribe to (required without -U; repeatable).</source>
@@ -593,10 +581,6 @@
     <message>
         <source>Enter the host name or address of the broker</source>
         <translation>请输入服务器的主机名或地址</translation>
-    </message>
-    <message>
-        <source>Will topic: %1</source>
-        <translation>遗嘱主题：%1</translation>
     </message>
     <message>
         <source>Password</source>
@@ -1009,10 +993,6 @@
     <message>
         <source>%1 &quot;%2&quot;: %3</source>
         <translation>%1“%2”：%3</translation>
-    </message>
-    <message>
-        <source>%1 authentication needs a user name and a password</source>
-        <translation>%1 认证需要用户名和密码</translation>
     </message>
     <message>
         <source>%1 (reason code 0x%2)</source>
@@ -2298,6 +2278,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>The proxy did not open a tunnel to the broker (%1)</source>
         <translation>代理没有建立到服务器的隧道（%1）</translation>
     </message>
+    <message>
+        <source>reserved reason code 0x%1</source>
+        <translation>保留的原因码 0x%1</translation>
+    </message>
 </context>
 <context>
     <name>Mqtt::Client</name>
@@ -2576,6 +2560,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>An unsubscription takes user properties only, not %1</source>
         <translation>取消订阅只能带用户属性，不能带 %1</translation>
+    </message>
+    <message>
+        <source>The connection closed before the message was sent</source>
+        <translation>消息发出之前连接已关闭</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3</source>
+        <translation>%1 必须在 %2 到 %3 之间</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "profilestore.h"
 #include "secretstore.h"
 #include "topic.h"
+#include "validation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -536,8 +537,10 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
         return;
     }
     if (current.hasWill()) {
-        if (const Mqtt::Error error = Mqtt::validateTopicName(current.willTopic)) {
-            showError(tr("Will topic: %1").arg(error.text));
+        Mqtt::Will will;
+        will.topic = current.willTopic;
+        if (const Mqtt::Error error = Mqtt::validateWill(will)) {
+            showError(error.text);
             return;
         }
     }
@@ -548,9 +551,15 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
             showError(problem);
             return;
         }
-        if (!current.authenticationMethod.isEmpty() && current.userName.isEmpty()) {
-            showError(tr("%1 authentication needs a user name and a password")
-                              .arg(current.authenticationMethod));
+        // The engine's rule; the password may still be asked for below.
+        Mqtt::ConnectionOptions authentication;
+        authentication.version = current.protocolVersion;
+        authentication.authenticationMethod = current.authenticationMethod;
+        if (!current.userName.isEmpty())
+            authentication.userName = current.userName;
+        authentication.password = QByteArray();
+        if (const Mqtt::Error error = Mqtt::validateAuthentication(authentication)) {
+            showError(error.text);
             m_ui->userNameEdit->setFocus();
             return;
         }
@@ -1060,15 +1069,19 @@ bool ConnectionPane::readV5Fields(ConnectionProfile *profile, QString *problem) 
                 "or \"never\"")
                      .arg(QLocale().toString(0xFFFFFFFFu)));
     }
-    // A Receive Maximum or Maximum Packet Size of 0 is a protocol error: 1 and up.
-    if (!readNumber(m_ui->receiveMaximumEdit->text(), 1, 65535, &number))
-        note(rangeProblem(tr("Receive maximum"), 1, 65535));
+    // The engine's ranges: a Receive Maximum or Maximum Packet Size of 0 is a protocol error.
+    const auto readProperty = [&](const QLineEdit *edit, Mqtt::PropertyId id, const QString &name) {
+        const Mqtt::ValueRange range = Mqtt::propertyValueRange(id);
+        if (!readNumber(edit->text(), range.minimum, range.maximum, &number))
+            note(rangeProblem(name, range.minimum, range.maximum));
+    };
+    readProperty(m_ui->receiveMaximumEdit, Mqtt::PropertyId::ReceiveMaximum, tr("Receive maximum"));
     profile->receiveMaximum = number ? std::optional<quint16>(quint16(*number)) : std::nullopt;
-    if (!readNumber(m_ui->maximumPacketSizeEdit->text(), 1, 0xFFFFFFFFu, &number))
-        note(rangeProblem(tr("Maximum packet size"), 1, 0xFFFFFFFFu));
+    readProperty(m_ui->maximumPacketSizeEdit, Mqtt::PropertyId::MaximumPacketSize,
+                 tr("Maximum packet size"));
     profile->maximumPacketSize = number ? std::optional<quint32>(quint32(*number)) : std::nullopt;
-    if (!readNumber(m_ui->topicAliasMaximumEdit->text(), 0, 65535, &number))
-        note(rangeProblem(tr("Topic alias maximum"), 0, 65535));
+    readProperty(m_ui->topicAliasMaximumEdit, Mqtt::PropertyId::TopicAliasMaximum,
+                 tr("Topic alias maximum"));
     profile->topicAliasMaximum = number ? std::optional<quint16>(quint16(*number)) : std::nullopt;
     profile->requestResponseInformation = m_ui->requestResponseInformationCheck->isChecked();
     profile->requestProblemInformation = m_ui->requestProblemInformationCheck->isChecked();

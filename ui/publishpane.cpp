@@ -3,6 +3,7 @@
 
 #include "client.h"
 #include "topic.h"
+#include "validation.h"
 
 #include <QCompleter>
 #include <QFontDatabase>
@@ -490,6 +491,20 @@ QString PublishPane::inputProblem() const
     if (arePropertiesAvailable() && (!composeProperties(&properties, &problem) ||
                                      !payloadMatchesIndicator(payload, properties, &problem)))
         return problem;
+    // The engine's check of the connected broker's limits (Maximum QoS, Retain Available,
+    // topic aliases, Maximum Packet Size), said before Publish is pressed.
+    if (arePropertiesAvailable() && !topic().isEmpty()) {
+        Mqtt::Message message;
+        message.topic = topic();
+        message.qos = qos();
+        message.retain = isRetain();
+        message.payload = payload;
+        message.properties = properties;
+        if (const Mqtt::Error error = Mqtt::validateAgainstServerLimits(
+                    message, message.topic.toUtf8().size(), m_client->serverLimits(),
+                    m_client->topicAliasPolicy()))
+            return error.text;
+    }
     return QString();
 }
 

@@ -6,7 +6,9 @@
 #include "subscriptionmodel.h"
 #include "topic.h"
 #include "topictreemodel.h"
+#include "validation.h"
 
+#include <QCheckBox>
 #include <QColorDialog>
 #include <QHeaderView>
 #include <QMenu>
@@ -87,6 +89,8 @@ SubscriptionsPane::SubscriptionsPane(QWidget *parent)
     connect(m_ui->topicView, &QWidget::customContextMenuRequested, this,
             &SubscriptionsPane::onTopicContextMenu);
     m_ui->showAllButton->setEnabled(false); // nothing narrows the log yet
+    // No Local is refused on a shared subscription: the verdict follows the option.
+    connect(m_ui->noLocalCheck, &QCheckBox::toggled, this, &SubscriptionsPane::validateFilter);
     validateFilter();
     updateSubscriptionButtons();
 }
@@ -234,7 +238,14 @@ void SubscriptionsPane::validateFilter()
 
 QString SubscriptionsPane::filterProblem(const QString &filter) const
 {
-    if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter))
+    // The engine's rules for the filter and its options, and what the broker supports.
+    Mqtt::SubscribeTopic topic;
+    topic.filter = filter;
+    topic.noLocal = isMqtt5() && m_ui->noLocalCheck->isChecked();
+    const bool connected = m_client && m_client->state() == Mqtt::Client::State::Connected;
+    if (const Mqtt::Error error = Mqtt::validateSubscription(
+                topic, m_client ? m_client->options().version : Mqtt::ProtocolVersion::V3_1_1,
+                connected ? &m_client->serverLimits() : nullptr))
         return error.text;
     // 3.1.1 has no shared subscriptions: "$share/..." would be an ordinary filter there that
     // matches topics starting with "$share", not what the user means.

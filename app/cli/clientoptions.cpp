@@ -2,6 +2,7 @@
 
 #include "topic.h"
 #include "transportoptions.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -336,13 +337,12 @@ bool ClientOptionsParser::applyVersion5Options(Mqtt::ConnectionOptions *options,
             return false;
     }
     if (!sets.authenticationMethod.isEmpty()) {
-        if (!options->userName || !options->password) {
-            *problem = QCoreApplication::translate("Cli",
-                                                   "%1 needs a user name (-u) and a password (-P)")
-                               .arg(sets.authenticationMethod);
+        options->authenticationMethod = sets.authenticationMethod;
+        // The engine's rule (a user name and a password, given with -u and -P).
+        if (const Mqtt::Error error = Mqtt::validateAuthentication(*options)) {
+            *problem = error.text;
             return false;
         }
-        options->authenticationMethod = sets.authenticationMethod;
     }
 
     if (!sets.will.isEmpty()) {
@@ -442,9 +442,8 @@ bool ClientOptionsParser::connectionOptions(Mqtt::ConnectionOptions *options, QS
     if (hasWillTopic) {
         Mqtt::Will will;
         will.topic = m_parser.value(QStringLiteral("will-topic"));
-        if (const Mqtt::Error error = Mqtt::validateTopicName(will.topic)) {
-            *problem = QCoreApplication::translate("Cli", "invalid will topic '%1': %2")
-                               .arg(will.topic, error.text);
+        if (const Mqtt::Error error = Mqtt::validateWill(will)) {
+            *problem = error.text;
             return false;
         }
         will.payload = m_parser.value(QStringLiteral("will-payload")).toUtf8();

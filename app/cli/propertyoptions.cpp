@@ -2,6 +2,7 @@
 
 #include "authenticator.h"
 #include "topic.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 
@@ -102,36 +103,6 @@ QList<PropertyId> allowedIds(PropertyTarget target)
                 PropertyId::UserProperty};
     }
     return {};
-}
-
-// The accepted range of an integer property.
-void rangeOf(PropertyId id, quint32 *minimum, quint32 *maximum)
-{
-    *minimum = 0;
-    switch (Mqtt::Properties::typeOf(id)) {
-    case Mqtt::PropertyType::Byte:
-        *maximum = 1; // every byte property a client sends is 0 or 1
-        return;
-    case Mqtt::PropertyType::TwoByteInteger:
-        *maximum = 65535;
-        break;
-    case Mqtt::PropertyType::VariableByteInteger:
-        *maximum = 268435455;
-        break;
-    default:
-        *maximum = std::numeric_limits<quint32>::max();
-        break;
-    }
-    switch (id) {
-    case PropertyId::ReceiveMaximum: // 3.1.2.11.3: 0 is a Protocol Error
-    case PropertyId::MaximumPacketSize: // 3.1.2.11.4: 0 is a Protocol Error
-    case PropertyId::TopicAlias: // [MQTT-3.3.2-8]: 0 is not an alias
-    case PropertyId::SubscriptionIdentifier: // 3.8.2.1.2: 0 is a Protocol Error
-        *minimum = 1;
-        break;
-    default:
-        break;
-    }
 }
 
 bool fail(QString *problem, const QString &text)
@@ -344,12 +315,13 @@ bool buildPropertySets(const QList<PropertyArgument> &arguments,
         case Mqtt::PropertyType::TwoByteInteger:
         case Mqtt::PropertyType::FourByteInteger:
         case Mqtt::PropertyType::VariableByteInteger: {
-            quint32 minimum = 0;
-            quint32 maximum = 0;
-            rangeOf(*id, &minimum, &maximum);
+            // The engine's rule: the type's range, without values that are a Protocol Error.
+            const Mqtt::ValueRange range = Mqtt::propertyValueRange(*id);
+            const quint32 minimum = range.minimum;
+            const quint32 maximum = range.maximum;
             bool ok = false;
             const qint64 number = value.trimmed().toLongLong(&ok);
-            if (!ok || number < qint64(minimum) || number > qint64(maximum)) {
+            if (!ok || number < 0 || !range.contains(quint64(number))) {
                 return fail(problem,
                             QCoreApplication::translate(
                                     "Cli", "-D %1 %2 must be a whole number from %3 to %4, "

@@ -3,6 +3,7 @@
 
 #include "client.h"
 #include "topic.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -322,21 +323,16 @@ int runSub(const QStringList &arguments)
                         .arg(options.value(retainHandlingName)));
     QList<Mqtt::SubscribeTopic> topics;
     for (const QString &filter : filters) {
-        if (const Mqtt::Error error = Mqtt::validateTopicFilter(filter))
-            return usageError(QCoreApplication::translate("Cli", "invalid topic filter '%1': %2")
-                                      .arg(filter, error.text));
         Mqtt::SubscribeTopic topic;
         topic.filter = filter;
         topic.qos = qos;
         topic.noLocal = options.isSet(noLocalName);
         topic.retainAsPublished = options.isSet(retainAsPublishedName);
         topic.retainHandling = Mqtt::RetainHandling(retainHandling);
-        // [MQTT-3.8.3-4]: No Local on a shared subscription is a Protocol Error.
-        if (topic.noLocal && filter.startsWith(QLatin1String("$share/")))
-            return usageError(QCoreApplication::translate("Cli",
-                                                          "--no-local does not apply to the shared "
-                                                          "subscription '%1'")
-                                      .arg(filter));
+        // The engine's rules: the filter, a shared subscription's form, No Local on it.
+        if (const Mqtt::Error error = Mqtt::validateSubscription(topic, connection.version))
+            return usageError(QCoreApplication::translate("Cli", "invalid topic filter '%1': %2")
+                                      .arg(filter, error.text));
         topics.append(topic);
     }
 

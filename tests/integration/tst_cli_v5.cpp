@@ -813,7 +813,7 @@ void tst_CliV5::usageErrors_data()
             << "unknown authentication method 'PLAIN' (supported: SCRAM-SHA-256)";
     QTest::newRow("authentication without credentials")
             << pub5 + QStringList{"--auth-method", "scram-sha-256"}
-            << "SCRAM-SHA-256 needs a user name (-u) and a password (-P)";
+            << "SCRAM-SHA-256 needs a user name and a password";
     QTest::newRow("authentication method without -V 5")
             << pub + QStringList{"--auth-method", "SCRAM-SHA-256"}
             << "--auth-method is an MQTT 5.0 option";
@@ -829,7 +829,8 @@ void tst_CliV5::usageErrors_data()
                                                   << "--retain-handling must be 0, 1 or 2, not '3'";
     QTest::newRow("no local on a shared subscription")
             << QStringList{"sub", "-V", "5", "-t", "$share/group/a", "--no-local"}
-            << "--no-local does not apply to the shared subscription '$share/group/a'";
+            << "invalid topic filter '$share/group/a': No Local cannot be set on a shared "
+               "subscription";
 }
 
 void tst_CliV5::usageErrors()

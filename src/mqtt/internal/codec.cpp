@@ -150,12 +150,12 @@ QString protocolError(PacketType type, const QString &why)
 
 QString truncated()
 {
-    return tr("it ends too early");
+    return QCoreApplication::translate("Mqtt", "it ends too early");
 }
 
 QString trailing()
 {
-    return tr("it has bytes left over at the end");
+    return QCoreApplication::translate("Mqtt", "it has bytes left over at the end");
 }
 
 // Reads a UTF-8 string into out; returns an error text when the bytes are not a valid string.
@@ -178,7 +178,8 @@ void appendString(QByteArray &out, const QString &text)
 
 QString reservedCode(ReasonCode code)
 {
-    return tr("reserved reason code 0x%1").arg(quint8(code), 2, 16, QLatin1Char('0'));
+    return QCoreApplication::translate("Mqtt", "reserved reason code 0x%1")
+            .arg(quint8(code), 2, 16, QLatin1Char('0'));
 }
 
 } // namespace CodecSupport
