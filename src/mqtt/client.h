@@ -29,10 +29,10 @@ struct AckPacket;
 struct DisconnectPacket;
 
 // The MQTT client: one connection to one broker, as an explicit state machine driven by the
-// transport's signals. It owns the dispatch (one sendX() and one handleX() per packet type,
-// in clientpackets.cpp) and the timers; what it keeps about the session lives in a
-// SessionStore, what the broker allows in ServerLimits, topic aliases in TopicAliases, and
-// the rules on what it is asked to send in validation.h. Every bad input from the broker ends
+// transport's signals. It owns the dispatch (one handleX() per packet type in
+// clientpackets.cpp, one sendX() in clientsend.cpp) and the timers; what it keeps about the session
+// lives in a SessionStore, what the broker allows in ServerLimits, topic aliases in TopicAliases,
+// and the rules on what it is asked to send in validation.h. Every bad input from the broker ends
 // in closeWithError().
 class Client : public QObject
 {

@@ -12,8 +12,9 @@
 #include <algorithm>
 #include <cstring>
 
-// The Client's dispatch: one handleX() per packet the broker sends, one sendX() per packet
-// we send. Each handler checks state first (protocol error) and shape second (malformed).
+// The Client's dispatch: one handleX() per packet the broker sends, and the session's start
+// after a CONNACK. Each handler checks state first (protocol error) and shape second
+// (malformed packet).
 namespace Mqtt {
 
 namespace {
@@ -674,128 +675,6 @@ bool Client::reauthenticate(Error *error)
     m_authStage = AuthStage::Reauthenticating;
     sendAuth(ReasonCode::ReAuthenticate, step.data);
     return true;
-}
-
-// ---- sending -----------------------------------------------------------------------------
-
-void Client::sendConnect()
-{
-    ConnectPacket packet;
-    packet.version = m_options.version;
-    packet.clientId = m_clientId;
-    packet.cleanSession = m_options.cleanSession;
-    packet.keepAlive = m_options.keepAlive;
-    packet.will = m_options.will;
-    packet.userName = m_options.userName;
-    packet.password = m_options.password;
-    packet.properties = m_options.connectProperties;
-    m_authStage = AuthStage::None;
-    if (m_options.version == ProtocolVersion::V5 && m_activeAuthenticator) {
-        // Every connection starts a new exchange (a new nonce for SCRAM).
-        const AuthenticationStep step = m_activeAuthenticator->start();
-        if (!step.ok()) {
-            closeWithError(ErrorCode::AuthenticationFailed, step.error);
-            return;
-        }
-        packet.properties.remove(PropertyId::AuthenticationMethod);
-        packet.properties.remove(PropertyId::AuthenticationData);
-        packet.properties.setString(PropertyId::AuthenticationMethod,
-                                    m_activeAuthenticator->method());
-        if (!step.data.isEmpty())
-            packet.properties.setBinary(PropertyId::AuthenticationData, step.data);
-        // The method proves the password: it must not travel in clear beside it.
-        if (m_activeAuthenticator->consumesPassword())
-            packet.password.reset();
-        m_authStage = AuthStage::Connecting;
-    }
-    qCDebug(lcMqttPackets) << "send CONNECT client id" << m_clientId;
-    writeBytes(encode(packet));
-}
-
-void Client::sendAuth(ReasonCode reason, const QByteArray &data)
-{
-    qCDebug(lcMqttPackets) << "send AUTH" << reason;
-    AuthPacket packet;
-    packet.reasonCode = reason;
-    // [MQTT-4.12.1-1]: the method of the CONNECT, on every AUTH.
-    packet.properties.setString(PropertyId::AuthenticationMethod, m_activeAuthenticator->method());
-    if (!data.isEmpty())
-        packet.properties.setBinary(PropertyId::AuthenticationData, data);
-    writeBytes(encode(packet));
-}
-
-void Client::sendPublish(const QByteArray &topic, const Message &message, bool dup)
-{
-    qCDebug(lcMqttPackets) << "send PUBLISH QoS" << quint8(message.qos) << "id" << message.packetId
-                           << "dup" << dup;
-    QByteArrayView wireTopic = topic;
-    const Properties *properties = outgoingProperties(topic, &wireTopic, message.properties);
-    encodePublish(m_pendingWrites, m_options.version, wireTopic, message.payload, message.qos,
-                  message.retain, dup, message.packetId, properties);
-    scheduleFlush();
-}
-
-void Client::sendAck(PacketType type, quint16 packetId)
-{
-    qCDebug(lcMqttPackets) << "send" << type << "id" << packetId;
-    encodeAck(m_pendingWrites, type, packetId);
-    scheduleFlush();
-}
-
-void Client::sendAck(PacketType type, quint16 packetId, ReasonCode reason)
-{
-    qCDebug(lcMqttPackets) << "send" << type << "id" << packetId << reason;
-    writeBytes(encode(AckPacket{type, packetId, reason, {}}, m_options.version));
-}
-
-void Client::sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics,
-                           const Properties &properties)
-{
-    qCDebug(lcMqttPackets) << "send SUBSCRIBE id" << packetId;
-    writeBytes(encode(SubscribePacket{packetId, topics, properties}, m_options.version));
-}
-
-void Client::sendUnsubscribe(quint16 packetId, const QStringList &filters,
-                             const Properties &properties)
-{
-    qCDebug(lcMqttPackets) << "send UNSUBSCRIBE id" << packetId;
-    writeBytes(encode(UnsubscribePacket{packetId, filters, properties}, m_options.version));
-}
-
-void Client::sendPingreq()
-{
-    qCDebug(lcMqttPackets) << "send PINGREQ";
-    writeBytes(encodePingreq());
-}
-
-void Client::sendDisconnect(const DisconnectPacket &packet)
-{
-    qCDebug(lcMqttPackets) << "send DISCONNECT" << packet.reasonCode;
-    writeBytes(encode(packet, m_options.version));
-}
-
-// ---- 5.0 topic aliases -------------------------------------------------------------------
-
-const Properties *Client::outgoingProperties(const QByteArray &topic, QByteArrayView *wireTopic,
-                                             const Properties &properties)
-{
-    if (m_options.version != ProtocolVersion::V5)
-        return &properties;
-    if (const auto alias = properties.integer(PropertyId::TopicAlias)) {
-        // The application set an alias: the broker now maps it to this topic, so must we.
-        m_aliases->bindOutgoing(topic, quint16(*alias));
-        return &properties;
-    }
-    if (m_topicAliasPolicy != TopicAliasPolicy::Automatic)
-        return &properties;
-    const TopicAliases::Choice choice = m_aliases->chooseOutgoing(topic);
-    if (choice.alias == 0)
-        return &properties;
-    if (!choice.topicNeeded)
-        *wireTopic = {}; // the alias alone names the topic
-    m_aliasProperties = properties;
-    m_aliasProperties.setInteger(PropertyId::TopicAlias, choice.alias);
-    return &m_aliasProperties;
 }
 
 } // namespace Mqtt
