@@ -1333,12 +1333,6 @@
         <source>Received %1 · Sent %2</source>
         <translation>已接收 %1 · 已发送 %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Log: %n message(s), %1</source>
-        <translation>
-            <numerusform>日志：%n 条消息，%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>About Switchboard</source>
         <translation>关于 Switchboard</translation>
@@ -1402,6 +1396,12 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log: %Ln message(s), %1</source>
+        <translation>
+            <numerusform>日志：%Ln 条消息，%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1579,12 +1579,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n 字节</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / %2</translation>
@@ -1632,6 +1626,12 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>broker: %1</source>
         <translation>服务器：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2744,6 +2744,29 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
 </context>
 <context>
+    <name>PayloadFormat</name>
+    <message>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>第 %1 个字符处的 JSON 无效：%2</translation>
+    </message>
+    <message>
+        <source>Invalid hex digit &apos;%1&apos; at character %2</source>
+        <translation>第 %2 个字符处的十六进制数字“%1”无效</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits: the digit at character %1 has no pair</source>
+        <translation>十六进制数字个数为奇数：第 %1 个字符处的数字没有配对</translation>
+    </message>
+    <message>
+        <source>Invalid base64 character &apos;%1&apos; at character %2</source>
+        <translation>第 %2 个字符处的 Base64 字符“%1”无效</translation>
+    </message>
+    <message>
+        <source>Invalid base64: wrong length or padding</source>
+        <translation>Base64 无效：长度或填充错误</translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>%1 (copy)</source>
@@ -3015,16 +3038,8 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>等待中…</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
         <source>no response</source>
         <translation>无响应</translation>
-    </message>
-    <message>
-        <source>%1 ms (late)</source>
-        <translation>%1 毫秒（迟到）</translation>
     </message>
     <message>
         <source>unmatched</source>
@@ -3057,6 +3072,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>From publishing the request to receiving its response, through the broker. A broker that leaves Nagle&apos;s algorithm on (mosquitto&apos;s default, set_tcp_nodelay false) adds about 40 ms to each round trip.</source>
         <translation>从发布请求到收到其响应的时间，包括经过服务器的时间。如果服务器开启了 Nagle 算法（mosquitto 的默认设置 set_tcp_nodelay false），每次往返约增加 40 毫秒。</translation>
+    </message>
+    <message>
+        <source>%L1 ms</source>
+        <translation>%L1 毫秒</translation>
+    </message>
+    <message>
+        <source>%L1 ms (late)</source>
+        <translation>%L1 毫秒（迟到）</translation>
     </message>
 </context>
 <context>
@@ -3382,18 +3405,8 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>清除“%1”上的保留消息</translation>
     </message>
     <message>
-        <source>Clear retained messages below &quot;%1&quot; (%2)</source>
-        <translation>清除“%1”下的保留消息（%2）</translation>
-    </message>
-    <message>
         <source>Publish an empty retained message to &quot;%1&quot;? The broker then forgets the retained message of this topic.</source>
         <translation>向“%1”发布一条空的保留消息吗？服务器随后会删除该主题的保留消息。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Publish an empty retained message to %n topic(s) at and below &quot;%1&quot;? The broker then forgets their retained messages.</source>
-        <translation>
-            <numerusform>向“%1”及其下的 %n 个主题发布空的保留消息吗？服务器随后会删除它们的保留消息。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Clear retained messages</source>
@@ -3480,8 +3493,18 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>共享订阅（$share/组/过滤器）需要 MQTT 5.0：请用 MQTT 5.0 连接后使用</translation>
     </message>
     <message>
-        <source>Subscription identifier: enter a number from 1 to %1, or choose none or automatic</source>
-        <translation>订阅标识符：请输入 1 到 %1 之间的数字，或选择无或自动</translation>
+        <source>Subscription identifier: enter a number from 1 to %L1, or choose none or automatic</source>
+        <translation>订阅标识符：请输入 1 到 %L1 之间的数字，或选择无或自动</translation>
+    </message>
+    <message>
+        <source>Clear retained messages below &quot;%1&quot; (%L2)</source>
+        <translation>清除“%1”下的保留消息（%L2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish an empty retained message to %Ln topic(s) at and below &quot;%1&quot;? The broker then forgets their retained messages.</source>
+        <translation>
+            <numerusform>向“%1”及其下的 %Ln 个主题发布空的保留消息吗？服务器随后会删除它们的保留消息。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

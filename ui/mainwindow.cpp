@@ -395,7 +395,7 @@ void MainWindow::updateRates()
     m_totalsLabel->setText(
             tr("Received %1 · Sent %2")
                     .arg(locale.toString(m_receivedTotal), locale.toString(m_sentTotal)));
-    m_memoryLabel->setText(tr("Log: %n message(s), %1", nullptr, m_log->rowCount())
+    m_memoryLabel->setText(tr("Log: %Ln message(s), %1", nullptr, m_log->rowCount())
                                    .arg(formatBytes(m_log->bytesHeld())));
 }
 

@@ -262,7 +262,7 @@ void MessageLogPane::updateDetail()
         facts << tr("retained");
     if (message.dup)
         facts << tr("duplicate");
-    facts << tr("%n byte(s)", nullptr, int(message.payload.size()));
+    facts << tr("%Ln byte(s)", nullptr, int(message.payload.size()));
     const QString answer = m_log->brokerAnswerAt(sourceRow);
     if (!answer.isEmpty())
         facts << tr("broker: %1").arg(answer);
