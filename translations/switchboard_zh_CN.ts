@@ -3071,7 +3071,7 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>From publishing the request to receiving its response, through the broker. A broker that leaves Nagle&apos;s algorithm on (mosquitto&apos;s default, set_tcp_nodelay false) adds about 40 ms to each round trip.</source>
-        <translation>从发布请求到收到其响应的时间，包括经过服务器的时间。如果服务器开启了 Nagle 算法（mosquitto 的默认设置 set_tcp_nodelay false），每次往返约增加 40 毫秒。</translation>
+        <translation>从发布请求到收到其响应的时间，包括经过服务器的时间。如果服务器开启了 Nagle 算法（mosquitto 的默认设置，即 set_tcp_nodelay 关闭），每次往返约增加 40 毫秒。</translation>
     </message>
     <message>
         <source>%L1 ms</source>
