@@ -1777,10 +1777,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>格式错误的报文：剩余长度不是最短编码</translation>
     </message>
     <message>
-        <source>Received a packet of %1 bytes, more than the maximum of %2 bytes</source>
-        <translation>收到 %1 字节的报文，超过了最大值 %2 字节</translation>
-    </message>
-    <message>
         <source>Payload Format Indicator</source>
         <translation>负载格式指示</translation>
     </message>
@@ -2212,6 +2208,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>The proxy did not open a tunnel to the broker (%1)</source>
         <translation>代理没有建立到服务器的隧道（%1）</translation>
     </message>
+    <message>
+        <source>reserved packet type 0</source>
+        <translation>保留的报文类型 0</translation>
+    </message>
+    <message>
+        <source>Received a packet of %L1 bytes, more than the maximum of %L2 bytes</source>
+        <translation>收到 %L1 字节的报文，超过了最大值 %L2 字节</translation>
+    </message>
 </context>
 <context>
     <name>Mqtt::Client</name>
@@ -2254,10 +2258,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The message is larger than MQTT allows</source>
         <translation>消息超过了 MQTT 允许的大小</translation>
-    </message>
-    <message>
-        <source>The queue of messages waiting to be sent is full (%1 messages)</source>
-        <translation>待发送消息队列已满（%1 条消息）</translation>
     </message>
     <message>
         <source>No topic filter to subscribe to</source>
@@ -2380,10 +2380,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>服务器不支持订阅标识符</translation>
     </message>
     <message>
-        <source>Protocol error: the broker sent more than %1 QoS 2 messages awaiting release</source>
-        <translation>协议错误：服务器发送的待释放 QoS 2 消息超过了 %1 条</translation>
-    </message>
-    <message>
         <source>Protocol error: the UNSUBACK has %1 reason codes for %2 topic filters</source>
         <translation>协议错误：UNSUBACK 对 %2 个主题过滤器给出了 %1 个原因码</translation>
     </message>
@@ -2414,10 +2410,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The broker accepts no topic aliases</source>
         <translation>服务器不接受主题别名</translation>
-    </message>
-    <message>
-        <source>The packet would be %1 bytes; the broker accepts at most %2</source>
-        <translation>报文将有 %1 字节；服务器最多接受 %2 字节</translation>
     </message>
     <message>
         <source>Enhanced authentication needs MQTT 5.0</source>
@@ -2491,6 +2483,18 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>An unsubscription takes user properties only, not %1</source>
         <translation>取消订阅只能带用户属性，不能带 %1</translation>
     </message>
+    <message>
+        <source>The queue of messages waiting to be sent is full (%L1 messages)</source>
+        <translation>待发送消息队列已满（%L1 条消息）</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent more than %L1 QoS 2 messages awaiting release</source>
+        <translation>协议错误：服务器发送的待释放 QoS 2 消息超过了 %L1 条</translation>
+    </message>
+    <message>
+        <source>The packet would be %L1 bytes; the broker accepts at most %L2</source>
+        <translation>报文将有 %L1 字节；服务器最多接受 %L2 字节</translation>
+    </message>
 </context>
 <context>
     <name>Mqtt::Properties</name>
@@ -2507,8 +2511,8 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>%1（未指定格式的字节）</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <source>%L1 s</source>
+        <translation>%L1 秒</translation>
     </message>
 </context>
 <context>
@@ -2558,10 +2562,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>SCRAM 认证失败：服务器的随机数没有延续我们的随机数</translation>
     </message>
     <message>
-        <source>SCRAM authentication failed: the broker asks for %1 iterations; between %2 and %3 are accepted</source>
-        <translation>SCRAM 认证失败：服务器要求 %1 次迭代；只接受 %2 到 %3 次</translation>
-    </message>
-    <message>
         <source>SCRAM authentication failed: the broker accepted the connection before the exchange was complete, so it proved nothing</source>
         <translation>SCRAM 认证失败：服务器在交换完成之前就接受了连接，因此它没有证明任何东西</translation>
     </message>
@@ -2572,6 +2572,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>SCRAM authentication failed: the broker&apos;s signature is wrong; it may not be the broker it claims to be</source>
         <translation>SCRAM 认证失败：服务器的签名错误；它可能不是它所声称的服务器</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker asks for %L1 iterations; between %L2 and %L3 are accepted</source>
+        <translation>SCRAM 认证失败：服务器要求 %L1 次迭代；只接受 %L2 到 %L3 次</translation>
     </message>
 </context>
 <context>

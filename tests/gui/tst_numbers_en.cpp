@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
+#include "properties.h"
 #include "secretstore.h"
 #include "translations.h"
 
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void everyPluralHasEnglishForms();
     void statusBarCountsMessages();
     void detailCountsBytes();
+    void engineTextsGroupDigits();
 
 private:
     static void appendMessages(MessageLogModel *log, int count, const QByteArray &payload);
@@ -118,6 +120,17 @@ void TestNumbersEnglish::detailCountsBytes()
     QVERIFY2(showsBytes(0, QStringLiteral("1 byte")), qPrintable(pane->detailHeaderText()));
     QVERIFY2(showsBytes(1, QStringLiteral("2 bytes")), qPrintable(pane->detailHeaderText()));
     QVERIFY2(showsBytes(2, QStringLiteral("12,345 bytes")), qPrintable(pane->detailHeaderText()));
+}
+
+// The engine's texts reach the window with the locale's numbers too (here a 5.0 property as the
+// detail view lists it).
+void TestNumbersEnglish::engineTextsGroupDigits()
+{
+    Mqtt::Properties properties;
+    properties.setInteger(Mqtt::PropertyId::MessageExpiryInterval, 86400);
+    const QList<Mqtt::PropertyText> lines = properties.describe(Mqtt::BinaryNotation::Labelled);
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.first().value, QStringLiteral("86,400 s"));
 }
 
 QTEST_MAIN(TestNumbersEnglish)
