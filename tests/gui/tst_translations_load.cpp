@@ -1,9 +1,11 @@
 // The embedded Simplified Chinese translation loads and reaches the widgets, the engine's
-// errors and the models.
+// errors and the models; Qt's own catalogue loads beside it; numbers are grouped as the
+// Chinese locale does.
 #include "guitesthelpers.h"
 
 #include "connectionpane.h"
 #include "mainwindow.h"
+#include "messagelogmodel.h"
 #include "protocol.h"
 #include "secretstore.h"
 #include "translations.h"
@@ -46,6 +48,22 @@ void TestTranslationsLoad::chineseReachesEveryLayer()
              qPrintable(window.statusText()));
     QVERIFY2(window.statusText().contains(QStringLiteral("日志：")),
              qPrintable(window.statusText()));
+
+    // Qt's own catalogue: its standard buttons and its socket errors.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+    QCOMPARE(QCoreApplication::translate("QAbstractSocket", "Connection refused"),
+             QStringLiteral("连接被拒绝"));
+
+    // Numbers grouped as the Chinese locale groups them, in plurals too (%Ln).
+    Mqtt::Message message;
+    message.topic = QStringLiteral("t");
+    for (int i = 0; i < 12345; ++i)
+        window.messageLog()->append(message, MessageLogModel::Direction::Incoming);
+    window.messageLog()->flush();
+    const QString count = QLocale(QStringLiteral("zh_CN")).toString(12345);
+    QCOMPARE(count, QStringLiteral("12,345"));
+    QTRY_VERIFY2(window.statusText().contains(QStringLiteral("日志：%1 条消息").arg(count)),
+                 qPrintable(window.statusText()));
 }
 
 QTEST_MAIN(TestTranslationsLoad)
