@@ -14,6 +14,8 @@
 #include "messagelogpane.h"
 #include "mosquittoprocess.h"
 #include "publishpane.h"
+#include "requestresponsemodel.h"
+#include "requestresponsepane.h"
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
@@ -57,46 +59,25 @@ namespace {
 // Latin words that stay as they are in the Chinese interface.
 const QSet<QString> &allowedWords()
 {
-    static const QSet<QString> words = {
-            // Protocols, their packets and options
-            QStringLiteral("MQTT"),
-            QStringLiteral("mqtt"),
-            QStringLiteral("QoS"),
-            QStringLiteral("TLS"),
-            QStringLiteral("TCP"),
-            QStringLiteral("HTTP"),
-            QStringLiteral("CONNECT"),
-            QStringLiteral("SOCKS5"),
-            QStringLiteral("WebSocket"),
-            QStringLiteral("SNI"),
-            QStringLiteral("ALPN"),
-            QStringLiteral("SCRAM-SHA-256"),
-            QStringLiteral("AUTH"),
-            QStringLiteral("CONNACK"),
-            QStringLiteral("PUBLISH"),
-            QStringLiteral("URL"),
-            QStringLiteral("ID"),
-            QStringLiteral("CA"),
-            // Formats and encodings
-            QStringLiteral("JSON"),
-            QStringLiteral("CSV"),
-            QStringLiteral("Base64"),
-            QStringLiteral("UTF-8"),
-            QStringLiteral("PEM"),
-            QStringLiteral("MIME"),
-            QStringLiteral("HTML"),
-            // Units
-            QStringLiteral("ms"),
-            QStringLiteral("KB"),
-            QStringLiteral("MB"),
-            QStringLiteral("GB"),
-            // Names: the product, Qt, the broker, an algorithm, a language in its own language
-            QStringLiteral("Switchboard"),
-            QStringLiteral("Qt"),
-            QStringLiteral("mosquitto"),
-            QStringLiteral("Nagle"),
-            QStringLiteral("English"),
-    };
+    static const QSet<QString> words = [] {
+        const QString groups[] = {
+                // Protocols, their packets and options
+                QStringLiteral("MQTT mqtt QoS TLS TCP HTTP CONNECT SOCKS5 WebSocket SNI ALPN "
+                               "SCRAM-SHA-256 AUTH CONNACK PUBLISH URL ID CA"),
+                // Formats and encodings
+                QStringLiteral("JSON CSV Base64 UTF-8 PEM MIME HTML"),
+                // Units
+                QStringLiteral("ms kB KB MB GB"),
+                // Names: the product, Qt, the broker, an algorithm, a language in its own
+                // language
+                QStringLiteral("Switchboard Qt mosquitto Nagle English"),
+        };
+        QSet<QString> all;
+        for (const QString &group : groups)
+            for (const QString &word : group.split(QLatin1Char(' ')))
+                all.insert(word);
+        return all;
+    }();
     return words;
 }
 
@@ -108,12 +89,13 @@ const QStringList &allowedPhrases()
 }
 
 // The Latin words of a text that are not allowed. Paths, topics, URLs, host and file names,
-// identifiers and patterns are data, not prose.
+// identifiers, hexadecimal ids and patterns are data, not prose.
 QStringList englishWords(QString text)
 {
     static const QRegularExpression separators(QStringLiteral("[\\s，。：；、（）“”《》()\"',;]+"));
     static const QRegularExpression dataLike(
-            QStringLiteral("[/#+$*@\\\\=_]|^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]+)?$"));
+            QStringLiteral("[/#+$*@\\\\=_]|^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]+)?$|"
+                           "^(?=.*[0-9])[0-9a-fA-F-]{8,}$"));
     static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"));
     for (const QString &phrase : allowedPhrases())
         text.replace(phrase, QStringLiteral(" "));
@@ -452,6 +434,7 @@ void TestChineseEverywhere::detectorTellsEnglishFromData()
     QCOMPARE(englishWords(QStringLiteral("主题过滤器，例如 sensors/#；mqtts://h/x；*.jsonl")),
              QStringList());
     QCOMPARE(englishWords(QStringLiteral("JSON Lines（*.jsonl）")), QStringList());
+    QCOMPARE(englishWords(QStringLiteral("请求 00c0ffee12ab34cd-1 已发送")), QStringList());
     QCOMPARE(englishWords(QStringLiteral("%1 字节 (late)")), QStringList{QStringLiteral("late")});
 }
 
@@ -537,6 +520,14 @@ void TestChineseEverywhere::messagesInTheLog()
     m_window->messageLogPane()->setPaused(true);
     publishFromOtherClient(QStringLiteral("传感器/湿度/2"), "41");
     QTRY_VERIFY(m_window->messageLog()->heldCount() > 0);
+    // Requests: one left unanswered, one still waiting.
+    RequestResponsePane *requests = m_window->requestResponsePane();
+    requests->setRequestTopic(QStringLiteral("服务/时间"));
+    requests->setTimeout(100);
+    QVERIFY(requests->send());
+    QTRY_COMPARE(requests->model()->countOf(RequestResponseModel::State::TimedOut), 1);
+    requests->setTimeout(0);
+    QVERIFY(requests->send());
     verifyChinese(m_window.get());
     saveScreenshot(QStringLiteral("main-window-zh_CN-messages"));
     m_window->messageLogPane()->setPaused(false);
