@@ -3,12 +3,15 @@
 // Chinese locale does.
 #include "guitesthelpers.h"
 
+#include "connectionoptions.h"
 #include "connectionpane.h"
 #include "mainwindow.h"
 #include "messagelogmodel.h"
+#include "payloadformat.h"
 #include "protocol.h"
 #include "secretstore.h"
 #include "translations.h"
+#include "transportfactory.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,6 +51,18 @@ void TestTranslationsLoad::chineseReachesEveryLayer()
              qPrintable(window.statusText()));
     QVERIFY2(window.statusText().contains(QStringLiteral("日志：")),
              qPrintable(window.statusText()));
+
+    // Texts looked up through helpers (they once stayed English: the helpers asked for a
+    // context lupdate never wrote, or lupdate did not see the helper's calls at all).
+    Mqtt::ConnectionOptions options;
+    QString urlError;
+    QVERIFY(!Mqtt::parseBrokerUrl(QString(), &options, &urlError));
+    QCOMPARE(urlError, QStringLiteral("服务器 URL 为空"));
+    QCOMPARE(Mqtt::describeSocketError(QAbstractSocket::ProxyConnectionRefusedError,
+                                       QStringLiteral("x")),
+             QStringLiteral("代理拒绝了连接（x）"));
+    QCOMPARE(PayloadFormat::encode(QStringLiteral("QQ="), PayloadFormat::Format::Base64).error,
+             QStringLiteral("Base64 无效：长度或填充错误"));
 
     // Qt's own catalogue: its standard buttons and its socket errors.
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
