@@ -2,15 +2,19 @@
 // "100,000 messages"), from the plurals-only catalogue switchboard_en.
 #include "guitesthelpers.h"
 
+#include "connectionpane.h"
 #include "mainwindow.h"
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
 #include "properties.h"
+#include "publishpane.h"
+#include "requestresponsepane.h"
 #include "secretstore.h"
 #include "translations.h"
 
 #include <QFile>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -24,6 +28,7 @@ private Q_SLOTS:
     void statusBarCountsMessages();
     void detailCountsBytes();
     void engineTextsGroupDigits();
+    void spinBoxesGroupDigitsButNotPorts();
 
 private:
     static void appendMessages(MessageLogModel *log, int count, const QByteArray &payload);
@@ -131,6 +136,21 @@ void TestNumbersEnglish::engineTextsGroupDigits()
     const QList<Mqtt::PropertyText> lines = properties.describe(Mqtt::BinaryNotation::Labelled);
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines.first().value, QStringLiteral("86,400 s"));
+}
+
+// Durations and intervals read like the numbers elsewhere; a port is a name, never grouped.
+void TestNumbersEnglish::spinBoxesGroupDigitsButNotPorts()
+{
+    SecretStore secrets(QStringLiteral("switchboard-tests"));
+    MainWindow window(nullptr, &secrets);
+    QCOMPARE(child<QSpinBox>(window.requestResponsePane(), "timeoutSpin")->text(),
+             QStringLiteral("5,000 ms"));
+    auto *repeat = child<QSpinBox>(window.publishPane(), "repeatSpin");
+    repeat->setValue(60000);
+    QCOMPARE(repeat->text(), QStringLiteral("60,000 ms"));
+    auto *port = child<QSpinBox>(window.connectionPane(), "portSpin");
+    port->setValue(18830);
+    QCOMPARE(port->text(), QStringLiteral("18830"));
 }
 
 QTEST_MAIN(TestNumbersEnglish)
