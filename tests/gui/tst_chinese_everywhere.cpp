@@ -25,6 +25,7 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -569,8 +570,12 @@ void TestChineseEverywhere::menusAndContextMenus()
     QTRY_VERIFY(topics->model()->rowCount() > 0);
     topics->expandAll();
     const QModelIndex first = topics->model()->index(0, 0);
+    // A right click on the tree (as the context menu key or a mouse would send it).
     verifyChineseWhileOpen("the topic tree's context menu", [&] {
-        emit topics->customContextMenuRequested(topics->visualRect(first).center());
+        const QPoint position = topics->visualRect(first).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, position,
+                                topics->viewport()->mapToGlobal(position));
+        QApplication::sendEvent(topics->viewport(), &event);
     });
     // Qt's own context menu of a line edit (Undo, Copy, Paste...).
     auto *topicEdit = child<QLineEdit>(m_window->publishPane(), "topicEdit");
