@@ -1214,6 +1214,36 @@
         <source>Waiting for the broker to answer the re-authentication</source>
         <translation>正在等待服务器响应重新认证</translation>
     </message>
+    <message>
+        <source>Port of the broker: 1 to 65535 (MQTT 1883, MQTT over TLS 8883)</source>
+        <translation>服务器端口：1 到 65535（MQTT 为 1883，基于 TLS 的 MQTT 为 8883）</translation>
+    </message>
+    <message>
+        <source>%1 is not a port: enter a number from 1 to 65535</source>
+        <translation>%1 不是有效端口：请输入 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1; trying again soon</source>
+        <translation>无法连接到 %1；即将重试</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop trying to connect</source>
+        <translation>停止尝试连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not connect to %1 (%Ln attempt(s)); next try in %2 s. Cancel stops trying.</source>
+        <translation>
+            <numerusform>无法连接到 %1（已尝试 %Ln 次）；%2 秒后再次尝试。点击“取消”停止尝试。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1396,6 +1426,50 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>sent after waiting for the connection</source>
+        <translation>等待连接后已发送</translation>
+    </message>
+    <message>
+        <source>Connection lost %1 — reconnected %2, session resumed</source>
+        <translation>连接于 %1 断开 — %2 重新连接，会话已恢复</translation>
+    </message>
+    <message>
+        <source>Connection lost %1</source>
+        <translation>连接于 %1 断开</translation>
+    </message>
+    <message>
+        <source>Connection lost %1: %2</source>
+        <translation>连接于 %1 断开：%2</translation>
+    </message>
+    <message>
+        <source>%1; reconnecting…</source>
+        <translation>%1；正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Could not connect; retrying…</source>
+        <translation>无法连接；正在重试…</translation>
+    </message>
+    <message>
+        <source>queued: waiting for the connection</source>
+        <translation>已排队：等待连接</translation>
+    </message>
+    <message>
+        <source>Messages published while not connected wait in the queue and are sent when the connection is up</source>
+        <translation>未连接时发布的消息在队列中等待，连接建立后发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost %1 — reconnected %2, %Ln subscription(s) restored</source>
+        <translation>
+            <numerusform>连接于 %1 断开 — %2 重新连接，已恢复 %Ln 个订阅</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln queued</source>
+        <translation>
+            <numerusform>%Ln 条排队中</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Log: %Ln message(s), %1</source>
@@ -1626,6 +1700,18 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>broker: %1</source>
         <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>The selected message is hidden by the log&apos;s filters; it is still shown here.</source>
+        <translation>所选消息被日志筛选条件隐藏；此处仍显示它。</translation>
+    </message>
+    <message>
+        <source>The selected message has left the log (the oldest messages make room for new ones); it is still shown here.</source>
+        <translation>所选消息已离开日志（最旧的消息为新消息腾出空间）；此处仍显示它。</translation>
+    </message>
+    <message>
+        <source>Connection event · %1</source>
+        <translation>连接事件 · %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -3018,6 +3104,20 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>, with properties</source>
         <translation>，带属性</translation>
+    </message>
+    <message>
+        <source>Sent to %1 at %2, after waiting for the connection</source>
+        <translation>等待连接后，于 %2 发送到 %1</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: %2</source>
+        <translation>未发送到 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued for %1 at %2: not connected, it is sent once the connection is up (%Ln message(s) waiting)</source>
+        <translation>
+            <numerusform>已于 %2 为 %1 排队：未连接，连接建立后发送（%Ln 条消息等待中）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

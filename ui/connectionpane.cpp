@@ -160,6 +160,9 @@ ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     connect(m_ui->saveButton, &QPushButton::clicked, this, &ConnectionPane::saveCurrentProfile);
     connect(m_ui->profileCombo, &QComboBox::activated, this, &ConnectionPane::onProfileActivated);
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &ConnectionPane::updateButtons);
+    m_ui->portErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_ui->portErrorLabel->hide();
+    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &ConnectionPane::validatePort);
 
     onStateChanged(Mqtt::Client::State::Disconnected);
 }
@@ -444,11 +447,32 @@ bool ConnectionPane::deleteCurrentProfile()
     return true;
 }
 
+QString ConnectionPane::portProblem() const
+{
+    const int port = m_ui->portSpin->value();
+    if (port < 1 || port > 65535)
+        return tr("%1 is not a port: enter a number from 1 to 65535").arg(port);
+    return QString();
+}
+
+void ConnectionPane::validatePort()
+{
+    const QString problem = portProblem();
+    m_ui->portErrorLabel->setText(problem);
+    m_ui->portErrorLabel->setVisible(!problem.isEmpty());
+    updateButtons();
+}
+
 void ConnectionPane::saveCurrentProfile()
 {
     if (!m_profiles)
         return;
     applyHostUrl();
+    if (const QString problem = portProblem(); !problem.isEmpty()) {
+        showError(problem);
+        m_ui->portSpin->setFocus();
+        return;
+    }
     ConnectionProfile checked;
     QString problem;
     // Fields of a 3.1.1 profile's disabled 5.0 section are not checked (nor kept if invalid).
@@ -504,6 +528,11 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
     if (current.host.isEmpty()) {
         showError(tr("Enter the host name or address of the broker"));
         m_ui->hostEdit->setFocus();
+        return;
+    }
+    if (const QString problem = portProblem(); !problem.isEmpty()) {
+        showError(problem);
+        m_ui->portSpin->setFocus();
         return;
     }
     if (current.hasWill()) {
@@ -582,6 +611,7 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
     options.proxy.password = proxySecret;
     // Aliases exist in 5.0 only; the client ignores the policy at 3.1.1.
     m_client->setTopicAliasPolicy(current.topicAliasPolicy);
+    m_hasConnected = false;
     m_client->connectToHost(options);
 }
 
@@ -666,6 +696,7 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
         color = QStringLiteral("#b07000");
         break;
     case Mqtt::Client::State::Connected:
+        m_hasConnected = true;
         m_stateText = tr("Connected to %1").arg(broker);
         if (options.tls.allowInsecure && (options.transport == Mqtt::TransportKind::Tls ||
                                           options.transport == Mqtt::TransportKind::SecureWebSocket))
@@ -680,7 +711,8 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
         color = QStringLiteral("#777777");
         break;
     case Mqtt::Client::State::WaitingToReconnect:
-        m_stateText = tr("Connection lost; reconnecting soon");
+        m_stateText = m_hasConnected ? tr("Connection lost; reconnecting soon")
+                                     : tr("Could not connect to %1; trying again soon").arg(broker);
         color = QStringLiteral("#b07000");
         break;
     }
@@ -689,11 +721,27 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
     updateButtons();
 }
 
+QString ConnectionPane::brokerAddress() const
+{
+    const Mqtt::ConnectionOptions options =
+            m_client ? m_client->options() : Mqtt::ConnectionOptions();
+    return QStringLiteral("%1:%2").arg(options.host).arg(options.port);
+}
+
 void ConnectionPane::onReconnectScheduled(int attempt, int delayMs)
 {
-    m_stateText = tr("Connection lost; reconnecting in %1 s (attempt %2)")
-                          .arg(QString::number((delayMs + 999) / 1000))
-                          .arg(attempt);
+    const int seconds = (delayMs + 999) / 1000;
+    // Nothing was ever connected: say so, count the attempts, and say how to stop.
+    if (!m_hasConnected)
+        m_stateText = tr("Could not connect to %1 (%Ln attempt(s)); next try in %2 s. Cancel "
+                         "stops trying.",
+                         nullptr, attempt)
+                              .arg(brokerAddress())
+                              .arg(QLocale().toString(seconds));
+    else
+        m_stateText = tr("Connection lost; reconnecting in %1 s (attempt %2)")
+                              .arg(QLocale().toString(seconds))
+                              .arg(QLocale().toString(attempt));
     showState();
 }
 
@@ -705,13 +753,19 @@ void ConnectionPane::onErrorOccurred(const Mqtt::Error &error)
     const bool hasReasonCode =
             error.code == Mqtt::ErrorCode::ConnectionRefused ||
             (error.code == Mqtt::ErrorCode::BrokerDisconnected && error.reasonCode != 0);
-    if (v5 && hasReasonCode) {
-        showError(tr("%1 (reason code 0x%2)")
-                          .arg(error.text)
-                          .arg(error.reasonCode, 2, 16, QLatin1Char('0')));
-        return;
-    }
-    showError(error.text);
+    QString text = error.text;
+    if (v5 && hasReasonCode)
+        text = tr("%1 (reason code 0x%2)")
+                       .arg(error.text)
+                       .arg(error.reasonCode, 2, 16, QLatin1Char('0'));
+    // A failure before the first CONNACK of this connection is a failure to connect.
+    // (A refusal says so itself: "The broker refused the connection: …".)
+    const bool unreachable = error.code == Mqtt::ErrorCode::TransportError ||
+                             error.code == Mqtt::ErrorCode::TlsError ||
+                             error.code == Mqtt::ErrorCode::ConnectTimeout;
+    if (!m_hasConnected && unreachable)
+        text = tr("Could not connect to %1: %2").arg(brokerAddress(), text);
+    showError(text);
 }
 
 void ConnectionPane::updateButtons()
@@ -719,8 +773,14 @@ void ConnectionPane::updateButtons()
     const Mqtt::Client::State state =
             m_client ? m_client->state() : Mqtt::Client::State::Disconnected;
     const bool idle = state == Mqtt::Client::State::Disconnected;
-    m_ui->connectButton->setEnabled(idle && !m_ui->hostEdit->text().trimmed().isEmpty());
+    m_ui->connectButton->setEnabled(idle && !m_ui->hostEdit->text().trimmed().isEmpty() &&
+                                    portProblem().isEmpty());
     m_ui->disconnectButton->setEnabled(!idle && state != Mqtt::Client::State::Disconnecting);
+    // Before the first success there is nothing to disconnect: the button stops the trying.
+    const bool trying = !idle && state != Mqtt::Client::State::Connected &&
+                        state != Mqtt::Client::State::Disconnecting && !m_hasConnected;
+    m_ui->disconnectButton->setText(trying ? tr("&Cancel") : tr("&Disconnect"));
+    m_ui->disconnectButton->setToolTip(trying ? tr("Stop trying to connect") : QString());
     // Re-authentication needs a 5.0 connection made with enhanced authentication
     // (no AUTH without a method in CONNECT [MQTT-4.12.0-7]), and one exchange at a time.
     const Mqtt::ConnectionOptions options =

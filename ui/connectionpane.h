@@ -74,6 +74,8 @@ public:
     // The status line: the client's state in words, then how the last re-authentication of
     // this connection went (if any).
     QString stateText() const;
+    // The connection asked for by the last connect has come up at least once.
+    bool hasConnected() const { return m_hasConnected; }
     QString errorText() const;
 
     // What the broker's last 5.0 CONNACK said, as shown in the Broker box: (label, value)
@@ -115,6 +117,10 @@ private:
     void setV5Fields(const ConnectionProfile &profile);
     void showBrokerDetails();
     void clearBrokerDetails();
+    // Why the port box holds no usable port (empty when it does); shown under the box.
+    QString portProblem() const;
+    void validatePort();
+    QString brokerAddress() const; // host:port of the connection being made or in use
 
     std::unique_ptr<Ui::ConnectionPane> m_ui;
     QPointer<Mqtt::Client> m_client;
@@ -125,6 +131,9 @@ private:
     QString m_stateColor;
     QString m_reauthenticationText; // appended to the status line; cleared with the connection
     bool m_reauthenticating = false;
+    // The connection asked for by the last connectToBroker() has come up at least once: a
+    // failure before that is "could not connect", after it "connection lost".
+    bool m_hasConnected = false;
     QStringList m_secretsBeingSaved; // keychain keys being written
 
     QList<QPair<QString, QString>> m_brokerDetails;

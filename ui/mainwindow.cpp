@@ -11,18 +11,20 @@
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
 #include "topictreemodel.h"
+#include "windowshortcuts.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTime>
 
 namespace {
 
@@ -54,8 +56,21 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
     connect(m_client, &Mqtt::Client::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_client, &Mqtt::Client::messageReceived, this, &MainWindow::onMessageReceived);
     connect(m_client, &Mqtt::Client::publishAcknowledged, this, &MainWindow::onPublishAnswered);
+    connect(m_client, &Mqtt::Client::messagePublished, this, [this](quint64 token) {
+        const auto queued = m_queuedTokens.constFind(token);
+        if (queued == m_queuedTokens.constEnd())
+            return;
+        // QoS 1/2 answers come with publishAcknowledged(); a QoS 0 message has only left.
+        if (queued.value() == Mqtt::QoS::AtMostOnce)
+            m_log->setBrokerAnswer(token, tr("sent after waiting for the connection"));
+        m_queuedTokens.erase(queued);
+        ++m_sentTotal;
+        updateRates();
+    });
     connect(m_client, &Mqtt::Client::messageRefused, this,
             [this](quint64 token, const Mqtt::Error &error) {
+                if (m_queuedTokens.remove(token))
+                    updateRates();
                 m_log->setBrokerAnswer(
                         token, error.reasonCode == 0
                                        ? error.text
@@ -65,12 +80,13 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
             });
     // After connected(), not on stateChanged(Connected): the client has then finished starting
     // its session, so a SUBSCRIBE sent now is not sent a second time by that start.
-    connect(m_client, &Mqtt::Client::connected, this, &MainWindow::subscribePending);
+    connect(m_client, &Mqtt::Client::connected, this, &MainWindow::onConnected);
 
     m_rateClock.start();
     m_rateTimer.setInterval(1000);
-    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRates);
+    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::sampleRates);
     m_rateTimer.start();
+    sampleRates();
 
     resize(1360, 860);
     restoreLayout();
@@ -138,12 +154,8 @@ void MainWindow::createPanes()
                           QDockWidget::DockWidgetClosable);
         return dock;
     };
-    // With TLS and a proxy shown the form is tall: let it scroll on small screens.
-    auto *connectionScroll = new QScrollArea;
-    connectionScroll->setWidget(m_connectionPane);
-    connectionScroll->setWidgetResizable(true);
-    connectionScroll->setFrameShape(QFrame::NoFrame);
-    m_connectionDock = makeDock(connectionScroll, tr("Connection"), QStringLiteral("connection"));
+    // The pane scrolls its form itself and keeps Connect / Disconnect in view below it.
+    m_connectionDock = makeDock(m_connectionPane, tr("Connection"), QStringLiteral("connection"));
     m_subscriptionsDock = makeDock(m_subscriptionsPane, tr("Subscriptions and topics"),
                                    QStringLiteral("subscriptions"));
     m_publishDock = makeDock(m_publishPane, tr("Publish"), QStringLiteral("publish"));
@@ -201,6 +213,12 @@ void MainWindow::createMenus()
     m_clearAction = messageMenu->addAction(tr("C&lear log"));
     m_clearAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_clearAction, &QAction::triggered, m_logPane, &MessageLogPane::clear);
+
+    // These keys act in every widget of the window, whatever a focused text field binds them to.
+    auto *shortcuts = new WindowShortcuts(this);
+    for (QAction *action : {m_connectAction, m_disconnectAction, m_exportAction, quit,
+                            m_publishAction, m_pauseAction, m_clearAction})
+        shortcuts->addAction(action);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_connectionDock->toggleViewAction());
@@ -283,9 +301,52 @@ void MainWindow::subscribePending()
         m_subscriptionsPane->subscribe(filter, m_pendingSubscriptionQos);
 }
 
+void MainWindow::onConnected(bool sessionPresent)
+{
+    // The list the user sees is the truth: whatever the broker does not hold is asked again.
+    const int restored = m_subscriptionsPane->restoreSubscriptions(sessionPresent);
+    subscribePending();
+    if (m_lostAtMs != 0) {
+        const QString lost =
+                QDateTime::fromMSecsSinceEpoch(m_lostAtMs).toString(QStringLiteral("HH:mm:ss"));
+        const QString back = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+        m_log->appendEvent(
+                sessionPresent
+                        ? tr("Connection lost %1 — reconnected %2, session resumed").arg(lost, back)
+                        : tr("Connection lost %1 — reconnected %2, %Ln subscription(s) "
+                             "restored",
+                             nullptr, restored)
+                                  .arg(lost, back));
+        m_lostAtMs = 0;
+    }
+    if (!m_raisedSubscriptions) {
+        // The first connection: subscribing and watching topics is what comes next. Later
+        // ones leave the user's tab alone.
+        m_raisedSubscriptions = true;
+        m_subscriptionsDock->show();
+        m_subscriptionsDock->raise();
+    }
+}
+
 void MainWindow::onStateChanged(Mqtt::Client::State state)
 {
     const Mqtt::ConnectionOptions options = m_client->options();
+    const bool lost = m_lastState == Mqtt::Client::State::Connected &&
+                      (state == Mqtt::Client::State::WaitingToReconnect ||
+                       state == Mqtt::Client::State::Disconnected);
+    if (lost) {
+        m_lostAtMs = QDateTime::currentMSecsSinceEpoch();
+        const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+        const QString reason = m_client->lastError().text;
+        QString text = reason.isEmpty() ? tr("Connection lost %1").arg(time)
+                                        : tr("Connection lost %1: %2").arg(time, reason);
+        if (state == Mqtt::Client::State::WaitingToReconnect)
+            text = tr("%1; reconnecting…").arg(text);
+        m_log->appendEvent(text);
+    } else if (state == Mqtt::Client::State::Disconnecting) {
+        m_lostAtMs = 0; // the user ended it: nothing was lost
+    }
+    m_lastState = state;
     switch (state) {
     case Mqtt::Client::State::Disconnected:
         m_stateLabel->setText(tr("Disconnected"));
@@ -307,18 +368,16 @@ void MainWindow::onStateChanged(Mqtt::Client::State state)
         m_stateLabel->setText(tr("Disconnecting…"));
         break;
     case Mqtt::Client::State::WaitingToReconnect:
-        m_stateLabel->setText(tr("Reconnecting…"));
+        m_stateLabel->setText(m_connectionPane->hasConnected()
+                                      ? tr("Reconnecting…")
+                                      : tr("Could not connect; retrying…"));
         break;
     }
     m_brokerLabel->setText(state == Mqtt::Client::State::Disconnected
                                    ? QString()
                                    : tr("Broker %1:%2").arg(options.host).arg(options.port));
-    if (state == Mqtt::Client::State::Connected) {
-        // Connected: subscribing and watching topics is what comes next.
-        m_subscriptionsDock->show();
-        m_subscriptionsDock->raise();
-    }
     updateActions();
+    updateRates();
 }
 
 void MainWindow::updateActions()
@@ -355,12 +414,20 @@ void MainWindow::onMessageReceived(const Mqtt::Message &message)
 
 void MainWindow::onMessagePublishedByUser(const Mqtt::Message &message, quint64 token)
 {
+    m_publishPane->addKnownTopic(message.topic);
+    if (m_client->state() != Mqtt::Client::State::Connected) {
+        // It waits in the client's queue: say so until it leaves.
+        m_queuedTokens.insert(token, message.qos);
+        m_log->appendPublished(message, token);
+        m_log->setBrokerAnswer(token, tr("queued: waiting for the connection"));
+        updateRates();
+        return;
+    }
     ++m_sentTotal;
     if (message.qos == Mqtt::QoS::AtMostOnce)
         m_log->append(message, MessageLogModel::Direction::Outgoing);
     else
         m_log->appendPublished(message, token);
-    m_publishPane->addKnownTopic(message.topic);
 }
 
 void MainWindow::onPublishAnswered(quint64 token, quint8 reasonCode, const QString &reasonString)
@@ -378,23 +445,39 @@ void MainWindow::onPublishAnswered(quint64 token, quint8 reasonCode, const QStri
     m_log->setBrokerAnswer(token, answer);
 }
 
+void MainWindow::sampleRates()
+{
+    // Rates over the last five seconds: one message a second reads 1.0/s, not 0 or 1 by turns.
+    constexpr qint64 Window = 5000;
+    const qint64 now = m_rateClock.elapsed();
+    m_rateSamples.push_back({now, m_receivedTotal, m_sentTotal});
+    while (m_rateSamples.size() > 2 && now - m_rateSamples.front().atMs > Window)
+        m_rateSamples.pop_front();
+    const RateSample &first = m_rateSamples.front();
+    const qint64 span = now - first.atMs;
+    m_receivedRate = span > 0 ? (m_receivedTotal - first.received) * 1000.0 / span : 0;
+    m_sentRate = span > 0 ? (m_sentTotal - first.sent) * 1000.0 / span : 0;
+    updateRates();
+}
+
 void MainWindow::updateRates()
 {
-    const qint64 elapsed = m_rateClock.elapsed();
-    if (elapsed >= 900) {
-        m_receivedRate = (m_receivedTotal - m_receivedAtLastTick) * 1000.0 / elapsed;
-        m_sentRate = (m_sentTotal - m_sentAtLastTick) * 1000.0 / elapsed;
-        m_receivedAtLastTick = m_receivedTotal;
-        m_sentAtLastTick = m_sentTotal;
-        m_rateClock.restart();
-    }
     const QLocale locale;
-    m_rateLabel->setText(tr("In %1/s · Out %2/s")
-                                 .arg(locale.toString(m_receivedRate, 'f', 0),
-                                      locale.toString(m_sentRate, 'f', 0)));
-    m_totalsLabel->setText(
-            tr("Received %1 · Sent %2")
-                    .arg(locale.toString(m_receivedTotal), locale.toString(m_sentTotal)));
+    // One decimal below 10/s, where a whole number would round a trickle away.
+    const auto rate = [&locale](double perSecond) {
+        return locale.toString(perSecond, 'f', perSecond < 10 ? 1 : 0);
+    };
+    m_rateLabel->setText(tr("In %1/s · Out %2/s").arg(rate(m_receivedRate), rate(m_sentRate)));
+    QString totals = tr("Received %1 · Sent %2")
+                             .arg(locale.toString(m_receivedTotal), locale.toString(m_sentTotal));
+    if (!m_queuedTokens.isEmpty())
+        totals += QStringLiteral(" · ") + tr("%Ln queued", nullptr, int(m_queuedTokens.size()));
+    m_totalsLabel->setText(totals);
+    m_totalsLabel->setToolTip(
+            m_queuedTokens.isEmpty()
+                    ? QString()
+                    : tr("Messages published while not connected wait in the queue and are "
+                         "sent when the connection is up"));
     m_memoryLabel->setText(tr("Log: %Ln message(s), %1", nullptr, m_log->rowCount())
                                    .arg(formatBytes(m_log->bytesHeld())));
 }

@@ -3,8 +3,11 @@
 #include "client.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
+
+#include <deque>
 
 class ConnectionPane;
 class MessageFilterProxyModel;
@@ -53,6 +56,8 @@ public:
     void subscribeWhenConnected(const QStringList &filters, Mqtt::QoS qos = Mqtt::QoS::AtMostOnce);
 
     QString statusText() const; // the status bar's texts joined, for tests
+    // Messages published from this window that wait for a connection.
+    int queuedCount() const { return int(m_queuedTokens.size()); }
 
     // Language chosen in the settings: empty follows the system locale.
     static QString languageSetting();
@@ -69,12 +74,16 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void onStateChanged(Mqtt::Client::State state);
+    // A connection came up: subscriptions restored, outage marked in the log.
+    void onConnected(bool sessionPresent);
     void subscribePending();
     void onMessageReceived(const Mqtt::Message &message);
     void onMessagePublishedByUser(const Mqtt::Message &message, quint64 token);
     // The broker's answer to a message published from this window, for the log.
     void onPublishAnswered(quint64 token, quint8 reasonCode, const QString &reasonString);
-    void updateRates();
+    // Takes a sample of the totals (every second) for the rates over a sliding window.
+    void sampleRates();
+    void updateRates(); // the status bar's rates, totals and log memory
     void updateActions();
     void showAbout();
     void chooseLanguage(const QString &language);
@@ -114,12 +123,24 @@ private:
     QStringList m_pendingSubscriptions;
     Mqtt::QoS m_pendingSubscriptionQos = Mqtt::QoS::AtMostOnce;
 
+    Mqtt::Client::State m_lastState = Mqtt::Client::State::Disconnected;
+    bool m_raisedSubscriptions = false; // only the first connection brings that tab forward
+    qint64 m_lostAtMs = 0; // when the connection was lost, until it is back (0: not lost)
+    // Messages published while not connected, by token, with their QoS: shown as queued
+    // until the client reports them sent.
+    QHash<quint64, Mqtt::QoS> m_queuedTokens;
+
+    struct RateSample
+    {
+        qint64 atMs = 0;
+        qint64 received = 0;
+        qint64 sent = 0;
+    };
     QTimer m_rateTimer;
     QElapsedTimer m_rateClock;
+    std::deque<RateSample> m_rateSamples; // the last few seconds
     qint64 m_receivedTotal = 0;
     qint64 m_sentTotal = 0;
-    qint64 m_receivedAtLastTick = 0;
-    qint64 m_sentAtLastTick = 0;
     double m_receivedRate = 0;
     double m_sentRate = 0;
 };

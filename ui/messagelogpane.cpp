@@ -35,6 +35,10 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
                "properties, contains this text"));
     m_ui->filterErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_ui->filterErrorLabel->hide();
+    QFont noticeFont = m_ui->detailNoticeLabel->font();
+    noticeFont.setItalic(true);
+    m_ui->detailNoticeLabel->setFont(noticeFont);
+    m_ui->detailNoticeLabel->hide();
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
     // 5.0 properties beside the payload, only for messages that carry some.
@@ -114,8 +118,13 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     connect(proxy, &QAbstractItemModel::rowsInserted, this, &MessageLogPane::onRowsInserted);
     connect(proxy, &QAbstractItemModel::modelReset, this, &MessageLogPane::restoreSelection);
     connect(proxy, &QAbstractItemModel::layoutChanged, this, &MessageLogPane::restoreSelection);
+    connect(proxy, &MessageFilterProxyModel::filtersAboutToChange, this,
+            &MessageLogPane::holdSelection);
     connect(proxy, &MessageFilterProxyModel::filtersChanged, this,
-            &MessageLogPane::restoreSelection);
+            &MessageLogPane::releaseSelection);
+    connect(log, &MessageLogModel::aboutToTrim, this, &MessageLogPane::holdSelection);
+    // After the proxy has followed the removal (it connected to the log first).
+    connect(log, &QAbstractItemModel::rowsRemoved, this, &MessageLogPane::releaseSelectionAfterTrim);
     connect(proxy, &QAbstractItemModel::rowsRemoved, this, &MessageLogPane::updateCounts);
     connect(log, &MessageLogModel::countersChanged, this, &MessageLogPane::updateCounts);
     // The broker's answer to a published message arrives after the row.
@@ -188,8 +197,43 @@ void MessageLogPane::onRowsInserted()
     updateCounts();
 }
 
+void MessageLogPane::holdSelection()
+{
+    m_selectionHeld = true;
+}
+
+void MessageLogPane::releaseSelection()
+{
+    if (!m_selectionHeld)
+        return;
+    m_selectionHeld = false;
+    restoreSelection();
+}
+
+void MessageLogPane::releaseSelectionAfterTrim()
+{
+    if (!m_selectionHeld)
+        return;
+    m_selectionHeld = false;
+    if (!m_hasSelection || !m_proxy)
+        return;
+    // Trims come with every flush of a full log: redraw the detail only when the selected
+    // message itself has left.
+    if (m_proxy->rowForSequence(m_selectedSequence) >= 0)
+        return;
+    if (m_ui->tableView->currentIndex().isValid()) {
+        m_selectionHeld = true;
+        m_ui->tableView->selectionModel()->clear();
+        m_selectionHeld = false;
+    }
+    if (!m_shownHasLeft)
+        updateDetail();
+}
+
 void MessageLogPane::onCurrentChanged(const QModelIndex &current)
 {
+    if (m_selectionHeld)
+        return; // the view moved off a row that is leaving; the user chose nothing
     if (current.isValid() && m_proxy) {
         m_selectedSequence = m_proxy->sequenceAt(current.row());
         m_hasSelection = true;
@@ -199,12 +243,18 @@ void MessageLogPane::onCurrentChanged(const QModelIndex &current)
 
 void MessageLogPane::restoreSelection()
 {
-    // Filters moved the rows: put the selection back on the same message if it is still shown.
+    // Filters or a trim moved the rows: put the selection back on the same message if it is
+    // still shown, and on no row at all if it is not (never on a neighbour).
     if (m_hasSelection && m_proxy) {
         const int row = m_proxy->rowForSequence(m_selectedSequence);
         const QModelIndex current = m_ui->tableView->currentIndex();
-        if (row >= 0 && (!current.isValid() || current.row() != row))
+        if (row >= 0 && (!current.isValid() || current.row() != row)) {
             selectRow(row);
+        } else if (row < 0 && current.isValid()) {
+            m_selectionHeld = true;
+            m_ui->tableView->selectionModel()->clear();
+            m_selectionHeld = false;
+        }
     }
     updateCounts();
     updateDetail();
@@ -241,19 +291,57 @@ QString MessageLogPane::detailHeaderText() const
     return m_ui->detailHeaderLabel->text();
 }
 
+QString MessageLogPane::detailNoticeText() const
+{
+    return m_ui->detailNoticeLabel->isHidden() ? QString() : m_ui->detailNoticeLabel->text();
+}
+
 void MessageLogPane::updateDetail()
 {
     const int sourceRow =
             (m_log && m_hasSelection) ? m_log->rowForSequence(m_selectedSequence) : -1;
-    if (sourceRow < 0) {
+    QString notice;
+    m_shownHasLeft = sourceRow < 0 && m_hasSelection && m_log;
+    if (sourceRow >= 0) {
+        m_shown.message = m_log->messageAt(sourceRow);
+        m_shown.direction = m_log->directionAt(sourceRow);
+        m_shown.timestampMs = m_log->timestampAt(sourceRow);
+        m_shown.brokerAnswer = m_log->brokerAnswerAt(sourceRow);
+        if (m_proxy && m_proxy->rowForSequence(m_selectedSequence) < 0)
+            notice = tr("The selected message is hidden by the log's filters; it is still shown "
+                        "here.");
+    } else if (m_hasSelection && m_log) {
+        // Trimmed by the log's budget: keep showing it, and say why it is not in the list.
+        notice = tr("The selected message has left the log (the oldest messages make room for "
+                    "new ones); it is still shown here.");
+    } else {
+        m_shown = ShownMessage();
+        m_ui->detailNoticeLabel->clear();
+        m_ui->detailNoticeLabel->hide();
         m_ui->detailHeaderLabel->clear();
         m_ui->detailEdit->clear();
         updateProperties(Mqtt::Properties());
         return;
     }
-    const Mqtt::Message message = m_log->messageAt(sourceRow);
-    const bool outgoing = m_log->directionAt(sourceRow) == MessageLogModel::Direction::Outgoing;
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(m_log->timestampAt(sourceRow));
+    m_ui->detailNoticeLabel->setText(notice);
+    m_ui->detailNoticeLabel->setVisible(!notice.isEmpty());
+    showDetail(m_shown);
+}
+
+void MessageLogPane::showDetail(const ShownMessage &shown)
+{
+    const Mqtt::Message &message = shown.message;
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(shown.timestampMs);
+    if (shown.direction == MessageLogModel::Direction::Event) {
+        m_ui->detailHeaderLabel->setText(
+                tr("Connection event · %1")
+                        .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
+        m_ui->detailHeaderLabel->setToolTip(QString());
+        m_ui->detailEdit->setPlainText(QString::fromUtf8(message.payload));
+        updateProperties(Mqtt::Properties());
+        return;
+    }
+    const bool outgoing = shown.direction == MessageLogModel::Direction::Outgoing;
     QStringList facts;
     facts << (outgoing ? tr("Sent") : tr("Received"))
           << time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) << message.topic
@@ -263,9 +351,8 @@ void MessageLogPane::updateDetail()
     if (message.dup)
         facts << tr("duplicate");
     facts << tr("%Ln byte(s)", nullptr, int(message.payload.size()));
-    const QString answer = m_log->brokerAnswerAt(sourceRow);
-    if (!answer.isEmpty())
-        facts << tr("broker: %1").arg(answer);
+    if (!shown.brokerAnswer.isEmpty())
+        facts << tr("broker: %1").arg(shown.brokerAnswer);
     m_ui->detailHeaderLabel->setText(facts.join(QStringLiteral(" · ")));
     m_ui->detailHeaderLabel->setToolTip(message.topic);
 

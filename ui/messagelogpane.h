@@ -1,16 +1,14 @@
 #pragma once
 
+#include "message.h"
+#include "messagelogmodel.h"
+
 #include <QTimer>
 #include <QWidget>
 
 #include <memory>
 
-namespace Mqtt {
-class Properties;
-}
-
 class MessageFilterProxyModel;
-class MessageLogModel;
 class QModelIndex;
 
 namespace Ui {
@@ -58,8 +56,12 @@ public:
     void setDetailFormat(DetailFormat format);
     // Selects the proxy row (and shows it in the detail view).
     void selectRow(int proxyRow);
-    // The sequence number of the selected message, 0 when none.
+    // The sequence number of the selected message, 0 when none. It stays on the message the
+    // user chose while rows arrive, leave or are filtered out.
     quint64 selectedSequence() const { return m_selectedSequence; }
+    // Said above the detail view when the selected message has left the log or is hidden by a
+    // filter (the detail view keeps showing it); empty otherwise.
+    QString detailNoticeText() const;
 
     void saveState(const QString &settingsGroup) const;
     void restoreState(const QString &settingsGroup);
@@ -68,7 +70,22 @@ Q_SIGNALS:
     void pausedChanged(bool paused);
 
 private:
+    // What the detail view shows of the selected message; kept when the message leaves.
+    struct ShownMessage
+    {
+        Mqtt::Message message;
+        MessageLogModel::Direction direction = MessageLogModel::Direction::Incoming;
+        qint64 timestampMs = 0;
+        QString brokerAnswer;
+    };
+
     void onCurrentChanged(const QModelIndex &current);
+    // Rows are about to leave the view by a trim or a filter: the current row the view moves
+    // to meanwhile is not the user's choice.
+    void holdSelection();
+    void releaseSelection();
+    void releaseSelectionAfterTrim();
+    void showDetail(const ShownMessage &shown);
     void onRowsInserted();
     void restoreSelection();
     void updateDetail();
@@ -83,5 +100,8 @@ private:
     MessageFilterProxyModel *m_proxy = nullptr;
     quint64 m_selectedSequence = 0;
     bool m_hasSelection = false;
+    bool m_selectionHeld = false;
+    bool m_shownHasLeft = false; // the detail view shows a message trimmed from the log
+    ShownMessage m_shown;
     QTimer m_pausedCountTimer; // the model does not flush (nor signal) while paused
 };

@@ -484,7 +484,8 @@ QString PublishPane::inputProblem() const
     QByteArray payload;
     QString problem;
     Mqtt::Properties properties;
-    if (!encodePayload(&payload, &problem))
+    // Nothing typed yet is not a mistake: Publish says what an empty payload lacks.
+    if (!payloadText().isEmpty() && !encodePayload(&payload, &problem))
         return problem;
     if (arePropertiesAvailable() && (!composeProperties(&properties, &problem) ||
                                      !payloadMatchesIndicator(payload, properties, &problem)))
@@ -590,7 +591,17 @@ quint64 PublishPane::publish()
         return 0;
     }
     const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
-    if (message.qos == Mqtt::QoS::AtMostOnce) {
+    if (m_client->state() != Mqtt::Client::State::Connected) {
+        // Accepted into the client's queue, not sent: say so, and how many wait.
+        if (message.qos == Mqtt::QoS::AtMostOnce)
+            m_queuedSends.insert(token, message.topic);
+        else
+            m_pendingAcks.insert(token, message.topic);
+        showStatus(tr("Queued for %1 at %2: not connected, it is sent once the connection is up "
+                      "(%Ln message(s) waiting)",
+                      nullptr, m_client->queuedCount())
+                           .arg(message.topic, time));
+    } else if (message.qos == Mqtt::QoS::AtMostOnce) {
         showStatus(tr("Sent to %1 at %2").arg(message.topic, time));
     } else {
         m_pendingAcks.insert(token, message.topic);
@@ -606,6 +617,13 @@ quint64 PublishPane::publish()
 
 void PublishPane::onAcknowledged(quint64 token)
 {
+    if (const auto queued = m_queuedSends.constFind(token); queued != m_queuedSends.constEnd()) {
+        showStatus(tr("Sent to %1 at %2, after waiting for the connection")
+                           .arg(queued.value(),
+                                QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_queuedSends.erase(queued);
+        return;
+    }
     const auto it = m_pendingAcks.constFind(token);
     if (it == m_pendingAcks.constEnd())
         return;
@@ -636,6 +654,10 @@ void PublishPane::onPublishAcknowledged(quint64 token, quint8 reasonCode,
 
 void PublishPane::onRefused(quint64 token, const Mqtt::Error &error)
 {
+    if (const QString topic = m_queuedSends.take(token); !topic.isEmpty()) {
+        showError(tr("Not sent to %1: %2").arg(topic, error.text));
+        return;
+    }
     const auto it = m_pendingAcks.constFind(token);
     if (it == m_pendingAcks.constEnd())
         return;

@@ -138,6 +138,7 @@ private:
     QTimer m_repeatTimer;
     QList<HistoryEntry> m_history;
     QHash<quint64, QString> m_pendingAcks; // token -> topic, for QoS 1/2
+    QHash<quint64, QString> m_queuedSends; // token -> topic, QoS 0 waiting for a connection
     // token -> the reason code and string of an acknowledgement that said more than Success.
     QHash<quint64, QString> m_ackReasons;
     bool m_showsInputProblem = false; // the status shows inputProblem()

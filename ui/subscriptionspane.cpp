@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSet>
 #include <QSettings>
 
 #include <algorithm>
@@ -305,6 +306,45 @@ bool SubscriptionsPane::subscribe(const Mqtt::SubscribeTopic &topic, quint32 sub
     if (m_subscriptions)
         m_subscriptions->addSubscription(topic, subscriptionIdentifier);
     return true;
+}
+
+int SubscriptionsPane::restoreSubscriptions(bool sessionPresent)
+{
+    if (!m_client || !m_subscriptions)
+        return 0;
+    // A reconnect that finds no session makes the client subscribe again to what the broker
+    // had granted on the connection before; a fresh connectToHost() starts with none.
+    QSet<QString> resentByClient;
+    if (!sessionPresent) {
+        for (const Mqtt::SubscribeTopic &topic : m_client->activeSubscriptions())
+            resentByClient.insert(topic.filter);
+    }
+    int restored = 0;
+    const int rows = m_subscriptions->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const SubscriptionModel::Subscription s = m_subscriptions->subscription(row);
+        // Pending: asked before this connection; the client sends it again itself.
+        if (s.state == SubscriptionModel::State::Pending) {
+            ++restored;
+            continue;
+        }
+        if (sessionPresent && s.state == SubscriptionModel::State::Granted)
+            continue; // the broker kept it in the session
+        if (resentByClient.contains(s.filter)) {
+            m_subscriptions->setPending(s.filter);
+            ++restored;
+            continue;
+        }
+        Mqtt::SubscribeTopic topic;
+        topic.filter = s.filter;
+        topic.qos = s.requestedQos;
+        topic.noLocal = s.noLocal;
+        topic.retainAsPublished = s.retainAsPublished;
+        topic.retainHandling = s.retainHandling;
+        if (subscribe(topic, s.subscriptionIdentifier))
+            ++restored;
+    }
+    return restored;
 }
 
 quint32 SubscriptionsPane::nextSubscriptionIdentifier() const

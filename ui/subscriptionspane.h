@@ -45,6 +45,10 @@ public:
     // The identifier "automatic" picks: one more than the largest in use.
     quint32 nextSubscriptionIdentifier() const;
     void unsubscribe(const QString &filter);
+    // A connection came up: subscribes again to every listed filter (muted ones too, with its
+    // options) that neither the broker's session nor the client's own resubscription holds.
+    // Returns how many listed subscriptions are on their way back to the broker.
+    int restoreSubscriptions(bool sessionPresent);
     QString errorText() const;
 
     // Publishes an empty retained message to the topic, or to every retained topic at and

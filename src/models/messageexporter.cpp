@@ -255,6 +255,10 @@ QString MessageExporter::exportMessages(const QAbstractItemModel *model, QIODevi
     }
     const int rows = model->rowCount();
     for (int row = 0; row < rows; ++row) {
+        // Connection events are not messages: an export holds messages only.
+        if (model->index(row, 0).data(MessageLogModel::DirectionRole).toInt() ==
+            int(MessageLogModel::Direction::Event))
+            continue;
         const Row r = readRow(model, row);
         const QByteArray line = format == Format::Csv ? csvLine(r) : jsonLine(r);
         if (device->write(line) != line.size())

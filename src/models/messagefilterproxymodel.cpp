@@ -177,6 +177,7 @@ int MessageFilterProxyModel::rowForSequence(quint64 sequence) const
 
 void MessageFilterProxyModel::refilter()
 {
+    Q_EMIT filtersAboutToChange();
     m_topicVerdicts.clear();
     invalidateFilter();
     Q_EMIT filtersChanged();
@@ -240,6 +241,9 @@ bool MessageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     const bool topicRules =
             !m_topicSubtree.isEmpty() || !m_topicFilter.isEmpty() || !m_mutedFilters.isEmpty();
     if (m_log) {
+        // Connection events explain gaps in whatever the filters leave: always shown.
+        if (m_log->isEventAt(sourceRow))
+            return true;
         if (topicRules && !topicAccepted(m_log->topicIndexAt(sourceRow), m_log->topicAt(sourceRow)))
             return false;
         if (payloadAccepted(m_log->payloadAt(sourceRow)))

@@ -63,6 +63,8 @@ public:
     int rowForSequence(quint64 sequence) const;
 
 Q_SIGNALS:
+    // Before a filter change re-judges every row (rows may leave the view), and after it.
+    void filtersAboutToChange();
     void filtersChanged();
 
 protected:

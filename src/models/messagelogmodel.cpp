@@ -4,6 +4,7 @@
 #include "payloadformat.h"
 
 #include <QDateTime>
+#include <QFont>
 #include <QTime>
 
 #include <algorithm>
@@ -17,6 +18,7 @@ enum Flag : quint8 {
     DupFlag = 0x10,
     PropertiesFlag = 0x20, // 5.0 properties stored beside the record
     TokenFlag = 0x40, // published from here at QoS 1/2: a token stored beside the record
+    EventFlag = 0x80, // a connection event: the payload holds its text (UTF-8)
 };
 
 // Rough heap cost of a QByteArray's block: header plus the terminating zero and malloc's
@@ -55,6 +57,8 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const Record &record = m_records[size_t(index.row())];
     const int qos = (record.flags & QosMask) >> 1;
+    if (record.flags & EventFlag)
+        return eventData(record, index.column(), role);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -105,7 +109,7 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
     case TimestampRole:
         return record.timestampMs;
     case DirectionRole:
-        return int((record.flags & OutgoingFlag) ? Direction::Outgoing : Direction::Incoming);
+        return int(directionOf(record.flags));
     case TopicRole:
         return m_topics.at(record.topicIndex);
     case QosRole:
@@ -130,6 +134,59 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         return brokerAnswerAt(index.row());
     }
     return QVariant();
+}
+
+QVariant MessageLogModel::eventData(const Record &record, int column, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(record.timestampMs)
+                    .time()
+                    .toString(QStringLiteral("hh:mm:ss.zzz"));
+        case DirectionColumn:
+            return QStringLiteral("—");
+        case PayloadColumn:
+            return QString::fromUtf8(record.payload);
+        }
+        return QVariant();
+    case Qt::ToolTipRole:
+        return QString::fromUtf8(record.payload);
+    case Qt::FontRole: {
+        QFont font;
+        font.setItalic(true);
+        font.setBold(true);
+        return font;
+    }
+    case TimestampRole:
+        return record.timestampMs;
+    case DirectionRole:
+        return int(Direction::Event);
+    case TopicRole:
+        return QString();
+    case PayloadRole:
+        return record.payload;
+    case SizeRole:
+    case QosRole:
+        return 0;
+    case RetainRole:
+    case DupRole:
+    case HasPropertiesRole:
+        return false;
+    case TopicIndexRole:
+        return int(record.topicIndex);
+    case BrokerAnswerRole:
+        return QString();
+    }
+    return QVariant();
+}
+
+MessageLogModel::Direction MessageLogModel::directionOf(quint8 flags)
+{
+    if (flags & EventFlag)
+        return Direction::Event;
+    return (flags & OutgoingFlag) ? Direction::Outgoing : Direction::Incoming;
 }
 
 QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -188,6 +245,18 @@ void MessageLogModel::append(const Mqtt::Message &message, Direction direction, 
     appendRecord(message, direction, timestampMs, 0);
 }
 
+void MessageLogModel::appendEvent(const QString &text)
+{
+    appendEvent(text, QDateTime::currentMSecsSinceEpoch());
+}
+
+void MessageLogModel::appendEvent(const QString &text, qint64 timestampMs)
+{
+    Mqtt::Message event;
+    event.payload = text.toUtf8();
+    appendRecord(event, Direction::Event, timestampMs, 0);
+}
+
 void MessageLogModel::appendPublished(const Mqtt::Message &message, quint64 token)
 {
     appendRecord(message, Direction::Outgoing, QDateTime::currentMSecsSinceEpoch(), token);
@@ -239,6 +308,7 @@ void MessageLogModel::appendRecord(const Mqtt::Message &message, Direction direc
         record.payload = message.payload;
     record.topicIndex = internTopic(message.topic);
     record.flags = quint8((direction == Direction::Outgoing ? OutgoingFlag : 0) |
+                          (direction == Direction::Event ? EventFlag : 0) |
                           ((quint8(message.qos) & 0x3) << 1) | (message.retain ? RetainFlag : 0) |
                           (message.dup ? DupFlag : 0));
     m_pendingBytes += recordCost(record);
@@ -258,7 +328,8 @@ void MessageLogModel::appendRecord(const Mqtt::Message &message, Direction direc
         m_brokerAnswers.insert(token, QString());
     }
     m_pending.push_back(std::move(record));
-    ++m_receivedCount;
+    if (direction != Direction::Event)
+        ++m_receivedCount;
     trimPending();
     scheduleFlush();
 }
@@ -350,6 +421,7 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
     }
     if (remove == 0)
         return;
+    Q_EMIT aboutToTrim();
     beginRemoveRows(QModelIndex(), 0, int(remove) - 1);
     m_records.erase(m_records.begin(), m_records.begin() + qsizetype(remove));
     m_storedProperties.erase(m_storedProperties.begin(),
@@ -591,8 +663,12 @@ qint64 MessageLogModel::timestampAt(int row) const
 
 MessageLogModel::Direction MessageLogModel::directionAt(int row) const
 {
-    return (m_records[size_t(row)].flags & OutgoingFlag) ? Direction::Outgoing
-                                                         : Direction::Incoming;
+    return directionOf(m_records[size_t(row)].flags);
+}
+
+bool MessageLogModel::isEventAt(int row) const
+{
+    return m_records[size_t(row)].flags & EventFlag;
 }
 
 Mqtt::QoS MessageLogModel::qosAt(int row) const

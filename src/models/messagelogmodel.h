@@ -23,7 +23,8 @@ class MessageLogModel : public QAbstractTableModel
     Q_PROPERTY(int flushInterval READ flushInterval WRITE setFlushInterval)
 
 public:
-    enum class Direction : quint8 { Incoming, Outgoing };
+    // Event: a row about the connection (lost, reconnected), not a message.
+    enum class Direction : quint8 { Incoming, Outgoing, Event };
     Q_ENUM(Direction)
 
     enum Column {
@@ -82,6 +83,10 @@ public:
     // An outgoing QoS 1/2 message with the client's token, whose broker answer comes later
     // through setBrokerAnswer().
     void appendPublished(const Mqtt::Message &message, quint64 token);
+    // A row about the connection, e.g. "Connection lost at 17:01:05", shown among the messages
+    // in time order (text in the payload column). It is not counted as a message.
+    void appendEvent(const QString &text);
+    void appendEvent(const QString &text, qint64 timestampMs);
     // Records the broker's answer (PUBACK/PUBREC reason, or the refusal) to the message
     // appended with token; it may come before the message reached the views.
     void setBrokerAnswer(quint64 token, const QString &answer);
@@ -125,6 +130,7 @@ public:
     QByteArray payloadAt(int row) const;
     qint64 timestampAt(int row) const;
     Direction directionAt(int row) const;
+    bool isEventAt(int row) const; // a connection event row (appendEvent())
     Mqtt::QoS qosAt(int row) const;
     bool isRetainAt(int row) const;
     bool isDupAt(int row) const;
@@ -140,6 +146,9 @@ public:
 
 Q_SIGNALS:
     void pausedChanged(bool paused);
+    // The budget is about to remove the oldest rows (beginRemoveRows() follows): a view that
+    // keeps its selection on a message must not follow the row that takes its place.
+    void aboutToTrim();
     // Emitted at most once per flush (and on pause/clear) when any counter moved.
     void countersChanged();
     // After a flush inserted rows (first..last in this model).
@@ -172,6 +181,8 @@ private:
 
     void appendRecord(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
                       quint64 token);
+    static Direction directionOf(quint8 flags);
+    QVariant eventData(const Record &record, int column, int role) const;
     static qint64 recordCost(const Record &record);
     static qint64 propertiesCost(const QByteArray &encoded);
     static Mqtt::Properties decodeProperties(const QByteArray &encoded);

@@ -285,6 +285,19 @@ void SubscriptionModel::applyAcknowledgement(const QList<Mqtt::SubscribeResult> 
     }
 }
 
+void SubscriptionModel::setPending(const QString &filter)
+{
+    const int row = rowOf(filter);
+    if (row < 0 || m_subscriptions.at(row).state == State::Pending)
+        return;
+    m_matchCache.clear();
+    Subscription &s = m_subscriptions[row];
+    s.state = State::Pending;
+    s.reasonCode = 0;
+    s.reasonString.clear();
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 bool SubscriptionModel::removeSubscription(const QString &filter)
 {
     const int row = rowOf(filter);

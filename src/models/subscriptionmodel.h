@@ -87,6 +87,9 @@ public:
     QList<quint32> subscriptionIdentifiers() const;
     // Applies the broker's answer (Client::subscriptionAcknowledged); unknown filters are added.
     void applyAcknowledgement(const QList<Mqtt::SubscribeResult> &results);
+    // Marks a subscription as sent again and waiting for the broker's answer (a new
+    // connection), keeping its options.
+    void setPending(const QString &filter);
     // Removes a subscription (after an unsubscribe); returns false when unknown.
     bool removeSubscription(const QString &filter);
     // Removes every subscription whose filter is listed (Client::unsubscriptionAcknowledged).

@@ -36,3 +36,11 @@ T *child(QWidget *parent, const char *name)
         qFatal("The form has no widget named %s", name);
     return found;
 }
+
+// Shows a pane whose form scrolls (the connection pane) tall enough that nothing is scrolled
+// away: QTest clicks land where a widget is on screen.
+inline void showUnscrolled(QWidget *pane)
+{
+    pane->resize(qMax(pane->width(), 480), 4000);
+    pane->show();
+}

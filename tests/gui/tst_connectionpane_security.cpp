@@ -257,7 +257,7 @@ void TestConnectionPaneSecurity::typedUrlFillsTheFields()
     QFETCH(QString, path);
 
     ConnectionPane pane;
-    pane.show();
+    showUnscrolled(&pane);
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     auto *hostEdit = child<QLineEdit>(&pane, "hostEdit");
     hostEdit->setFocus();
@@ -302,7 +302,7 @@ void TestConnectionPaneSecurity::defaultPortFollowsTheTransport()
 void TestConnectionPaneSecurity::allowInsecureShowsWarning()
 {
     ConnectionPane pane;
-    pane.show();
+    showUnscrolled(&pane);
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     auto *warning = child<QLabel>(&pane, "insecureWarningLabel");
     auto *insecure = child<QCheckBox>(&pane, "allowInsecureCheck");

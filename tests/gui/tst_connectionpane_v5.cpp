@@ -220,7 +220,7 @@ void TestConnectionPaneV5::grab(QWidget *widget, const QString &name)
 void TestConnectionPaneV5::optionsNeedMqtt5()
 {
     ConnectionPane pane;
-    pane.show();
+    showUnscrolled(&pane);
     auto *group = child<QGroupBox>(&pane, "v5Group");
     auto *toggle = child<QToolButton>(&pane, "v5ToggleButton");
     chooseVersion(&pane, Mqtt::ProtocolVersion::V3_1_1);
@@ -253,7 +253,7 @@ void TestConnectionPaneV5::connectShowsTheConnack()
     ConnectionPane pane;
     pane.setClient(&client);
     pane.resize(360, 900);
-    pane.show();
+    showUnscrolled(&pane);
     type(child<QLineEdit>(&pane, "hostEdit"), broker.host());
     child<QSpinBox>(&pane, "portSpin")->setValue(broker.port());
     child<QCheckBox>(&pane, "autoReconnectCheck")->setChecked(false);
@@ -334,7 +334,7 @@ void TestConnectionPaneV5::brokerDisconnectShowsItsReason()
     Mqtt::Client client;
     ConnectionPane pane;
     pane.setClient(&client);
-    pane.show();
+    showUnscrolled(&pane);
     type(child<QLineEdit>(&pane, "hostEdit"), QStringLiteral("127.0.0.1"));
     child<QSpinBox>(&pane, "portSpin")->setValue(server.serverPort());
     child<QCheckBox>(&pane, "autoReconnectCheck")->setChecked(false);
@@ -359,7 +359,7 @@ void TestConnectionPaneV5::refusedAuthenticationMethodShowsItsReason()
     Mqtt::Client client;
     ConnectionPane pane;
     pane.setClient(&client);
-    pane.show();
+    showUnscrolled(&pane);
     type(child<QLineEdit>(&pane, "hostEdit"), broker.host());
     child<QSpinBox>(&pane, "portSpin")->setValue(broker.port());
     child<QCheckBox>(&pane, "autoReconnectCheck")->setChecked(false);
@@ -439,7 +439,7 @@ void TestConnectionPaneV5::invalidInputIsRefused()
     Mqtt::Client client;
     ConnectionPane pane;
     pane.setClient(&client);
-    pane.show();
+    showUnscrolled(&pane);
     type(child<QLineEdit>(&pane, "hostEdit"), QStringLiteral("127.0.0.1"));
     child<QSpinBox>(&pane, "portSpin")->setValue(MosquittoProcess::freePort());
     chooseVersion(&pane, Mqtt::ProtocolVersion::V5);
@@ -489,7 +489,7 @@ void TestConnectionPaneV5::profileKeepsEveryV5Field()
         ConnectionPane pane;
         pane.setStores(&store, nullptr);
         pane.resize(360, 1400);
-        pane.show();
+        showUnscrolled(&pane);
         chooseVersion(&pane, Mqtt::ProtocolVersion::V5);
         type(child<QLineEdit>(&pane, "userNameEdit"), QStringLiteral("alice"));
         auto *expiry = child<QComboBox>(&pane, "sessionExpiryCombo");
@@ -599,7 +599,7 @@ void TestConnectionPaneV5::topicAliasChoiceReachesTheClient()
     Mqtt::Client client;
     ConnectionPane pane;
     pane.setClient(&client);
-    pane.show();
+    showUnscrolled(&pane);
     type(child<QLineEdit>(&pane, "hostEdit"), QStringLiteral("127.0.0.1"));
     child<QSpinBox>(&pane, "portSpin")->setValue(MosquittoProcess::freePort());
     child<QCheckBox>(&pane, "autoReconnectCheck")->setChecked(false);
@@ -626,7 +626,7 @@ void TestConnectionPaneV5::reauthenticateNeedsAConnectionWithAMethod()
     Mqtt::Client client;
     ConnectionPane pane;
     pane.setClient(&client);
-    pane.show();
+    showUnscrolled(&pane);
     auto *button = child<QPushButton>(&pane, "reauthenticateButton");
     auto *method = child<QComboBox>(&pane, "authenticationMethodCombo");
     type(child<QLineEdit>(&pane, "hostEdit"), broker.host());
@@ -676,7 +676,7 @@ void TestConnectionPaneV5::reauthenticateRunsAScramExchange()
     ConnectionPane pane;
     pane.setClient(&client);
     pane.resize(360, 900);
-    pane.show();
+    showUnscrolled(&pane);
     auto *button = child<QPushButton>(&pane, "reauthenticateButton");
     type(child<QLineEdit>(&pane, "hostEdit"), QStringLiteral("127.0.0.1"));
     child<QSpinBox>(&pane, "portSpin")->setValue(broker.port());

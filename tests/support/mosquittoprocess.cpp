@@ -44,8 +44,11 @@ bool MosquittoProcess::start(int timeoutMs)
         return false;
     }
     // Another process may take the port between freePort() and mosquitto's bind: retry.
+    // A restart keeps the port it had (clients reconnect to the same address).
+    const bool samePort = m_restarting && m_port != 0;
     for (int attempt = 0; attempt < 5; ++attempt) {
-        m_port = freePort();
+        if (!samePort)
+            m_port = freePort();
         const QString configPath = m_directory.filePath(QStringLiteral("mosquitto.conf"));
         QFile config(configPath);
         if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -83,8 +86,19 @@ bool MosquittoProcess::start(int timeoutMs)
             return true;
         m_error = QStringLiteral("mosquitto did not start: %1").arg(log());
         stop();
+        if (samePort)
+            break; // the port is taken: trying again would not change that soon
     }
     return false;
+}
+
+bool MosquittoProcess::restart(int timeoutMs)
+{
+    stop();
+    m_restarting = true;
+    const bool started = start(timeoutMs);
+    m_restarting = false;
+    return started;
 }
 
 bool MosquittoProcess::waitForListener(quint16 port, int timeoutMs)

@@ -28,6 +28,9 @@ public:
     // connections: start() waits only for port(). False if the broker dies or time runs out.
     bool waitForListener(quint16 port, int timeoutMs = 10000);
     void stop();
+    // Stops the broker (if running) and starts it again on the same port, as a broker
+    // restart looks to its clients. Retained messages and sessions are gone (no persistence).
+    bool restart(int timeoutMs = 10000);
     bool isRunning() const;
 
     quint16 port() const { return m_port; }
@@ -42,5 +45,6 @@ private:
     std::unique_ptr<QProcess> m_process;
     QStringList m_extraLines;
     quint16 m_port = 0;
+    bool m_restarting = false;
     QString m_error;
 };
