@@ -314,7 +314,7 @@ quint64 Client::publish(const Message &message, Error *error)
     if (!problem && (m_state != State::Connected || !m_queue.empty()) &&
         int(m_queue.size()) >= m_options.maximumQueued)
         problem = {ErrorCode::QueueFull,
-                   tr("The queue of messages waiting to be sent is full (%1 messages)")
+                   tr("The queue of messages waiting to be sent is full (%L1 messages)")
                            .arg(m_options.maximumQueued),
                    0};
     if (problem) {
@@ -884,7 +884,7 @@ void Client::handlePublish(const FrameReader::Frame &frame)
                 m_options.connectProperties.integer(PropertyId::ReceiveMaximum).value_or(65535);
         if (quint32(m_incomingQos2.size()) >= maximum) {
             closeWithError(ErrorCode::ProtocolError,
-                           tr("Protocol error: the broker sent more than %1 QoS 2 messages "
+                           tr("Protocol error: the broker sent more than %L1 QoS 2 messages "
                               "awaiting release")
                                    .arg(maximum),
                            quint8(ReasonCode::ReceiveMaximumExceeded));
@@ -1599,7 +1599,9 @@ Error Client::packetSizeProblem(qint64 size) const
     if (!maximum || size <= qint64(*maximum))
         return {};
     return {ErrorCode::PacketTooLarge,
-            tr("The packet would be %1 bytes; the broker accepts at most %2").arg(size).arg(*maximum),
+            tr("The packet would be %L1 bytes; the broker accepts at most %L2")
+                    .arg(size)
+                    .arg(*maximum),
             quint8(ReasonCode::PacketTooLarge)};
 }
 

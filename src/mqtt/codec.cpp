@@ -142,7 +142,7 @@ QString packetName(PacketType type)
     case PacketType::Reserved:
         break;
     }
-    return QStringLiteral("reserved packet type 0");
+    return tr("reserved packet type 0");
 }
 
 QString malformed(PacketType type, const QString &why)
