@@ -1196,7 +1196,7 @@
     </message>
     <message>
         <source>Port of the broker: 1 to 65535 (MQTT 1883, MQTT over TLS 8883)</source>
-        <translation>服务器端口：1 到 65535（MQTT 为 1883，MQTT over TLS 为 8883）</translation>
+        <translation>服务器端口：1 到 65535（MQTT 为 1883，基于 TLS 的 MQTT 为 8883）</translation>
     </message>
     <message>
         <source>%1 is not a port: enter a number from 1 to 65535</source>
@@ -1205,12 +1205,6 @@
     <message>
         <source>Could not connect to %1; trying again soon</source>
         <translation>无法连接到 %1；即将重试</translation>
-    </message>
-    <message numerus="yes">
-        <source>Could not connect to %1 (%n attempt(s)); next try in %2 s. Cancel stops trying.</source>
-        <translation>
-            <numerusform>无法连接到 %1（已尝试 %n 次）；%2 秒后再次尝试。点击“取消”停止尝试。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Could not connect to %1: %2</source>
@@ -1223,6 +1217,12 @@
     <message>
         <source>Stop trying to connect</source>
         <translation>停止尝试连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not connect to %1 (%Ln attempt(s)); next try in %2 s. Cancel stops trying.</source>
+        <translation>
+            <numerusform>无法连接到 %1（已尝试 %Ln 次）；%2 秒后再次尝试。点击“取消”停止尝试。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1343,12 +1343,6 @@
         <source>Received %1 · Sent %2</source>
         <translation>已接收 %1 · 已发送 %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Log: %n message(s), %1</source>
-        <translation>
-            <numerusform>日志：%n 条消息，%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>About Switchboard</source>
         <translation>关于 Switchboard</translation>
@@ -1421,12 +1415,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>Connection lost %1 — reconnected %2, session resumed</source>
         <translation>连接于 %1 断开 — %2 重新连接，会话已恢复</translation>
     </message>
-    <message numerus="yes">
-        <source>Connection lost %1 — reconnected %2, %n subscription(s) restored</source>
-        <translation>
-            <numerusform>连接于 %1 断开 — %2 重新连接，已恢复 %n 个订阅</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Connection lost %1</source>
         <translation>连接于 %1 断开</translation>
@@ -1447,15 +1435,27 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>queued: waiting for the connection</source>
         <translation>已排队：等待连接</translation>
     </message>
-    <message numerus="yes">
-        <source>%n queued</source>
-        <translation>
-            <numerusform>%n 条排队中</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Messages published while not connected wait in the queue and are sent when the connection is up</source>
         <translation>未连接时发布的消息在队列中等待，连接建立后发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost %1 — reconnected %2, %Ln subscription(s) restored</source>
+        <translation>
+            <numerusform>连接于 %1 断开 — %2 重新连接，已恢复 %Ln 个订阅</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln queued</source>
+        <translation>
+            <numerusform>%Ln 条排队中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Log: %Ln message(s), %1</source>
+        <translation>
+            <numerusform>日志：%Ln 条消息，%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1633,12 +1633,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n 字节</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / %2</translation>
@@ -1698,6 +1692,12 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Connection event · %1</source>
         <translation>连接事件 · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1841,10 +1841,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Malformed packet: its Remaining Length is not minimally encoded</source>
         <translation>格式错误的报文：剩余长度不是最短编码</translation>
-    </message>
-    <message>
-        <source>Received a packet of %1 bytes, more than the maximum of %2 bytes</source>
-        <translation>收到 %1 字节的报文，超过了最大值 %2 字节</translation>
     </message>
     <message>
         <source>Payload Format Indicator</source>
@@ -2279,6 +2275,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>代理没有建立到服务器的隧道（%1）</translation>
     </message>
     <message>
+        <source>reserved packet type 0</source>
+        <translation>保留的报文类型 0</translation>
+    </message>
+    <message>
+        <source>Received a packet of %L1 bytes, more than the maximum of %L2 bytes</source>
+        <translation>收到 %L1 字节的报文，超过了最大值 %L2 字节</translation>
+    </message>
+    <message>
         <source>reserved reason code 0x%1</source>
         <translation>保留的原因码 0x%1</translation>
     </message>
@@ -2324,10 +2328,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The message is larger than MQTT allows</source>
         <translation>消息超过了 MQTT 允许的大小</translation>
-    </message>
-    <message>
-        <source>The queue of messages waiting to be sent is full (%1 messages)</source>
-        <translation>待发送消息队列已满（%1 条消息）</translation>
     </message>
     <message>
         <source>No topic filter to subscribe to</source>
@@ -2450,10 +2450,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>服务器不支持订阅标识符</translation>
     </message>
     <message>
-        <source>Protocol error: the broker sent more than %1 QoS 2 messages awaiting release</source>
-        <translation>协议错误：服务器发送的待释放 QoS 2 消息超过了 %1 条</translation>
-    </message>
-    <message>
         <source>Protocol error: the UNSUBACK has %1 reason codes for %2 topic filters</source>
         <translation>协议错误：UNSUBACK 对 %2 个主题过滤器给出了 %1 个原因码</translation>
     </message>
@@ -2484,10 +2480,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The broker accepts no topic aliases</source>
         <translation>服务器不接受主题别名</translation>
-    </message>
-    <message>
-        <source>The packet would be %1 bytes; the broker accepts at most %2</source>
-        <translation>报文将有 %1 字节；服务器最多接受 %2 字节</translation>
     </message>
     <message>
         <source>Enhanced authentication needs MQTT 5.0</source>
@@ -2562,12 +2554,24 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>取消订阅只能带用户属性，不能带 %1</translation>
     </message>
     <message>
+        <source>The queue of messages waiting to be sent is full (%L1 messages)</source>
+        <translation>待发送消息队列已满（%L1 条消息）</translation>
+    </message>
+    <message>
+        <source>Protocol error: the broker sent more than %L1 QoS 2 messages awaiting release</source>
+        <translation>协议错误：服务器发送的待释放 QoS 2 消息超过了 %L1 条</translation>
+    </message>
+    <message>
+        <source>The packet would be %L1 bytes; the broker accepts at most %L2</source>
+        <translation>报文将有 %L1 字节；服务器最多接受 %L2 字节</translation>
+    </message>
+    <message>
         <source>The connection closed before the message was sent</source>
         <translation>消息发出之前连接已关闭</translation>
     </message>
     <message>
-        <source>%1 must be between %2 and %3</source>
-        <translation>%1 必须在 %2 到 %3 之间</translation>
+        <source>%1 must be between %L2 and %L3</source>
+        <translation>%1 必须在 %L2 到 %L3 之间</translation>
     </message>
 </context>
 <context>
@@ -2585,8 +2589,8 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>%1（未指定格式的字节）</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <source>%L1 s</source>
+        <translation>%L1 秒</translation>
     </message>
 </context>
 <context>
@@ -2636,10 +2640,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>SCRAM 认证失败：服务器的随机数没有延续我们的随机数</translation>
     </message>
     <message>
-        <source>SCRAM authentication failed: the broker asks for %1 iterations; between %2 and %3 are accepted</source>
-        <translation>SCRAM 认证失败：服务器要求 %1 次迭代；只接受 %2 到 %3 次</translation>
-    </message>
-    <message>
         <source>SCRAM authentication failed: the broker accepted the connection before the exchange was complete, so it proved nothing</source>
         <translation>SCRAM 认证失败：服务器在交换完成之前就接受了连接，因此它没有证明任何东西</translation>
     </message>
@@ -2650,6 +2650,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>SCRAM authentication failed: the broker&apos;s signature is wrong; it may not be the broker it claims to be</source>
         <translation>SCRAM 认证失败：服务器的签名错误；它可能不是它所声称的服务器</translation>
+    </message>
+    <message>
+        <source>SCRAM authentication failed: the broker asks for %L1 iterations; between %L2 and %L3 are accepted</source>
+        <translation>SCRAM 认证失败：服务器要求 %L1 次迭代；只接受 %L2 到 %L3 次</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +2823,29 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The TLS handshake with %1 failed: %2</source>
         <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadFormat</name>
+    <message>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>第 %1 个字符处的 JSON 无效：%2</translation>
+    </message>
+    <message>
+        <source>Invalid hex digit &apos;%1&apos; at character %2</source>
+        <translation>第 %2 个字符处的十六进制数字“%1”无效</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits: the digit at character %1 has no pair</source>
+        <translation>十六进制数字个数为奇数：第 %1 个字符处的数字没有配对</translation>
+    </message>
+    <message>
+        <source>Invalid base64 character &apos;%1&apos; at character %2</source>
+        <translation>第 %2 个字符处的 Base64 字符“%1”无效</translation>
+    </message>
+    <message>
+        <source>Invalid base64: wrong length or padding</source>
+        <translation>Base64 无效：长度或填充错误</translation>
     </message>
 </context>
 <context>
@@ -3070,12 +3097,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>, with properties</source>
         <translation>，带属性</translation>
     </message>
-    <message numerus="yes">
-        <source>Queued for %1 at %2: not connected, it is sent once the connection is up (%n message(s) waiting)</source>
-        <translation>
-            <numerusform>已于 %2 为 %1 排队：未连接，连接建立后发送（%n 条消息等待中）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Sent to %1 at %2, after waiting for the connection</source>
         <translation>等待连接后，于 %2 发送到 %1</translation>
@@ -3083,6 +3104,12 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Not sent to %1: %2</source>
         <translation>未发送到 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued for %1 at %2: not connected, it is sent once the connection is up (%Ln message(s) waiting)</source>
+        <translation>
+            <numerusform>已于 %2 为 %1 排队：未连接，连接建立后发送（%Ln 条消息等待中）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3107,16 +3134,8 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>等待中…</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
         <source>no response</source>
         <translation>无响应</translation>
-    </message>
-    <message>
-        <source>%1 ms (late)</source>
-        <translation>%1 毫秒（迟到）</translation>
     </message>
     <message>
         <source>unmatched</source>
@@ -3148,7 +3167,15 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
     <message>
         <source>From publishing the request to receiving its response, through the broker. A broker that leaves Nagle&apos;s algorithm on (mosquitto&apos;s default, set_tcp_nodelay false) adds about 40 ms to each round trip.</source>
-        <translation>从发布请求到收到其响应的时间，包括经过服务器的时间。如果服务器开启了 Nagle 算法（mosquitto 的默认设置 set_tcp_nodelay false），每次往返约增加 40 毫秒。</translation>
+        <translation>从发布请求到收到其响应的时间，包括经过服务器的时间。如果服务器开启了 Nagle 算法（mosquitto 的默认设置，即 set_tcp_nodelay 关闭），每次往返约增加 40 毫秒。</translation>
+    </message>
+    <message>
+        <source>%L1 ms</source>
+        <translation>%L1 毫秒</translation>
+    </message>
+    <message>
+        <source>%L1 ms (late)</source>
+        <translation>%L1 毫秒（迟到）</translation>
     </message>
 </context>
 <context>
@@ -3474,18 +3501,8 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>清除“%1”上的保留消息</translation>
     </message>
     <message>
-        <source>Clear retained messages below &quot;%1&quot; (%2)</source>
-        <translation>清除“%1”下的保留消息（%2）</translation>
-    </message>
-    <message>
         <source>Publish an empty retained message to &quot;%1&quot;? The broker then forgets the retained message of this topic.</source>
         <translation>向“%1”发布一条空的保留消息吗？服务器随后会删除该主题的保留消息。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Publish an empty retained message to %n topic(s) at and below &quot;%1&quot;? The broker then forgets their retained messages.</source>
-        <translation>
-            <numerusform>向“%1”及其下的 %n 个主题发布空的保留消息吗？服务器随后会删除它们的保留消息。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Clear retained messages</source>
@@ -3572,8 +3589,18 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>共享订阅（$share/组/过滤器）需要 MQTT 5.0：请用 MQTT 5.0 连接后使用</translation>
     </message>
     <message>
-        <source>Subscription identifier: enter a number from 1 to %1, or choose none or automatic</source>
-        <translation>订阅标识符：请输入 1 到 %1 之间的数字，或选择无或自动</translation>
+        <source>Subscription identifier: enter a number from 1 to %L1, or choose none or automatic</source>
+        <translation>订阅标识符：请输入 1 到 %L1 之间的数字，或选择无或自动</translation>
+    </message>
+    <message>
+        <source>Clear retained messages below &quot;%1&quot; (%L2)</source>
+        <translation>清除“%1”下的保留消息（%L2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish an empty retained message to %Ln topic(s) at and below &quot;%1&quot;? The broker then forgets their retained messages.</source>
+        <translation>
+            <numerusform>向“%1”及其下的 %Ln 个主题发布空的保留消息吗？服务器随后会删除它们的保留消息。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

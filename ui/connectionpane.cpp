@@ -742,7 +742,7 @@ void ConnectionPane::onReconnectScheduled(int attempt, int delayMs)
     const int seconds = (delayMs + 999) / 1000;
     // Nothing was ever connected: say so, count the attempts, and say how to stop.
     if (!m_hasConnected)
-        m_stateText = tr("Could not connect to %1 (%n attempt(s)); next try in %2 s. Cancel "
+        m_stateText = tr("Could not connect to %1 (%Ln attempt(s)); next try in %2 s. Cancel "
                          "stops trying.",
                          nullptr, attempt)
                               .arg(brokerAddress())

@@ -317,7 +317,7 @@ void MainWindow::onConnected(bool sessionPresent)
         m_log->appendEvent(
                 sessionPresent
                         ? tr("Connection lost %1 — reconnected %2, session resumed").arg(lost, back)
-                        : tr("Connection lost %1 — reconnected %2, %n subscription(s) "
+                        : tr("Connection lost %1 — reconnected %2, %Ln subscription(s) "
                              "restored",
                              nullptr, restored)
                                   .arg(lost, back));
@@ -476,14 +476,14 @@ void MainWindow::updateRates()
     QString totals = tr("Received %1 · Sent %2")
                              .arg(locale.toString(m_receivedTotal), locale.toString(m_sentTotal));
     if (!m_queuedTokens.isEmpty())
-        totals += QStringLiteral(" · ") + tr("%n queued", nullptr, int(m_queuedTokens.size()));
+        totals += QStringLiteral(" · ") + tr("%Ln queued", nullptr, int(m_queuedTokens.size()));
     m_totalsLabel->setText(totals);
     m_totalsLabel->setToolTip(
             m_queuedTokens.isEmpty()
                     ? QString()
                     : tr("Messages published while not connected wait in the queue and are "
                          "sent when the connection is up"));
-    m_memoryLabel->setText(tr("Log: %n message(s), %1", nullptr, m_log->rowCount())
+    m_memoryLabel->setText(tr("Log: %Ln message(s), %1", nullptr, m_log->rowCount())
                                    .arg(formatBytes(m_log->bytesHeld())));
 }
 

@@ -387,7 +387,7 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
         facts << tr("retained");
     if (message.dup)
         facts << tr("duplicate");
-    facts << tr("%n byte(s)", nullptr, int(message.payload.size()));
+    facts << tr("%Ln byte(s)", nullptr, int(message.payload.size()));
     if (!shown.brokerAnswer.isEmpty())
         facts << tr("broker: %1").arg(shown.brokerAnswer);
     m_ui->detailHeaderLabel->setText(facts.join(QStringLiteral(" · ")));

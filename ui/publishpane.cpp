@@ -613,7 +613,7 @@ quint64 PublishPane::publish()
         else
             m_pendingAcks.insert(token, message.topic);
         showStatus(tr("Queued for %1 at %2: not connected, it is sent once the connection is up "
-                      "(%n message(s) waiting)",
+                      "(%Ln message(s) waiting)",
                       nullptr, m_client->queuedCount())
                            .arg(message.topic, time));
     } else if (message.qos == Mqtt::QoS::AtMostOnce) {

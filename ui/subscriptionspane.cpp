@@ -275,7 +275,7 @@ void SubscriptionsPane::onSubscribeClicked()
             const qulonglong number = typed.toULongLong(&ok);
             // 0 is a protocol error; the top is the largest Variable Byte Integer.
             if (!ok || number < 1 || number > MaximumSubscriptionIdentifier) {
-                showError(tr("Subscription identifier: enter a number from 1 to %1, or choose "
+                showError(tr("Subscription identifier: enter a number from 1 to %L1, or choose "
                              "none or automatic")
                                   .arg(MaximumSubscriptionIdentifier));
                 return;
@@ -445,7 +445,7 @@ void SubscriptionsPane::onTopicContextMenu(const QPoint &position)
     QAction *clearTopic = menu.addAction(tr("Clear retained message on \"%1\"").arg(topic));
     clearTopic->setEnabled(retainedHere);
     QAction *clearSubtree = menu.addAction(
-            tr("Clear retained messages below \"%1\" (%2)").arg(topic).arg(retainedBelow));
+            tr("Clear retained messages below \"%1\" (%L2)").arg(topic).arg(retainedBelow));
     clearSubtree->setEnabled(retainedBelow > 0);
 
     QAction *chosen = menu.exec(m_ui->topicView->viewport()->mapToGlobal(position));
@@ -481,7 +481,7 @@ int SubscriptionsPane::clearRetained(const QString &topic, RetainedScope scope,
                                               "broker then forgets the "
                                               "retained message of this topic.")
                                                    .arg(topic)
-                                         : tr("Publish an empty retained message to %n topic(s) at "
+                                         : tr("Publish an empty retained message to %Ln topic(s) at "
                                               "and below \"%1\"? The "
                                               "broker then forgets their retained messages.",
                                               nullptr, int(topics.size()))

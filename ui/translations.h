@@ -7,8 +7,10 @@ class QCoreApplication;
 
 namespace Translations {
 
-// Loads Switchboard's translation (embedded under :/i18n) and Qt's own for the language:
-// an empty language follows the system locale. Returns the locale used ("C" when none).
+// Loads Switchboard's translation (embedded under :/i18n) and Qt's own for the language, and
+// makes its locale the default one (numbers, sizes): an empty language follows the system
+// locale. A language without a translation falls back to English (the source texts with the
+// English plural forms of switchboard_en). Returns the locale used.
 QLocale install(QCoreApplication *application, const QString &language = QString());
 
 } // namespace Translations

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextStream>
 
 int main(int argc, char *argv[])
@@ -8,6 +9,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("switchboard-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+    // Output that scripts read, as mosquitto_sub prints it: numbers without digit grouping
+    // (the engine's texts format numbers with the default locale, %L1).
+    QLocale::setDefault(QLocale::c());
 
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();

@@ -11,7 +11,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Cli::TransportOptions", text);
+    return QCoreApplication::translate("Cli", text);
 }
 
 const QString UrlOption = QStringLiteral("url");

@@ -8,7 +8,7 @@ BUILD_DIR="${SWITCHBOARD_BUILD_DIR:-$ROOT/build}"
 SWITCHBOARD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    linguist-qt6 libgl-dev qtkeychain-qt6-dev
+    linguist-qt6 qt6-translations-l10n libgl-dev qtkeychain-qt6-dev
     mosquitto mosquitto-clients libmosquitto-dev
     qt6-websockets-dev openssl microsocks tinyproxy
     nodejs npm

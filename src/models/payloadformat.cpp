@@ -36,11 +36,6 @@ QString decodeUtf8(QByteArrayView payload, bool *valid)
     return text;
 }
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("PayloadFormat", text);
-}
-
 int hexValue(QChar c)
 {
     const char16_t u = c.unicode();
@@ -216,9 +211,10 @@ EncodeResult encode(const QString &input, Format format)
         QJsonDocument::fromJson(utf8, &error);
         if (error.error != QJsonParseError::NoError) {
             result.errorOffset = characterOffset(input, error.offset);
-            result.error = translate("Invalid JSON at character %1: %2")
-                                   .arg(result.errorOffset)
-                                   .arg(error.errorString());
+            result.error =
+                    QCoreApplication::translate("PayloadFormat", "Invalid JSON at character %1: %2")
+                            .arg(result.errorOffset)
+                            .arg(error.errorString());
         } else {
             result.bytes = utf8;
         }
@@ -240,7 +236,10 @@ EncodeResult encode(const QString &input, Format format)
             const int value = hexValue(c);
             if (value < 0) {
                 result.errorOffset = i;
-                result.error = translate("Invalid hex digit '%1' at character %2").arg(c).arg(i);
+                result.error = QCoreApplication::translate("PayloadFormat",
+                                                           "Invalid hex digit '%1' at character %2")
+                                       .arg(c)
+                                       .arg(i);
                 result.bytes.clear();
                 return result;
             }
@@ -254,8 +253,10 @@ EncodeResult encode(const QString &input, Format format)
         }
         if (high >= 0) {
             result.errorOffset = highOffset;
-            result.error = translate("Odd number of hex digits: the digit at character %1 has "
-                                     "no pair")
+            result.error = QCoreApplication::translate(
+                                   "PayloadFormat",
+                                   "Odd number of hex digits: the digit at character %1 has "
+                                   "no pair")
                                    .arg(highOffset);
             result.bytes.clear();
         }
@@ -275,7 +276,10 @@ EncodeResult encode(const QString &input, Format format)
             if (!ok) {
                 result.errorOffset = i;
                 result.error =
-                        translate("Invalid base64 character '%1' at character %2").arg(c).arg(i);
+                        QCoreApplication::translate("PayloadFormat",
+                                                    "Invalid base64 character '%1' at character %2")
+                                .arg(c)
+                                .arg(i);
                 return result;
             }
             compact.append(char(u));
@@ -288,7 +292,8 @@ EncodeResult encode(const QString &input, Format format)
                                   compact, QByteArray::Base64UrlEncoding |
                                                    QByteArray::AbortOnBase64DecodingErrors);
         if (!decodedUrl) {
-            result.error = translate("Invalid base64: wrong length or padding");
+            result.error = QCoreApplication::translate("PayloadFormat",
+                                                       "Invalid base64: wrong length or padding");
             return result;
         }
         result.bytes = decodedUrl.decoded;

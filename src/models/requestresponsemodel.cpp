@@ -40,11 +40,11 @@ QString RequestResponseModel::latencyText(const Row &row) const
     case State::Waiting:
         return tr("waiting…");
     case State::Answered:
-        return tr("%1 ms").arg(row.latencyMs);
+        return tr("%L1 ms").arg(row.latencyMs);
     case State::TimedOut:
         return tr("no response");
     case State::Late:
-        return tr("%1 ms (late)").arg(row.latencyMs);
+        return tr("%L1 ms (late)").arg(row.latencyMs);
     case State::Unmatched:
         return tr("unmatched");
     }

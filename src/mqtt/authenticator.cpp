@@ -129,8 +129,8 @@ AuthenticationStep ScramSha256Authenticator::respond(const QByteArray &challenge
                 tr("SCRAM authentication failed: the broker's nonce does not extend ours"));
     if (iterations < MinimumIterations || iterations > MaximumIterations)
         return AuthenticationStep::failure(
-                tr("SCRAM authentication failed: the broker asks for %1 iterations; "
-                   "between %2 and %3 are accepted")
+                tr("SCRAM authentication failed: the broker asks for %L1 iterations; "
+                   "between %L2 and %L3 are accepted")
                         .arg(iterations)
                         .arg(MinimumIterations)
                         .arg(MaximumIterations));

@@ -310,7 +310,7 @@ void Client::handlePublish(const Frame &frame)
                 m_options.connectProperties.integer(PropertyId::ReceiveMaximum).value_or(65535);
         if (quint32(m_session->awaitingReleaseCount()) >= maximum) {
             closeWithError(ErrorCode::ProtocolError,
-                           tr("Protocol error: the broker sent more than %1 QoS 2 messages "
+                           tr("Protocol error: the broker sent more than %L1 QoS 2 messages "
                               "awaiting release")
                                    .arg(maximum),
                            quint8(ReasonCode::ReceiveMaximumExceeded));

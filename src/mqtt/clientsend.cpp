@@ -39,7 +39,7 @@ quint64 Client::publish(const Message &message, Error *error)
     if (!problem && (m_state != State::Connected || !queue.empty()) &&
         int(queue.size()) >= m_options.maximumQueued)
         problem = {ErrorCode::QueueFull,
-                   tr("The queue of messages waiting to be sent is full (%1 messages)")
+                   tr("The queue of messages waiting to be sent is full (%L1 messages)")
                            .arg(m_options.maximumQueued),
                    0};
     if (problem) {

@@ -9,7 +9,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Mqtt::ConnectionOptions", text);
+    return QCoreApplication::translate("Mqtt", text);
 }
 
 } // namespace

@@ -332,7 +332,8 @@ QList<PropertyText> Properties::describe(BinaryNotation notation) const
         case PropertyId::SessionExpiryInterval:
         case PropertyId::WillDelayInterval:
         case PropertyId::ServerKeepAlive:
-            line.value = QCoreApplication::translate("Mqtt::Properties", "%1 s").arg(entry.integer);
+            line.value =
+                    QCoreApplication::translate("Mqtt::Properties", "%L1 s").arg(entry.integer);
             break;
         default:
             switch (typeOf(entry.id)) {

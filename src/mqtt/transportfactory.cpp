@@ -57,9 +57,8 @@ bool makeNetworkProxy(const ProxyOptions &options, const QString &host, quint16 
 
 QString describeSocketError(QAbstractSocket::SocketError error, const QString &socketText)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("Mqtt::Transport", text);
-    };
+    // The context lupdate gives tr() in namespace Mqtt.
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Mqtt", text); };
     switch (error) {
     case QAbstractSocket::ProxyAuthenticationRequiredError:
         return tr("The proxy refused the user name or password (%1)").arg(socketText);

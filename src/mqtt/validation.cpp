@@ -69,7 +69,7 @@ Error validatePropertyValues(const Properties &properties)
             return {ErrorCode::InvalidArgument, Client::tr("The Maximum Packet Size must not be 0"),
                     0};
         return {ErrorCode::InvalidArgument,
-                Client::tr("%1 must be between %2 and %3")
+                Client::tr("%1 must be between %L2 and %L3")
                         .arg(Properties::name(entry.id))
                         .arg(range.minimum)
                         .arg(range.maximum),
@@ -206,7 +206,7 @@ Error validatePacketSize(qint64 size, const ServerLimits &limits)
     if (!maximum || size <= qint64(*maximum))
         return {};
     return {ErrorCode::PacketTooLarge,
-            Client::tr("The packet would be %1 bytes; the broker accepts at most %2")
+            Client::tr("The packet would be %L1 bytes; the broker accepts at most %L2")
                     .arg(size)
                     .arg(*maximum),
             quint8(ReasonCode::PacketTooLarge)};

@@ -1,6 +1,8 @@
-# Fails when the committed .ts lacks a translation: lupdate a temporary copy over the sources
-# (new or changed strings come out as type="unfinished") and look for unfinished entries.
-foreach(variable LUPDATE SOURCE_DIR TS_FILE WORK_DIR)
+# Fails when a committed .ts under translations/ lacks a translation: lupdate a temporary copy
+# of each over the sources (new or changed strings come out as type="unfinished") and look for
+# unfinished entries. switchboard_en.ts holds only the English plural forms (-pluralonly), as
+# scripts/update-translations maintains it.
+foreach(variable LUPDATE SOURCE_DIR WORK_DIR)
     if(NOT DEFINED ${variable})
         message(FATAL_ERROR "${variable} is not set")
     endif()
@@ -8,27 +10,42 @@ endforeach()
 
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
-get_filename_component(ts_name "${TS_FILE}" NAME)
-set(copy "${WORK_DIR}/${ts_name}")
-file(COPY_FILE "${TS_FILE}" "${copy}")
-
-execute_process(
-    COMMAND "${LUPDATE}" -no-obsolete -locations none -source-language en
-            -target-language zh_CN src ui app -ts "${copy}"
-    WORKING_DIRECTORY "${SOURCE_DIR}"
-    RESULT_VARIABLE result
-    OUTPUT_VARIABLE output
-    ERROR_VARIABLE errors)
-if(NOT result EQUAL 0)
-    message(FATAL_ERROR "lupdate failed (${result}):\n${output}\n${errors}")
+file(GLOB ts_files "${SOURCE_DIR}/translations/*.ts")
+if(NOT ts_files)
+    message(FATAL_ERROR "No .ts file under ${SOURCE_DIR}/translations")
 endif()
 
-file(READ "${copy}" contents)
-# Semicolons (as in &quot;) would split CMake lists: set them aside while matching.
-string(REPLACE ";" "@SEMICOLON@" contents "${contents}")
-string(REGEX MATCHALL "type=\"unfinished\"" markers "${contents}")
-list(LENGTH markers marker_count)
-if(marker_count GREATER 0)
+set(failures "")
+foreach(ts_file IN LISTS ts_files)
+    get_filename_component(ts_name "${ts_file}" NAME)
+    string(REGEX REPLACE "^switchboard_(.*)\\.ts$" "\\1" language "${ts_name}")
+    set(options "")
+    if(language STREQUAL "en")
+        set(options -pluralonly)
+    endif()
+    set(copy "${WORK_DIR}/${ts_name}")
+    file(COPY_FILE "${ts_file}" "${copy}")
+
+    execute_process(
+        COMMAND "${LUPDATE}" -no-obsolete -locations none ${options} -source-language en
+                -target-language ${language} src ui app -ts "${copy}"
+        WORKING_DIRECTORY "${SOURCE_DIR}"
+        RESULT_VARIABLE result
+        OUTPUT_VARIABLE output
+        ERROR_VARIABLE errors)
+    if(NOT result EQUAL 0)
+        message(FATAL_ERROR "lupdate failed (${result}):\n${output}\n${errors}")
+    endif()
+
+    file(READ "${copy}" contents)
+    # Semicolons (as in &quot;) would split CMake lists: set them aside while matching.
+    string(REPLACE ";" "@SEMICOLON@" contents "${contents}")
+    string(REGEX MATCHALL "type=\"unfinished\"" markers "${contents}")
+    list(LENGTH markers marker_count)
+    if(marker_count EQUAL 0)
+        message(STATUS "${ts_name}: complete")
+        continue()
+    endif()
     string(REGEX MATCHALL "<source>[^<]*</source>[^<]*(<oldsource>[^<]*</oldsource>[^<]*)?(<comment>[^<]*</comment>[^<]*)?(<extracomment>[^<]*</extracomment>[^<]*)?<translation type=\"unfinished\"" unfinished "${contents}")
     set(report "")
     foreach(entry IN LISTS unfinished)
@@ -41,7 +58,9 @@ if(marker_count GREATER 0)
         string(REPLACE "@SEMICOLON@" ";" source "${source}")
         string(APPEND report "  ${source}\n")
     endforeach()
-    message(FATAL_ERROR "${ts_name}: ${marker_count} unfinished or missing translation(s); run "
-                        "scripts/update-translations and translate them:\n${report}")
+    string(APPEND failures "${ts_name}: ${marker_count} unfinished or missing translation(s):\n"
+                           "${report}")
+endforeach()
+if(failures)
+    message(FATAL_ERROR "Run scripts/update-translations and translate these:\n${failures}")
 endif()
-message(STATUS "${ts_name}: complete")

@@ -17,6 +17,7 @@
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
+#include "translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -75,6 +76,8 @@ private:
 void TestUserFlows::initTestCase()
 {
     setUpGuiTestEnvironment(QStringLiteral("tst_userflows"));
+    // English as the application sets it up: its plural forms ("2 subscriptions restored").
+    Translations::install(qApp, QStringLiteral("en"));
     m_broker = std::make_unique<MosquittoProcess>();
     QVERIFY2(m_broker->start(), qPrintable(m_broker->errorString()));
     m_secrets = std::make_unique<SecretStore>(QStringLiteral("switchboard-tests"));
@@ -361,7 +364,7 @@ void TestUserFlows::publishWhileDisconnectedIsQueuedThenDelivered()
     QVERIFY2(composer->statusText().contains(QLatin1String("1 message waiting")),
              qPrintable(composer->statusText()));
     QCOMPARE(m_window->queuedCount(), 1);
-    QVERIFY2(m_window->statusText().contains(QLatin1String("Sent 0 · 1 queued")),
+    QVERIFY2(m_window->statusText().contains(QStringLiteral("Sent 0 · 1 queued")),
              qPrintable(m_window->statusText()));
     MessageLogModel *log = m_window->messageLog();
     QTRY_COMPARE(rowsWithPayload("waited"), 1);

@@ -1,6 +1,7 @@
 #include "codec.h"
 #include "framereader.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace Mqtt;
@@ -213,7 +214,7 @@ void TestFrameReader::tooLargeRefusedFromHeader()
     FrameReader::Frame frame;
     QCOMPARE(reader.next(&frame), FrameReader::Status::Error);
     QCOMPARE(reader.problem(), FrameReader::Problem::TooLarge);
-    QVERIFY(reader.errorString().contains(QString::number(maximum)));
+    QVERIFY(reader.errorString().contains(QLocale().toString(maximum)));
 }
 
 void TestFrameReader::exactlyMaximumAccepted()

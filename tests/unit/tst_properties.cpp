@@ -1,6 +1,7 @@
 #include "bytes.h"
 #include "properties.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace Mqtt;
@@ -263,6 +264,8 @@ void TestProperties::describe()
     properties.addSubscriptionIdentifier(8);
     properties.addUserProperty(QStringLiteral("größe"), QStringLiteral("日本 = x"));
     properties.setBinary(PropertyId::CorrelationData, QByteArray("\x00\xff", 2));
+    // Numbers as the CLI prints them (it sets the C locale): no digit grouping.
+    QLocale::setDefault(QLocale::c());
     QStringList lines;
     for (const PropertyText &line : properties.describe(BinaryNotation::Prefixed))
         lines << line.name + QStringLiteral(": ") + line.value;

@@ -134,7 +134,7 @@ QString packetName(PacketType type)
     case PacketType::Reserved:
         break;
     }
-    return QStringLiteral("reserved packet type 0");
+    return QCoreApplication::translate("Mqtt", "reserved packet type 0");
 }
 
 QString malformed(PacketType type, const QString &why)

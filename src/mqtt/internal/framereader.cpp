@@ -69,8 +69,8 @@ FrameReader::Status FrameReader::next(Frame *frame)
     // Refused from the header alone, before any of the body is buffered.
     if (frameSize > m_maximumPacketSize) {
         m_problem = Problem::TooLarge;
-        m_error = QCoreApplication::translate("Mqtt", "Received a packet of %1 bytes, more than "
-                                                      "the maximum of %2 bytes")
+        m_error = QCoreApplication::translate("Mqtt", "Received a packet of %L1 bytes, more than "
+                                                      "the maximum of %L2 bytes")
                           .arg(frameSize)
                           .arg(m_maximumPacketSize);
         return Status::Error;
