@@ -427,6 +427,62 @@
         <source>-D unsubscribe needs -U</source>
         <translation>-D unsubscribe 需要 -U</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <source>retain available:</source>
+        <translation>支持保留消息：</translation>
+    </message>
+    <message>
+        <source>wildcard subscriptions:</source>
+        <translation>通配符订阅：</translation>
+    </message>
+    <message>
+        <source>subscription identifiers:</source>
+        <translation>订阅标识符：</translation>
+    </message>
+    <message>
+        <source>shared subscriptions:</source>
+        <translation>共享订阅：</translation>
+    </message>
+    <message>
+        <source>receive maximum</source>
+        <translation>接收最大值</translation>
+    </message>
+    <message>
+        <source>maximum packet size</source>
+        <translation>最大报文大小</translation>
+    </message>
+    <message>
+        <source>topic alias maximum</source>
+        <translation>主题别名最大值</translation>
+    </message>
+    <message>
+        <source>keep alive</source>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>assigned client id %1</source>
+        <translation>分配的客户端 ID %1</translation>
+    </message>
+    <message>
+        <source>connected; the broker keeps the defaults</source>
+        <translation>已连接；服务器使用默认值</translation>
+    </message>
+    <message>
+        <source>connected; the broker announced: %1</source>
+        <translation>已连接；服务器声明：%1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPane</name>

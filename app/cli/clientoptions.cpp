@@ -29,6 +29,51 @@ void printError(Command command, const QString &text)
     err.flush();
 }
 
+void printServerLimits(Command command, const Mqtt::ServerLimits &limits)
+{
+    using Limit = Mqtt::ServerLimits::Limit;
+    const auto yesNo = [](bool yes) {
+        return yes ? QCoreApplication::translate("Cli", "yes")
+                   : QCoreApplication::translate("Cli", "no");
+    };
+    QStringList announced;
+    const auto add = [&](Limit limit, const char *name, const QString &value) {
+        if (limits.isAnnounced(limit))
+            announced.append(
+                    QStringLiteral("%1 %2").arg(QCoreApplication::translate("Cli", name), value));
+    };
+    add(Limit::MaximumQos, QT_TRANSLATE_NOOP("Cli", "maximum QoS"),
+        QString::number(quint8(limits.maximumQos())));
+    add(Limit::RetainAvailable, QT_TRANSLATE_NOOP("Cli", "retain available:"),
+        yesNo(limits.isRetainAvailable()));
+    add(Limit::WildcardSubscriptionAvailable, QT_TRANSLATE_NOOP("Cli", "wildcard subscriptions:"),
+        yesNo(limits.isWildcardSubscriptionAvailable()));
+    add(Limit::SubscriptionIdentifierAvailable,
+        QT_TRANSLATE_NOOP("Cli", "subscription identifiers:"),
+        yesNo(limits.isSubscriptionIdentifierAvailable()));
+    add(Limit::SharedSubscriptionAvailable, QT_TRANSLATE_NOOP("Cli", "shared subscriptions:"),
+        yesNo(limits.isSharedSubscriptionAvailable()));
+    add(Limit::ReceiveMaximum, QT_TRANSLATE_NOOP("Cli", "receive maximum"),
+        QString::number(limits.receiveMaximum()));
+    add(Limit::MaximumPacketSize, QT_TRANSLATE_NOOP("Cli", "maximum packet size"),
+        QString::number(limits.maximumPacketSize().value_or(0)));
+    add(Limit::TopicAliasMaximum, QT_TRANSLATE_NOOP("Cli", "topic alias maximum"),
+        QString::number(limits.topicAliasMaximum()));
+    add(Limit::ServerKeepAlive, QT_TRANSLATE_NOOP("Cli", "keep alive"),
+        QString::number(limits.keepAlive(0)));
+    if (!limits.assignedClientIdentifier().isEmpty())
+        announced.append(QCoreApplication::translate("Cli", "assigned client id %1")
+                                 .arg(limits.assignedClientIdentifier()));
+    QTextStream err(stderr);
+    err << QStringLiteral("switchboard-cli %1: ").arg(commandName(command))
+        << (announced.isEmpty()
+                    ? QCoreApplication::translate("Cli", "connected; the broker keeps the defaults")
+                    : QCoreApplication::translate("Cli", "connected; the broker announced: %1")
+                              .arg(announced.join(QStringLiteral(", "))))
+        << '\n';
+    err.flush();
+}
+
 bool parseInteger(const QString &text, qint64 minimum, qint64 maximum, qint64 *value)
 {
     bool ok = false;

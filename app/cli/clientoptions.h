@@ -3,6 +3,7 @@
 #include "connectionoptions.h"
 #include "propertyoptions.h"
 #include "protocol.h"
+#include "serverlimits.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -76,6 +77,9 @@ bool parseInteger(const QString &text, qint64 minimum, qint64 maximum, qint64 *v
 void enableDebugLogging();
 // "switchboard-cli pub: error: <text>" on stderr.
 void printError(Command command, const QString &text);
+// -d: "switchboard-cli sub: connected; the broker announced: maximum QoS 1, ..." on stderr,
+// the limits a 5.0 broker's CONNACK set (ServerLimits), or that it kept the defaults.
+void printServerLimits(Command command, const Mqtt::ServerLimits &limits);
 QString commandName(Command command);
 
 } // namespace Cli

@@ -123,6 +123,8 @@ void Publisher::start()
 
 void Publisher::onConnected()
 {
+    if (m_debug)
+        Cli::printServerLimits(Command::Publish, m_client.serverLimits());
     if (m_source == Source::StdinLines) {
         m_stdinNotifier.emplace(STDIN_FILENO, QSocketNotifier::Read);
         connect(&*m_stdinNotifier, &QSocketNotifier::activated, this, &Publisher::onStdinReadable);

@@ -128,6 +128,8 @@ bool Subscriber::start()
 
 void Subscriber::onConnected()
 {
+    if (m_debug)
+        Cli::printServerLimits(Command::Subscribe, m_client.serverLimits());
     Mqtt::Error error;
     // As mosquitto_sub: subscriptions first, then unsubscriptions.
     if (!m_topics.isEmpty() && m_client.subscribe(m_topics, m_subscribeProperties, &error) == 0) {

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void unsubscribeEndsSessionSubscription();
     void messageExpiry();
     void pubReportsNoMatchingSubscribers();
+    void debugShowsTheBrokersLimits();
     void brokerRefusals();
     void brokerDisconnectReason();
     void authenticationMethodReachesBroker();
@@ -584,6 +585,26 @@ void tst_CliV5::pubReportsNoMatchingSubscribers()
     const Result quiet = run(pub({"-t", "cli5/nobody/listens", "-q", "1", "-m", "again"}));
     QCOMPARE(quiet.exitCode, 0);
     QCOMPARE(quiet.err, QByteArray());
+}
+
+// -d says what the broker's CONNACK set, read from the engine's ServerLimits.
+void tst_CliV5::debugShowsTheBrokersLimits()
+{
+    MosquittoProcess limited;
+    limited.addConfigLines({QStringLiteral("max_qos 1"), QStringLiteral("retain_available false"),
+                            QStringLiteral("max_packet_size 2000")});
+    QVERIFY2(limited.start(), qPrintable(limited.errorString()));
+    const Result published = run({"pub", "-V", "5", "-d", "-h", limited.host(), "-p",
+                                  QString::number(limited.port()), "-t", "cli5/limits", "-m", "x"});
+    QVERIFY2(published.exitCode == 0, published.err.constData());
+    QVERIFY2(published.err.contains("connected; the broker announced: maximum QoS 1, retain "
+                                    "available: no,"),
+             published.err.constData());
+    QVERIFY2(published.err.contains("maximum packet size 2000"), published.err.constData());
+    // A 3.1.1 broker announces nothing: the specification's defaults hold.
+    const Result old = run({"pub", "-d", "-h", limited.host(), "-p",
+                            QString::number(limited.port()), "-t", "cli5/limits", "-m", "x"});
+    QVERIFY2(old.err.contains("connected; the broker keeps the defaults"), old.err.constData());
 }
 
 MosquittoProcess *tst_CliV5::securedBroker()
