@@ -525,6 +525,7 @@ void Client::resetConnectionState()
     m_pingTimeoutTimer.stop();
     m_connectTimer.stop();
     m_drainTimer.stop();
+    m_pendingDisconnect.reset(); // an abort or a new connection ends a disconnect's wait
     m_pingOutstanding = false;
     m_reader->clear();
     m_authStage = AuthStage::None;

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void waitIsBounded();
     void brokerClosingEndsTheWait();
     void disconnectFromMessageReceived();
+    void connectWhileFinishing();
 
 private:
     // Receives a QoS 2 message the broker does not release yet.
@@ -150,6 +151,22 @@ void TestEngineDisconnect::disconnectFromMessageReceived()
     m_broker->sendAck(T::Pubrel, 5);
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, Timeout);
     QTRY_COMPARE(m_broker->types(), (QList<T>{T::Connect, T::Pubrec, T::Pubcomp, T::Disconnect}));
+}
+
+// Connecting again while a disconnect waits drops that wait: the new connection is not
+// closed by the old DISCONNECT.
+void TestEngineDisconnect::connectWhileFinishing()
+{
+    QVERIFY(receiveUnreleased(3));
+    m_client->setDisconnectDrainTimeoutMs(300);
+    m_client->disconnectFromHost();
+    QCOMPARE(m_client->state(), Client::State::Disconnecting);
+    QVERIFY(connectTo(*m_client, optionsFor(*m_broker)));
+    QSignalSpy disconnected(m_client.get(), &Client::disconnected);
+    // Longer than the old wait: nothing of it fires.
+    QVERIFY(!disconnected.wait(600));
+    QCOMPARE(m_client->state(), Client::State::Connected);
+    QCOMPARE(m_broker->count(T::Disconnect), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEngineDisconnect)
