@@ -37,9 +37,9 @@ class CommandLine
 public:
     CommandLine();
 
-    // Reads the arguments under a QCoreApplication, so that --help, --version and mistakes are
-    // answered without a display. False when they hold what only QApplication knows: its own
-    // options (-platform, -style, ...) and --help-all, which lists them.
+    // Reads the arguments under a QCoreApplication, so that --help, --version, --list-profiles
+    // and mistakes are answered without a display. False when they hold what only QApplication
+    // knows: its own options (-platform, -style, ...) and --help-all, which lists them.
     bool readWithoutDisplay();
     // Reads the arguments left once QApplication took its own; ends the program on --help,
     // --version and unknown options, as QCommandLineParser::process() does.
@@ -57,6 +57,7 @@ private:
     QCommandLineOption m_subscribeOption;
     QCommandLineOption m_profileOption;
     QCommandLineOption m_connectOption;
+    QCommandLineOption m_listProfilesOption;
 };
 
 CommandLine::CommandLine()
@@ -75,12 +76,16 @@ CommandLine::CommandLine()
                       QCoreApplication::translate("main", "Start with a saved connection profile."),
                       QCoreApplication::translate("main", "name")),
       m_connectOption(QStringLiteral("connect"),
-                      QCoreApplication::translate("main", "Connect as soon as the window opens."))
+                      QCoreApplication::translate("main", "Connect as soon as the window opens.")),
+      m_listProfilesOption(QStringLiteral("list-profiles"),
+                           QCoreApplication::translate(
+                                   "main", "Print the names of the saved connection profiles, one "
+                                           "per line, and exit."))
 {
     m_parser.setApplicationDescription(
             QCoreApplication::translate("main", "Switchboard: a desktop MQTT client."));
-    m_parser.addOptions(
-            {m_hostOption, m_portOption, m_subscribeOption, m_profileOption, m_connectOption});
+    m_parser.addOptions({m_hostOption, m_portOption, m_subscribeOption, m_profileOption,
+                         m_connectOption, m_listProfilesOption});
 }
 
 bool CommandLine::readWithoutDisplay()
@@ -109,6 +114,14 @@ std::variant<StartRequest, int> CommandLine::outcome() const
     if (m_parser.isSet(m_versionOption)) {
         QTextStream(stdout) << QCoreApplication::applicationName() << ' '
                             << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    if (m_parser.isSet(m_listProfilesOption)) {
+        // For the shell's completion of --profile.
+        QTextStream out(stdout);
+        const QStringList names = ProfileStore().profileNames();
+        for (const QString &name : names)
+            out << name << '\n';
         return 0;
     }
 
@@ -161,7 +174,8 @@ int main(int argc, char *argv[])
 
     QApplication application(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/switchboard.svg")));
-    QApplication::setDesktopFileName(QStringLiteral("switchboard"));
+    // Wayland matches the window with the installed desktop file by this id.
+    QApplication::setDesktopFileName(QStringLiteral(SWITCHBOARD_APP_ID));
     Translations::install(&application, MainWindow::languageSetting());
     if (!read) {
         CommandLine commandLine;

@@ -1,4 +1,5 @@
 #include "processruns.h"
+#include "profilestore.h"
 
 #include <QDir>
 #include <QProcessEnvironment>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void helpFollowsTheLocale();
     void helpFollowsTheLanguageSetting();
     void version();
+    void listProfiles();
     void mistakes_data();
     void mistakes();
     void qtOptions();
@@ -95,6 +97,28 @@ void TestSwitchboardCommandLine::version()
     QCOMPARE(result.err, QByteArray());
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out, QByteArray("Switchboard " SWITCHBOARD_VERSION "\n"));
+}
+
+// What the shell completes after --profile.
+void TestSwitchboardCommandLine::listProfiles()
+{
+    ProcessRuns::Result result = run({QStringLiteral("--list-profiles")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QByteArray());
+
+    {
+        ProfileStore store(
+                m_config->filePath(QStringLiteral("Switchboard/Switchboard/profiles.ini")));
+        for (const char *name : {"site/b", "Home lab", "alpha"}) {
+            ConnectionProfile profile;
+            profile.name = QLatin1String(name);
+            QVERIFY(store.addProfile(profile));
+        }
+    }
+    result = run({QStringLiteral("--list-profiles")});
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QByteArray("alpha\nHome lab\nsite/b\n"));
 }
 
 void TestSwitchboardCommandLine::mistakes_data()
