@@ -13,6 +13,9 @@ SWITCHBOARD_PACKAGES=(
     qt6-websockets-dev openssl microsocks tinyproxy
     nodejs npm
     xvfb xauth fonts-noto-cjk
+    # Installing and packaging: manual pages, desktop and AppStream checks, shell completion,
+    # the Debian package (dpkg-shlibdeps needs dpkg-dev and file) and lintian.
+    help2man man-db desktop-file-utils appstream bash-completion dpkg-dev file lintian
 )
 
 as_root() {
