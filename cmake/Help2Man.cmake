@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes a manual page from a program's own --help and --version with help2man, so the manual
 # can never fall behind the program. Run as a script (cmake -P) at build time with:
 #   HELP2MAN  the help2man program

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The Debian package (cpack -G DEB; scripts/package builds it from a Release build into dist/).
 set(SWITCHBOARD_PACKAGE_MAINTAINER
     "The Switchboard developers <switchboard-mqtt@users.noreply.github.com>"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Turns the page help2man writes for one subcommand ("PROGRAM <command> --help") into the body
 # of a section of the program's page: from DESCRIPTION on, its sections become subsections, and
 # the free-form lists (MQTT 5.0 properties, examples) keep the lines --help prints.

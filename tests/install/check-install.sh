@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the build into a temporary prefix (cmake --install) and checks the installed tree as
 # a desktop and a packager see it: the programs run from there, the desktop file and the
 # AppStream metadata validate, the manual pages list every option --help lists, and the bash

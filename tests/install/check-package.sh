@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the Debian package from the build with CPack (stripped programs, Depends from
 # dpkg-shlibdeps), checks its control fields and contents, and runs lintian on it: no errors
 # and no warnings.
