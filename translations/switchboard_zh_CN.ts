@@ -3839,5 +3839,9 @@ Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
 
 运行 &apos;switchboard-cli &lt;命令&gt; --help&apos; 查看其选项。</translation>
     </message>
+    <message>
+        <source>Print the names of the saved connection profiles, one per line, and exit.</source>
+        <translation>每行打印一个已保存连接配置的名称，然后退出。</translation>
+    </message>
 </context>
 </TS>

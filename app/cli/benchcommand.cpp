@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // switchboard-cli bench: one publisher and one subscriber on the same broker, the same
 // workload as the libmosquitto and MQTT.js programs under tests/ (see scripts/bench).
 #include "commands.h"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by scripts/run, scripts/test and scripts/bench: install what is missing, build.
 # Sourced, not run.
 
@@ -13,6 +14,11 @@ SWITCHBOARD_PACKAGES=(
     qt6-websockets-dev openssl microsocks tinyproxy
     nodejs npm
     xvfb xauth fonts-noto-cjk
+    # Qt's SVG plugin draws the window icon (resources/switchboard.svg).
+    libqt6svg6
+    # Installing and packaging: manual pages, desktop and AppStream checks, shell completion,
+    # the Debian package (dpkg-shlibdeps needs dpkg-dev and file) and lintian.
+    help2man man-db desktop-file-utils appstream bash-completion dpkg-dev file lintian
 )
 
 as_root() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "logging.h"
 
 Q_LOGGING_CATEGORY(lcMqtt, "switchboard.mqtt", QtWarningMsg)

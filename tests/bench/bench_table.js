@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Prints the table of scripts/bench from the JSON lines the three clients wrote:
 //   node bench_table.js results.jsonl    client comparison, ratios ours / peer
 //   node bench_table.js --codec < lines  codec micro-benchmark

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Codec micro-benchmark: ns per encode and per decode of a PUBLISH with a 64-byte payload
 // (thread CPU time, fastest of five rounds), and heap allocations per operation, counted by
 // replacing the global allocation functions in this binary. Prints figures, asserts nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* The peer benchmark on libmosquitto: the same workload as `switchboard-cli bench`.
  * One publisher and one subscriber, each with its own network thread (mosquitto_loop_start,
  * the library's usual way). The publisher keeps at most the in-flight window (send maximum W,

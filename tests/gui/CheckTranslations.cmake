@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Fails when a committed .ts under translations/ lacks a translation: lupdate a temporary copy
 # of each over the sources (new or changed strings come out as type="unfinished") and look for
 # unfinished entries. switchboard_en.ts holds only the English plural forms (-pluralonly), as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // In Chinese, no English is left on screen: the real MainWindow against a real mosquitto, every
 // pane and section, the menus, context menus and the dialogs the window opens, walked widget by
 // widget. Every text a user can read (labels, buttons, titles, tabs, headers, tool tips, menu

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The connection pane driven like a user would: fill the form, connect, see refusals in plain
 // words, and save a profile without a password landing in any file.
 #include "guitesthelpers.h"

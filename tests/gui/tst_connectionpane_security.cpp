@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The connection pane's transport, TLS and proxy settings: kept in profiles (secrets only in
 // the keychain, files owner-only), broker URLs typed in the host field, the insecure warning,
 // and TLS failures against a real mosquitto shown in plain words.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The connection pane at MQTT 5.0: its options reach the broker, the Broker box shows what the
 // CONNACK said, a DISCONNECT from the broker is explained, bad input is refused, a profile
 // keeps every 5.0 field, the topic alias choice reaches the client, and Re-authenticate runs

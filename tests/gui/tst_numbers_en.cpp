@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // English: numbers in the locale's format and real plural forms ("1 message", "2 messages",
 // "100,000 messages"), from the plurals-only catalogue switchboard_en.
 #include "guitesthelpers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // MQTT 5.0 in the composer and the message log, in the main window against a real broker:
 // every message property typed into the composer reaches another client, a payload that breaks
 // its UTF-8 payload format is refused, the broker's reason code is shown, the history keeps

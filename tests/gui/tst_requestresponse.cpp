@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The MQTT 5.0 request/response helper in the main window against a real broker and a
 // responder written here (an Mqtt::Client that answers on the Response Topic with the
 // Correlation Data of the request): a response paired with its latency, a request nobody

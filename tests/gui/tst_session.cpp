@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A whole session in the main window against a real broker: connect through the connection
 // pane, subscribe, watch messages from another client arrive in the log and the tree, publish
 // from the composer, pause, export and clear retained messages.

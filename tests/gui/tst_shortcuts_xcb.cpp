@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Window-wide shortcuts under X11 key bindings, where a focused line edit takes Ctrl+K as
 // "delete to the end of the line": run under Xvfb with the xcb platform (the offscreen
 // platform binds no such keys, so it cannot show the problem).

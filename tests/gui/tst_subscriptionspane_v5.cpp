@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The subscriptions pane at MQTT 5.0 against a real mosquitto: no local, retain handling,
 // retain as published and subscription identifiers set in the pane change what the broker
 // sends; shared subscriptions need 5.0; a refused subscription says why.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The embedded Simplified Chinese translation loads and reaches the widgets, the engine's
 // errors and the models; Qt's own catalogue loads beside it; numbers are grouped as the
 // Chinese locale does.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The flows a person walks through every day, on the real MainWindow against a real mosquitto:
 // disconnect and connect again, a broker restart, a flood that trims the selected message,
 // publishing while disconnected, a first connection that fails, and input refused where it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The built switchboard-cli, run as a process against a real mosquitto: pub and sub at each
 // QoS, output formats, retained messages, stdin lines, and the errors people meet first.
 #include "client.h"

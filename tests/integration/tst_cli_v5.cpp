@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // switchboard-cli's MQTT 5.0 options, run as processes against a real mosquitto: -D properties
 // of each packet, subscription options, session expiry, `sub --properties`, the broker's
 // refusals, and the usage errors of -D.

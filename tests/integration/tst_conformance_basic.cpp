@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Paho interoperability suite's basic scenarios against a real mosquitto, written once and
 // compiled twice: tst_conformance_basic_v311 (MQTT 3.1.1) and tst_conformance_basic_v5
 // (SWITCHBOARD_CONFORMANCE_V5 defined). Where the two versions number a clause differently

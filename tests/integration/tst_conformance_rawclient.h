@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A bare MQTT connection for conformance tests: it writes exactly the packets a test asks for

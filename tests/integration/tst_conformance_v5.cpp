@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Mqtt::Client speaking MQTT 5.0 to a real mosquitto: the 5.0 features mosquitto can show,
 // each scenario naming what it asserts. The scenarios both versions share (basic, retained,
 // will, keep-alive, ...) are in tst_conformance_basic.cpp (tst_conformance_basic_v5).

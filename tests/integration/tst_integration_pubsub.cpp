@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Mqtt::Client against a real mosquitto: delivery at each QoS, retained messages, wills,
 // persistent sessions, unsubscribe, several filters at once, protocol versions, passwords.
 #include "client.h"

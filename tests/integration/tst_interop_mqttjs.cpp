@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Interoperability with MQTT.js through a real mosquitto, at every QoS: MQTT.js publishes and
 // switchboard-cli sub (and the engine in-process) receive; switchboard-cli pub publishes and
 // MQTT.js receives.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TLS, WebSockets, passwords and proxies against real mosquitto listeners, with
 // certificates made by openssl at test time and proxies (microsocks, tinyproxy) started
 // by the test on free loopback ports.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // switchboard-cli's transport options end to end: -L with mqtts:// and wss://, --cafile,
 // --insecure and --proxy, against real mosquitto listeners and microsocks.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Broker URLs (parseBrokerUrl) and the CLI's transport options (app/cli/transportoptions),
 // without a broker.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The MQTT.js peer of `switchboard-cli bench`: one publisher and one subscriber, the same
 // workload, one JSON line out. At QoS 1/2 at most --inflight messages are unacknowledged
 // (MQTT.js has no window of its own, so the publish callbacks pace it); at QoS 0 the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Publishes messages with MQTT.js, for the interoperability tests.
 // Usage: node mqttjs_publish.js <port> <topic> <qos> <payload>...
 // Exits 0 once every message is acknowledged (QoS 1/2) or written (QoS 0) and the client has

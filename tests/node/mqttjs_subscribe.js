@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Subscribes with MQTT.js and prints what arrives, for the interoperability tests.
 // Usage: node mqttjs_subscribe.js <port> <filter> <qos> <last payload>
 // Prints "ready" on stderr once the subscription is granted, then one JSON line per message

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Engine internal: only src/mqtt and the engine's own tests (switchboard_mqtt_internals)

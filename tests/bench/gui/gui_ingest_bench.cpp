@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GUI ingest benchmark: prints figures, asserts nothing.
 //
 // a) Messages go through the engine's hand-over path (a messageReceived signal connected to
