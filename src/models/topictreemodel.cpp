@@ -686,6 +686,11 @@ int TopicTreeModel::distinctTopicCount() const
     return m_distinctTopics;
 }
 
+int TopicTreeModel::retainedTopicCount() const
+{
+    return m_root->retainedCount;
+}
+
 qint64 TopicTreeModel::totalMessageCount() const
 {
     return m_root->messageCount;

@@ -125,6 +125,7 @@ public:
     void markRetainedCleared(const QString &topic);
 
     int distinctTopicCount() const; // topics with at least one message
+    int retainedTopicCount() const; // topics holding a retained message
     qint64 totalMessageCount() const;
 
 Q_SIGNALS:
