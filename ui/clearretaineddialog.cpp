@@ -12,14 +12,14 @@ ClearRetainedDialog::ClearRetainedDialog(const QString &topic, const QStringList
     const QString where =
             topic.isEmpty() ? tr("on the whole broker") : tr("at and below \"%1\"").arg(topic);
     m_ui->summaryLabel->setText(
-            tr("%n topic(s) %1 hold a retained message that this window knows of. Clearing "
+            tr("%Ln topic(s) %1 hold a retained message that this window knows of. Clearing "
                "publishes an empty retained message to each; the broker then forgets it. "
                "Nothing has been sent yet.",
                nullptr, int(topics.size()))
                     .arg(where));
     m_ui->topicList->addItems(topics);
     m_clearButton = m_ui->buttonBox->addButton(
-            tr("Clear %n retained message(s)", nullptr, int(topics.size())),
+            tr("Clear %Ln retained message(s)", nullptr, int(topics.size())),
             QDialogButtonBox::DestructiveRole);
     m_clearButton->setEnabled(!topics.isEmpty());
     connect(m_clearButton, &QPushButton::clicked, this, &QDialog::accept);

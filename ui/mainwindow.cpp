@@ -179,8 +179,8 @@ void MainWindow::createPanes()
     connect(m_subscriptionsPane, &SubscriptionsPane::retainedCleared, this,
             [this](const QString &topic, int count) {
                 const QString text =
-                        topic.isEmpty() ? tr("Cleared %n retained message(s)", nullptr, count)
-                                        : tr("Cleared %n retained message(s) at and below \"%1\"",
+                        topic.isEmpty() ? tr("Cleared %Ln retained message(s)", nullptr, count)
+                                        : tr("Cleared %Ln retained message(s) at and below \"%1\"",
                                              nullptr, count)
                                                   .arg(topic);
                 m_topicTreePane->showStatus(text);
@@ -190,9 +190,9 @@ void MainWindow::createPanes()
         m_topics->flush();
         const QString topic = m_retainedScan->topic();
         const QString text = topic.isEmpty()
-                                     ? tr("Found %n retained message(s) on the broker", nullptr,
+                                     ? tr("Found %Ln retained message(s) on the broker", nullptr,
                                           int(topics.size()))
-                                     : tr("Found %n retained message(s) at and below \"%1\"",
+                                     : tr("Found %Ln retained message(s) at and below \"%1\"",
                                           nullptr, int(topics.size()))
                                                .arg(topic);
         m_topicTreePane->showStatus(text);

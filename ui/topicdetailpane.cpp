@@ -90,15 +90,17 @@ void TopicDetailPane::refresh()
     const QLocale locale;
     m_ui->topicLabel->setText(m_topic);
     m_ui->messagesValue->setText(
-            tr("%1 here and below, %2 topic(s)")
-                    .arg(locale.toString(index.data(TopicTreeModel::MessageCountRole).toLongLong()))
-                    .arg(locale.toString(index.data(TopicTreeModel::TopicCountRole).toInt())));
+            tr("%1 here and below, in %Ln topic(s)", nullptr,
+               index.data(TopicTreeModel::TopicCountRole).toInt())
+                    .arg(locale.toString(
+                            index.data(TopicTreeModel::MessageCountRole).toLongLong())));
     const bool retainedHere = index.data(TopicTreeModel::RetainedRole).toBool();
     const int retainedBelow =
             index.data(TopicTreeModel::RetainedCountRole).toInt() - (retainedHere ? 1 : 0);
     QString retained = retainedHere ? tr("held by the broker") : tr("none known");
     if (retainedBelow > 0)
-        retained += QStringLiteral("; ") + tr("%n topic(s) below hold one", nullptr, retainedBelow);
+        retained +=
+                QStringLiteral("; ") + tr("%Ln topic(s) below hold one", nullptr, retainedBelow);
     m_ui->retainedValue->setText(retained);
 
     QList<TopicTreeModel::HistoryEntry> history = m_tree->history(index);
@@ -163,7 +165,7 @@ void TopicDetailPane::showEntry(const TopicTreeModel::HistoryEntry &entry, bool 
     m_ui->qosValue->setText(QString::number(int(entry.qos)));
     m_ui->retainValue->setText(entry.retain ? tr("yes") : tr("no"));
     m_ui->timeValue->setText(time);
-    m_ui->sizeValue->setText(tr("%n byte(s)", nullptr, entry.size));
+    m_ui->sizeValue->setText(tr("%Ln byte(s)", nullptr, entry.size));
     QString heading = latest ? tr("Last value") : tr("Value at %1").arg(time);
     if (entry.payload.size() < entry.size)
         heading += QLatin1Char(' ') +

@@ -163,8 +163,8 @@ void TopicTreePane::applySearch()
     }
     const int matches = m_proxy->matchCount();
     m_ui->matchLabel->setText(m_proxy->searchMode() == TopicTreeProxyModel::SearchMode::Wildcard
-                                      ? tr("%n topic(s) match the filter", nullptr, matches)
-                                      : tr("%n topic(s) contain the text", nullptr, matches));
+                                      ? tr("%Ln topic(s) match the filter", nullptr, matches)
+                                      : tr("%Ln topic(s) contain the text", nullptr, matches));
     expandMatches();
 }
 
@@ -226,9 +226,9 @@ void TopicTreePane::updateButtons()
     const QString topic = selectedTopic();
     m_ui->clearRetainedButton->setToolTip(
             topic.isEmpty()
-                    ? tr("List the %n topic(s) known to hold a retained message, then clear them",
+                    ? tr("List the %Ln topic(s) known to hold a retained message, then clear them",
                          nullptr, retained)
-                    : tr("List the %n topic(s) at and below \"%1\" known to hold a retained "
+                    : tr("List the %Ln topic(s) at and below \"%1\" known to hold a retained "
                          "message, then clear them",
                          nullptr, retained)
                               .arg(topic));
