@@ -97,11 +97,13 @@ void TopicDetailPane::refresh()
     const bool retainedHere = index.data(TopicTreeModel::RetainedRole).toBool();
     const int retainedBelow =
             index.data(TopicTreeModel::RetainedCountRole).toInt() - (retainedHere ? 1 : 0);
-    QString retained = retainedHere ? tr("held by the broker") : tr("none known");
+    // A level without messages of its own only has what is below it to tell.
+    QStringList retained;
+    if (retainedHere || index.data(TopicTreeModel::IsTopicRole).toBool() || retainedBelow == 0)
+        retained << (retainedHere ? tr("held by the broker") : tr("none known"));
     if (retainedBelow > 0)
-        retained +=
-                QStringLiteral("; ") + tr("%Ln topic(s) below hold one", nullptr, retainedBelow);
-    m_ui->retainedValue->setText(retained);
+        retained << tr("%Ln topic(s) below hold one", nullptr, retainedBelow);
+    m_ui->retainedValue->setText(retained.join(QStringLiteral("; ")));
 
     QList<TopicTreeModel::HistoryEntry> history = m_tree->history(index);
     if (!index.data(TopicTreeModel::IsTopicRole).toBool()) {

@@ -13,7 +13,7 @@
 
 namespace {
 constexpr int HighlightRepaintInterval = 200; // ms between repaints while tints fade
-constexpr int HighlightAlpha = 70; // of the palette's highlight colour, when just changed
+constexpr double HighlightStrength = 0.28; // share of the highlight colour, when just changed
 constexpr int MaximumExpandedBySearch = 2000; // nodes opened to show the matches
 } // namespace
 
@@ -36,9 +36,20 @@ protected:
         const qint64 age = QDateTime::currentMSecsSinceEpoch() - lastSeen;
         if (lastSeen == 0 || age < 0 || age >= HighlightDuration)
             return;
-        QColor tint = option->palette.color(QPalette::Highlight);
-        tint.setAlpha(int(HighlightAlpha * (HighlightDuration - age) / HighlightDuration));
-        option->backgroundBrush = tint;
+        // Blended here into an opaque colour: filling with it costs less than an alpha blend
+        // per cell.
+        const QColor base = option->palette.color(
+                option->features.testFlag(QStyleOptionViewItem::Alternate) ? QPalette::AlternateBase
+                                                                           : QPalette::Base);
+        const QColor accent = option->palette.color(QPalette::Highlight);
+        const double weight =
+                HighlightStrength * double(HighlightDuration - age) / HighlightDuration;
+        const auto mix = [weight](int from, int to) {
+            return int(from + (to - from) * weight + 0.5);
+        };
+        option->backgroundBrush =
+                QColor(mix(base.red(), accent.red()), mix(base.green(), accent.green()),
+                       mix(base.blue(), accent.blue()));
     }
 };
 

@@ -307,6 +307,9 @@ void TestTopicTree::findRetainedBelowASubtreeThenClearAfterADryRun()
         });
     };
     QTRY_VERIFY2(!holdsScanFilter(), "the search left its subscription");
+    QTRY_VERIFY(child<QLabel>(pane->detailPane(), "retainedValue")
+                        ->text()
+                        .startsWith(QLatin1String("500 topic")));
     saveScreenshot(QStringLiteral("topic-tree-retained.png"));
 
     // Clear retained…: the dry run names the exact topics, nothing is sent yet.
