@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "topictreepane.h"
 #include "ui_topictreepane.h"
 

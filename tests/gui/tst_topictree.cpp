@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The topic tree as a place to work, on the real MainWindow (1024×700) against a real
 // mosquitto: the tree layout with the selected topic's details and history, and retained
 // messages found below a subtree, listed in a dry run and cleared.
