@@ -246,8 +246,17 @@ void TopicTreePane::updateButtons()
                               .arg(topic));
 }
 
+void TopicTreePane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    onTreeFlushed(); // what arrived while the pane was hidden
+}
+
 void TopicTreePane::onTreeFlushed()
 {
+    // Hidden (the log layout): nothing to show, nothing to spend.
+    if (!isVisible())
+        return;
     m_ui->detailPane->refresh();
     updateButtons();
     if (m_highlight == Highlight::Off)

@@ -60,6 +60,9 @@ Q_SIGNALS:
     void clearRetainedBelowRequested(const QString &topic);
     void topicChosenForPublishing(const QString &topic);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void applySearch();
     void expandMatches();
