@@ -84,10 +84,14 @@ void TopicTreeModel::Pending::add(const Mqtt::Message &message, qint64 timestamp
     entry.size = qint32(message.payload.size());
     entry.qos = message.qos;
     entry.retain = message.retain;
-    recent.push_back(std::move(entry));
-    // Only the last `depth` can reach the history: drop the rest now and then (amortised).
-    if (recent.size() >= size_t(2 * depth))
-        recent.erase(recent.begin(), recent.end() - depth);
+    // Only the last `depth` can reach the history: a ring, so a busy topic costs one
+    // assignment per message.
+    if (recent.size() < size_t(depth)) {
+        recent.push_back(std::move(entry));
+    } else {
+        recent[recentHead] = std::move(entry);
+        recentHead = (recentHead + 1) % recent.size();
+    }
     lastSeenMs = qMax(lastSeenMs, timestampMs);
     // A retained message with an empty payload deletes the retained message [MQTT-3.3.1-10];
     // live (non-retained) messages say nothing about what the broker retains.
@@ -402,6 +406,8 @@ void TopicTreeModel::flush()
             leaf->isTopic = true;
             ++m_distinctTopics;
         }
+        std::rotate(pending.recent.begin(), pending.recent.begin() + qsizetype(pending.recentHead),
+                    pending.recent.end());
         const HistoryEntry &last = pending.recent.back();
         m_nodeBytes -= bufferBytes(leaf->lastPayload);
         leaf->lastPayload = last.payload.size() > StoredPayloadBytes

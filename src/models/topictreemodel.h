@@ -138,7 +138,8 @@ private:
     // costs per distinct topic, not per message.
     struct Pending
     {
-        std::vector<HistoryEntry> recent; // the last messages, at most twice the depth
+        std::vector<HistoryEntry> recent; // a ring of the last messages, at most the depth
+        size_t recentHead = 0; // the oldest in recent once it is full
         qint64 messages = 0;
         qint64 lastSeenMs = 0;
         qint8 retain = -1; // -1 no retained message, 0 retained cleared, 1 retained set
