@@ -572,8 +572,8 @@ void benchTopicHistory(int topics, int messagesPerTopic)
     const double perTopic = double(heapBytes() - heapBefore) / topics;
     std::printf("b) %d topics x %d messages of 64 B (history depth %d)\n", topics, messagesPerTopic,
                 tree->historyDepth());
-    std::printf("  heap per topic        %.0f bytes with its history (%.0f per entry beyond "
-                "the node)\n",
+    std::printf("  heap per topic        %.0f bytes with its history (%.0f per entry, the "
+                "node's share included)\n",
                 perTopic, perTopic / messagesPerTopic);
     std::printf("  bytesHeld() reports   %.0f bytes per topic (history %.0f)\n",
                 double(tree->bytesHeld()) / topics, double(tree->historyBytes()) / topics);
