@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ClearRetainedDialog</name>
+    <message numerus="yes">
+        <source>%Ln topic(s) %1 hold a retained message that this window knows of. Clearing publishes an empty retained message to each; the broker then forgets it. Nothing has been sent yet.</source>
+        <translation>
+            <numerusform>%Ln topic %1 holds a retained message that this window knows of. Clearing publishes an empty retained message to it; the broker then forgets it. Nothing has been sent yet.</numerusform>
+            <numerusform>%Ln topics %1 hold a retained message that this window knows of. Clearing publishes an empty retained message to each; the broker then forgets it. Nothing has been sent yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %Ln retained message(s)</source>
+        <translation>
+            <numerusform>Clear %Ln retained message</numerusform>
+            <numerusform>Clear %Ln retained messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionPane</name>
     <message numerus="yes">
         <source>Could not connect to %1 (%Ln attempt(s)); next try in %2 s. Cancel stops trying.</source>
@@ -34,6 +51,34 @@
             <numerusform>%Ln queued</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cleared %Ln retained message(s)</source>
+        <translation>
+            <numerusform>Cleared %Ln retained message</numerusform>
+            <numerusform>Cleared %Ln retained messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleared %Ln retained message(s) at and below &quot;%1&quot;</source>
+        <translation>
+            <numerusform>Cleared %Ln retained message at and below &quot;%1&quot;</numerusform>
+            <numerusform>Cleared %Ln retained messages at and below &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %Ln retained message(s) on the broker</source>
+        <translation>
+            <numerusform>Found %Ln retained message on the broker</numerusform>
+            <numerusform>Found %Ln retained messages on the broker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %Ln retained message(s) at and below &quot;%1&quot;</source>
+        <translation>
+            <numerusform>Found %Ln retained message at and below &quot;%1&quot;</numerusform>
+            <numerusform>Found %Ln retained messages at and below &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageLogPane</name>
@@ -56,12 +101,57 @@
     </message>
 </context>
 <context>
-    <name>SubscriptionsPane</name>
+    <name>TopicDetailPane</name>
     <message numerus="yes">
-        <source>Publish an empty retained message to %Ln topic(s) at and below &quot;%1&quot;? The broker then forgets their retained messages.</source>
+        <source>%1 here and below, in %Ln topic(s)</source>
         <translation>
-            <numerusform>Publish an empty retained message to %Ln topic at and below &quot;%1&quot;? The broker then forgets its retained message.</numerusform>
-            <numerusform>Publish an empty retained message to %Ln topics at and below &quot;%1&quot;? The broker then forgets their retained messages.</numerusform>
+            <numerusform>%1 here and below, in %Ln topic</numerusform>
+            <numerusform>%1 here and below, in %Ln topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln topic(s) below hold one</source>
+        <translation>
+            <numerusform>%Ln topic below holds one</numerusform>
+            <numerusform>%Ln topics below hold one</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreePane</name>
+    <message numerus="yes">
+        <source>%Ln topic(s) match the filter</source>
+        <translation>
+            <numerusform>%Ln topic matches the filter</numerusform>
+            <numerusform>%Ln topics match the filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln topic(s) contain the text</source>
+        <translation>
+            <numerusform>%Ln topic contains the text</numerusform>
+            <numerusform>%Ln topics contain the text</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List the %Ln topic(s) known to hold a retained message, then clear them</source>
+        <translation>
+            <numerusform>List the %Ln topic known to hold a retained message, then clear them</numerusform>
+            <numerusform>List the %Ln topics known to hold a retained message, then clear them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List the %Ln topic(s) at and below &quot;%1&quot; known to hold a retained message, then clear them</source>
+        <translation>
+            <numerusform>List the %Ln topic at and below &quot;%1&quot; known to hold a retained message, then clear them</numerusform>
+            <numerusform>List the %Ln topics at and below &quot;%1&quot; known to hold a retained message, then clear them</numerusform>
         </translation>
     </message>
 </context>

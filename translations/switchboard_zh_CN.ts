@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ClearRetainedDialog</name>
+    <message>
+        <source>Clear retained messages</source>
+        <translation>清除保留消息</translation>
+    </message>
+    <message>
+        <source>on the whole broker</source>
+        <translation>在整个服务器上</translation>
+    </message>
+    <message>
+        <source>at and below &quot;%1&quot;</source>
+        <translation>在“%1”及其下级</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln topic(s) %1 hold a retained message that this window knows of. Clearing publishes an empty retained message to each; the broker then forgets it. Nothing has been sent yet.</source>
+        <translation>
+            <numerusform>%1有 %Ln 个主题持有本窗口已知的保留消息。清除会向每个主题发布一条空的保留消息，服务器随即将其遗忘。目前尚未发送任何内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %Ln retained message(s)</source>
+        <translation>
+            <numerusform>清除 %Ln 条保留消息</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error: %1</source>
@@ -1512,6 +1539,50 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>
             <numerusform>日志：%Ln 条消息，%1</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleared %Ln retained message(s)</source>
+        <translation>
+            <numerusform>已清除 %Ln 条保留消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleared %Ln retained message(s) at and below &quot;%1&quot;</source>
+        <translation>
+            <numerusform>已清除“%1”及其下级的 %Ln 条保留消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %Ln retained message(s) on the broker</source>
+        <translation>
+            <numerusform>在服务器上找到 %Ln 条保留消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %Ln retained message(s) at and below &quot;%1&quot;</source>
+        <translation>
+            <numerusform>在“%1”及其下级找到 %Ln 条保留消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding retained messages failed: %1</source>
+        <translation>查找保留消息失败：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Topic tree layout</source>
+        <translation>主题树布局(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the topic tree in the middle, with the selected topic&apos;s value and history beside it, in place of the message log</source>
+        <translation>在窗口中间显示主题树（代替消息日志），并在旁边显示所选主题的值和历史</translation>
+    </message>
+    <message>
+        <source>Finding retained messages on the broker…</source>
+        <translation>正在服务器上查找保留消息…</translation>
+    </message>
+    <message>
+        <source>Finding retained messages at and below &quot;%1&quot;…</source>
+        <translation>正在“%1”及其下级查找保留消息…</translation>
     </message>
 </context>
 <context>
@@ -3334,6 +3405,25 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
 </context>
 <context>
+    <name>RetainedScan</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>A search for retained messages is running</source>
+        <translation>正在查找保留消息</translation>
+    </message>
+    <message>
+        <source>The connection ended during the search</source>
+        <translation>查找过程中连接已断开</translation>
+    </message>
+    <message>
+        <source>The broker refused the subscription to %1: %2</source>
+        <translation>服务器拒绝了对 %1 的订阅：%2</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>Could not store the password in the keychain: %1</source>
@@ -3649,14 +3739,125 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>订阅标识符：请输入 1 到 %L1 之间的数字，或选择无或自动</translation>
     </message>
     <message>
-        <source>Clear retained messages below &quot;%1&quot; (%L2)</source>
-        <translation>清除“%1”下的保留消息（%L2）</translation>
+        <source>Find retained messages below &quot;%1&quot;</source>
+        <translation>查找“%1”下的保留消息</translation>
+    </message>
+    <message>
+        <source>Clear retained messages below &quot;%1&quot; (%L2)…</source>
+        <translation>清除“%1”下的保留消息（%L2）…</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDetailPane</name>
+    <message>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <source>Retain flag:</source>
+        <translation>保留标志：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>接收时间：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Messages:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <source>Retained:</source>
+        <translation>保留消息：</translation>
+    </message>
+    <message>
+        <source>Recent messages (newest first; select one to see its value)</source>
+        <translation>最近的消息（最新的在前；选择一条可查看其值）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Select a topic in the tree</source>
+        <translation>请在树中选择一个主题</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
     <message numerus="yes">
-        <source>Publish an empty retained message to %Ln topic(s) at and below &quot;%1&quot;? The broker then forgets their retained messages.</source>
+        <source>%1 here and below, in %Ln topic(s)</source>
         <translation>
-            <numerusform>向“%1”及其下的 %Ln 个主题发布空的保留消息吗？服务器随后会删除它们的保留消息。</numerusform>
+            <numerusform>此处及下级共 %1 条，分布在 %Ln 个主题中</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>held by the broker</source>
+        <translation>服务器持有</translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation>未知有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln topic(s) below hold one</source>
+        <translation>
+            <numerusform>下级有 %Ln 个主题持有</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No message was published to this level itself</source>
+        <translation>没有消息发布到这一层级本身</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Value at %1</source>
+        <translation>%1 时的值</translation>
+    </message>
+    <message>
+        <source>(the first %1 of %2 bytes)</source>
+        <translation>（%2 字节中的前 %1 字节）</translation>
     </message>
 </context>
 <context>
@@ -3690,6 +3891,117 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
 The broker holds a retained message for this topic.</source>
         <translation>%1
 服务器为此主题保存着一条保留消息。</translation>
+    </message>
+    <message>
+        <source>Msgs/s</source>
+        <translation>消息/秒</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreePane</name>
+    <message>
+        <source>Search topics: text, or an MQTT filter such as plant/+/speed</source>
+        <translation>搜索主题：文本，或 MQTT 过滤器，如 plant/+/speed</translation>
+    </message>
+    <message>
+        <source>Text is found anywhere in a topic (any case); with + or # it is matched as an MQTT topic filter. The path to each match stays visible.</source>
+        <translation>文本可出现在主题的任意位置（不区分大小写）；含 + 或 # 时按 MQTT 主题过滤器匹配。每个匹配项的路径保持可见。</translation>
+    </message>
+    <message>
+        <source>Sort the tree; rows keep their place while messages arrive. Choose again to sort with the values of now.</source>
+        <translation>对树进行排序；消息到达时各行保持原位。再次选择即按当前的值重新排序。</translation>
+    </message>
+    <message>
+        <source>Find &amp;retained</source>
+        <translation>查找保留消息(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear retained…</source>
+        <translation>清除保留消息(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Bold: the broker holds a retained message · Tinted: changed in the last second</source>
+        <translation>粗体：服务器持有保留消息 · 着色：最近一秒内有变化</translation>
+    </message>
+    <message>
+        <source>Rows keep their place while messages arrive; choose the sort again (or click the column title) to sort with the values of now.</source>
+        <translation>消息到达时各行保持原位；再次选择排序方式（或点击列标题）即按当前的值重新排序。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Subtopics</source>
+        <translation>子主题数</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最后更新</translation>
+    </message>
+    <message>
+        <source>Sort: %1</source>
+        <translation>排序：%1</translation>
+    </message>
+    <message>
+        <source>Click a column title to sort by it (names in natural order: line2 before line10); rows keep their place while messages arrive until you click again</source>
+        <translation>点击列标题按该列排序（名称按自然顺序：line2 在 line10 之前）；在再次点击之前，消息到达时各行保持原位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln topic(s) match the filter</source>
+        <translation>
+            <numerusform>%Ln 个主题匹配该过滤器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln topic(s) contain the text</source>
+        <translation>
+            <numerusform>%Ln 个主题包含该文本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subscribe to the whole broker for a moment and mark every topic that holds a retained message</source>
+        <translation>短暂订阅整个服务器，并标记每个持有保留消息的主题</translation>
+    </message>
+    <message>
+        <source>Subscribe to &quot;%1&quot; and below for a moment and mark every topic that holds a retained message</source>
+        <translation>短暂订阅“%1”及其下级，并标记每个持有保留消息的主题</translation>
+    </message>
+    <message numerus="yes">
+        <source>List the %Ln topic(s) known to hold a retained message, then clear them</source>
+        <translation>
+            <numerusform>列出已知持有保留消息的 %Ln 个主题，然后清除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List the %Ln topic(s) at and below &quot;%1&quot; known to hold a retained message, then clear them</source>
+        <translation>
+            <numerusform>列出“%1”及其下级已知持有保留消息的 %Ln 个主题，然后清除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find retained messages below &quot;%1&quot;</source>
+        <translation>查找“%1”下的保留消息</translation>
+    </message>
+    <message>
+        <source>Clear retained message on &quot;%1&quot;</source>
+        <translation>清除“%1”上的保留消息</translation>
+    </message>
+    <message>
+        <source>Clear retained messages below &quot;%1&quot; (%2)…</source>
+        <translation>清除“%1”下的保留消息（%2）…</translation>
+    </message>
+    <message>
+        <source>Use in the publish composer</source>
+        <translation>在发布编辑器中使用</translation>
     </message>
 </context>
 <context>

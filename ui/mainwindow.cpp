@@ -8,10 +8,12 @@
 #include "profilestore.h"
 #include "publishpane.h"
 #include "requestresponsepane.h"
+#include "retainedscan.h"
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
 #include "topictreemodel.h"
+#include "topictreepane.h"
 #include "windowshortcuts.h"
 
 #include <QActionGroup>
@@ -25,6 +27,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTime>
 
@@ -122,7 +125,14 @@ void MainWindow::createPanes()
 {
     m_logPane = new MessageLogPane(this);
     m_logPane->setModels(m_log, m_proxy);
-    setCentralWidget(m_logPane);
+    m_topicTreePane = new TopicTreePane(this);
+    m_topicTreePane->setTopicTree(m_topics);
+    m_central = new QStackedWidget(this);
+    m_central->setObjectName(QStringLiteral("centralStack"));
+    m_central->addWidget(m_logPane);
+    m_central->addWidget(m_topicTreePane);
+    setCentralWidget(m_central);
+    m_retainedScan = new RetainedScan(m_client, this);
 
     m_connectionPane = new ConnectionPane(this);
     m_connectionPane->setClient(m_client);
@@ -144,13 +154,53 @@ void MainWindow::createPanes()
             &MainWindow::onMessagePublishedByUser);
     connect(m_subscriptionsPane, &SubscriptionsPane::messagePublished, this,
             &MainWindow::onMessagePublishedByUser);
-    connect(m_subscriptionsPane, &SubscriptionsPane::topicChosenForPublishing, this,
+    const auto publishTo = [this](const QString &topic) {
+        m_publishPane->setTopic(topic);
+        m_publishDock->show();
+        m_publishDock->raise();
+        m_publishPane->setFocus();
+    };
+    connect(m_subscriptionsPane, &SubscriptionsPane::topicChosenForPublishing, this, publishTo);
+    connect(m_topicTreePane, &TopicTreePane::topicChosenForPublishing, this, publishTo);
+
+    // Retained messages: found by a brief subscription, cleared after a dry run.
+    connect(m_subscriptionsPane, &SubscriptionsPane::findRetainedRequested, this,
+            &MainWindow::findRetained);
+    connect(m_topicTreePane, &TopicTreePane::findRetainedRequested, this, &MainWindow::findRetained);
+    connect(m_topicTreePane, &TopicTreePane::clearRetainedRequested, this,
             [this](const QString &topic) {
-                m_publishPane->setTopic(topic);
-                m_publishDock->show();
-                m_publishDock->raise();
-                m_publishPane->setFocus();
+                m_subscriptionsPane->clearRetained(topic, SubscriptionsPane::RetainedScope::Topic);
             });
+    connect(m_topicTreePane, &TopicTreePane::clearRetainedBelowRequested, this,
+            [this](const QString &topic) {
+                m_topics->flush(); // what arrived a moment ago counts too
+                m_subscriptionsPane->clearRetained(topic, SubscriptionsPane::RetainedScope::Subtree);
+            });
+    connect(m_subscriptionsPane, &SubscriptionsPane::retainedCleared, this,
+            [this](const QString &topic, int count) {
+                const QString text =
+                        topic.isEmpty() ? tr("Cleared %Ln retained message(s)", nullptr, count)
+                                        : tr("Cleared %Ln retained message(s) at and below \"%1\"",
+                                             nullptr, count)
+                                                  .arg(topic);
+                m_topicTreePane->showStatus(text);
+                statusBar()->showMessage(text, 5000);
+            });
+    connect(m_retainedScan, &RetainedScan::finished, this, [this](const QStringList &topics) {
+        m_topics->flush();
+        const QString topic = m_retainedScan->topic();
+        const QString text = topic.isEmpty()
+                                     ? tr("Found %Ln retained message(s) on the broker", nullptr,
+                                          int(topics.size()))
+                                     : tr("Found %Ln retained message(s) at and below \"%1\"",
+                                          nullptr, int(topics.size()))
+                                               .arg(topic);
+        m_topicTreePane->showStatus(text);
+        statusBar()->showMessage(text, 5000);
+    });
+    connect(m_retainedScan, &RetainedScan::failed, this, [this](const QString &reason) {
+        m_topicTreePane->showStatus(tr("Finding retained messages failed: %1").arg(reason));
+    });
 
     auto makeDock = [this](QWidget *pane, const QString &title, const QString &name) {
         auto *dock = new QDockWidget(title, this);
@@ -229,6 +279,17 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_connectionDock->toggleViewAction());
     viewMenu->addAction(m_subscriptionsDock->toggleViewAction());
     viewMenu->addAction(m_publishDock->toggleViewAction());
+    viewMenu->addSeparator();
+    m_treeLayoutAction = viewMenu->addAction(tr("&Topic tree layout"));
+    m_treeLayoutAction->setCheckable(true);
+    m_treeLayoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_treeLayoutAction->setStatusTip(
+            tr("Show the topic tree in the middle, with the selected topic's value and history "
+               "beside it, in place of the message log"));
+    connect(m_treeLayoutAction, &QAction::toggled, this, [this](bool tree) {
+        setCentralView(tree ? CentralView::TopicTree : CentralView::MessageLog);
+    });
+    shortcuts->addAction(m_treeLayoutAction);
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     m_requestResponseAction = toolsMenu->addAction(tr("&Request/response…"));
@@ -385,6 +446,50 @@ void MainWindow::onStateChanged(Mqtt::Client::State state)
     updateRates();
 }
 
+MainWindow::CentralView MainWindow::centralView() const
+{
+    return m_central->currentWidget() == m_topicTreePane ? CentralView::TopicTree
+                                                         : CentralView::MessageLog;
+}
+
+void MainWindow::setCentralView(CentralView view)
+{
+    if (view == centralView())
+        return;
+    m_central->setCurrentWidget(
+            view == CentralView::TopicTree ? static_cast<QWidget *>(m_topicTreePane) : m_logPane);
+    // The preset: the tree and its details take the height the composer had (it comes back
+    // with the log, or whenever a topic is chosen for publishing), and the side docks give
+    // the tree some of their width.
+    if (view == CentralView::TopicTree) {
+        m_publishDockWasVisible = m_publishDock->isVisible();
+        m_publishDock->hide();
+        // Once the hidden composer's room is given back (the layout settles on the next turn
+        // of the event loop); the tabified subscriptions dock shares this width.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_subscriptionsDock}, {qMin(360, width() / 4)}, Qt::Horizontal);
+        });
+    } else if (m_publishDockWasVisible) {
+        m_publishDock->show();
+    }
+    const QSignalBlocker blocker(m_treeLayoutAction);
+    m_treeLayoutAction->setChecked(view == CentralView::TopicTree);
+}
+
+bool MainWindow::findRetained(const QString &topic)
+{
+    Mqtt::Error error;
+    setCentralView(CentralView::TopicTree);
+    if (!m_retainedScan->start(topic, &error)) {
+        m_topicTreePane->showStatus(tr("Finding retained messages failed: %1").arg(error.text));
+        return false;
+    }
+    m_topicTreePane->showStatus(
+            topic.isEmpty() ? tr("Finding retained messages on the broker…")
+                            : tr("Finding retained messages at and below \"%1\"…").arg(topic));
+    return true;
+}
+
 void MainWindow::updateActions()
 {
     const bool idle = m_client->state() == Mqtt::Client::State::Disconnected;
@@ -533,6 +638,12 @@ void MainWindow::restoreLayout()
     settings.endGroup();
     m_logPane->restoreState(QStringLiteral("messageLog"));
     m_subscriptionsPane->restoreState(QStringLiteral("subscriptions"));
+    m_topicTreePane->restoreState(QStringLiteral("topicTree"));
+    if (settings.value(QStringLiteral("mainWindow/centralView")).toString() ==
+        QLatin1String("topicTree")) {
+        setCentralView(CentralView::TopicTree);
+        m_publishDockWasVisible = true; // the saved state had it hidden by the preset
+    }
 }
 
 void MainWindow::saveLayout() const
@@ -541,10 +652,14 @@ void MainWindow::saveLayout() const
     settings.beginGroup(QStringLiteral("mainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("centralView"), centralView() == CentralView::TopicTree
+                                                             ? QStringLiteral("topicTree")
+                                                             : QStringLiteral("messageLog"));
     settings.endGroup();
     settings.sync();
     m_logPane->saveState(QStringLiteral("messageLog"));
     m_subscriptionsPane->saveState(QStringLiteral("subscriptions"));
+    m_topicTreePane->saveState(QStringLiteral("topicTree"));
     // The panes have written and synced their own QSettings by now: owner-only, like profiles.
     QSettings written;
     written.sync();

@@ -19,11 +19,14 @@ class PublishPane;
 class QAction;
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class RequestResponsePane;
+class RetainedScan;
 class SecretStore;
 class SubscriptionModel;
 class SubscriptionsPane;
 class TopicTreeModel;
+class TopicTreePane;
 
 // The main window: the message log in the middle, the connection, subscriptions/topic tree and
 // publish panes in docks around it, menus, and a status bar with the connection and the rates.
@@ -49,6 +52,20 @@ public:
     MessageLogPane *messageLogPane() const { return m_logPane; }
     PublishPane *publishPane() const { return m_publishPane; }
     RequestResponsePane *requestResponsePane() const { return m_requestResponsePane; }
+    TopicTreePane *topicTreePane() const { return m_topicTreePane; }
+
+    // What the middle of the window shows: the message log, or the topic tree with the
+    // selected topic's details (View → Topic tree layout).
+    enum class CentralView { MessageLog, TopicTree };
+    Q_ENUM(CentralView)
+    CentralView centralView() const;
+    void setCentralView(CentralView view);
+    QAction *topicTreeLayoutAction() const { return m_treeLayoutAction; }
+
+    // Subscribes to the topic and below for a moment and marks the topics that hold a
+    // retained message; the result is said in the tree pane and the status bar.
+    bool findRetained(const QString &topic);
+    RetainedScan *retainedScan() const { return m_retainedScan; }
     // Tools → Request/response…: enabled while connected with MQTT 5.0.
     QAction *requestResponseAction() const { return m_requestResponseAction; }
     void showRequestResponse();
@@ -102,6 +119,9 @@ private:
     MessageLogPane *m_logPane = nullptr;
     PublishPane *m_publishPane = nullptr;
     RequestResponsePane *m_requestResponsePane = nullptr;
+    TopicTreePane *m_topicTreePane = nullptr;
+    QStackedWidget *m_central = nullptr;
+    RetainedScan *m_retainedScan = nullptr;
     QDockWidget *m_connectionDock = nullptr;
     QDockWidget *m_subscriptionsDock = nullptr;
     QDockWidget *m_publishDock = nullptr;
@@ -114,6 +134,7 @@ private:
     QAction *m_clearAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_requestResponseAction = nullptr;
+    QAction *m_treeLayoutAction = nullptr;
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_brokerLabel = nullptr;
@@ -125,6 +146,7 @@ private:
     Mqtt::QoS m_pendingSubscriptionQos = Mqtt::QoS::AtMostOnce;
 
     Mqtt::Client::State m_lastState = Mqtt::Client::State::Disconnected;
+    bool m_publishDockWasVisible = true; // before the topic tree layout hid it
     bool m_raisedSubscriptions = false; // only the first connection brings that tab forward
     qint64 m_lostAtMs = 0; // when the connection was lost, until it is back (0: not lost)
     // Messages published while not connected, by token, with their QoS: shown as queued

@@ -2,6 +2,7 @@
 #include "subscriptionspane.h"
 #include "ui_subscriptionspane.h"
 
+#include "clearretaineddialog.h"
 #include "client.h"
 #include "messagefilterproxymodel.h"
 #include "subscriptionmodel.h"
@@ -443,10 +444,11 @@ void SubscriptionsPane::onTopicContextMenu(const QPoint &position)
     QAction *showOnly = menu.addAction(tr("Show only this subtree in the log"));
     QAction *copy = menu.addAction(tr("Use in the publish composer"));
     menu.addSeparator();
+    QAction *find = menu.addAction(tr("Find retained messages below \"%1\"").arg(topic));
     QAction *clearTopic = menu.addAction(tr("Clear retained message on \"%1\"").arg(topic));
     clearTopic->setEnabled(retainedHere);
     QAction *clearSubtree = menu.addAction(
-            tr("Clear retained messages below \"%1\" (%L2)").arg(topic).arg(retainedBelow));
+            tr("Clear retained messages below \"%1\" (%L2)…").arg(topic).arg(retainedBelow));
     clearSubtree->setEnabled(retainedBelow > 0);
 
     QAction *chosen = menu.exec(m_ui->topicView->viewport()->mapToGlobal(position));
@@ -454,6 +456,8 @@ void SubscriptionsPane::onTopicContextMenu(const QPoint &position)
         selectTopic(topic);
     else if (chosen == copy)
         Q_EMIT topicChosenForPublishing(topic);
+    else if (chosen == find)
+        Q_EMIT findRetainedRequested(topic);
     else if (chosen == clearTopic)
         clearRetained(topic, RetainedScope::Topic);
     else if (chosen == clearSubtree)
@@ -469,27 +473,40 @@ int SubscriptionsPane::clearRetained(const QString &topic, RetainedScope scope,
     if (scope == RetainedScope::Topic) {
         topics << topic;
     } else {
+        // An empty topic is the whole tree.
         const QModelIndex index = m_topics->indexForTopic(topic);
-        if (!index.isValid())
+        if (!topic.isEmpty() && !index.isValid())
             return 0;
         topics = m_topics->retainedTopics(index);
     }
     if (topics.isEmpty())
         return 0;
+    if (confirmation == Confirmation::Ask && scope == RetainedScope::Subtree) {
+        // The dry run: the exact topics first, cleared only when the user agrees.
+        auto *dialog = new ClearRetainedDialog(topic, topics, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, topic, topics] {
+            Q_EMIT retainedCleared(topic, publishRetainedClears(topics));
+        });
+        dialog->open();
+        return 0;
+    }
     if (confirmation == Confirmation::Ask) {
-        const QString question = scope == RetainedScope::Topic
-                                         ? tr("Publish an empty retained message to \"%1\"? The "
-                                              "broker then forgets the "
-                                              "retained message of this topic.")
-                                                   .arg(topic)
-                                         : tr("Publish an empty retained message to %Ln topic(s) at "
-                                              "and below \"%1\"? The "
-                                              "broker then forgets their retained messages.",
-                                              nullptr, int(topics.size()))
-                                                   .arg(topic);
+        const QString question = tr("Publish an empty retained message to \"%1\"? The "
+                                    "broker then forgets the retained message of this topic.")
+                                         .arg(topic);
         if (QMessageBox::question(this, tr("Clear retained messages"), question) != QMessageBox::Yes)
             return 0;
     }
+    const int sent = publishRetainedClears(topics);
+    Q_EMIT retainedCleared(topic, sent);
+    return sent;
+}
+
+int SubscriptionsPane::publishRetainedClears(const QStringList &topics)
+{
+    if (!m_client)
+        return 0;
     int sent = 0;
     for (const QString &name : std::as_const(topics)) {
         Mqtt::Message message;

@@ -53,7 +53,9 @@ public:
     QString errorText() const;
 
     // Publishes an empty retained message to the topic, or to every retained topic at and
-    // below it; returns how many were sent (0 when cancelled).
+    // below it; returns how many were sent. With Ask, the subtree's exact topics are listed
+    // first (a dry run, ClearRetainedDialog) and cleared when the user agrees: that returns 0
+    // and retainedCleared() follows.
     int clearRetained(const QString &topic, RetainedScope scope,
                       Confirmation confirmation = Confirmation::Ask);
     // Selects a topic in the tree (the log then shows that subtree); empty shows everything.
@@ -68,6 +70,10 @@ Q_SIGNALS:
     void messagePublished(const Mqtt::Message &message, quint64 token);
     // The user wants to publish to this topic (context menu of the tree).
     void topicChosenForPublishing(const QString &topic);
+    // The user wants the retained messages at and below the topic found (context menu).
+    void findRetainedRequested(const QString &topic);
+    // Empty retained messages were published to count topics at and below the topic.
+    void retainedCleared(const QString &topic, int count);
 
 private:
     void onSubscribeClicked();
@@ -83,6 +89,7 @@ private:
     void onTopicContextMenu(const QPoint &position);
     void updateSubscriptionButtons();
     QString selectedFilter() const;
+    int publishRetainedClears(const QStringList &topics);
 
     std::unique_ptr<Ui::SubscriptionsPane> m_ui;
     QPointer<Mqtt::Client> m_client;

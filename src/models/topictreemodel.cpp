@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QFont>
+#include <QLocale>
 #include <QTime>
 
 #include <algorithm>
@@ -14,6 +15,18 @@ namespace {
 constexpr int StoredPayloadBytes = 1024;
 // Above this many new topics pending a flush happens at once, which bounds the buffer.
 constexpr size_t MaximumPendingTopics = 50000;
+// What the allocator keeps around each heap block, and a node's bookkeeping outside the struct
+// (its entry in the parent's name hash, the topic hash and the children vector). Only used for
+// the estimate of bytesHeld().
+constexpr qint64 HeapBlockOverhead = 32;
+constexpr qint64 NodeBookkeeping = 3 * 48;
+// Weight of the newest sample in the smoothed rate (per RateInterval).
+constexpr double RateSmoothing = 0.5;
+
+qint64 bufferBytes(const QByteArray &bytes)
+{
+    return bytes.isEmpty() ? 0 : bytes.size() + HeapBlockOverhead;
+}
 } // namespace
 
 struct TopicTreeModel::Node
@@ -26,22 +39,59 @@ struct TopicTreeModel::Node
     std::vector<std::unique_ptr<Node>> staged;
     QHash<QString, Node *> childByName; // live and staged children
     QByteArray lastPayload; // exactly at this node, first StoredPayloadBytes
+    std::vector<HistoryEntry> history; // a ring of at most the depth, oldest at historyHead
+    size_t historyHead = 0;
     qint64 messageCount = 0; // at and below
     qint64 lastSeenMs = 0; // at and below
+    qint64 rateBaseCount = 0; // messageCount at the last rate sample
+    double rate = 0; // messages per second at and below, smoothed
     int topicCount = 0; // at and below
     int retainedCount = 0; // at and below
+    qint32 lastSize = 0; // payload bytes of the last message here
+    Mqtt::QoS lastQos = Mqtt::QoS::AtMostOnce;
+    bool lastRetain = false;
     bool isTopic = false;
     bool retained = false;
+    bool rateActive = false; // in m_rateNodes
     bool isNew = false; // created in the running flush, not yet visible
     bool touched = false; // changed in the running flush
     bool dirty = false; // in m_dirty
     Pending pending; // received since the last flush (topics only)
+
+    const HistoryEntry &oldestEntry() const { return history[historyHead]; }
+    const HistoryEntry &newestEntry() const
+    {
+        return history[(historyHead + history.size() - 1) % history.size()];
+    }
+    // Puts the ring in arrival order (oldest at index 0).
+    void normalizeHistory()
+    {
+        std::rotate(history.begin(), history.begin() + qsizetype(historyHead), history.end());
+        historyHead = 0;
+    }
 };
 
-void TopicTreeModel::Pending::add(const Mqtt::Message &message, qint64 timestampMs)
+void TopicTreeModel::Pending::add(const Mqtt::Message &message, qint64 timestampMs,
+                                  quint64 sequence, int depth)
 {
     ++messages;
-    lastPayload = message.payload;
+    HistoryEntry entry;
+    entry.payload = message.payload.size() > HistoryPayloadBytes
+                            ? message.payload.left(HistoryPayloadBytes)
+                            : message.payload;
+    entry.timestampMs = timestampMs;
+    entry.sequence = sequence;
+    entry.size = qint32(message.payload.size());
+    entry.qos = message.qos;
+    entry.retain = message.retain;
+    // Only the last `depth` can reach the history: a ring, so a busy topic costs one
+    // assignment per message.
+    if (recent.size() < size_t(depth)) {
+        recent.push_back(std::move(entry));
+    } else {
+        recent[recentHead] = std::move(entry);
+        recentHead = (recentHead + 1) % recent.size();
+    }
     lastSeenMs = qMax(lastSeenMs, timestampMs);
     // A retained message with an empty payload deletes the retained message [MQTT-3.3.1-10];
     // live (non-retained) messages say nothing about what the broker retains.
@@ -55,6 +105,9 @@ TopicTreeModel::TopicTreeModel(QObject *parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(DefaultFlushInterval);
     connect(&m_flushTimer, &QTimer::timeout, this, &TopicTreeModel::flush);
+    m_rateTimer.setInterval(RateInterval);
+    connect(&m_rateTimer, &QTimer::timeout, this, &TopicTreeModel::sampleRates);
+    m_rateClock.start();
 }
 
 TopicTreeModel::~TopicTreeModel() = default;
@@ -119,6 +172,10 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
             return node->messageCount;
         case TopicCountColumn:
             return node->topicCount;
+        case RateColumn:
+            if (node->rate <= 0)
+                return QString();
+            return QLocale().toString(node->rate, 'f', node->rate < 10 ? 1 : 0);
         case LastPayloadColumn:
             return node->isTopic ? PayloadFormat::preview(node->lastPayload, PreviewLength)
                                  : QString();
@@ -130,6 +187,14 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         }
         return QVariant();
     case Qt::ToolTipRole:
+        if (index.column() == LastPayloadColumn) {
+            // The whole value the cell cuts short (as far as it is kept).
+            if (!node->isTopic)
+                return QVariant();
+            const QByteArray &kept =
+                    node->history.empty() ? node->lastPayload : node->newestEntry().payload;
+            return PayloadFormat::toText(kept);
+        }
         if (index.column() != NameColumn)
             return QVariant();
         return node->retained ? tr("%1\nThe broker holds a retained message for this topic.")
@@ -163,6 +228,16 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         return node->isTopic;
     case RetainedCountRole:
         return node->retainedCount;
+    case RateRole:
+        return node->rate;
+    case LastQosRole:
+        return int(node->lastQos);
+    case LastRetainRole:
+        return node->lastRetain;
+    case LastSizeRole:
+        return node->lastSize;
+    case HistoryCountRole:
+        return int(node->history.size());
     }
     return QVariant();
 }
@@ -178,6 +253,8 @@ QVariant TopicTreeModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Messages");
     case TopicCountColumn:
         return tr("Topics");
+    case RateColumn:
+        return tr("Msgs/s");
     case LastPayloadColumn:
         return tr("Last payload");
     case LastSeenColumn:
@@ -197,6 +274,11 @@ QHash<int, QByteArray> TopicTreeModel::roleNames() const
     names.insert(RetainedRole, "retained");
     names.insert(IsTopicRole, "isTopic");
     names.insert(RetainedCountRole, "retainedCount");
+    names.insert(RateRole, "rate");
+    names.insert(LastQosRole, "lastQos");
+    names.insert(LastRetainRole, "lastRetain");
+    names.insert(LastSizeRole, "lastSize");
+    names.insert(HistoryCountRole, "historyCount");
     return names;
 }
 
@@ -207,8 +289,9 @@ void TopicTreeModel::append(const Mqtt::Message &message)
 
 void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs)
 {
+    const quint64 sequence = m_nextSequence++;
     if (Node *leaf = m_topicNodes.value(message.topic)) {
-        leaf->pending.add(message, timestampMs);
+        leaf->pending.add(message, timestampMs, sequence, m_historyDepth);
         if (!leaf->dirty) {
             leaf->dirty = true;
             m_dirty.push_back(leaf);
@@ -223,7 +306,7 @@ void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs)
         } else {
             index = it.value();
         }
-        m_newTopics[size_t(index)].pending.add(message, timestampMs);
+        m_newTopics[size_t(index)].pending.add(message, timestampMs, sequence, m_historyDepth);
     }
     if (m_newTopics.size() >= MaximumPendingTopics)
         flush();
@@ -283,6 +366,8 @@ void TopicTreeModel::flush()
                 fresh->name = name;
                 fresh->parent = node;
                 fresh->isNew = true;
+                m_nodeBytes += qint64(sizeof(Node)) + NodeBookkeeping + name.size() * 2 +
+                               HeapBlockOverhead;
                 child = fresh.get();
                 created.push_back(child);
                 if (node->isNew) {
@@ -303,6 +388,7 @@ void TopicTreeModel::flush()
             start = slash + 1;
         }
         m_topicNodes.insert(topic, node);
+        m_nodeBytes += topic.size() * 2 + HeapBlockOverhead;
         // A level node that gets its first message of its own is pending like any topic.
         node->pending = std::move(entry.pending);
         if (!node->dirty) {
@@ -320,10 +406,24 @@ void TopicTreeModel::flush()
             leaf->isTopic = true;
             ++m_distinctTopics;
         }
-        leaf->lastPayload = pending.lastPayload.size() > StoredPayloadBytes
-                                    ? pending.lastPayload.left(StoredPayloadBytes)
-                                    : pending.lastPayload;
+        std::rotate(pending.recent.begin(), pending.recent.begin() + qsizetype(pending.recentHead),
+                    pending.recent.end());
+        const HistoryEntry &last = pending.recent.back();
+        m_nodeBytes -= bufferBytes(leaf->lastPayload);
+        leaf->lastPayload = last.payload.size() > StoredPayloadBytes
+                                    ? last.payload.left(StoredPayloadBytes)
+                                    : last.payload;
+        m_nodeBytes += bufferBytes(leaf->lastPayload);
+        leaf->lastSize = last.size;
+        leaf->lastQos = last.qos;
+        leaf->lastRetain = last.retain;
+        addHistory(leaf, pending.recent);
         for (Node *n = leaf; n; n = n->parent) {
+            if (!n->rateActive && n != root) {
+                n->rateActive = true;
+                n->rateBaseCount = n->messageCount;
+                m_rateNodes.push_back(n);
+            }
             n->messageCount += pending.messages;
             if (firstMessage)
                 ++n->topicCount;
@@ -348,24 +448,126 @@ void TopicTreeModel::flush()
     }
     for (Node *node : created)
         node->isNew = false;
+    trimHistory();
+    if (!m_rateNodes.empty() && !m_rateTimer.isActive()) {
+        m_lastRateSampleMs = m_rateClock.elapsed();
+        m_rateTimer.start();
+    }
 
+    emitChanged(touched, 0, ColumnCount - 1);
+    Q_EMIT flushed();
+}
+
+void TopicTreeModel::emitChanged(std::vector<Node *> &nodes, int firstColumn, int lastColumn)
+{
     // One dataChanged() per parent, spanning its touched rows.
-    std::sort(touched.begin(), touched.end(), [](const Node *a, const Node *b) {
+    std::sort(nodes.begin(), nodes.end(), [](const Node *a, const Node *b) {
         return a->parent != b->parent ? a->parent < b->parent : a->row < b->row;
     });
-    for (size_t i = 0; i < touched.size();) {
+    for (size_t i = 0; i < nodes.size();) {
         size_t j = i;
-        while (j + 1 < touched.size() && touched[j + 1]->parent == touched[i]->parent)
+        while (j + 1 < nodes.size() && nodes[j + 1]->parent == nodes[i]->parent)
             ++j;
-        Node *parent = touched[i]->parent;
-        const QModelIndex parentIndex = indexFor(parent);
-        Q_EMIT dataChanged(index(touched[i]->row, 0, parentIndex),
-                           index(touched[j]->row, ColumnCount - 1, parentIndex));
+        const QModelIndex parentIndex = indexFor(nodes[i]->parent);
+        Q_EMIT dataChanged(index(nodes[i]->row, firstColumn, parentIndex),
+                           index(nodes[j]->row, lastColumn, parentIndex));
         for (size_t k = i; k <= j; ++k)
-            touched[k]->touched = false;
+            nodes[k]->touched = false;
         i = j + 1;
     }
-    Q_EMIT flushed();
+}
+
+qint64 TopicTreeModel::entryBytes(const HistoryEntry &entry)
+{
+    return qint64(sizeof(HistoryEntry)) + bufferBytes(entry.payload);
+}
+
+void TopicTreeModel::addHistory(Node *node, std::vector<HistoryEntry> &entries)
+{
+    const size_t depth = size_t(m_historyDepth);
+    if (node->history.size() > depth) { // the depth was lowered since
+        node->normalizeHistory();
+        const size_t extra = node->history.size() - depth;
+        for (size_t i = 0; i < extra; ++i)
+            m_historyBytes -= entryBytes(node->history[i]);
+        m_historyEntries -= extra;
+        node->history.erase(node->history.begin(), node->history.begin() + qsizetype(extra));
+    }
+    if (node->history.capacity() == 0)
+        node->history.reserve(qMin(depth, entries.size() + 1));
+    const size_t first = entries.size() > depth ? entries.size() - depth : 0;
+    for (size_t i = first; i < entries.size(); ++i) {
+        HistoryEntry &entry = entries[i];
+        m_historyBytes += entryBytes(entry);
+        m_historyOrder.emplace_back(node, entry.sequence);
+        if (node->history.size() < depth) {
+            node->history.push_back(std::move(entry));
+            ++m_historyEntries;
+        } else { // full: the newest takes the oldest's place
+            HistoryEntry &oldest = node->history[node->historyHead];
+            m_historyBytes -= entryBytes(oldest);
+            oldest = std::move(entry);
+            node->historyHead = (node->historyHead + 1) % node->history.size();
+        }
+    }
+}
+
+void TopicTreeModel::trimHistory()
+{
+    while (m_historyBytes > m_maximumHistoryBytes && !m_historyOrder.empty()) {
+        const auto [node, sequence] = m_historyOrder.front();
+        m_historyOrder.pop_front();
+        if (node->history.empty() || node->oldestEntry().sequence != sequence)
+            continue; // a ring overwrote it already
+        node->normalizeHistory();
+        m_historyBytes -= entryBytes(node->history.front());
+        node->history.erase(node->history.begin());
+        --m_historyEntries;
+    }
+    // Records of overwritten entries pile up with many messages on few topics: sweep them.
+    if (m_historyOrder.size() > 2 * m_historyEntries + 4096) {
+        std::deque<std::pair<Node *, quint64>> live;
+        for (const auto &record : m_historyOrder) {
+            const Node *node = record.first;
+            if (!node->history.empty() && record.second >= node->oldestEntry().sequence)
+                live.push_back(record);
+        }
+        m_historyOrder.swap(live);
+    }
+}
+
+void TopicTreeModel::sampleRates()
+{
+    const qint64 now = m_rateClock.elapsed();
+    const qint64 elapsed = now - m_lastRateSampleMs;
+    if (elapsed <= 0)
+        return;
+    m_lastRateSampleMs = now;
+    std::vector<Node *> changed;
+    for (size_t i = 0; i < m_rateNodes.size();) {
+        Node *node = m_rateNodes[i];
+        const double latest = double(node->messageCount - node->rateBaseCount) * 1000.0 / elapsed;
+        node->rateBaseCount = node->messageCount;
+        double rate = node->rate == 0 ? latest
+                                      : RateSmoothing * latest + (1 - RateSmoothing) * node->rate;
+        if (rate < 0.05 && latest == 0)
+            rate = 0; // gone quiet
+        if (rate != node->rate) {
+            node->rate = rate;
+            node->touched = true;
+            changed.push_back(node);
+        }
+        if (rate == 0) { // leaves the sampling until its next message
+            node->rateActive = false;
+            m_rateNodes[i] = m_rateNodes.back();
+            m_rateNodes.pop_back();
+        } else {
+            ++i;
+        }
+    }
+    if (m_rateNodes.empty())
+        m_rateTimer.stop();
+    emitChanged(changed, RateColumn, RateColumn);
 }
 
 void TopicTreeModel::clear()
@@ -378,6 +580,12 @@ void TopicTreeModel::clear()
     m_root = std::make_unique<Node>();
     m_topicNodes.clear();
     m_distinctTopics = 0;
+    m_historyOrder.clear();
+    m_historyEntries = 0;
+    m_historyBytes = 0;
+    m_nodeBytes = 0;
+    m_rateNodes.clear();
+    m_rateTimer.stop();
     endResetModel();
 }
 
@@ -449,9 +657,44 @@ void TopicTreeModel::markRetainedCleared(const QString &topic)
     }
 }
 
+void TopicTreeModel::setHistoryDepth(int depth)
+{
+    m_historyDepth = qMax(1, depth);
+}
+
+void TopicTreeModel::setMaximumHistoryBytes(qint64 bytes)
+{
+    m_maximumHistoryBytes = qMax<qint64>(0, bytes);
+    trimHistory();
+}
+
+QList<TopicTreeModel::HistoryEntry> TopicTreeModel::history(const QModelIndex &index) const
+{
+    QList<HistoryEntry> entries;
+    if (!index.isValid())
+        return entries;
+    const Node *node = nodeFor(index);
+    const size_t count = node->history.size();
+    entries.reserve(qsizetype(count));
+    for (size_t i = 0; i < count; ++i)
+        entries.append(node->history[(node->historyHead + i) % count]);
+    return entries;
+}
+
+qint64 TopicTreeModel::bytesHeld() const
+{
+    return qint64(sizeof(Node)) + m_nodeBytes + m_historyBytes +
+           qint64(m_historyOrder.size() * sizeof(std::pair<Node *, quint64>));
+}
+
 int TopicTreeModel::distinctTopicCount() const
 {
     return m_distinctTopics;
+}
+
+int TopicTreeModel::retainedTopicCount() const
+{
+    return m_root->retainedCount;
 }
 
 qint64 TopicTreeModel::totalMessageCount() const

@@ -9,7 +9,11 @@
 //    64-byte message. c) The log model alone: heap bytes per stored message, for messages
 //    without properties (3.1.1) and with typical MQTT 5.0 ones (content type, correlation data,
 //    two user properties).
-// b) 100,000 distinct topics into the topic tree (with a view attached): time and heap bytes.
+// b) 100,000 distinct topics into the topic tree (with a view attached): time and heap bytes;
+//    then 10,000 topics with a full history each (16 messages): heap bytes per topic.
+// e) --tree-highlight: the topic tree pane (proxy, view, the tint on changed rows) fed 100,000
+//    msgs/s over 1,000 topics, every row on screen, with the tint on and off: CPU per second
+//    and event-loop lag; the difference is the highlight's cost.
 //
 // --mainwindow feeds the real MainWindow (Client::messageReceived) instead of bare views, when
 // the ui library was built. --messages N changes the message count of a) and c).
@@ -26,6 +30,7 @@
 #include "mosquittoprocess.h"
 #include "profilestore.h"
 #include "secretstore.h"
+#include "topictreepane.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -335,6 +340,89 @@ void benchMainWindow(int total, int budget)
     printIngest(title.constData(), r, total);
 }
 
+struct HighlightResult
+{
+    double cpuPerSecond = 0;
+    double rate = 0;
+    double lagP99 = 0;
+    double cpuLagP99 = 0;
+};
+
+// e) The tree pane at a steady 100,000 msgs/s: 1,000 messages at a time, every 10 ms on
+//    average, over 1,000 topics whose rows are all open on screen.
+HighlightResult runTreeHighlight(TopicTreePane::Highlight highlight, int seconds)
+{
+    constexpr int Topics = 1000;
+    constexpr int PerTick = 1000;
+    TopicTreeModel tree;
+    TopicTreePane pane;
+    pane.setTopicTree(&tree);
+    pane.setHighlight(highlight);
+    pane.resize(1000, 2000); // tall enough to paint many rows
+    pane.show();
+    std::vector<QString> names;
+    for (int i = 0; i < Topics; ++i)
+        names.push_back(QStringLiteral("bench/line%1/sensor%2").arg(i % 20).arg(i));
+    int sent = 0;
+    const auto emitChunk = [&] {
+        for (int i = 0; i < PerTick; ++i, ++sent) {
+            Mqtt::Message message;
+            message.topic = names[size_t(sent % Topics)];
+            message.payload = QByteArray(64, 'p');
+            tree.append(message);
+        }
+    };
+    emitChunk();
+    tree.flush();
+    pane.treeView()->expandAll();
+    settleEvents();
+    sent = 0;
+
+    LagProbe probe;
+    QEventLoop loop;
+    QTimer pacer;
+    pacer.setTimerType(Qt::PreciseTimer);
+    pacer.setInterval(10);
+    QElapsedTimer clock;
+    // Catches up with the clock at each tick: 100 messages per elapsed millisecond.
+    QObject::connect(&pacer, &QTimer::timeout, &loop, [&] {
+        while (sent < clock.elapsed() * (PerTick / 10))
+            emitChunk();
+    });
+    QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+    clock.start();
+    const double cpuBefore = cpuSeconds();
+    probe.start();
+    pacer.start();
+    loop.exec();
+    pacer.stop();
+    probe.stop();
+    HighlightResult r;
+    const double wall = double(clock.nsecsElapsed()) / 1e9;
+    r.cpuPerSecond = (cpuSeconds() - cpuBefore) / wall;
+    r.rate = sent / wall;
+    r.lagP99 = percentile(probe.lags(), 0.99);
+    r.cpuLagP99 = percentile(probe.cpuLags(), 0.99);
+    return r;
+}
+
+void benchTreeHighlight()
+{
+    constexpr int Seconds = 5;
+    const HighlightResult off = runTreeHighlight(TopicTreePane::Highlight::Off, Seconds);
+    const HighlightResult on = runTreeHighlight(TopicTreePane::Highlight::On, Seconds);
+    std::printf("e) topic tree pane at 100,000 msgs/s, 1,000 topics with every row open, %d s\n",
+                Seconds);
+    for (const auto &[label, r] : {std::pair{"tint off", off}, std::pair{"tint on ", on}})
+        std::printf("  %s              %.0f msgs/s, %.1f%% of a core, lag p99 %.2f ms (CPU %.2f "
+                    "ms)\n",
+                    label, r.rate, 100 * r.cpuPerSecond, r.lagP99, r.cpuLagP99);
+    std::printf("  highlight's cost      %.1f%% of a core (%.2f us per message)\n",
+                100 * (on.cpuPerSecond - off.cpuPerSecond),
+                1e6 * (on.cpuPerSecond - off.cpuPerSecond) / qMax(1.0, on.rate));
+    std::fflush(stdout);
+}
+
 // d) End to end: a real mosquitto, the MainWindow subscribed at QoS 1, and switchboard-cli
 //    publishing `total` QoS 1 messages from another process as fast as the broker takes them.
 //    Reports messages the window lost (must be none) and the event-loop lag while they arrive.
@@ -462,6 +550,36 @@ void benchLogMemory(int total, bool withProperties)
     }
 }
 
+void benchTopicHistory(int topics, int messagesPerTopic)
+{
+    settleEvents();
+    const qint64 heapBefore = heapBytes();
+    auto tree = std::make_unique<TopicTreeModel>();
+    for (int m = 0; m < messagesPerTopic; ++m) {
+        for (int i = 0; i < topics; ++i) {
+            Mqtt::Message message;
+            message.topic = QStringLiteral("plant%1/line%2/machine%3/sensor%4")
+                                    .arg(i % 10)
+                                    .arg(i / 10 % 10)
+                                    .arg(i / 100 % 100)
+                                    .arg(i);
+            message.payload = QByteArray(64, 'p');
+            tree->append(message);
+        }
+        tree->flush();
+    }
+    settleEvents();
+    const double perTopic = double(heapBytes() - heapBefore) / topics;
+    std::printf("b) %d topics x %d messages of 64 B (history depth %d)\n", topics, messagesPerTopic,
+                tree->historyDepth());
+    std::printf("  heap per topic        %.0f bytes with its history (%.0f per entry, the "
+                "node's share included)\n",
+                perTopic, perTopic / messagesPerTopic);
+    std::printf("  bytesHeld() reports   %.0f bytes per topic (history %.0f)\n",
+                double(tree->bytesHeld()) / topics, double(tree->historyBytes()) / topics);
+    std::fflush(stdout);
+}
+
 void benchTopicTree(int topics)
 {
     settleEvents();
@@ -550,6 +668,7 @@ int main(int argc, char **argv)
     bool runIngestPart = true;
     bool runTopicPart = true;
     bool runEndToEnd = false;
+    bool runHighlight = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--messages") && i + 1 < args.size())
@@ -562,10 +681,21 @@ int main(int argc, char **argv)
             runIngestPart = false;
         else if (args.at(i) == QLatin1String("--end-to-end"))
             runEndToEnd = true;
+        else if (args.at(i) == QLatin1String("--tree-highlight"))
+            runHighlight = true;
     }
 
     std::printf("gui_ingest_bench (Qt %s, platform %s)\n", qVersion(),
                 qPrintable(QGuiApplication::platformName()));
+    if (runHighlight) {
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+        benchTreeHighlight();
+        return 0;
+#else
+        std::printf("the ui library was not built: --tree-highlight is not available\n");
+        return 1;
+#endif
+    }
     if (runEndToEnd) {
 #ifdef SWITCHBOARD_BENCH_HAS_UI
         benchEndToEnd(std::min(total, 200000));
@@ -593,8 +723,10 @@ int main(int argc, char **argv)
     if (runIngestPart)
         benchLogMemory(total, false);
     benchLogMemory(total, true);
-    if (runTopicPart)
+    if (runTopicPart) {
         benchTopicTree(100000);
+        benchTopicHistory(10000, TopicTreeModel::DefaultHistoryDepth);
+    }
     return 0;
 }
 

@@ -298,6 +298,110 @@ private Q_SLOTS:
         QCOMPARE(m_model->totalMessageCount(), 600);
     }
 
+    void historyRingIsBoundedAndInOrder()
+    {
+        m_model->setHistoryDepth(4);
+        // Across flushes and within one: only the last four stay, oldest first.
+        for (int i = 0; i < 3; ++i)
+            m_model->append(message(QStringLiteral("a/b"), QByteArray::number(i)), 1000 + i);
+        m_model->flush();
+        QCOMPARE(m_model->history(m_model->indexForTopic(QStringLiteral("a/b"))).size(), 3);
+        for (int i = 3; i < 10; ++i) {
+            Mqtt::Message m = message(QStringLiteral("a/b"), QByteArray(i, 'x'), i % 2 == 0);
+            m.qos = Mqtt::QoS(i % 3);
+            m_model->append(m, 1000 + i);
+            if (i == 5)
+                m_model->flush();
+        }
+        m_model->flush();
+        const QModelIndex ab = m_model->indexForTopic(QStringLiteral("a/b"));
+        const QList<TopicTreeModel::HistoryEntry> history = m_model->history(ab);
+        QCOMPARE(history.size(), 4);
+        for (int k = 0; k < 4; ++k) {
+            const int i = 6 + k;
+            QCOMPARE(history.at(k).payload, QByteArray(i, 'x'));
+            QCOMPARE(history.at(k).size, i);
+            QCOMPARE(history.at(k).timestampMs, 1000 + i);
+            QCOMPARE(history.at(k).qos, Mqtt::QoS(i % 3));
+            QCOMPARE(history.at(k).retain, i % 2 == 0);
+        }
+        QCOMPARE(ab.data(TopicTreeModel::HistoryCountRole).toInt(), 4);
+        QCOMPARE(ab.data(TopicTreeModel::LastSizeRole).toInt(), 9);
+        QCOMPARE(ab.data(TopicTreeModel::LastQosRole).toInt(), 0);
+        QCOMPARE(ab.data(TopicTreeModel::LastRetainRole).toBool(), false);
+        QVERIFY(m_model->history(m_model->indexForTopic(QStringLiteral("a"))).isEmpty());
+        // Large payloads are kept in part, with their whole size.
+        m_model->append(message(QStringLiteral("a/b"), QByteArray(100000, 'y')));
+        m_model->flush();
+        const auto last = m_model->history(ab).constLast();
+        QCOMPARE(last.payload.size(), TopicTreeModel::HistoryPayloadBytes);
+        QCOMPARE(last.size, 100000);
+        // The tooltip of the last payload column holds the value the cell cuts short.
+        const QString tip = m_model->index(ab.row(), TopicTreeModel::LastPayloadColumn, ab.parent())
+                                    .data(Qt::ToolTipRole)
+                                    .toString();
+        QCOMPARE(tip.size(), TopicTreeModel::HistoryPayloadBytes);
+    }
+
+    void historyIsCountedInTheBudget()
+    {
+        m_model->setHistoryDepth(8);
+        const qint64 empty = m_model->bytesHeld();
+        m_model->append(message(QStringLiteral("t0"), QByteArray(1000, 'a')));
+        m_model->flush();
+        const qint64 oneEntry = m_model->historyBytes();
+        QVERIFY(oneEntry >= 1000);
+        QVERIFY(m_model->bytesHeld() >= empty + oneEntry + 1000); // + the last payload
+        // Twenty topics, four messages each, oldest topics first; room for 30 entries.
+        m_model->clear();
+        m_model->setMaximumHistoryBytes(30 * oneEntry);
+        m_tester.reset(); // 80 flushes under the tester are slow and prove nothing more
+        for (int t = 0; t < 20; ++t) {
+            for (int i = 0; i < 4; ++i) {
+                m_model->append(message(QStringLiteral("t%1").arg(t), QByteArray(1000, 'a')));
+                m_model->flush();
+                QVERIFY(m_model->historyBytes() <= m_model->maximumHistoryBytes());
+            }
+        }
+        int entries = 0;
+        for (int t = 0; t < 20; ++t)
+            entries +=
+                    m_model->history(m_model->indexForTopic(QStringLiteral("t%1").arg(t))).size();
+        QCOMPARE(entries, 30);
+        QCOMPARE(m_model->historyBytes(), 30 * oneEntry);
+        // The oldest went first: the early topics lost their history, the late ones kept all.
+        QCOMPARE(m_model->history(m_model->indexForTopic(QStringLiteral("t0"))).size(), 0);
+        QCOMPARE(m_model->history(m_model->indexForTopic(QStringLiteral("t19"))).size(), 4);
+        // Their last values are still known.
+        QCOMPARE(m_model->indexForTopic(QStringLiteral("t0"))
+                         .data(TopicTreeModel::LastPayloadRole)
+                         .toByteArray()
+                         .size(),
+                 1000);
+        // A smaller budget trims at once; clear() gives everything back.
+        m_model->setMaximumHistoryBytes(10 * oneEntry);
+        QCOMPARE(m_model->historyBytes(), 10 * oneEntry);
+        m_model->clear();
+        QCOMPARE(m_model->historyBytes(), 0);
+        QCOMPARE(m_model->bytesHeld(), empty);
+    }
+
+    void manyMessagesOnFewTopicsKeepTheBookkeepingSmall()
+    {
+        m_tester.reset();
+        m_model->setHistoryDepth(2);
+        for (int i = 0; i < 50000; ++i) {
+            m_model->append(message(QStringLiteral("x%1").arg(i % 3), "p"));
+            if (i % 100 == 0)
+                m_model->flush();
+        }
+        m_model->flush();
+        // 3 topics × 2 entries live; the records of overwritten entries are swept.
+        QCOMPARE(m_model->historyBytes(),
+                 6 * (qint64(sizeof(TopicTreeModel::HistoryEntry)) + 1 + 32));
+        QVERIFY2(m_model->bytesHeld() < 300 * 1024, QByteArray::number(m_model->bytesHeld()));
+    }
+
 private:
     std::unique_ptr<TopicTreeModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
