@@ -23,11 +23,10 @@ QString connectReturnCodeText(ConnectReturnCode code)
         return QCoreApplication::translate(
                 "Mqtt", "The broker refused the connection: bad user name or password");
     case ConnectReturnCode::NotAuthorized:
-        return QCoreApplication::translate(
-                "Mqtt", "The broker refused the connection: not authorized");
+        return QCoreApplication::translate("Mqtt",
+                                           "The broker refused the connection: not authorized");
     }
-    return QCoreApplication::translate("Mqtt",
-                                       "The broker refused the connection (return code %1)")
+    return QCoreApplication::translate("Mqtt", "The broker refused the connection (return code %1)")
             .arg(int(code));
 }
 

@@ -73,10 +73,10 @@ static Error checkString(QStringView text, const char *what)
                               QCoreApplication::translate("Mqtt", "The %1 is not valid UTF-8")
                                       .arg(QCoreApplication::translate("Mqtt", what)));
         } else if (c.unicode() == 0) { // [MQTT-1.5.3-2]
-            return topicError(ErrorCode::InvalidString,
-                              QCoreApplication::translate("Mqtt",
-                                                          "The %1 contains the null character")
-                                      .arg(QCoreApplication::translate("Mqtt", what)));
+            return topicError(
+                    ErrorCode::InvalidString,
+                    QCoreApplication::translate("Mqtt", "The %1 contains the null character")
+                            .arg(QCoreApplication::translate("Mqtt", what)));
         }
     }
     // The byte length is what the 65,535 limit counts.
@@ -85,8 +85,7 @@ static Error checkString(QStringView text, const char *what)
         bytes += c.unicode() < 0x80 ? 1 : (c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3);
     if (bytes > MaximumStringLength)
         return topicError(ErrorCode::InvalidString,
-                          QCoreApplication::translate("Mqtt",
-                                                      "The %1 is longer than 65,535 bytes")
+                          QCoreApplication::translate("Mqtt", "The %1 is longer than 65,535 bytes")
                                   .arg(QCoreApplication::translate("Mqtt", what)));
     return {};
 }
@@ -97,10 +96,10 @@ Error validateTopicName(QStringView topic)
         return topicError(ErrorCode::InvalidTopic,
                           QCoreApplication::translate("Mqtt", "The topic is empty"));
     if (topic.contains(u'+') || topic.contains(u'#')) // [MQTT-3.3.2-2]
-        return topicError(ErrorCode::InvalidTopic,
-                          QCoreApplication::translate(
-                                  "Mqtt",
-                                  "A topic to publish to cannot contain the wildcards + or #"));
+        return topicError(
+                ErrorCode::InvalidTopic,
+                QCoreApplication::translate(
+                        "Mqtt", "A topic to publish to cannot contain the wildcards + or #"));
     return checkString(topic, QT_TRANSLATE_NOOP("Mqtt", "topic"));
 }
 
@@ -125,8 +124,7 @@ Error validateTopicFilter(QStringView filter)
             if (!levelStart || !levelEnd) // [MQTT-4.7.1-3]
                 return topicError(ErrorCode::InvalidTopic,
                                   QCoreApplication::translate(
-                                          "Mqtt",
-                                          "The wildcard + must stand alone in its level"));
+                                          "Mqtt", "The wildcard + must stand alone in its level"));
         }
     }
     return checkString(filter, QT_TRANSLATE_NOOP("Mqtt", "topic filter"));
