@@ -230,6 +230,9 @@ private:
     void sendAck(PacketType type, quint16 packetId);
     // 5.0: PUBREL with a reason code (e.g. Packet Identifier not found).
     void sendAck(PacketType type, quint16 packetId, ReasonCode reason);
+    // The last check of a SUBSCRIBE or UNSUBSCRIBE: a free packet id, or 0 with *error set
+    // to problem (or to "every id is in use"). *error is cleared on success.
+    quint16 acceptRequest(Error problem, Error *error);
     void sendSubscribe(quint16 packetId, const QList<SubscribeTopic> &topics,
                        const Properties &properties = {});
     void sendUnsubscribe(quint16 packetId, const QStringList &filters,

@@ -108,20 +108,23 @@ quint64 Client::subscribe(const QList<SubscribeTopic> &topics, const Properties 
         problem = validatePacketSize(
                 encode(SubscribePacket{1, topics, properties}, m_options.version).size(),
                 m_serverLimits);
-    quint16 id = 0;
-    if (!problem && (id = m_session->allocatePacketId()) == 0)
-        problem = {ErrorCode::QueueFull, tr("Every packet identifier is in use"), 0};
-    if (problem) {
-        if (error)
-            *error = problem;
+    const quint16 id = acceptRequest(problem, error);
+    if (id == 0)
         return 0;
-    }
-    if (error)
-        *error = {};
     const quint64 token = m_session->takeToken();
     m_session->addSubscribe(id, SessionStore::PendingSubscribe{token, topics, properties});
     sendSubscribe(id, topics, properties);
     return token;
+}
+
+quint16 Client::acceptRequest(Error problem, Error *error)
+{
+    quint16 id = 0;
+    if (!problem && (id = m_session->allocatePacketId()) == 0)
+        problem = {ErrorCode::QueueFull, tr("Every packet identifier is in use"), 0};
+    if (error)
+        *error = problem;
+    return problem ? 0 : id;
 }
 
 quint64 Client::unsubscribe(const QStringList &filters, Error *error)
@@ -147,16 +150,9 @@ quint64 Client::unsubscribe(const QStringList &filters, const Properties &proper
         problem = validatePacketSize(
                 encode(UnsubscribePacket{1, filters, properties}, m_options.version).size(),
                 m_serverLimits);
-    quint16 id = 0;
-    if (!problem && (id = m_session->allocatePacketId()) == 0)
-        problem = {ErrorCode::QueueFull, tr("Every packet identifier is in use"), 0};
-    if (problem) {
-        if (error)
-            *error = problem;
+    const quint16 id = acceptRequest(problem, error);
+    if (id == 0)
         return 0;
-    }
-    if (error)
-        *error = {};
     const quint64 token = m_session->takeToken();
     m_session->addUnsubscribe(id, SessionStore::PendingUnsubscribe{token, filters, properties});
     sendUnsubscribe(id, filters, properties);
