@@ -20,6 +20,7 @@
 // --only-ingest and --only-topics run one part. --end-to-end runs d) alone (see below).
 // BENCH_DIAG=1 prints every event that kept the event loop busy for more than 16 ms.
 
+#include "benchprobes.h"
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "subscriptionmodel.h"
@@ -46,8 +47,6 @@
 #include <QTreeView>
 
 #include <malloc.h>
-#include <sys/resource.h>
-#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -55,40 +54,6 @@
 #include <vector>
 
 namespace {
-
-qint64 heapBytes()
-{
-    const struct mallinfo2 info = mallinfo2();
-    return qint64(info.uordblks + info.hblkhd);
-}
-
-qint64 residentBytes()
-{
-    QFile file(QStringLiteral("/proc/self/statm"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = file.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * 4096 : 0;
-}
-
-// CPU seconds used by this process: on a busy machine, messages per CPU second is the figure
-// that does not depend on what else runs.
-double cpuSeconds()
-{
-    struct rusage usage;
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[index];
-}
 
 // Stands in for Mqtt::Client: the same signal signature the models are connected to.
 class Feeder : public QObject
@@ -98,55 +63,6 @@ public:
     using QObject::QObject;
 Q_SIGNALS:
     void messageReceived(const Mqtt::Message &message);
-};
-
-qint64 threadCpuNanoseconds()
-{
-    timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-// Measures how late a 1 ms timer fires: the event loop's responsiveness. Besides the wall-clock
-// lag it records the main thread's CPU time between two firings: on a machine shared with
-// other work the wall clock includes time the thread was not scheduled at all, while the CPU
-// time is the lag an idle core would show.
-class LagProbe
-{
-public:
-    LagProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_lagsMs.push_back(qMax<double>(0, double(now - m_last - 1000000) / 1e6));
-            m_last = now;
-            const qint64 cpu = threadCpuNanoseconds();
-            m_cpuLagsMs.push_back(qMax<double>(0, double(cpu - m_lastCpu - 1000000) / 1e6));
-            m_lastCpu = cpu;
-        });
-    }
-    void start()
-    {
-        m_lagsMs.clear();
-        m_cpuLagsMs.clear();
-        m_clock.start();
-        m_last = 0;
-        m_lastCpu = threadCpuNanoseconds();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    const std::vector<double> &lags() const { return m_lagsMs; }
-    const std::vector<double> &cpuLags() const { return m_cpuLagsMs; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_lastCpu = 0;
-    std::vector<double> m_lagsMs;
-    std::vector<double> m_cpuLagsMs;
 };
 
 struct IngestResult
