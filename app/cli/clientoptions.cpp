@@ -541,6 +541,10 @@ bool ClientOptionsParser::connectionOptions(Mqtt::ConnectionOptions *options, QS
     // A URL (-L) overrides -h and -p; TLS options switch to mqtts.
     if (!applyTransportOptions(m_parser, &result, problem))
         return false;
+    // sub with a failover list (-L more than once) stays subscribed: a lost broker gives way to
+    // the next. (pub moves on only while connecting: it must not retry a dead list forever.)
+    if (m_command == Command::Subscribe && !result.failoverServers.isEmpty())
+        result.autoReconnect = true;
     if (!applyVersion5Options(&result, problem))
         return false;
     *options = result;
