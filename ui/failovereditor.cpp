@@ -19,7 +19,7 @@ FailoverEditor::FailoverEditor(QWidget *parent)
       m_upButton(new QToolButton(this)),
       m_downButton(new QToolButton(this)),
       m_problemLabel(new QLabel(this)),
-      m_followCheck(new QCheckBox(tr("Follow a server &reference (MQTT 5.0)"), this))
+      m_followCheck(new QCheckBox(tr("&Follow a server reference (MQTT 5.0)"), this))
 {
     setObjectName(QStringLiteral("failoverEditor"));
     m_list->setObjectName(QStringLiteral("failoverList"));
