@@ -165,6 +165,7 @@ void Client::connectToHost()
     m_redirectCount = 0;
     m_listIndex = 0;
     m_triedInRound = 1;
+    m_newRound = false;
     setCurrentServer(0, m_servers.constFirst());
     if (!m_transportInjected) {
         setTransport(createTransport(m_currentServer.transport));
@@ -555,6 +556,7 @@ void Client::scheduleReconnect()
     const double jitter = 0.75 + QRandomGenerator::global()->generateDouble() * 0.5;
     const int delay = std::max(1, int(base * jitter));
     setState(State::WaitingToReconnect);
+    m_newRound = true;
     qCDebug(lcMqtt) << "reconnecting in" << delay << "ms, attempt" << attempt;
     emit reconnectScheduled(attempt, delay);
     m_reconnectTimer.start(delay);
@@ -562,8 +564,11 @@ void Client::scheduleReconnect()
 
 void Client::moveToNextServer()
 {
+    // A lost connection is being restored (observers mark the outage); a failed attempt is
+    // followed by the next one. The state first: the broker's change is told in the new state.
+    setState(m_state == State::Connected ? State::WaitingToReconnect : State::Connecting);
     advanceServer();
-    setState(State::Connecting);
+    m_newRound = false;
     // From the event loop: this runs inside the old transport's signal.
     m_reconnectTimer.start(0);
 }
@@ -591,7 +596,7 @@ void Client::setCurrentServer(int index, const BrokerAddress &server)
 
 void Client::startAttempt()
 {
-    if (m_state == State::WaitingToReconnect) { // a back-off ended: a new round
+    if (std::exchange(m_newRound, false)) { // a back-off ended: a new round
         advanceServer();
         m_triedInRound = 1;
     }

@@ -210,7 +210,7 @@ private:
     void connectionLost();
     void scheduleReconnect();
     // Failover: the next attempt goes, right away, to the next referenced broker or the next
-    // one of the list.
+    // one of the list; a lost connection passes through WaitingToReconnect on the way.
     void moveToNextServer();
     void advanceServer();
     void setCurrentServer(int index, const BrokerAddress &server);
@@ -335,6 +335,7 @@ private:
     int m_triedInRound = 0;
     QList<BrokerAddress> m_referencedServers;
     int m_redirectCount = 0;
+    bool m_newRound = false; // the reconnect timer starts a round at the next broker
     // QoS 0 tokens whose bytes are in m_pendingWrites, and those written, not yet reported
     std::vector<quint64> m_unwrittenTokens;
     std::vector<quint64> m_writtenTokens;

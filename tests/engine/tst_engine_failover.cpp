@@ -96,7 +96,11 @@ void TestEngineFailover::triesServersInOrder()
     QSignalSpy servers(&client, &Client::serverChanged);
     QSignalSpy errors(&client, &Client::errorOccurred);
     QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+    QSignalSpy states(&client, &Client::stateChanged);
     QVERIFY(connectTo(client, optionsFor({dead, addressOf(refusing), addressOf(good)})));
+    // Failed attempts are not reconnects: the client stays connecting from one to the next.
+    for (const QList<QVariant> &arguments : states)
+        QVERIFY(arguments.at(0).value<Client::State>() != Client::State::WaitingToReconnect);
     QCOMPARE(indexes(servers), (QList<int>{0, 1, 2}));
     QCOMPARE(client.currentServerIndex(), 2);
     QCOMPARE(client.currentServer(), addressOf(good));
@@ -154,8 +158,15 @@ void TestEngineFailover::lostConnectionMovesOn()
     QSignalSpy servers(&client, &Client::serverChanged);
     QSignalSpy connected(&client, &Client::connected);
     QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+    QSignalSpy states(&client, &Client::stateChanged);
+    // The status of the new broker is told once the loss is.
+    connect(&client, &Client::serverChanged, this,
+            [&client] { QCOMPARE(client.state(), Client::State::WaitingToReconnect); });
     first.dropConnection();
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, Timeout);
+    // A lost connection is restored: observers see the outage as with one broker.
+    QCOMPARE(states.at(0).at(0).value<Client::State>(), Client::State::WaitingToReconnect);
+    QCOMPARE(states.at(1).at(0).value<Client::State>(), Client::State::Connecting);
     QCOMPARE(second.connectionCount(), 1);
     QCOMPARE(client.currentServerIndex(), 1);
     // The second lost: on round to the first again, still without a back-off.
