@@ -2,19 +2,23 @@
 // Failover in the window, against two real mosquitto brokers: the connection pane's list of
 // other brokers, checked where it is typed; the window moves to the second broker when the
 // first is killed and the status says which one is in use; the next connect starts again at
-// the head of the list.
+// the head of the list. At 5.0 a server reference (from a scripted broker) is shown and, when
+// the profile says so, followed.
 #include "guitesthelpers.h"
 
 #include "client.h"
 #include "clientwaits.h"
+#include "codec.h"
 #include "connectionpane.h"
 #include "failovereditor.h"
+#include "fakebroker.h"
 #include "mainwindow.h"
 #include "mosquittoprocess.h"
 #include "secretstore.h"
 #include "translations.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -39,6 +43,8 @@ private Q_SLOTS:
     void movesToTheNextBrokerAndBackToTheHead();
     void badUrlIsRefusedWhereItIsTyped();
     void orderCanBeChanged();
+    void serverReferenceIsShown_data();
+    void serverReferenceIsShown();
 
 private:
     QString urlOf(const MosquittoProcess &broker) const
@@ -205,6 +211,64 @@ void TestFailover::orderCanBeChanged()
     QCOMPARE(profile.failoverUrls, (QStringList{urls[0], urls[1]}));
     QVERIFY(profile.followServerReference);
     QVERIFY(profile.toConnectionOptions().followServerReference);
+}
+
+void TestFailover::serverReferenceIsShown_data()
+{
+    QTest::addColumn<bool>("follow");
+    QTest::newRow("followed") << true;
+    QTest::newRow("not followed") << false;
+}
+
+void TestFailover::serverReferenceIsShown()
+{
+    QFETCH(bool, follow);
+    // A 5.0 broker that sends every client to the second mosquitto.
+    FakeBroker redirecting;
+    QVERIFY(redirecting.listen());
+    const QString reference = QStringLiteral("%1:%2").arg(m_second->host()).arg(m_second->port());
+    redirecting.setHandler(Mqtt::PacketType::Connect, [&](const FakeBroker::Packet &) {
+        Mqtt::ConnackPacket refusal;
+        refusal.returnCode = quint8(Mqtt::ReasonCode::UseAnotherServer);
+        refusal.properties.setString(Mqtt::PropertyId::ServerReference, reference);
+        redirecting.sendBytes(Mqtt::encode(refusal, Mqtt::ProtocolVersion::V5));
+    });
+
+    ConnectionPane *pane = m_window->connectionPane();
+    showUnscrolled(pane);
+    auto *version = child<QComboBox>(pane, "versionCombo");
+    version->setCurrentIndex(version->findData(int(Mqtt::ProtocolVersion::V5)));
+    child<QLineEdit>(pane, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
+    pane->setPort(redirecting.port());
+    child<QCheckBox>(pane, "autoReconnectCheck")->setChecked(false);
+    auto *followCheck = child<QCheckBox>(pane, "followServerReferenceCheck");
+    QVERIFY(followCheck->isEnabled());
+    followCheck->setChecked(follow);
+    Mqtt::Client *client = m_window->client();
+    QTest::mouseClick(child<QPushButton>(pane, "connectButton"), Qt::LeftButton);
+    const QString from = QStringLiteral("127.0.0.1:%1").arg(redirecting.port());
+    if (follow) {
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), Mqtt::Client::State::Connected, 10000);
+        QCOMPARE(client->currentServerIndex(), -1);
+        QVERIFY2(stateText().startsWith(QStringLiteral("Connected to ") + reference +
+                                        QStringLiteral(" (named by a server reference)")),
+                 qPrintable(stateText()));
+        QVERIFY2(stateText().contains(from + QStringLiteral(" sent us to ") + reference +
+                                      QStringLiteral(" (Use another server)")),
+                 qPrintable(stateText()));
+    } else {
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), Mqtt::Client::State::Disconnected, 10000);
+        QVERIFY2(stateText().contains(from + QStringLiteral(" named another server: ") + reference +
+                                      QStringLiteral(" (Use another server; not followed)")),
+                 qPrintable(stateText()));
+        QVERIFY2(pane->errorText().contains(reference), qPrintable(pane->errorText()));
+    }
+    // The next connect starts afresh: the note goes.
+    pane->disconnectFromBroker();
+    pane->setPort(m_first->port());
+    QTest::mouseClick(child<QPushButton>(pane, "connectButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), Mqtt::Client::State::Connected, 10000);
+    QVERIFY2(!stateText().contains(reference), qPrintable(stateText()));
 }
 
 QTEST_MAIN(TestFailover)
