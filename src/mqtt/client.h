@@ -29,12 +29,12 @@ struct Frame;
 struct AckPacket;
 struct DisconnectPacket;
 
-// The MQTT client: one connection to one broker, as an explicit state machine driven by the
-// transport's signals. It owns the dispatch (one handleX() per packet type in
-// clientpackets.cpp, one sendX() in clientsend.cpp) and the timers; what it keeps about the session
-// lives in a SessionStore, what the broker allows in ServerLimits, topic aliases in TopicAliases,
-// and the rules on what it is asked to send in validation.h. Every bad input from the broker ends
-// in closeWithError().
+// The MQTT client: one connection at a time, to the first broker of options().servers() that
+// answers (failover), as an explicit state machine driven by the transport's signals. It owns the
+// dispatch (one handleX() per packet type in clientpackets.cpp, one sendX() in clientsend.cpp) and
+// the timers; what it keeps about the session lives in a SessionStore, what the broker allows in
+// ServerLimits, topic aliases in TopicAliases, and the rules on what it is asked to send in
+// validation.h. Every bad input from the broker ends in closeWithError().
 class Client : public QObject
 {
     Q_OBJECT
