@@ -251,10 +251,6 @@
         <translation>-W 必须是不小于 1 的整秒数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Broker URL: mqtt://host[:1883], mqtts://host[:8883], ws://host[:80]/path, wss://host[:443]/path (tcp:// and ssl:// too). Overrides -h and -p.</source>
-        <translation>服务器 URL：mqtt://host[:1883]、mqtts://host[:8883]、ws://host[:80]/path、wss://host[:443]/path（也支持 tcp:// 和 ssl://）。优先于 -h 和 -p。</translation>
-    </message>
-    <message>
         <source>Trust only the certificate authorities in this PEM file (turns on TLS).</source>
         <translation>只信任此 PEM 文件中的证书颁发机构（启用 TLS）。</translation>
     </message>
@@ -509,6 +505,26 @@
     <message>
         <source>connected; the broker announced: %1</source>
         <translation>已连接；服务器声明：%1</translation>
+    </message>
+    <message>
+        <source>broker named by the server reference: %1</source>
+        <translation>服务器引用指定的服务器：%1</translation>
+    </message>
+    <message>
+        <source>broker %1 of %2: %3</source>
+        <translation>第 %1 个服务器（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>the broker sends us elsewhere (%1): %2</source>
+        <translation>服务器让我们改连别处（%1）：%2</translation>
+    </message>
+    <message>
+        <source>no server reference</source>
+        <translation>没有服务器引用</translation>
+    </message>
+    <message>
+        <source>Broker URL: mqtt://host[:1883], mqtts://host[:8883], ws://host[:80]/path, wss://host[:443]/path (tcp:// and ssl:// too). Overrides -h and -p. Repeat for failover: the brokers are tried in order, and a lost or refusing one gives way to the next.</source>
+        <translation>服务器 URL：mqtt://host[:1883]、mqtts://host[:8883]、ws://host[:80]/path、wss://host[:443]/path（也支持 tcp:// 和 ssl://）。优先于 -h 和 -p。可重复给出以故障转移：按顺序尝试各服务器，连接断开或被拒绝时改用下一个。</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1322,65 @@
         <translation>
             <numerusform>无法连接到 %1（已尝试 %Ln 次）；%2 秒后再次尝试。点击“取消”停止尝试。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no server reference</source>
+        <translation>没有服务器引用</translation>
+    </message>
+    <message>
+        <source>%1 sent us to %2 (%3)</source>
+        <translation>%1 让我们改连 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 named another server: %2 (%3; not followed)</source>
+        <translation>%1 指定了另一个服务器：%2（%3；未跟随）</translation>
+    </message>
+    <message>
+        <source>%1 (named by a server reference)</source>
+        <translation>%1（由服务器引用指定）</translation>
+    </message>
+    <message>
+        <source>%1 (broker %2 of %3)</source>
+        <translation>%1（第 %2 个服务器，共 %3 个）</translation>
+    </message>
+</context>
+<context>
+    <name>FailoverEditor</name>
+    <message>
+        <source>Failover brokers</source>
+        <translation>故障转移服务器</translation>
+    </message>
+    <message>
+        <source>Tried in this order when the broker above cannot be reached, refuses or is lost; one URL a row, e.g. mqtt://host:1883.</source>
+        <translation>上面的服务器无法连接、拒绝连接或连接断开时，按此顺序尝试；每行一个 URL，例如 mqtt://host:1883。</translation>
+    </message>
+    <message>
+        <source>Add a broker</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Remove the selected broker</source>
+        <translation>删除所选服务器</translation>
+    </message>
+    <message>
+        <source>Try the selected broker earlier</source>
+        <translation>提前尝试所选服务器</translation>
+    </message>
+    <message>
+        <source>Try the selected broker later</source>
+        <translation>推后尝试所选服务器</translation>
+    </message>
+    <message>
+        <source>A broker that answers &quot;Use another server&quot; or &quot;Server moved&quot; with a server reference sends the next attempt there.</source>
+        <translation>服务器以“使用其他服务器”或“服务器已迁移”并附带服务器引用回应时，下一次尝试连接所引用的服务器。</translation>
+    </message>
+    <message>
+        <source>Failover broker %1: %2</source>
+        <translation>故障转移服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Follow a server reference (MQTT 5.0)</source>
+        <translation>跟随服务器引用(&amp;F)（MQTT 5.0）</translation>
     </message>
 </context>
 <context>

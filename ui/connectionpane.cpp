@@ -3,6 +3,7 @@
 #include "ui_connectionpane.h"
 
 #include "authenticator.h"
+#include "failovereditor.h"
 #include "profilestore.h"
 #include "secretstore.h"
 #include "topic.h"
@@ -130,6 +131,9 @@ void connectTableButtons(QWidget *context, QTableWidget *table, QToolButton *add
 ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::ConnectionPane)
 {
     m_ui->setupUi(this);
+    // The brokers after the one above, right below the connection's own fields.
+    m_failover = new FailoverEditor(m_ui->formWidget);
+    m_ui->formAreaLayout->insertWidget(m_ui->formAreaLayout->indexOf(m_ui->willGroup), m_failover);
     setUpSecurityWidgets();
     m_ui->versionCombo->addItem(tr("MQTT 3.1"), int(Mqtt::ProtocolVersion::V3_1));
     m_ui->versionCombo->addItem(tr("MQTT 3.1.1"), int(Mqtt::ProtocolVersion::V3_1_1));
@@ -183,6 +187,10 @@ void ConnectionPane::setClient(Mqtt::Client *client)
     connect(m_client, &Mqtt::Client::reconnectScheduled, this,
             &ConnectionPane::onReconnectScheduled);
     connect(m_client, &Mqtt::Client::reauthenticated, this, &ConnectionPane::onReauthenticated);
+    // Failover: the status names the broker of each attempt, whatever the state.
+    connect(m_client, &Mqtt::Client::serverChanged, this,
+            [this] { onStateChanged(m_client->state()); });
+    connect(m_client, &Mqtt::Client::serverRedirected, this, &ConnectionPane::onServerRedirected);
     onStateChanged(m_client->state());
 }
 
@@ -226,6 +234,8 @@ ConnectionProfile ConnectionPane::profile() const
     profile.name = m_currentProfile;
     profile.host = m_ui->hostEdit->text().trimmed();
     profile.port = quint16(m_ui->portSpin->value());
+    profile.failoverUrls = m_failover->urls();
+    profile.followServerReference = m_failover->followServerReference();
     profile.protocolVersion = Mqtt::ProtocolVersion(m_ui->versionCombo->currentData().toInt());
     profile.clientId = m_ui->clientIdEdit->text().trimmed();
     profile.userName = m_ui->userNameEdit->text();
@@ -263,6 +273,8 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     m_currentProfile = profile.name;
     m_ui->hostEdit->setText(profile.host);
     m_ui->portSpin->setValue(profile.port);
+    m_failover->setUrls(profile.failoverUrls);
+    m_failover->setFollowServerReference(profile.followServerReference);
     const int version = m_ui->versionCombo->findData(int(profile.protocolVersion));
     m_ui->versionCombo->setCurrentIndex(version >= 0 ? version : 1);
     m_ui->clientIdEdit->setText(profile.clientId);
@@ -537,6 +549,11 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
         m_ui->portSpin->setFocus();
         return;
     }
+    if (const QString problem = m_failover->problem(); !problem.isEmpty()) {
+        showError(problem);
+        m_failover->setFocus();
+        return;
+    }
     if (current.hasWill()) {
         Mqtt::Will will;
         will.topic = current.willTopic;
@@ -622,6 +639,7 @@ void ConnectionPane::connectToBroker(PasswordPrompt prompt)
     // Aliases exist in 5.0 only; the client ignores the policy at 3.1.1.
     m_client->setTopicAliasPolicy(current.topicAliasPolicy);
     m_hasConnected = false;
+    m_redirectText.clear();
     m_client->connectToHost(options);
 }
 
@@ -658,9 +676,25 @@ void ConnectionPane::onReauthenticated()
 
 QString ConnectionPane::stateText() const
 {
-    if (m_reauthenticationText.isEmpty())
-        return m_stateText;
-    return tr("%1 · %2").arg(m_stateText, m_reauthenticationText);
+    QString text = m_stateText;
+    for (const QString &note : {m_redirectText, m_reauthenticationText}) {
+        if (!note.isEmpty())
+            text = tr("%1 · %2").arg(text, note);
+    }
+    return text;
+}
+
+void ConnectionPane::onServerRedirected(const QString &reference, Mqtt::ReasonCode reasonCode)
+{
+    // Kept until the next connect: the error line is cleared once a broker accepts.
+    const QString named = reference.isEmpty() ? tr("no server reference") : reference;
+    m_redirectText =
+            m_client && m_client->options().followServerReference
+                    ? tr("%1 sent us to %2 (%3)")
+                              .arg(brokerAddress(), named, Mqtt::reasonCodeText(reasonCode))
+                    : tr("%1 named another server: %2 (%3; not followed)")
+                              .arg(brokerAddress(), named, Mqtt::reasonCodeText(reasonCode));
+    showState();
 }
 
 void ConnectionPane::showState()
@@ -685,7 +719,9 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
 {
     const Mqtt::ConnectionOptions options =
             m_client ? m_client->options() : Mqtt::ConnectionOptions();
-    const QString broker = QStringLiteral("%1:%2").arg(options.host).arg(options.port);
+    const QString broker = brokerAddress();
+    const Mqtt::TransportKind transport =
+            m_client ? m_client->currentServer().transport : options.transport;
     QString color;
     // A failed re-authentication closes the connection: the error line says why. Any new
     // state ends what the last one reported.
@@ -708,8 +744,8 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
     case Mqtt::Client::State::Connected:
         m_hasConnected = true;
         m_stateText = tr("Connected to %1").arg(broker);
-        if (options.tls.allowInsecure && (options.transport == Mqtt::TransportKind::Tls ||
-                                          options.transport == Mqtt::TransportKind::SecureWebSocket))
+        if (options.tls.allowInsecure && (transport == Mqtt::TransportKind::Tls ||
+                                          transport == Mqtt::TransportKind::SecureWebSocket))
             m_stateText += tr(" (insecure: certificate not verified)");
         color = QStringLiteral("#1b7f2a");
         showError(QString());
@@ -733,9 +769,17 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
 
 QString ConnectionPane::brokerAddress() const
 {
-    const Mqtt::ConnectionOptions options =
-            m_client ? m_client->options() : Mqtt::ConnectionOptions();
-    return QStringLiteral("%1:%2").arg(options.host).arg(options.port);
+    if (!m_client)
+        return QString();
+    const Mqtt::BrokerAddress server = m_client->currentServer();
+    const QString address = QStringLiteral("%1:%2").arg(server.host).arg(server.port);
+    const qsizetype count = m_client->options().servers().size();
+    const int index = m_client->currentServerIndex();
+    if (index < 0)
+        return tr("%1 (named by a server reference)").arg(address);
+    if (count > 1)
+        return tr("%1 (broker %2 of %3)").arg(address).arg(index + 1).arg(count);
+    return address;
 }
 
 void ConnectionPane::onReconnectScheduled(int attempt, int delayMs)
@@ -1036,6 +1080,7 @@ void ConnectionPane::updateV5Widgets()
 {
     const bool v5 = m_ui->versionCombo->currentData().toInt() == int(Mqtt::ProtocolVersion::V5);
     m_ui->v5Group->setEnabled(v5);
+    m_failover->setServerReferenceAvailable(v5);
     const QString why =
             v5 ? QString() : tr("These options need MQTT 5.0: choose it as the protocol");
     m_ui->v5Group->setToolTip(why);

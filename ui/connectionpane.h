@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class FailoverEditor;
 class ProfileStore;
 class SecretStore;
 class QLineEdit;
@@ -72,8 +73,9 @@ public:
     // status line tells the outcome. Possible once connected with an authentication method.
     void reauthenticate();
 
-    // The status line: the client's state in words, then how the last re-authentication of
-    // this connection went (if any).
+    // The status line: the client's state in words (naming the broker in use, and which of the
+    // failover list it is), then a 5.0 server reference received since the last connect and
+    // how the last re-authentication of this connection went (if any).
     QString stateText() const;
     // The connection asked for by the last connect has come up at least once.
     bool hasConnected() const { return m_hasConnected; }
@@ -92,6 +94,7 @@ private:
     void onErrorOccurred(const Mqtt::Error &error);
     void onReconnectScheduled(int attempt, int delayMs);
     void onReauthenticated();
+    void onServerRedirected(const QString &reference, Mqtt::ReasonCode reasonCode);
     void showState();
     void onPasswordRead(const QString &profileName, const QByteArray &password);
     void reloadProfiles(const QString &select);
@@ -121,7 +124,8 @@ private:
     // Why the port box holds no usable port (empty when it does); shown under the box.
     QString portProblem() const;
     void validatePort();
-    QString brokerAddress() const; // host:port of the connection being made or in use
+    // host:port of the connection being made or in use, and its place in the failover list
+    QString brokerAddress() const;
 
     std::unique_ptr<Ui::ConnectionPane> m_ui;
     QPointer<Mqtt::Client> m_client;
@@ -131,6 +135,8 @@ private:
     QString m_stateText;
     QString m_stateColor;
     QString m_reauthenticationText; // appended to the status line; cleared with the connection
+    QString m_redirectText; // a 5.0 server reference, appended to the status line until connect
+    FailoverEditor *m_failover = nullptr;
     bool m_reauthenticating = false;
     // The connection asked for by the last connectToBroker() has come up at least once: a
     // failure before that is "could not connect", after it "connection lost".

@@ -30,6 +30,35 @@ void printError(Command command, const QString &text)
     err.flush();
 }
 
+void printServerChanges(Command command, Mqtt::Client *client)
+{
+    const auto print = [command](const QString &text) {
+        QTextStream err(stderr);
+        err << QStringLiteral("switchboard-cli %1: ").arg(commandName(command)) << text << '\n';
+        err.flush();
+    };
+    QObject::connect(client, &Mqtt::Client::serverChanged, client, [client, print](int index) {
+        const qsizetype count = client->options().servers().size();
+        if (index < 0)
+            print(QCoreApplication::translate("Cli", "broker named by the server reference: %1")
+                          .arg(client->currentServer().toUrl()));
+        else if (count > 1)
+            print(QCoreApplication::translate("Cli", "broker %1 of %2: %3")
+                          .arg(index + 1)
+                          .arg(count)
+                          .arg(client->currentServer().toUrl()));
+    });
+    QObject::connect(
+            client, &Mqtt::Client::serverRedirected, client,
+            [print](const QString &reference, Mqtt::ReasonCode reasonCode) {
+                print(QCoreApplication::translate("Cli", "the broker sends us elsewhere (%1): %2")
+                              .arg(Mqtt::reasonCodeText(reasonCode),
+                                   reference.isEmpty() ? QCoreApplication::translate(
+                                                                 "Cli", "no server reference")
+                                                       : reference));
+            });
+}
+
 void printServerLimits(Command command, const Mqtt::ServerLimits &limits)
 {
     using Limit = Mqtt::ServerLimits::Limit;
@@ -512,6 +541,10 @@ bool ClientOptionsParser::connectionOptions(Mqtt::ConnectionOptions *options, QS
     // A URL (-L) overrides -h and -p; TLS options switch to mqtts.
     if (!applyTransportOptions(m_parser, &result, problem))
         return false;
+    // sub with a failover list (-L more than once) stays subscribed: a lost broker gives way to
+    // the next. (pub moves on only while connecting: it must not retry a dead list forever.)
+    if (m_command == Command::Subscribe && !result.failoverServers.isEmpty())
+        result.autoReconnect = true;
     if (!applyVersion5Options(&result, problem))
         return false;
     *options = result;

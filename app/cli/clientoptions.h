@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "client.h"
 #include "connectionoptions.h"
 #include "propertyoptions.h"
 #include "protocol.h"
@@ -82,5 +83,9 @@ void printError(Command command, const QString &text);
 // the limits a 5.0 broker's CONNACK set (ServerLimits), or that it kept the defaults.
 void printServerLimits(Command command, const Mqtt::ServerLimits &limits);
 QString commandName(Command command);
+// -d with a failover list (-L more than once): "switchboard-cli sub: broker 2 of 3:
+// mqtt://host:1883" on stderr whenever the client turns to another broker, and the Server
+// Reference of a 5.0 broker that sends it elsewhere.
+void printServerChanges(Command command, Mqtt::Client *client);
 
 } // namespace Cli

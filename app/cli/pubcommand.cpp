@@ -119,11 +119,15 @@ void Publisher::start()
         m_inputDone = true;
         finishIfDone();
     });
+    if (m_debug)
+        Cli::printServerChanges(Command::Publish, &m_client);
     m_client.connectToHost(m_options);
 }
 
 void Publisher::onConnected()
 {
+    // Brokers of the -L list that failed before this one are not the command's failure.
+    m_exitCode = Cli::ExitSuccess;
     if (m_debug)
         Cli::printServerLimits(Command::Publish, m_client.serverLimits());
     if (m_source == Source::StdinLines) {

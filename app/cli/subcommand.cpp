@@ -123,12 +123,17 @@ bool Subscriber::start()
     // Ctrl+C: leave with DISCONNECT, so the broker drops the will, as mosquitto_sub does.
     Cli::onQuitSignal(this, [this] { finish(Cli::ExitSuccess); });
     // From the event loop, so that an early refusal can quit it.
+    if (m_debug)
+        Cli::printServerChanges(Command::Subscribe, &m_client);
     QTimer::singleShot(0, this, [this] { m_client.connectToHost(m_options); });
     return true;
 }
 
 void Subscriber::onConnected()
 {
+    // Brokers of the -L list that failed before this one are not the command's failure.
+    if (!m_finishing)
+        m_exitCode = Cli::ExitSuccess;
     if (m_debug)
         Cli::printServerLimits(Command::Subscribe, m_client.serverLimits());
     Mqtt::Error error;

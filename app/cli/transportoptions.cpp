@@ -45,7 +45,8 @@ QList<QCommandLineOption> transportOptions()
             {QStringLiteral("L"), UrlOption},
             tr("Broker URL: mqtt://host[:1883], mqtts://host[:8883], "
                "ws://host[:80]/path, wss://host[:443]/path (tcp:// and ssl:// too). "
-               "Overrides -h and -p."),
+               "Overrides -h and -p. Repeat for failover: the brokers are tried in order, and a "
+               "lost or refusing one gives way to the next."),
             QStringLiteral("url")};
     options += QCommandLineOption{
             CaFileOption,
@@ -142,8 +143,23 @@ bool applyTransportOptions(const QCommandLineParser &parser, Mqtt::ConnectionOpt
     Q_ASSERT(options);
     Mqtt::ConnectionOptions result = *options;
     const bool hasUrl = parser.isSet(UrlOption);
-    if (hasUrl && !Mqtt::parseBrokerUrl(parser.value(UrlOption), &result, error))
-        return false;
+    // -L more than once: the failover list, in the order given. Credentials in any of the
+    // URLs apply to the connection (to every broker).
+    QList<Mqtt::BrokerAddress> servers;
+    for (const QString &url : parser.values(UrlOption)) {
+        result.webSocketPath = options->webSocketPath; // a URL without a path: the default
+        if (!Mqtt::parseBrokerUrl(url, &result, error))
+            return false;
+        servers.append(result.servers().constFirst());
+    }
+    result.setServers(servers);
+    const auto isSecure = [](Mqtt::TransportKind kind) {
+        return kind == Mqtt::TransportKind::Tls || kind == Mqtt::TransportKind::SecureWebSocket;
+    };
+    const auto isWebSocket = [](Mqtt::TransportKind kind) {
+        return kind == Mqtt::TransportKind::WebSocket ||
+               kind == Mqtt::TransportKind::SecureWebSocket;
+    };
 
     Mqtt::TlsOptions &tls = result.tls;
     if (parser.isSet(CaFileOption))
@@ -186,12 +202,14 @@ bool applyTransportOptions(const QCommandLineParser &parser, Mqtt::ConnectionOpt
                           parser.isSet(TlsVersionOption) || !alpnValues.isEmpty() ||
                           parser.isSet(ServerNameOption) || parser.isSet(OsCertsOption) ||
                           parser.isSet(InsecureOption);
-    const bool isSecure = result.transport == Mqtt::TransportKind::Tls ||
-                          result.transport == Mqtt::TransportKind::SecureWebSocket;
-    if (wantsTls && !isSecure) {
-        if (hasUrl)
-            return fail(error, tr("TLS options need an mqtts:// or wss:// URL, not \"%1\"")
-                                       .arg(parser.value(UrlOption)));
+    if (wantsTls && hasUrl) {
+        for (const Mqtt::BrokerAddress &server : servers) {
+            if (!isSecure(server.transport))
+                return fail(error, tr("TLS options need an mqtts:// or wss:// URL, not \"%1\"")
+                                           .arg(server.toUrl()));
+        }
+    }
+    if (wantsTls && !isSecure(result.transport)) {
         result.transport = Mqtt::TransportKind::Tls;
         // mosquitto_pub does the same: TLS without -p means the TLS port.
         const QStringList given = parser.optionNames();
@@ -200,12 +218,21 @@ bool applyTransportOptions(const QCommandLineParser &parser, Mqtt::ConnectionOpt
     }
 
     if (parser.isSet(WsPathOption)) {
-        if (result.transport != Mqtt::TransportKind::WebSocket &&
-            result.transport != Mqtt::TransportKind::SecureWebSocket)
+        QString path = parser.value(WsPathOption).trimmed();
+        if (!path.startsWith(QLatin1Char('/')))
+            path.prepend(QLatin1Char('/'));
+        // Every WebSocket broker of the list takes the path.
+        QList<Mqtt::BrokerAddress> all = result.servers();
+        bool any = false;
+        for (Mqtt::BrokerAddress &server : all) {
+            if (isWebSocket(server.transport)) {
+                server.webSocketPath = path;
+                any = true;
+            }
+        }
+        if (!any)
             return fail(error, tr("--ws-path needs a ws:// or wss:// URL (-L)"));
-        result.webSocketPath = parser.value(WsPathOption).trimmed();
-        if (!result.webSocketPath.startsWith(QLatin1Char('/')))
-            result.webSocketPath.prepend(QLatin1Char('/'));
+        result.setServers(all);
     }
 
     if (parser.isSet(ProxyOption) && !parseProxy(parser.value(ProxyOption), &result.proxy, error))

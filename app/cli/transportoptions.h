@@ -23,8 +23,8 @@ void addTransportOptions(QCommandLineParser &parser);
 QList<QCommandLineOption> transportOptions();
 
 // Applies the options given on the command line to *options (after -h/-p/-u/-P were read:
-// a URL overrides them). TLS options without a URL switch to mqtts on port 8883 unless -p
-// was given. False with *error set when an option is invalid.
+// a URL overrides them; -L given more than once makes the failover list). TLS options without a URL
+// switch to mqtts on port 8883 unless -p was given. False with *error set when an option is invalid.
 bool applyTransportOptions(const QCommandLineParser &parser, Mqtt::ConnectionOptions *options,
                            QString *error);
 

@@ -47,7 +47,28 @@ Mqtt::ConnectionOptions ConnectionProfile::toConnectionOptions() const
     options.proxy.host = proxyHost;
     options.proxy.port = proxyPort;
     options.proxy.userName = proxyUserName;
+    // A URL that does not read (the pane refuses those) is left out rather than guessed.
+    for (const QString &url : failoverUrls) {
+        Mqtt::BrokerAddress address;
+        if (Mqtt::parseBrokerAddress(url, &address, nullptr))
+            options.failoverServers.append(address);
+    }
+    options.followServerReference =
+            protocolVersion == Mqtt::ProtocolVersion::V5 && followServerReference;
     return options;
+}
+
+bool ConnectionProfile::failoverServers(QList<Mqtt::BrokerAddress> *servers, QString *error) const
+{
+    QList<Mqtt::BrokerAddress> result;
+    for (const QString &url : failoverUrls) {
+        Mqtt::BrokerAddress address;
+        if (!Mqtt::parseBrokerAddress(url, &address, error))
+            return false;
+        result.append(address);
+    }
+    *servers = result;
+    return true;
 }
 
 Mqtt::Properties ConnectionProfile::connectProperties() const
@@ -105,6 +126,8 @@ Mqtt::ConnectionOptions ConnectionProfile::toConnectionOptions(const QByteArray 
 bool ConnectionProfile::operator==(const ConnectionProfile &other) const
 {
     return name == other.name && host == other.host && port == other.port &&
+           failoverUrls == other.failoverUrls &&
+           followServerReference == other.followServerReference &&
            protocolVersion == other.protocolVersion && clientId == other.clientId &&
            userName == other.userName && cleanSession == other.cleanSession &&
            keepAlive == other.keepAlive && autoReconnect == other.autoReconnect &&

@@ -21,6 +21,12 @@ struct ConnectionProfile
     QString name;
     QString host = QStringLiteral("localhost");
     quint16 port = 1883;
+    // Failover: URLs of the brokers tried after host and port, in order (any form
+    // Mqtt::parseBrokerAddress() reads). They share credentials, TLS and proxy.
+    QStringList failoverUrls;
+    // 5.0: a Server Reference in a CONNACK or DISCONNECT (Use another server, Server moved) is
+    // followed to the broker it names.
+    bool followServerReference = false;
     Mqtt::ProtocolVersion protocolVersion = Mqtt::ProtocolVersion::V3_1_1;
     QString clientId; // empty: generated at connect time
     QString userName; // empty: no user name sent
@@ -80,6 +86,8 @@ struct ConnectionProfile
         return transport == Mqtt::TransportKind::Tls ||
                transport == Mqtt::TransportKind::SecureWebSocket;
     }
+    // failoverUrls as addresses; false with *error naming the first URL that is not one.
+    bool failoverServers(QList<Mqtt::BrokerAddress> *servers, QString *error = nullptr) const;
     // Keychain keys of the secrets that belong to a profile.
     static QString keyPassphraseKey(const QString &profileName);
     static QString proxyPasswordKey(const QString &profileName);

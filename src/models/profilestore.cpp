@@ -123,6 +123,10 @@ std::optional<ConnectionProfile> ProfileStore::profile(const QString &name) cons
     p.name = m_settings->value(QStringLiteral("name")).toString();
     p.host = m_settings->value(QStringLiteral("host"), defaults.host).toString();
     p.port = quint16(m_settings->value(QStringLiteral("port"), defaults.port).toUInt());
+    // Older files have neither key: no failover, as before.
+    p.failoverUrls = m_settings->value(QStringLiteral("failover/urls")).toStringList();
+    p.followServerReference =
+            m_settings->value(QStringLiteral("v5/followServerReference"), false).toBool();
     const int version =
             m_settings->value(QStringLiteral("protocolVersion"), int(defaults.protocolVersion))
                     .toInt();
@@ -213,6 +217,9 @@ void ProfileStore::writeProfile(const ConnectionProfile &p)
     m_settings->setValue(QStringLiteral("name"), p.name);
     m_settings->setValue(QStringLiteral("host"), p.host);
     m_settings->setValue(QStringLiteral("port"), p.port);
+    if (!p.failoverUrls.isEmpty())
+        m_settings->setValue(QStringLiteral("failover/urls"), p.failoverUrls);
+    m_settings->setValue(QStringLiteral("v5/followServerReference"), p.followServerReference);
     m_settings->setValue(QStringLiteral("protocolVersion"), int(p.protocolVersion));
     m_settings->setValue(QStringLiteral("clientId"), p.clientId);
     m_settings->setValue(QStringLiteral("userName"), p.userName);

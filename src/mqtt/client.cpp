@@ -47,7 +47,7 @@ Client::Client(QObject *parent)
     connect(&m_keepAliveTimer, &QTimer::timeout, this, &Client::onKeepAliveTimer);
     connect(&m_pingTimeoutTimer, &QTimer::timeout, this, &Client::onPingTimeout);
     connect(&m_connectTimer, &QTimer::timeout, this, &Client::onConnectTimeout);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &Client::openTransport);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &Client::startAttempt);
     connect(&m_drainTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcMqtt) << "disconnecting with" << m_session->awaitingReleaseCount()
                           << "QoS 2 messages awaiting PUBREL and" << m_session->inflightCount()
@@ -159,11 +159,29 @@ void Client::connectToHost()
     m_clientId = m_options.clientId;
     if (m_clientId.isEmpty() && m_options.clientIdPolicy == ClientIdPolicy::GenerateWhenEmpty)
         m_clientId = generateClientId();
+    // Every connectToHost() starts at the head of the list.
+    m_servers = m_options.servers();
+    m_referencedServers.clear();
+    m_redirectCount = 0;
+    m_listIndex = 0;
+    m_triedInRound = 1;
+    m_newRound = false;
+    setCurrentServer(0, m_servers.constFirst());
     if (!m_transportInjected) {
-        setTransport(createTransport(m_options.transport));
+        setTransport(createTransport(m_currentServer.transport));
         m_transportInjected = false;
+        m_transportKind = m_currentServer.transport;
     }
     openTransport();
+}
+
+void Client::prepareTransport(TransportKind kind)
+{
+    if (m_transportInjected || kind == m_transportKind)
+        return;
+    setTransport(createTransport(kind));
+    m_transportInjected = false;
+    m_transportKind = kind;
 }
 
 Error Client::prepareAuthentication()
@@ -199,12 +217,17 @@ void Client::openTransport()
                 m_options.connectProperties.integer(PropertyId::TopicAliasMaximum).value_or(0)));
     }
     setState(State::Connecting);
-    qCDebug(lcMqtt) << "connecting to" << m_options.host << m_options.port;
+    prepareTransport(m_currentServer.transport);
+    qCDebug(lcMqtt).noquote() << "connecting to" << m_currentServer.toUrl();
     m_connectTimer.start(m_options.connectTimeoutMs);
     // Opening may close what is left of the previous connection: not a new failure.
     const bool wasClosing = std::exchange(m_closingTransport, true);
-    m_transport->configure(m_options); // TLS verification and proxy on every reconnect too
-    m_transport->connectToHost(m_options.host, m_options.port);
+    // The options with this attempt's broker: TLS verification and the proxy (which may depend
+    // on the host) are set on every reconnect too.
+    ConnectionOptions attempt = m_options;
+    attempt.setServers({m_currentServer});
+    m_transport->configure(attempt);
+    m_transport->connectToHost(m_currentServer.host, m_currentServer.port);
     m_closingTransport = wasClosing;
 }
 
@@ -329,19 +352,20 @@ void Client::onTransportError(const QString &text)
         m_state == State::Connected)
         closeWithError(m_transport->errorCode(), // TransportError, or TlsError and the like
                        tr("Connection to %1:%2 failed: %3")
-                               .arg(m_options.host)
-                               .arg(m_options.port)
+                               .arg(m_currentServer.host)
+                               .arg(m_currentServer.port)
                                .arg(text));
 }
 
 void Client::onConnectTimeout()
 {
     if (m_state == State::Connecting || m_state == State::WaitingForConnack)
-        closeWithError(
-                ErrorCode::ConnectTimeout,
-                m_state == State::Connecting
-                        ? tr("Timed out connecting to %1:%2").arg(m_options.host).arg(m_options.port)
-                        : tr("The broker did not answer the CONNECT in time"));
+        closeWithError(ErrorCode::ConnectTimeout,
+                       m_state == State::Connecting
+                               ? tr("Timed out connecting to %1:%2")
+                                         .arg(m_currentServer.host)
+                                         .arg(m_currentServer.port)
+                               : tr("The broker did not answer the CONNECT in time"));
 }
 
 void Client::onReadyRead()
@@ -483,6 +507,23 @@ void Client::closeTransport(CloseMode mode)
 void Client::connectionLost()
 {
     resetConnectionState();
+    // 5.0: the broker named where to go (bounded, so that two brokers naming each other do
+    // not keep the client busy).
+    constexpr int MaximumRedirects = 8;
+    if (!m_userDisconnect && !m_referencedServers.isEmpty() && m_redirectCount < MaximumRedirects) {
+        ++m_redirectCount;
+        moveToNextServer();
+        return;
+    }
+    m_referencedServers.clear();
+    // Failover: the rest of the list before any back-off; a lost connection only moves on
+    // when it is to be restored.
+    if (!m_userDisconnect && (m_options.autoReconnect || !m_hadConnection) &&
+        m_triedInRound < m_servers.size()) {
+        ++m_triedInRound;
+        moveToNextServer();
+        return;
+    }
     bool retry = m_options.autoReconnect && !m_userDisconnect;
     if (m_lastError.code == ErrorCode::ConnectionRefused) {
         // Retrying a refused user name or client id only repeats the refusal.
@@ -515,9 +556,61 @@ void Client::scheduleReconnect()
     const double jitter = 0.75 + QRandomGenerator::global()->generateDouble() * 0.5;
     const int delay = std::max(1, int(base * jitter));
     setState(State::WaitingToReconnect);
+    m_newRound = true;
     qCDebug(lcMqtt) << "reconnecting in" << delay << "ms, attempt" << attempt;
     emit reconnectScheduled(attempt, delay);
     m_reconnectTimer.start(delay);
+}
+
+void Client::moveToNextServer()
+{
+    // A lost connection is being restored (observers mark the outage); a failed attempt is
+    // followed by the next one. The state first: the broker's change is told in the new state.
+    setState(m_state == State::Connected ? State::WaitingToReconnect : State::Connecting);
+    advanceServer();
+    m_newRound = false;
+    // From the event loop: this runs inside the old transport's signal.
+    m_reconnectTimer.start(0);
+}
+
+void Client::advanceServer()
+{
+    if (!m_referencedServers.isEmpty()) {
+        setCurrentServer(-1, m_referencedServers.takeFirst());
+        return;
+    }
+    m_listIndex = (m_listIndex + 1) % int(m_servers.size());
+    setCurrentServer(m_listIndex, m_servers.at(m_listIndex));
+}
+
+void Client::setCurrentServer(int index, const BrokerAddress &server)
+{
+    const bool changed = index != m_serverIndex || server != m_currentServer;
+    m_serverIndex = index;
+    m_currentServer = server;
+    if (changed) {
+        qCDebug(lcMqtt).noquote() << "broker" << index << server.toUrl();
+        emit serverChanged(index);
+    }
+}
+
+void Client::startAttempt()
+{
+    if (std::exchange(m_newRound, false)) { // a back-off ended: a new round
+        advanceServer();
+        m_triedInRound = 1;
+    }
+    openTransport();
+}
+
+void Client::noteRedirect(ReasonCode code, const Properties &properties)
+{
+    if (code != ReasonCode::UseAnotherServer && code != ReasonCode::ServerMoved)
+        return;
+    const QString reference = properties.string(PropertyId::ServerReference);
+    if (m_options.followServerReference)
+        m_referencedServers = parseServerReference(reference, m_currentServer);
+    emit serverRedirected(reference, code);
 }
 
 void Client::resetConnectionState()

@@ -29,12 +29,12 @@ struct Frame;
 struct AckPacket;
 struct DisconnectPacket;
 
-// The MQTT client: one connection to one broker, as an explicit state machine driven by the
-// transport's signals. It owns the dispatch (one handleX() per packet type in
-// clientpackets.cpp, one sendX() in clientsend.cpp) and the timers; what it keeps about the session
-// lives in a SessionStore, what the broker allows in ServerLimits, topic aliases in TopicAliases,
-// and the rules on what it is asked to send in validation.h. Every bad input from the broker ends
-// in closeWithError().
+// The MQTT client: one connection at a time, to the first broker of options().servers() that
+// answers (failover), as an explicit state machine driven by the transport's signals. It owns the
+// dispatch (one handleX() per packet type in clientpackets.cpp, one sendX() in clientsend.cpp) and
+// the timers; what it keeps about the session lives in a SessionStore, what the broker allows in
+// ServerLimits, topic aliases in TopicAliases, and the rules on what it is asked to send in
+// validation.h. Every bad input from the broker ends in closeWithError().
 class Client : public QObject
 {
     Q_OBJECT
@@ -78,6 +78,12 @@ public:
     QString connackReasonString() const { return m_serverLimits.reasonString(); }
     QString serverReference() const { return m_serverLimits.serverReference(); }
     QString responseInformation() const { return m_serverLimits.responseInformation(); }
+
+    // Failover: the broker of the current (or last) attempt, one of options().servers() or one
+    // a 5.0 Server Reference named; and its place in options().servers(), -1 for a referenced
+    // one. Each connectToHost() starts again at the first.
+    BrokerAddress currentServer() const { return m_currentServer; }
+    int currentServerIndex() const { return m_serverIndex; }
 
     // 5.0 enhanced authentication with a method of the application's own. The client owns
     // it and uses it from the next connectToHost() on, for every connection, in place of
@@ -173,6 +179,13 @@ Q_SIGNALS:
     // Emitted right after unsubscriptionAcknowledged(), with each filter's reason code.
     void unsubscriptionResultsReceived(quint64 token, const QList<Mqtt::UnsubscribeResult> &results);
     void reconnectScheduled(int attempt, int delayMs);
+    // An attempt goes to another broker than the one before: index in options().servers(), or
+    // -1 for a broker a Server Reference named (currentServer() says which).
+    void serverChanged(int index);
+    // 5.0: the broker answered CONNECT (CONNACK) or ended the connection (DISCONNECT) with Use
+    // another server or Server moved; reference is its Server Reference (empty when absent).
+    // With options().followServerReference the next attempt goes to the referenced broker.
+    void serverRedirected(const QString &reference, Mqtt::ReasonCode reasonCode);
     void pingResponseReceived();
 
 private:
@@ -196,6 +209,17 @@ private:
     void closeTransport(CloseMode mode);
     void connectionLost();
     void scheduleReconnect();
+    // Failover: the next attempt goes, right away, to the next referenced broker or the next
+    // one of the list; a lost connection passes through WaitingToReconnect on the way.
+    void moveToNextServer();
+    void advanceServer();
+    void setCurrentServer(int index, const BrokerAddress &server);
+    // The reconnect timer: after a back-off the round starts at the next broker of the list.
+    void startAttempt();
+    // Without an injected transport, one of the kind the current broker needs.
+    void prepareTransport(TransportKind kind);
+    // 5.0: a CONNACK or DISCONNECT with Use another server / Server moved.
+    void noteRedirect(ReasonCode code, const Properties &properties);
     void resetConnectionState();
     void startSession(const QList<quint16> &earlierSubscribes,
                       const QList<quint16> &earlierUnsubscribes);
@@ -299,6 +323,19 @@ private:
     std::shared_ptr<Authenticator> m_activeAuthenticator;
     AuthStage m_authStage = AuthStage::None;
     bool m_transportInjected = false; // setTransport() was called: the options do not choose
+    TransportKind m_transportKind = TransportKind::Tcp; // of the transport the options chose
+    // Failover: options().servers() as of connectToHost(), the broker of this attempt and its
+    // index (-1: referenced), the last index used of the list, how many of the list the current
+    // round has tried, the brokers a Server Reference named still to try, and how many
+    // references were followed since the last CONNACK that accepted us (bounded: no loops).
+    QList<BrokerAddress> m_servers;
+    BrokerAddress m_currentServer;
+    int m_serverIndex = 0;
+    int m_listIndex = 0;
+    int m_triedInRound = 0;
+    QList<BrokerAddress> m_referencedServers;
+    int m_redirectCount = 0;
+    bool m_newRound = false; // the reconnect timer starts a round at the next broker
     // QoS 0 tokens whose bytes are in m_pendingWrites, and those written, not yet reported
     std::vector<quint64> m_unwrittenTokens;
     std::vector<quint64> m_writtenTokens;

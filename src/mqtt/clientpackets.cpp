@@ -27,6 +27,13 @@ bool isClientOnlyPacket(PacketType type)
            type == PacketType::Unsubscribe || type == PacketType::Pingreq;
 }
 
+// 5.0: Use another server / Server moved name where to go, in the error's text.
+QString serverReferenceText(const Properties &properties)
+{
+    const QString reference = properties.string(PropertyId::ServerReference);
+    return reference.isEmpty() ? QString() : Client::tr("; server reference: %1").arg(reference);
+}
+
 } // namespace
 
 bool Client::isReading() const
@@ -139,9 +146,13 @@ void Client::handleConnack(const Frame &frame)
             if (!detail.isEmpty())
                 text += QStringLiteral("; ") + detail;
         }
-        const QString reason = connack.properties.string(PropertyId::ReasonString);
-        if (m_options.version == ProtocolVersion::V5 && !reason.isEmpty())
-            text += QStringLiteral(" (%1)").arg(reason);
+        if (m_options.version == ProtocolVersion::V5) {
+            const QString reason = connack.properties.string(PropertyId::ReasonString);
+            if (!reason.isEmpty())
+                text += QStringLiteral(" (%1)").arg(reason);
+            text += serverReferenceText(connack.properties);
+            noteRedirect(ReasonCode(connack.returnCode), connack.properties);
+        }
         closeWithError(ErrorCode::ConnectionRefused, text, connack.returnCode);
         return;
     }
@@ -175,6 +186,9 @@ void Client::handleConnack(const Frame &frame)
         return;
     }
     m_connectTimer.stop();
+    // Failover: a loss of this connection starts a new round from here.
+    m_triedInRound = 1;
+    m_redirectCount = 0;
     m_serverLimits = ServerLimits::fromConnack(connack.properties, m_options.version,
                                                connack.sessionPresent);
     m_connackProperties = connack.properties;
@@ -568,10 +582,8 @@ void Client::handleDisconnect(const Frame &frame)
     const QString reason = decoded.packet.properties.string(PropertyId::ReasonString);
     if (!reason.isEmpty())
         text += QStringLiteral(" (%1)").arg(reason);
-    // Use another server / Server moved name where to go.
-    const QString reference = decoded.packet.properties.string(PropertyId::ServerReference);
-    if (!reference.isEmpty())
-        text += tr("; server reference: %1").arg(reference);
+    text += serverReferenceText(decoded.packet.properties);
+    noteRedirect(decoded.packet.reasonCode, decoded.packet.properties);
     closeWithError(ErrorCode::BrokerDisconnected, text, quint8(decoded.packet.reasonCode));
 }
 

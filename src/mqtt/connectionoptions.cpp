@@ -30,9 +30,62 @@ quint16 defaultPort(TransportKind kind)
     return 1883;
 }
 
-bool parseBrokerUrl(const QString &url, ConnectionOptions *options, QString *error)
+QString BrokerAddress::toUrl() const
 {
-    Q_ASSERT(options);
+    QString scheme;
+    switch (transport) {
+    case TransportKind::Tcp:
+        scheme = QStringLiteral("mqtt");
+        break;
+    case TransportKind::Tls:
+        scheme = QStringLiteral("mqtts");
+        break;
+    case TransportKind::WebSocket:
+        scheme = QStringLiteral("ws");
+        break;
+    case TransportKind::SecureWebSocket:
+        scheme = QStringLiteral("wss");
+        break;
+    }
+    // An IPv6 literal needs its brackets back.
+    const QString name = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host;
+    QString url = QStringLiteral("%1://%2:%3").arg(scheme, name).arg(port);
+    if (transport == TransportKind::WebSocket || transport == TransportKind::SecureWebSocket)
+        url += webSocketPath.startsWith(QLatin1Char('/')) ? webSocketPath
+                                                          : QLatin1Char('/') + webSocketPath;
+    return url;
+}
+
+bool BrokerAddress::operator==(const BrokerAddress &other) const
+{
+    return transport == other.transport && host == other.host && port == other.port &&
+           webSocketPath == other.webSocketPath;
+}
+
+QList<BrokerAddress> ConnectionOptions::servers() const
+{
+    QList<BrokerAddress> list{BrokerAddress{transport, host, port, webSocketPath}};
+    list.append(failoverServers);
+    return list;
+}
+
+void ConnectionOptions::setServers(const QList<BrokerAddress> &servers)
+{
+    if (servers.isEmpty())
+        return;
+    const BrokerAddress &first = servers.constFirst();
+    transport = first.transport;
+    host = first.host;
+    port = first.port;
+    webSocketPath = first.webSocketPath;
+    failoverServers = servers.mid(1);
+}
+
+namespace {
+
+// The one reading of a broker URL: the address, and the QUrl for its credentials.
+bool parseUrl(const QString &url, BrokerAddress *address, QUrl *parsedUrl, QString *error)
+{
     const auto fail = [error](const QString &text) {
         if (error)
             *error = text;
@@ -78,16 +131,84 @@ bool parseBrokerUrl(const QString &url, ConnectionOptions *options, QString *err
     if (!isWebSocket && !path.isEmpty() && path != QLatin1String("/"))
         return fail(tr("A path (\"%1\") only means something in ws:// and wss:// URLs").arg(path));
 
-    options->transport = kind;
-    options->host = host;
-    options->port = quint16(port);
+    address->transport = kind;
+    address->host = host;
+    address->port = quint16(port);
     if (isWebSocket && !path.isEmpty())
-        options->webSocketPath = path;
+        address->webSocketPath = path;
+    if (parsedUrl)
+        *parsedUrl = parsed;
+    return true;
+}
+
+} // namespace
+
+bool parseBrokerAddress(const QString &url, BrokerAddress *address, QString *error)
+{
+    Q_ASSERT(address);
+    BrokerAddress result = *address;
+    if (!parseUrl(url, &result, nullptr, error))
+        return false;
+    *address = result;
+    return true;
+}
+
+bool parseBrokerUrl(const QString &url, ConnectionOptions *options, QString *error)
+{
+    Q_ASSERT(options);
+    BrokerAddress address{options->transport, options->host, options->port, options->webSocketPath};
+    QUrl parsed;
+    if (!parseUrl(url, &address, &parsed, error))
+        return false;
+    options->transport = address.transport;
+    options->host = address.host;
+    options->port = address.port;
+    options->webSocketPath = address.webSocketPath;
     if (!parsed.userName().isEmpty())
         options->userName = parsed.userName();
     if (!parsed.password().isEmpty())
         options->password = parsed.password().toUtf8();
     return true;
+}
+
+QList<BrokerAddress> parseServerReference(const QString &reference, const BrokerAddress &current)
+{
+    QList<BrokerAddress> result;
+    const QStringList entries = reference.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &entry : entries) {
+        BrokerAddress address = current;
+        QString portText;
+        if (entry.startsWith(QLatin1Char('['))) { // [IPv6 literal] or [IPv6 literal]:port
+            const qsizetype close = entry.indexOf(QLatin1Char(']'));
+            if (close < 0)
+                continue;
+            address.host = entry.mid(1, close - 1);
+            const QString rest = entry.mid(close + 1);
+            if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':')))
+                continue;
+            portText = rest.mid(1);
+        } else {
+            const qsizetype colon = entry.lastIndexOf(QLatin1Char(':'));
+            // More than one colon without brackets: a bare IPv6 literal, no port.
+            if (colon >= 0 && entry.indexOf(QLatin1Char(':')) == colon) {
+                address.host = entry.left(colon);
+                portText = entry.mid(colon + 1);
+            } else {
+                address.host = entry;
+            }
+        }
+        if (address.host.isEmpty())
+            continue;
+        if (!portText.isEmpty()) {
+            bool ok = false;
+            const uint port = portText.toUInt(&ok);
+            if (!ok || port == 0 || port > 65535)
+                continue;
+            address.port = quint16(port);
+        }
+        result.append(address);
+    }
+    return result;
 }
 
 } // namespace Mqtt

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QByteArrayList>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -67,6 +68,22 @@ enum class ProxyKind {
     HttpConnect, // an HTTP proxy tunnelling with CONNECT
 };
 
+// One broker to connect to: where (host, port) and through what (transport, and the HTTP path
+// of a WebSocket endpoint). TLS, proxy and credentials belong to the connection, not here.
+struct BrokerAddress
+{
+    TransportKind transport = TransportKind::Tcp;
+    QString host;
+    quint16 port = 1883;
+    QString webSocketPath = QStringLiteral("/mqtt");
+
+    // The address as a URL parseBrokerAddress() reads back, e.g. mqtt://host:1883 or
+    // ws://host:8080/mqtt.
+    QString toUrl() const;
+    bool operator==(const BrokerAddress &other) const;
+    bool operator!=(const BrokerAddress &other) const { return !(*this == other); }
+};
+
 struct ProxyOptions
 {
     ProxyKind kind = ProxyKind::None;
@@ -79,6 +96,7 @@ struct ProxyOptions
 // Everything the client needs to open and keep a connection.
 struct ConnectionOptions
 {
+    // The first broker (with transport and webSocketPath below); failoverServers follow it.
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 1883;
     ProtocolVersion version = ProtocolVersion::V3_1_1;
@@ -118,6 +136,20 @@ struct ConnectionOptions
     // HTTP path of the WebSocket endpoint (ws, wss).
     QString webSocketPath = QStringLiteral("/mqtt");
     ProxyOptions proxy;
+
+    // Failover: the brokers tried after the first one, in order. A failed attempt (transport
+    // error, timeout, CONNACK refusal) moves on to the next during connectToHost(); a lost
+    // connection does too when autoReconnect is set. The back-off applies after a whole round.
+    QList<BrokerAddress> failoverServers;
+    // 5.0: a CONNACK or DISCONNECT with Use another server (0x9C) or Server moved (0x9D) and a
+    // Server Reference sends the next attempt to the referenced broker (MQTT 5.0 4.11).
+    bool followServerReference = false;
+
+    // The first broker (host, port, transport, webSocketPath) and the failover servers.
+    QList<BrokerAddress> servers() const;
+    // The reverse: the first address becomes host, port, transport and webSocketPath, the
+    // others failoverServers. An empty list leaves the options alone.
+    void setServers(const QList<BrokerAddress> &servers);
 };
 
 // The port a transport uses when a URL names none: 1883, 8883, 80, 443.
@@ -128,5 +160,14 @@ quint16 defaultPort(TransportKind kind);
 // takes the scheme's default; "user:password@" sets the credentials. Sets transport, host,
 // port, webSocketPath (and credentials) only; on failure leaves options alone and says why.
 bool parseBrokerUrl(const QString &url, ConnectionOptions *options, QString *error);
+// The address part of parseBrokerUrl() (credentials in the URL are ignored): the one check of
+// a broker URL. On failure leaves address alone and says why.
+bool parseBrokerAddress(const QString &url, BrokerAddress *address, QString *error);
+
+// 5.0: the brokers a Server Reference names (MQTT 5.0 4.11: space-separated references, each a
+// host optionally followed by ":port", an IPv6 literal in square brackets). A reference without
+// a port, and the transport and WebSocket path, are taken from current. Unreadable entries are
+// skipped.
+QList<BrokerAddress> parseServerReference(const QString &reference, const BrokerAddress &current);
 
 } // namespace Mqtt

@@ -111,10 +111,14 @@ Error validateWill(const Will &will)
 
 Error validateConnectionOptions(const ConnectionOptions &options, AuthenticationSource source)
 {
-    if (options.host.trimmed().isEmpty())
-        return {ErrorCode::InvalidArgument, Client::tr("No broker host name is set"), 0};
-    if (options.port == 0)
-        return {ErrorCode::InvalidArgument, Client::tr("The port must be between 1 and 65535"), 0};
+    // Each broker of the failover list is checked the same way as the first.
+    for (const BrokerAddress &server : options.servers()) {
+        if (server.host.trimmed().isEmpty())
+            return {ErrorCode::InvalidArgument, Client::tr("No broker host name is set"), 0};
+        if (server.port == 0)
+            return {ErrorCode::InvalidArgument, Client::tr("The port must be between 1 and 65535"),
+                    0};
+    }
     if (options.will) {
         if (Error problem = validateWill(*options.will))
             return problem;

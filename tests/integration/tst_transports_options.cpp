@@ -24,6 +24,7 @@ private Q_SLOTS:
     void refusedUrlLeavesOptionsAlone();
 
     void urlOverridesHostAndPort();
+    void repeatedUrlMakesFailoverList();
     void tlsOptionsTurnOnTls_data();
     void tlsOptionsTurnOnTls();
     void tlsSettings();
@@ -173,6 +174,55 @@ void TestTransportsOptions::urlOverridesHostAndPort()
     QCOMPARE(options.host, QStringLiteral("broker.example"));
     QCOMPARE(options.port, quint16(443));
     QCOMPARE(options.webSocketPath, QStringLiteral("/ws"));
+}
+
+void TestTransportsOptions::repeatedUrlMakesFailoverList()
+{
+    // Each -L is kept, in order (a repeated -L used to keep only the last); credentials in any
+    // of them are the connection's.
+    ConnectionOptions options;
+    QString error;
+    QVERIFY2(apply({QStringLiteral("-L"), QStringLiteral("ws://a.example:9001/custom"),
+                    QStringLiteral("-L"), QStringLiteral("mqtt://user:pw@b.example"),
+                    QStringLiteral("-L"), QStringLiteral("ws://c.example")},
+                   &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.servers().size(), 3);
+    QCOMPARE(options.host, QStringLiteral("a.example"));
+    QCOMPARE(options.port, quint16(9001));
+    QCOMPARE(options.webSocketPath, QStringLiteral("/custom"));
+    QCOMPARE(options.failoverServers.at(0).toUrl(), QStringLiteral("mqtt://b.example:1883"));
+    // A URL without a path has the default one, not the path of the URL before it.
+    QCOMPARE(options.failoverServers.at(1).toUrl(), QStringLiteral("ws://c.example:80/mqtt"));
+    QCOMPARE(options.userName.value_or(QString()), QStringLiteral("user"));
+    QCOMPARE(options.password.value_or(QByteArray()), QByteArray("pw"));
+
+    // --ws-path applies to every WebSocket broker of the list.
+    ConnectionOptions paths;
+    QVERIFY2(apply({QStringLiteral("-L"), QStringLiteral("mqtt://a.example"), QStringLiteral("-L"),
+                    QStringLiteral("wss://b.example"), QStringLiteral("--ws-path"),
+                    QStringLiteral("socket")},
+                   &paths, &error),
+             qPrintable(error));
+    QCOMPARE(paths.webSocketPath, QStringLiteral("/mqtt")); // the first is not a WebSocket
+    QCOMPARE(paths.failoverServers.at(0).webSocketPath, QStringLiteral("/socket"));
+
+    // TLS options need every broker of the list to speak TLS; the error names the one that
+    // does not.
+    ConnectionOptions mixed;
+    QVERIFY(!apply({QStringLiteral("-L"), QStringLiteral("mqtts://a.example"), QStringLiteral("-L"),
+                    QStringLiteral("mqtt://plain.example"), QStringLiteral("--cafile"),
+                    QStringLiteral("ca.pem")},
+                   &mixed, &error));
+    QVERIFY2(error.contains(QStringLiteral("plain.example")), qPrintable(error));
+    QVERIFY(mixed.failoverServers.isEmpty());
+
+    // A bad URL anywhere in the list is refused.
+    ConnectionOptions bad;
+    QVERIFY(!apply({QStringLiteral("-L"), QStringLiteral("mqtt://a.example"), QStringLiteral("-L"),
+                    QStringLiteral("http://b.example")},
+                   &bad, &error));
+    QVERIFY2(error.contains(QStringLiteral("http")), qPrintable(error));
 }
 
 void TestTransportsOptions::tlsOptionsTurnOnTls_data()

@@ -201,6 +201,67 @@ private Q_SLOTS:
         QVERIFY(store.removeProfile(QStringLiteral("edited")));
     }
 
+    void failoverListRoundTrip()
+    {
+        ConnectionProfile p = sampleProfile(QStringLiteral("cluster"));
+        p.failoverUrls = {QStringLiteral("mqtt://node2.example:1884"),
+                          QStringLiteral("wss://node3.example/mqtt"),
+                          QStringLiteral("mqtts://node4.example")};
+        p.followServerReference = true;
+        for (const QStringList &urls :
+             {p.failoverUrls, QStringList{QStringLiteral("tcp://solo")}}) {
+            p.failoverUrls = urls;
+            {
+                ProfileStore store;
+                QVERIFY(store.saveProfile(p));
+                store.sync();
+            }
+            ProfileStore store;
+            const auto loaded = store.profile(p.name);
+            QVERIFY(loaded.has_value());
+            QCOMPARE(loaded->failoverUrls, urls); // a list of one too
+            QCOMPARE(*loaded, p);
+        }
+        p.failoverUrls = {QStringLiteral("mqtt://node2.example:1884"),
+                          QStringLiteral("wss://node3.example/mqtt"),
+                          QStringLiteral("mqtts://node4.example")};
+        const Mqtt::ConnectionOptions options = p.toConnectionOptions();
+        QCOMPARE(options.servers().size(), 4);
+        QCOMPARE(options.servers().at(0).host, p.host);
+        QCOMPARE(options.failoverServers.at(0).port, quint16(1884));
+        QCOMPARE(options.failoverServers.at(1).transport, Mqtt::TransportKind::SecureWebSocket);
+        QCOMPARE(options.failoverServers.at(2).port, quint16(8883));
+        QVERIFY(options.followServerReference);
+        // Following a reference is 5.0's; a 3.1.1 profile keeps the choice but does not use it.
+        p.protocolVersion = Mqtt::ProtocolVersion::V3_1_1;
+        QVERIFY(!p.toConnectionOptions().followServerReference);
+        QVERIFY(ProfileStore().removeProfile(p.name));
+    }
+
+    void profileWithoutFailoverLoadsUnchanged()
+    {
+        const ConnectionProfile p = sampleProfile(QStringLiteral("older"));
+        {
+            ProfileStore store;
+            QVERIFY(store.saveProfile(p));
+            store.sync();
+        }
+        {
+            // A file written before failover existed has neither key.
+            QSettings settings(ProfileStore().fileName(), QSettings::IniFormat);
+            QVERIFY(!settings.contains(QStringLiteral("profiles/older/failover/urls")));
+            settings.remove(QStringLiteral("profiles/older/v5/followServerReference"));
+        }
+        ProfileStore store;
+        const auto loaded = store.profile(p.name);
+        QVERIFY(loaded.has_value());
+        QCOMPARE(*loaded, p);
+        QVERIFY(loaded->failoverUrls.isEmpty());
+        QVERIFY(!loaded->followServerReference);
+        QCOMPARE(loaded->toConnectionOptions().servers().size(), 1);
+        QVERIFY(store.removeProfile(p.name));
+    }
+
     void duplicateRenameRemove()
     {
         ProfileStore store;
