@@ -89,7 +89,8 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
 
 MessageLogPane::~MessageLogPane() = default;
 
-void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *proxy)
+void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *proxy,
+                               ConnectionColumn connectionColumn)
 {
     m_log = log;
     m_proxy = proxy;
@@ -111,6 +112,9 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     fit(MessageLogModel::DupColumn, 1);
     fit(MessageLogModel::SizeColumn, 5);
     fit(MessageLogModel::PropertiesColumn, 2);
+    fit(MessageLogModel::ConnectionColumn, 14);
+    m_connectionColumn = connectionColumn;
+    placeConnectionColumn();
     // The topic gives up width on narrow windows so that the payload stays in view.
     m_preferredTopicWidth = table->columnWidth(MessageLogModel::TopicColumn);
     table->viewport()->installEventFilter(this);
@@ -171,8 +175,9 @@ void MessageLogPane::fitTopicColumn()
         return;
     const int available = table->viewport()->width();
     int others = 0;
-    for (int column = 0; column < MessageLogModel::PayloadColumn; ++column) {
-        if (column != MessageLogModel::TopicColumn && !table->isColumnHidden(column))
+    for (int column = 0; column < MessageLogModel::ColumnCount; ++column) {
+        if (column != MessageLogModel::TopicColumn && column != MessageLogModel::PayloadColumn &&
+            !table->isColumnHidden(column))
             others += table->columnWidth(column);
     }
     // At least a third of the row, or 12 characters, for the payload preview.
@@ -185,6 +190,17 @@ void MessageLogPane::fitTopicColumn()
     m_fittingColumns = true;
     table->setColumnWidth(MessageLogModel::TopicColumn, width);
     m_fittingColumns = false;
+}
+
+void MessageLogPane::placeConnectionColumn()
+{
+    QTableView *table = m_ui->tableView;
+    const bool shown = m_connectionColumn == ConnectionColumn::Shown;
+    table->setColumnHidden(MessageLogModel::ConnectionColumn, !shown);
+    QHeaderView *header = table->horizontalHeader();
+    const int visual = header->visualIndex(MessageLogModel::ConnectionColumn);
+    if (shown && visual != 1)
+        header->moveSection(visual, 1); // beside the time: whose message it is comes first
 }
 
 bool MessageLogPane::isPaused() const
@@ -537,8 +553,9 @@ void MessageLogPane::saveState(const QString &settingsGroup) const
     QSettings settings;
     settings.beginGroup(settingsGroup);
     settings.setValue(QStringLiteral("splitter"), m_ui->splitter->saveState());
-    // "header2": the Props column came; a state saved before it would misplace the columns.
-    settings.setValue(QStringLiteral("header2"), m_ui->tableView->horizontalHeader()->saveState());
+    // "header3": the Connection column came; a state saved before it would misplace the
+    // columns.
+    settings.setValue(QStringLiteral("header3"), m_ui->tableView->horizontalHeader()->saveState());
     // The width the user gave the topic column, which a narrow window may have reduced.
     settings.setValue(QStringLiteral("topicWidth"), m_preferredTopicWidth);
     settings.setValue(QStringLiteral("detailSplitter"), m_ui->detailSplitter->saveState());
@@ -554,7 +571,8 @@ void MessageLogPane::restoreState(const QString &settingsGroup)
     if (m_proxy) {
         m_fittingColumns = true;
         m_ui->tableView->horizontalHeader()->restoreState(
-                settings.value(QStringLiteral("header2")).toByteArray());
+                settings.value(QStringLiteral("header3")).toByteArray());
+        placeConnectionColumn();
         m_fittingColumns = false;
         m_preferredTopicWidth =
                 settings.value(QStringLiteral("topicWidth"), m_preferredTopicWidth).toInt();
