@@ -1982,6 +1982,11 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
             <numerusform>%Ln 字节</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>direction on connection</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>Mqtt</name>

@@ -694,8 +694,13 @@ void MainWindow::setConnectionSwitcher(ConnectionSwitcher switcher)
     m_switcher = switcher;
     m_tabsRow->setVisible(switcher == ConnectionSwitcher::Tabs);
     m_listDock->setVisible(switcher == ConnectionSwitcher::List);
-    if (switcher == ConnectionSwitcher::List)
+    if (switcher == ConnectionSwitcher::List) {
         m_listDock->raise();
+        // As tall as a few connections need, not a third of the side.
+        const int rows = qMax(3, m_list->count());
+        const int rowHeight = qMax(m_list->sizeHintForRow(0), fontMetrics().height() + 4);
+        resizeDocks({m_listDock}, {rows * rowHeight + 2 * m_list->frameWidth() + 8}, Qt::Vertical);
+    }
     const QSignalBlocker tabsBlocker(m_tabsAction);
     const QSignalBlocker listBlocker(m_listAction);
     m_tabsAction->setChecked(switcher == ConnectionSwitcher::Tabs);

@@ -112,7 +112,8 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     fit(MessageLogModel::DupColumn, 1);
     fit(MessageLogModel::SizeColumn, 5);
     fit(MessageLogModel::PropertiesColumn, 2);
-    fit(MessageLogModel::ConnectionColumn, 14);
+    fit(MessageLogModel::ConnectionColumn, 16);
+    m_preferredConnectionWidth = table->columnWidth(MessageLogModel::ConnectionColumn);
     m_connectionColumn = connectionColumn;
     placeConnectionColumn();
     // The topic gives up width on narrow windows so that the payload stays in view.
@@ -120,8 +121,13 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     table->viewport()->installEventFilter(this);
     connect(table->horizontalHeader(), &QHeaderView::sectionResized, this,
             [this](int column, int, int newSize) {
-                if (column == MessageLogModel::TopicColumn && !m_fittingColumns)
-                    m_preferredTopicWidth = newSize; // the user's choice, kept from now on
+                if (m_fittingColumns)
+                    return;
+                // The user's choice, kept from now on.
+                if (column == MessageLogModel::TopicColumn)
+                    m_preferredTopicWidth = newSize;
+                else if (column == MessageLogModel::ConnectionColumn)
+                    m_preferredConnectionWidth = newSize;
             });
     fitTopicColumn();
 
@@ -174,21 +180,35 @@ void MessageLogPane::fitTopicColumn()
     if (!m_proxy || m_preferredTopicWidth <= 0)
         return;
     const int available = table->viewport()->width();
+    const bool connectionShown = m_connectionColumn == ConnectionColumn::Shown;
     int others = 0;
     for (int column = 0; column < MessageLogModel::ColumnCount; ++column) {
         if (column != MessageLogModel::TopicColumn && column != MessageLogModel::PayloadColumn &&
-            !table->isColumnHidden(column))
+            column != MessageLogModel::ConnectionColumn && !table->isColumnHidden(column))
             others += table->columnWidth(column);
     }
-    // At least a third of the row, or 12 characters, for the payload preview.
+    // At least a third of the row (a quarter beside a connection column), or 12 characters,
+    // for the payload preview.
     const int digit = table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int payload = qMax(available / 3, digit * 12);
+    const int payload = qMax(available / (connectionShown ? 4 : 3), digit * 12);
     const int minimum = digit * 10;
-    const int width = qBound(minimum, available - others - payload, m_preferredTopicWidth);
-    if (table->columnWidth(MessageLogModel::TopicColumn) == width)
-        return;
+    int room = available - others - payload;
     m_fittingColumns = true;
-    table->setColumnWidth(MessageLogModel::TopicColumn, width);
+    if (connectionShown) {
+        // The connection's name gives up width with the topic (a third of their room), down
+        // to its colour and a few letters.
+        const QString title =
+                m_proxy->headerData(MessageLogModel::ConnectionColumn, Qt::Horizontal).toString();
+        const int least = qMax(
+                digit * 9, table->horizontalHeader()->fontMetrics().horizontalAdvance(title) + 14);
+        const int connection = qBound(least, room / 3, qMax(least, m_preferredConnectionWidth));
+        if (table->columnWidth(MessageLogModel::ConnectionColumn) != connection)
+            table->setColumnWidth(MessageLogModel::ConnectionColumn, connection);
+        room -= connection;
+    }
+    const int width = qBound(minimum, room, m_preferredTopicWidth);
+    if (table->columnWidth(MessageLogModel::TopicColumn) != width)
+        table->setColumnWidth(MessageLogModel::TopicColumn, width);
     m_fittingColumns = false;
 }
 
@@ -361,6 +381,9 @@ void MessageLogPane::updateDetail()
         m_shown.direction = m_log->directionAt(sourceRow);
         m_shown.timestampMs = m_log->timestampAt(sourceRow);
         m_shown.brokerAnswer = m_log->brokerAnswerAt(sourceRow);
+        m_shown.connection = m_connectionColumn == ConnectionColumn::Shown
+                                     ? m_log->connectionName(m_log->connectionAt(sourceRow))
+                                     : QString();
         if (m_proxy && m_proxy->rowForSequence(m_selectedSequence) < 0)
             notice = tr("The selected message is hidden by the log's filters; it is still shown "
                         "here.");
@@ -397,7 +420,11 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
     }
     const bool outgoing = shown.direction == MessageLogModel::Direction::Outgoing;
     QStringList facts;
-    facts << (outgoing ? tr("Sent") : tr("Received"))
+    // In a log of several connections: "Received on Bridge east".
+    const QString direction = outgoing ? tr("Sent") : tr("Received");
+    facts << (shown.connection.isEmpty()
+                      ? direction
+                      : tr("%1 on %2", "direction on connection").arg(direction, shown.connection))
           << time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) << message.topic
           << tr("QoS %1").arg(int(message.qos));
     if (message.retain)

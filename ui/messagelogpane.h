@@ -87,6 +87,7 @@ private:
         MessageLogModel::Direction direction = MessageLogModel::Direction::Incoming;
         qint64 timestampMs = 0;
         QString brokerAnswer;
+        QString connection; // its name, in a log of several connections
     };
 
     void onCurrentChanged(const QModelIndex &current);
@@ -117,6 +118,7 @@ private:
     int m_preferredTopicWidth = 0; // the topic column's width when there is room
     bool m_fittingColumns = false;
     ConnectionColumn m_connectionColumn = ConnectionColumn::Hidden;
+    int m_preferredConnectionWidth = 0; // the connection column's width when there is room
     bool m_shownHasLeft = false; // the detail view shows a message trimmed from the log
     ShownMessage m_shown;
     QTimer m_pausedCountTimer; // the model does not flush (nor signal) while paused

@@ -287,6 +287,12 @@ void TestConnections::combinedLogTagsEachMessageWithItsConnection()
     QCOMPARE(combinedTable->horizontalHeader()->visualIndex(MessageLogModel::ConnectionColumn), 1);
     QVERIFY(child<QTableView>(m_window->messageLogPane(a), "tableView")
                     ->isColumnHidden(MessageLogModel::ConnectionColumn));
+    // The detail of a message says which connection it came by.
+    m_window->combinedLogPane()->selectRow(0);
+    const ConnectionWorkspace *firstFrom = combined->connectionAt(0) == a->id() ? a : b;
+    QVERIFY2(m_window->combinedLogPane()->detailHeaderText().startsWith(
+                     QLatin1String("Received on ") + firstFrom->name() + QStringLiteral(" · ")),
+             qPrintable(m_window->combinedLogPane()->detailHeaderText()));
     auto *tabs = child<QTabBar>(m_window.get(), "connectionTabs");
     QCOMPARE(tabs->count(), 3);
     QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("All connections"));
