@@ -10,6 +10,7 @@
 #include "publishpane.h"
 #include "requestresponsepane.h"
 #include "retainedscan.h"
+#include "savedsession.h"
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
@@ -39,7 +40,6 @@
 namespace {
 
 const char LanguageKey[] = "settings/language";
-const char SessionGroup[] = "session";
 
 QString formatBytes(qint64 bytes)
 {
@@ -1222,99 +1222,71 @@ void MainWindow::saveLayout() const
 
 void MainWindow::saveSession() const
 {
-    QSettings settings;
-    settings.remove(QLatin1String(SessionGroup));
-    settings.beginGroup(QLatin1String(SessionGroup));
-    settings.beginWriteArray(QStringLiteral("connections"), int(m_views.size()));
-    int index = 0;
-    int currentIndex = 0;
+    SavedSession session;
     for (const auto &view : m_views) {
         if (view.get() == m_current)
-            currentIndex = index;
-        settings.setArrayIndex(index++);
+            session.current = int(session.connections.size());
+        SavedSession::Connection connection;
         const ConnectionProfile fields = view->connectionPane->profile();
-        const Mqtt::Client *client = view->workspace->client();
-        settings.setValue(QStringLiteral("profile"), fields.name);
-        settings.setValue(QStringLiteral("host"), fields.host);
-        settings.setValue(QStringLiteral("port"), fields.port);
+        const Mqtt::Client::State state = view->workspace->client()->state();
+        connection.profile = fields.name;
+        connection.host = fields.host;
+        connection.port = fields.port;
         // Reconnecting counts: the connection was wanted when the window closed.
-        settings.setValue(QStringLiteral("connected"),
-                          client->state() != Mqtt::Client::State::Disconnected &&
-                                  client->state() != Mqtt::Client::State::Disconnecting);
+        connection.connected = state != Mqtt::Client::State::Disconnected &&
+                               state != Mqtt::Client::State::Disconnecting;
         const SubscriptionModel *subscriptions = view->workspace->subscriptions();
-        settings.beginWriteArray(QStringLiteral("subscriptions"), subscriptions->rowCount());
         for (int row = 0; row < subscriptions->rowCount(); ++row) {
             const SubscriptionModel::Subscription s = subscriptions->subscription(row);
-            settings.setArrayIndex(row);
-            settings.setValue(QStringLiteral("filter"), s.filter);
-            settings.setValue(QStringLiteral("qos"), int(s.requestedQos));
-            settings.setValue(QStringLiteral("noLocal"), s.noLocal);
-            settings.setValue(QStringLiteral("retainAsPublished"), s.retainAsPublished);
-            settings.setValue(QStringLiteral("retainHandling"), int(s.retainHandling));
-            settings.setValue(QStringLiteral("identifier"), s.subscriptionIdentifier);
-            settings.setValue(QStringLiteral("color"), s.color.name());
-            settings.setValue(QStringLiteral("muted"), s.muted);
+            SavedSession::Subscription saved;
+            saved.topic.filter = s.filter;
+            saved.topic.qos = s.requestedQos;
+            saved.topic.noLocal = s.noLocal;
+            saved.topic.retainAsPublished = s.retainAsPublished;
+            saved.topic.retainHandling = s.retainHandling;
+            saved.identifier = s.subscriptionIdentifier;
+            saved.color = s.color;
+            saved.muted = s.muted;
+            connection.subscriptions << saved;
         }
-        settings.endArray();
+        session.connections << connection;
     }
-    settings.endArray();
-    settings.setValue(QStringLiteral("current"), currentIndex);
-    settings.setValue(QStringLiteral("combined"), m_combinedShown);
-    settings.endGroup();
+    session.combinedShown = m_combinedShown;
+    QSettings settings;
+    session.write(settings);
     settings.sync();
 }
 
 bool MainWindow::restoreSession()
 {
     QSettings settings;
-    settings.beginGroup(QLatin1String(SessionGroup));
-    const int count = settings.beginReadArray(QStringLiteral("connections"));
+    const SavedSession session = SavedSession::read(settings);
     std::vector<WorkspaceView *> opened;
-    for (int index = 0; index < count; ++index) {
-        settings.setArrayIndex(index);
-        const QString profile = settings.value(QStringLiteral("profile")).toString();
-        ConnectionWorkspace *workspace = openConnection(profile);
-        WorkspaceView *view = viewOf(workspace);
+    for (const SavedSession::Connection &connection : session.connections) {
+        WorkspaceView *view = viewOf(openConnection(connection.profile));
         opened.push_back(view);
         ConnectionPane *pane = view->connectionPane;
         // Fields typed without saving the profile (or given on the command line).
-        const QString host = settings.value(QStringLiteral("host")).toString();
-        if (!host.isEmpty() && host != pane->profile().host)
-            pane->setHost(host);
-        const uint port = settings.value(QStringLiteral("port")).toUInt();
-        if (port >= 1 && port <= 65535 && port != pane->profile().port)
-            pane->setPort(quint16(port));
-        SubscriptionModel *subscriptions = workspace->subscriptions();
-        const int rows = settings.beginReadArray(QStringLiteral("subscriptions"));
-        for (int row = 0; row < rows; ++row) {
-            settings.setArrayIndex(row);
-            Mqtt::SubscribeTopic topic;
-            topic.filter = settings.value(QStringLiteral("filter")).toString();
-            topic.qos = Mqtt::QoS(qBound(0, settings.value(QStringLiteral("qos")).toInt(), 2));
-            topic.noLocal = settings.value(QStringLiteral("noLocal")).toBool();
-            topic.retainAsPublished = settings.value(QStringLiteral("retainAsPublished")).toBool();
-            topic.retainHandling = Mqtt::RetainHandling(
-                    qBound(0, settings.value(QStringLiteral("retainHandling")).toInt(), 2));
-            if (topic.filter.isEmpty())
-                continue;
-            subscriptions->addSubscription(
-                    topic, settings.value(QStringLiteral("identifier")).toUInt(),
-                    QColor(settings.value(QStringLiteral("color")).toString()));
+        if (!connection.host.isEmpty() && connection.host != pane->profile().host)
+            pane->setHost(connection.host);
+        if (connection.port != 0 && connection.port != pane->profile().port)
+            pane->setPort(connection.port);
+        SubscriptionModel *subscriptions = view->workspace->subscriptions();
+        for (const SavedSession::Subscription &saved : connection.subscriptions) {
+            const Mqtt::SubscribeTopic &topic = saved.topic;
+            subscriptions->addSubscription(topic, saved.identifier, saved.color);
             // As after a disconnect: listed, and asked for again when the connection is up.
             subscriptions->applyAcknowledgement(
                     {Mqtt::SubscribeResult(topic.filter, Mqtt::ReasonCode(quint8(topic.qos)))});
-            subscriptions->setMuted(topic.filter, settings.value(QStringLiteral("muted")).toBool());
+            subscriptions->setMuted(topic.filter, saved.muted);
         }
-        settings.endArray();
-        if (settings.value(QStringLiteral("connected")).toBool() && pane->profile().connectAtStart)
+        if (connection.connected && pane->profile().connectAtStart)
             pane->connectWhenSecretsRead(); // the password comes from the keychain
     }
-    settings.endArray();
     if (opened.empty())
         return false;
-    const int current = settings.value(QStringLiteral("current")).toInt();
-    showEntry(opened[size_t(qBound(0, current, int(opened.size()) - 1))]);
-    if (settings.value(QStringLiteral("combined")).toBool())
+    showEntry(opened[size_t(session.current)]);
+    if (session.combinedShown)
         showCombinedView();
     return true;
 }
