@@ -604,8 +604,8 @@ void MainWindow::updateWorkspaceNames()
             const bool active = client->state() != Mqtt::Client::State::Disconnected;
             const ConnectionProfile fields = view->connectionPane->profile();
             name = tr("%1 (%2:%3)")
-                           .arg(base, active ? client->options().host : fields.host)
-                           .arg(active ? client->options().port : fields.port);
+                           .arg(base, active ? client->currentServer().host : fields.host)
+                           .arg(active ? client->currentServer().port : fields.port);
         }
         view->workspace->setName(name);
     }
@@ -1029,7 +1029,9 @@ void MainWindow::updateStatus()
                                : QString());
     m_brokerLabel->setText(state == Mqtt::Client::State::Disconnected
                                    ? QString()
-                                   : tr("Broker %1:%2").arg(options.host).arg(options.port));
+                                   : tr("Broker %1:%2")
+                                             .arg(client->currentServer().host)
+                                             .arg(client->currentServer().port));
     updateActions();
     updateRates();
 }
