@@ -29,19 +29,22 @@
     </message>
 </context>
 <context>
+    <name>ConnectionWorkspace</name>
+    <message numerus="yes">
+        <source>Connection lost %1 — reconnected %2, %Ln subscription(s) restored</source>
+        <translation>
+            <numerusform>Connection lost %1 — reconnected %2, %Ln subscription restored</numerusform>
+            <numerusform>Connection lost %1 — reconnected %2, %Ln subscriptions restored</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Log: %Ln message(s), %1</source>
         <translation>
             <numerusform>Log: %Ln message, %1</numerusform>
             <numerusform>Log: %Ln messages, %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Connection lost %1 — reconnected %2, %Ln subscription(s) restored</source>
-        <translation>
-            <numerusform>Connection lost %1 — reconnected %2, %Ln subscription restored</numerusform>
-            <numerusform>Connection lost %1 — reconnected %2, %Ln subscriptions restored</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -77,6 +80,13 @@
         <translation>
             <numerusform>Found %Ln retained message at and below &quot;%1&quot;</numerusform>
             <numerusform>Found %Ln retained messages at and below &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Each of the %Ln open connections keeps at most %1 in its log</source>
+        <translation>
+            <numerusform>The %Ln open connection keeps at most %1 in its log</numerusform>
+            <numerusform>Each of the %Ln open connections keeps at most %1 in its log</numerusform>
         </translation>
     </message>
 </context>

@@ -1343,6 +1343,59 @@
         <source>%1 (broker %2 of %3)</source>
         <translation>%1（第 %2 个服务器，共 %3 个）</translation>
     </message>
+    <message>
+        <source>C&amp;onnect at start</source>
+        <translation>启动时连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>When Switchboard closes with this connection open and connected, it is opened and connected again at the next start</source>
+        <translation>若 Switchboard 关闭时此连接已打开并已连接，下次启动时会再次打开并连接</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWorkspace</name>
+    <message>
+        <source>sent after waiting for the connection</source>
+        <translation>等待连接后已发送</translation>
+    </message>
+    <message>
+        <source>%1 (0x%2)</source>
+        <translation>%1（0x%2）</translation>
+    </message>
+    <message>
+        <source>queued: waiting for the connection</source>
+        <translation>已排队：等待连接</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Connection lost %1</source>
+        <translation>连接于 %1 断开</translation>
+    </message>
+    <message>
+        <source>Connection lost %1: %2</source>
+        <translation>连接于 %1 断开：%2</translation>
+    </message>
+    <message>
+        <source>%1; reconnecting…</source>
+        <translation>%1；正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Connection lost %1 — reconnected %2, session resumed</source>
+        <translation>连接于 %1 断开 — %2 重新连接，会话已恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost %1 — reconnected %2, %Ln subscription(s) restored</source>
+        <translation>
+            <numerusform>连接于 %1 断开 — %2 重新连接，已恢复 %Ln 个订阅</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FailoverEditor</name>
@@ -1554,54 +1607,12 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
 通过自带的引擎支持 MQTT 3.1、3.1.1 和 5.0。基于 Qt %2 构建。</translation>
     </message>
     <message>
-        <source>%1 (0x%2)</source>
-        <translation>%1 (0x%2)</translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>sent after waiting for the connection</source>
-        <translation>等待连接后已发送</translation>
-    </message>
-    <message>
-        <source>Connection lost %1 — reconnected %2, session resumed</source>
-        <translation>连接于 %1 断开 — %2 重新连接，会话已恢复</translation>
-    </message>
-    <message>
-        <source>Connection lost %1</source>
-        <translation>连接于 %1 断开</translation>
-    </message>
-    <message>
-        <source>Connection lost %1: %2</source>
-        <translation>连接于 %1 断开：%2</translation>
-    </message>
-    <message>
-        <source>%1; reconnecting…</source>
-        <translation>%1；正在重新连接…</translation>
-    </message>
-    <message>
         <source>Could not connect; retrying…</source>
         <translation>无法连接；正在重试…</translation>
     </message>
     <message>
-        <source>queued: waiting for the connection</source>
-        <translation>已排队：等待连接</translation>
-    </message>
-    <message>
         <source>Messages published while not connected wait in the queue and are sent when the connection is up</source>
         <translation>未连接时发布的消息在队列中等待，连接建立后发送</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connection lost %1 — reconnected %2, %Ln subscription(s) restored</source>
-        <translation>
-            <numerusform>连接于 %1 断开 — %2 重新连接，已恢复 %Ln 个订阅</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln queued</source>
@@ -1658,6 +1669,72 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Finding retained messages at and below &quot;%1&quot;…</source>
         <translation>正在“%1”及其下级查找保留消息…</translation>
+    </message>
+    <message>
+        <source>New connection (Ctrl+N)</source>
+        <translation>新建连接 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Publish &amp;on:</source>
+        <translation>发布到(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The connection the composer publishes on</source>
+        <translation>撰写器用来发布的连接</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3)</source>
+        <translation>%1 (%2:%3)</translation>
+    </message>
+    <message>
+        <source>All connections</source>
+        <translation>全部连接</translation>
+    </message>
+    <message>
+        <source>The messages of every open connection in one log and one tree</source>
+        <translation>所有已打开连接的消息，汇总在一个日志和一棵树中</translation>
+    </message>
+    <message>
+        <source>&amp;New connection</source>
+        <translation>新建连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open another connection in this window, with its own subscriptions, topic tree and log</source>
+        <translation>在此窗口中再打开一个连接，它有自己的订阅、主题树和日志</translation>
+    </message>
+    <message>
+        <source>Close c&amp;onnection</source>
+        <translation>关闭连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Connections as t&amp;abs</source>
+        <translation>连接显示为标签页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List the open connections as tabs above the log</source>
+        <translation>在日志上方以标签页列出已打开的连接</translation>
+    </message>
+    <message>
+        <source>Connections in a &amp;list</source>
+        <translation>连接显示为列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>List the open connections in a dock beside the log</source>
+        <translation>在日志旁的停靠窗格中列出已打开的连接</translation>
+    </message>
+    <message>
+        <source>The connection the docks and the composer act on</source>
+        <translation>停靠窗格和撰写器所作用的连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each of the %Ln open connections keeps at most %1 in its log</source>
+        <translation>
+            <numerusform>%Ln 个已打开的连接各自的日志最多保留 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1824,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>waiting for the broker&apos;s answer</source>
         <translation>正在等待服务器的答复</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +1981,11 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>
             <numerusform>%Ln 字节</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>direction on connection</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -4185,10 +4271,6 @@ The broker holds a retained message for this topic.</source>
         <translation>过滤器</translation>
     </message>
     <message>
-        <source>Start with a saved connection profile.</source>
-        <translation>使用已保存的连接配置启动。</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -4229,6 +4311,10 @@ Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
     <message>
         <source>Print the names of the saved connection profiles, one per line, and exit.</source>
         <translation>每行打印一个已保存连接配置的名称，然后退出。</translation>
+    </message>
+    <message>
+        <source>Open a connection with a saved profile (repeatable: one connection each).</source>
+        <translation>用已保存的配置打开一个连接（可重复：每个配置一个连接）。</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTime>
@@ -204,6 +205,7 @@ void ConnectionPane::setStores(ProfileStore *profiles, SecretStore *secrets)
                 [this](const QString &key) { m_secretsBeingSaved.removeAll(key); });
         connect(m_secrets, &SecretStore::errorOccurred, this,
                 [this](const QString &key, SecretStore::ErrorKind kind, const QString &text) {
+                    secretReadFinished(key); // nothing stored, or no keychain: connect without
                     if (!m_secretsBeingSaved.contains(key))
                         return;
                     m_secretsBeingSaved.removeAll(key);
@@ -242,6 +244,7 @@ ConnectionProfile ConnectionPane::profile() const
     profile.cleanSession = m_ui->cleanSessionCheck->isChecked();
     profile.keepAlive = quint16(m_ui->keepAliveSpin->value());
     profile.autoReconnect = m_ui->autoReconnectCheck->isChecked();
+    profile.connectAtStart = m_ui->connectAtStartCheck->isChecked();
     if (m_ui->willGroup->isChecked()) {
         profile.willTopic = m_ui->willTopicEdit->text();
         profile.willPayload = m_ui->willPayloadEdit->text().toUtf8();
@@ -283,6 +286,7 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     m_ui->cleanSessionCheck->setChecked(profile.cleanSession);
     m_ui->keepAliveSpin->setValue(profile.keepAlive);
     m_ui->autoReconnectCheck->setChecked(profile.autoReconnect);
+    m_ui->connectAtStartCheck->setChecked(profile.connectAtStart);
     m_ui->willGroup->setChecked(profile.hasWill());
     m_ui->willTopicEdit->setText(profile.willTopic);
     m_ui->willPayloadEdit->setText(QString::fromUtf8(profile.willPayload));
@@ -308,6 +312,7 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     updateSecurityWidgets();
     updateV5Widgets();
     updateButtons();
+    Q_EMIT profileChanged(profile.name);
 }
 
 QByteArray ConnectionPane::password() const
@@ -336,19 +341,42 @@ bool ConnectionPane::selectProfile(const QString &name)
     const QSignalBlocker blocker(m_ui->profileCombo);
     m_ui->profileCombo->setCurrentIndex(m_ui->profileCombo->findText(name));
     // The keychain answers later; the field is filled if the user has not typed meanwhile.
+    m_secretsBeingRead.clear();
     if (m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable) {
         if (!stored->userName.isEmpty())
-            m_secrets->readPassword(name);
+            m_secretsBeingRead << name;
         if (!stored->keyFile.isEmpty())
-            m_secrets->readPassword(ConnectionProfile::keyPassphraseKey(name));
+            m_secretsBeingRead << ConnectionProfile::keyPassphraseKey(name);
         if (!stored->proxyUserName.isEmpty())
-            m_secrets->readPassword(ConnectionProfile::proxyPasswordKey(name));
+            m_secretsBeingRead << ConnectionProfile::proxyPasswordKey(name);
+        for (const QString &key : std::as_const(m_secretsBeingRead))
+            m_secrets->readPassword(key);
     }
     return true;
 }
 
+void ConnectionPane::connectWhenSecretsRead()
+{
+    if (m_secretsBeingRead.isEmpty()) {
+        connectToBroker();
+        return;
+    }
+    m_connectWhenSecretsRead = true;
+}
+
+void ConnectionPane::secretReadFinished(const QString &key)
+{
+    if (!m_secretsBeingRead.removeAll(key) || !m_secretsBeingRead.isEmpty() ||
+        !m_connectWhenSecretsRead)
+        return;
+    m_connectWhenSecretsRead = false;
+    connectToBroker();
+}
+
 void ConnectionPane::onPasswordRead(const QString &key, const QByteArray &password)
 {
+    // Filled in first, then the connection that waited for it is made.
+    const auto finished = qScopeGuard([this, key] { secretReadFinished(key); });
     if (m_currentProfile.isEmpty())
         return;
     if (key == m_currentProfile && m_ui->passwordEdit->text().isEmpty())

@@ -69,6 +69,9 @@ public:
     // was typed and no keychain can hold one (unless told never to ask).
     void connectToBroker(PasswordPrompt prompt = PasswordPrompt::AskWhenNeeded);
     void disconnectFromBroker();
+    // Connects once the keychain has answered for the profile's secrets (selectProfile() asks
+    // for them): a connection opened at start gets its stored password.
+    void connectWhenSecretsRead();
     // 5.0: proves the credentials again on the open connection (AUTH Re-authenticate); the
     // status line tells the outcome. Possible once connected with an authentication method.
     void reauthenticate();
@@ -88,6 +91,8 @@ public:
 Q_SIGNALS:
     // The pane is about to connect with these options (the main window shows the broker).
     void connectRequested(const QString &host, quint16 port);
+    // The fields were filled from a profile (selectProfile(), setProfile()).
+    void profileChanged(const QString &name);
 
 private:
     void onStateChanged(Mqtt::Client::State state);
@@ -97,6 +102,7 @@ private:
     void onServerRedirected(const QString &reference, Mqtt::ReasonCode reasonCode);
     void showState();
     void onPasswordRead(const QString &profileName, const QByteArray &password);
+    void secretReadFinished(const QString &key);
     void reloadProfiles(const QString &select);
     void onProfileActivated(int index);
     void showAddProfileDialog();
@@ -142,6 +148,8 @@ private:
     // failure before that is "could not connect", after it "connection lost".
     bool m_hasConnected = false;
     QStringList m_secretsBeingSaved; // keychain keys being written
+    QStringList m_secretsBeingRead; // keychain keys asked for by selectProfile()
+    bool m_connectWhenSecretsRead = false;
 
     QList<QPair<QString, QString>> m_brokerDetails;
     Mqtt::TransportKind m_shownTransport = Mqtt::TransportKind::Tcp; // for the default port

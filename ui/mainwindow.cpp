@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "connectionpane.h"
+#include "connectionworkspace.h"
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
@@ -9,6 +10,7 @@
 #include "publishpane.h"
 #include "requestresponsepane.h"
 #include "retainedscan.h"
+#include "savedsession.h"
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
@@ -18,18 +20,22 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QBoxLayout>
 #include <QCloseEvent>
-#include <QDateTime>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTime>
+#include <QTabBar>
+#include <QToolButton>
 
 namespace {
 
@@ -40,9 +46,49 @@ QString formatBytes(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+// A round swatch of a connection's colour for its tab, list row and combo entry.
+QIcon swatch(const QColor &color)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF(2, 2, 12, 12));
+    return QIcon(pixmap);
+}
+
 } // namespace
 
-MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *parent)
+// One open connection's models and the panes that show them. The docks and the middle of the
+// window hold every connection's panes in stacks and show the current one's.
+struct MainWindow::WorkspaceView
+{
+    ConnectionWorkspace *workspace = nullptr;
+    int colorIndex = 0; // into the connection palette
+    ConnectionPane *connectionPane = nullptr;
+    SubscriptionsPane *subscriptionsPane = nullptr;
+    PublishPane *publishPane = nullptr;
+    RequestResponsePane *requestResponsePane = nullptr;
+    MessageLogPane *logPane = nullptr;
+    TopicTreePane *topicTreePane = nullptr;
+    QStackedWidget *central = nullptr; // the log or the tree
+    QStringList pendingSubscriptions; // subscribed to once connected (--subscribe)
+    Mqtt::QoS pendingQos = Mqtt::QoS::AtMostOnce;
+    bool hadConnected = false;
+
+    ~WorkspaceView()
+    {
+        // The panes go before the models they show.
+        for (QWidget *pane : std::initializer_list<QWidget *>{
+                     connectionPane, subscriptionsPane, publishPane, requestResponsePane, central})
+            delete pane;
+        delete workspace;
+    }
+};
+
+MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *parent, Start start)
     : QMainWindow(parent), m_profiles(profiles), m_secrets(secrets)
 {
     setWindowTitle(tr("Switchboard"));
@@ -51,157 +97,96 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
         m_profiles = new ProfileStore(this);
     if (!m_secrets)
         m_secrets = new SecretStore(this);
-    m_client = new Mqtt::Client(this);
 
-    createModels();
-    createPanes();
+    createCentral();
+    createDocks();
     createMenus();
     createStatusBar();
 
-    connect(m_client, &Mqtt::Client::stateChanged, this, &MainWindow::onStateChanged);
-    connect(m_client, &Mqtt::Client::messageReceived, this, &MainWindow::onMessageReceived);
-    connect(m_client, &Mqtt::Client::publishAcknowledged, this, &MainWindow::onPublishAnswered);
-    connect(m_client, &Mqtt::Client::messagePublished, this, [this](quint64 token) {
-        const auto queued = m_queuedTokens.constFind(token);
-        if (queued == m_queuedTokens.constEnd())
-            return;
-        // QoS 1/2 answers come with publishAcknowledged(); a QoS 0 message has only left.
-        if (queued.value() == Mqtt::QoS::AtMostOnce)
-            m_log->setBrokerAnswer(token, tr("sent after waiting for the connection"));
-        m_queuedTokens.erase(queued);
-        ++m_sentTotal;
-        updateRates();
-    });
-    connect(m_client, &Mqtt::Client::messageRefused, this,
-            [this](quint64 token, const Mqtt::Error &error) {
-                if (m_queuedTokens.remove(token))
-                    updateRates();
-                m_log->setBrokerAnswer(
-                        token, error.reasonCode == 0
-                                       ? error.text
-                                       : tr("%1 (0x%2)")
-                                                 .arg(error.text)
-                                                 .arg(error.reasonCode, 2, 16, QLatin1Char('0')));
-            });
-    // After connected(), not on stateChanged(Connected): the client has then finished starting
-    // its session, so a SUBSCRIBE sent now is not sent a second time by that start.
-    connect(m_client, &Mqtt::Client::connected, this, &MainWindow::onConnected);
-
-    m_rateClock.start();
     m_rateTimer.setInterval(1000);
-    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::sampleRates);
+    connect(&m_rateTimer, &QTimer::timeout, this, [this] {
+        for (const auto &view : m_views)
+            view->workspace->sampleRates();
+    });
     m_rateTimer.start();
-    sampleRates();
 
     // The default size, within a small screen.
     const QRect screenArea = screen()->availableGeometry();
     resize(qMin(1360, screenArea.width()), qMin(860, screenArea.height()));
     // The side docks take at most 30% of a small screen: the log keeps room for payloads.
     resizeDocks({m_connectionDock}, {qMin(420, width() * 3 / 10)}, Qt::Horizontal);
+    if (start == Start::LastSession && !restoreSession())
+        openConnection();
     restoreLayout();
-    onStateChanged(m_client->state());
+    updateStatus();
 }
 
 MainWindow::~MainWindow()
 {
-    // The proxy follows the subscription model; cut that before children are destroyed in
-    // creation order (the log goes first).
-    m_proxy->setSubscriptionModel(nullptr);
-    m_client->disconnect(this);
+    // The panes go before the models (and the combined panes before the combined models).
+    m_views.clear();
+    delete m_combinedCentral;
 }
 
-void MainWindow::createModels()
+void MainWindow::createCentral()
 {
-    m_log = new MessageLogModel(this);
-    m_topics = new TopicTreeModel(this);
-    m_subscriptions = new SubscriptionModel(this);
-    m_proxy = new MessageFilterProxyModel(this);
-    m_proxy->setSourceModel(m_log);
-    m_proxy->setSubscriptionModel(m_subscriptions);
-    connect(m_log, &MessageLogModel::countersChanged, this, &MainWindow::updateRates);
-}
+    auto *middle = new QWidget(this);
+    auto *layout = new QVBoxLayout(middle);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
 
-void MainWindow::createPanes()
-{
-    m_logPane = new MessageLogPane(this);
-    m_logPane->setModels(m_log, m_proxy);
-    m_topicTreePane = new TopicTreePane(this);
-    m_topicTreePane->setTopicTree(m_topics);
-    m_central = new QStackedWidget(this);
-    m_central->setObjectName(QStringLiteral("centralStack"));
-    m_central->addWidget(m_logPane);
-    m_central->addWidget(m_topicTreePane);
-    setCentralWidget(m_central);
-    m_retainedScan = new RetainedScan(m_client, this);
+    m_tabsRow = new QWidget(middle);
+    auto *tabsLayout = new QHBoxLayout(m_tabsRow);
+    tabsLayout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabBar(m_tabsRow);
+    m_tabs->setObjectName(QStringLiteral("connectionTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setExpanding(false);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setElideMode(Qt::ElideRight);
+    m_tabs->setUsesScrollButtons(true);
+    tabsLayout->addWidget(m_tabs, 1);
+    auto *newButton = new QToolButton(m_tabsRow);
+    newButton->setObjectName(QStringLiteral("newConnectionButton"));
+    newButton->setText(QStringLiteral("+"));
+    newButton->setAutoRaise(true);
+    newButton->setToolTip(tr("New connection (Ctrl+N)"));
+    connect(newButton, &QToolButton::clicked, this, [this] { openConnection(); });
+    tabsLayout->addWidget(newButton);
+    layout->addWidget(m_tabsRow);
 
-    m_connectionPane = new ConnectionPane(this);
-    m_connectionPane->setClient(m_client);
-    m_connectionPane->setStores(m_profiles, m_secrets);
+    m_workspaceStack = new QStackedWidget(middle);
+    m_workspaceStack->setObjectName(QStringLiteral("centralStack"));
+    layout->addWidget(m_workspaceStack, 1);
+    setCentralWidget(middle);
 
-    m_subscriptionsPane = new SubscriptionsPane(this);
-    m_subscriptionsPane->setClient(m_client);
-    m_subscriptionsPane->setModels(m_subscriptions, m_topics, m_proxy);
-
-    m_publishPane = new PublishPane(this);
-    m_publishPane->setClient(m_client);
-
-    m_requestResponsePane = new RequestResponsePane(this);
-    m_requestResponsePane->setClient(m_client);
-    connect(m_requestResponsePane, &RequestResponsePane::messagePublished, this,
-            &MainWindow::onMessagePublishedByUser);
-
-    connect(m_publishPane, &PublishPane::messagePublished, this,
-            &MainWindow::onMessagePublishedByUser);
-    connect(m_subscriptionsPane, &SubscriptionsPane::messagePublished, this,
-            &MainWindow::onMessagePublishedByUser);
-    const auto publishTo = [this](const QString &topic) {
-        m_publishPane->setTopic(topic);
-        m_publishDock->show();
-        m_publishDock->raise();
-        m_publishPane->setFocus();
+    const auto entryAt = [this](int id) -> WorkspaceView * {
+        for (const auto &view : m_views) {
+            if (view->workspace->id() == id)
+                return view.get();
+        }
+        return nullptr;
     };
-    connect(m_subscriptionsPane, &SubscriptionsPane::topicChosenForPublishing, this, publishTo);
-    connect(m_topicTreePane, &TopicTreePane::topicChosenForPublishing, this, publishTo);
-
-    // Retained messages: found by a brief subscription, cleared after a dry run.
-    connect(m_subscriptionsPane, &SubscriptionsPane::findRetainedRequested, this,
-            &MainWindow::findRetained);
-    connect(m_topicTreePane, &TopicTreePane::findRetainedRequested, this, &MainWindow::findRetained);
-    connect(m_topicTreePane, &TopicTreePane::clearRetainedRequested, this,
-            [this](const QString &topic) {
-                m_subscriptionsPane->clearRetained(topic, SubscriptionsPane::RetainedScope::Topic);
-            });
-    connect(m_topicTreePane, &TopicTreePane::clearRetainedBelowRequested, this,
-            [this](const QString &topic) {
-                m_topics->flush(); // what arrived a moment ago counts too
-                m_subscriptionsPane->clearRetained(topic, SubscriptionsPane::RetainedScope::Subtree);
-            });
-    connect(m_subscriptionsPane, &SubscriptionsPane::retainedCleared, this,
-            [this](const QString &topic, int count) {
-                const QString text =
-                        topic.isEmpty() ? tr("Cleared %Ln retained message(s)", nullptr, count)
-                                        : tr("Cleared %Ln retained message(s) at and below \"%1\"",
-                                             nullptr, count)
-                                                  .arg(topic);
-                m_topicTreePane->showStatus(text);
-                statusBar()->showMessage(text, 5000);
-            });
-    connect(m_retainedScan, &RetainedScan::finished, this, [this](const QStringList &topics) {
-        m_topics->flush();
-        const QString topic = m_retainedScan->topic();
-        const QString text = topic.isEmpty()
-                                     ? tr("Found %Ln retained message(s) on the broker", nullptr,
-                                          int(topics.size()))
-                                     : tr("Found %Ln retained message(s) at and below \"%1\"",
-                                          nullptr, int(topics.size()))
-                                               .arg(topic);
-        m_topicTreePane->showStatus(text);
-        statusBar()->showMessage(text, 5000);
+    connect(m_tabs, &QTabBar::currentChanged, this, [this, entryAt](int index) {
+        if (index >= 0)
+            showEntry(entryAt(m_tabs->tabData(index).toInt()));
     });
-    connect(m_retainedScan, &RetainedScan::failed, this, [this](const QString &reason) {
-        m_topicTreePane->showStatus(tr("Finding retained messages failed: %1").arg(reason));
+    connect(m_tabs, &QTabBar::tabCloseRequested, this, [this, entryAt](int index) {
+        if (WorkspaceView *view = entryAt(m_tabs->tabData(index).toInt()))
+            closeConnection(view->workspace);
     });
 
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("connectionList"));
+    m_list->setUniformItemSizes(true);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this, entryAt](int row) {
+        if (QListWidgetItem *item = m_list->item(row))
+            showEntry(entryAt(item->data(Qt::UserRole).toInt()));
+    });
+}
+
+void MainWindow::createDocks()
+{
     auto makeDock = [this](QWidget *pane, const QString &title, const QString &name) {
         auto *dock = new QDockWidget(title, this);
         dock->setObjectName(name);
@@ -210,15 +195,50 @@ void MainWindow::createPanes()
                           QDockWidget::DockWidgetClosable);
         return dock;
     };
+    m_connectionStack = new QStackedWidget(this);
+    m_subscriptionsStack = new QStackedWidget(this);
+    m_requestResponseStack = new QStackedWidget(this);
+
+    // The composer says which connection it publishes on; in the combined view that is where
+    // the user chooses it.
+    auto *publish = new QWidget(this);
+    auto *publishLayout = new QVBoxLayout(publish);
+    publishLayout->setContentsMargins(0, 0, 0, 0);
+    publishLayout->setSpacing(2);
+    auto *targetRow = new QHBoxLayout;
+    targetRow->setContentsMargins(6, 4, 6, 0);
+    auto *targetLabel = new QLabel(tr("Publish &on:"), publish);
+    m_publishTarget = new QComboBox(publish);
+    m_publishTarget->setObjectName(QStringLiteral("publishConnectionCombo"));
+    m_publishTarget->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_publishTarget->setToolTip(tr("The connection the composer publishes on"));
+    targetLabel->setBuddy(m_publishTarget);
+    targetRow->addWidget(targetLabel);
+    targetRow->addWidget(m_publishTarget);
+    targetRow->addStretch(1);
+    publishLayout->addLayout(targetRow);
+    m_publishStack = new QStackedWidget(publish);
+    publishLayout->addWidget(m_publishStack, 1);
+    connect(m_publishTarget, &QComboBox::activated, this, [this](int index) {
+        const int id = m_publishTarget->itemData(index).toInt();
+        for (const auto &view : m_views) {
+            if (view->workspace->id() == id)
+                setCurrentWorkspace(view->workspace);
+        }
+    });
+
     // The pane scrolls its form itself and keeps Connect / Disconnect in view below it.
-    m_connectionDock = makeDock(m_connectionPane, tr("Connection"), QStringLiteral("connection"));
-    m_subscriptionsDock = makeDock(m_subscriptionsPane, tr("Subscriptions and topics"),
+    m_connectionDock = makeDock(m_connectionStack, tr("Connection"), QStringLiteral("connection"));
+    m_subscriptionsDock = makeDock(m_subscriptionsStack, tr("Subscriptions and topics"),
                                    QStringLiteral("subscriptions"));
-    m_publishDock = makeDock(m_publishPane, tr("Publish"), QStringLiteral("publish"));
-    m_requestResponseDock = makeDock(m_requestResponsePane, tr("Request/response"),
+    m_publishDock = makeDock(publish, tr("Publish"), QStringLiteral("publish"));
+    m_requestResponseDock = makeDock(m_requestResponseStack, tr("Request/response"),
                                      QStringLiteral("requestResponse"));
+    m_listDock = makeDock(m_list, tr("Connections"), QStringLiteral("connections"));
+    addDockWidget(Qt::LeftDockWidgetArea, m_listDock);
     addDockWidget(Qt::LeftDockWidgetArea, m_connectionDock);
     addDockWidget(Qt::LeftDockWidgetArea, m_subscriptionsDock);
+    m_listDock->hide(); // tabs by default
     // The left docks run the full height; the composer sits under the log.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_publishDock);
@@ -232,21 +252,578 @@ void MainWindow::createPanes()
     resizeDocks({m_publishDock}, {230}, Qt::Vertical);
 }
 
+MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace)
+{
+    auto owned = std::make_unique<WorkspaceView>();
+    WorkspaceView *view = owned.get();
+    view->workspace = workspace;
+    Mqtt::Client *client = workspace->client();
+
+    view->logPane = new MessageLogPane;
+    view->logPane->setModels(workspace->messageLog(), workspace->messageProxy());
+    view->topicTreePane = new TopicTreePane;
+    view->topicTreePane->setTopicTree(workspace->topicTree());
+    view->central = new QStackedWidget;
+    view->central->addWidget(view->logPane);
+    view->central->addWidget(view->topicTreePane);
+    view->central->setCurrentWidget(m_centralView == CentralView::TopicTree
+                                            ? static_cast<QWidget *>(view->topicTreePane)
+                                            : view->logPane);
+    m_workspaceStack->addWidget(view->central);
+
+    view->connectionPane = new ConnectionPane;
+    view->connectionPane->setClient(client);
+    view->connectionPane->setStores(m_profiles, m_secrets);
+    m_connectionStack->addWidget(view->connectionPane);
+
+    view->subscriptionsPane = new SubscriptionsPane;
+    view->subscriptionsPane->setClient(client);
+    view->subscriptionsPane->setModels(workspace->subscriptions(), workspace->topicTree(),
+                                       workspace->messageProxy());
+    m_subscriptionsStack->addWidget(view->subscriptionsPane);
+
+    view->publishPane = new PublishPane;
+    view->publishPane->setClient(client);
+    m_publishStack->addWidget(view->publishPane);
+
+    view->requestResponsePane = new RequestResponsePane;
+    view->requestResponsePane->setClient(client);
+    m_requestResponseStack->addWidget(view->requestResponsePane);
+
+    const auto published = [workspace, view](const Mqtt::Message &message, quint64 token) {
+        view->publishPane->addKnownTopic(message.topic);
+        workspace->recordPublished(message, token);
+    };
+    connect(view->publishPane, &PublishPane::messagePublished, workspace, published);
+    connect(view->subscriptionsPane, &SubscriptionsPane::messagePublished, workspace, published);
+    connect(view->requestResponsePane, &RequestResponsePane::messagePublished, workspace, published);
+    connect(client, &Mqtt::Client::messageReceived, view->publishPane,
+            [view](const Mqtt::Message &message) {
+                view->publishPane->addKnownTopic(message.topic);
+            });
+    const auto publishTo = [this, view](const QString &topic) {
+        setCurrentWorkspace(view->workspace);
+        view->publishPane->setTopic(topic);
+        m_publishDock->show();
+        m_publishDock->raise();
+        view->publishPane->setFocus();
+    };
+    connect(view->subscriptionsPane, &SubscriptionsPane::topicChosenForPublishing, this, publishTo);
+    connect(view->topicTreePane, &TopicTreePane::topicChosenForPublishing, this, publishTo);
+
+    // Retained messages: found by a brief subscription, cleared after a dry run.
+    connect(view->subscriptionsPane, &SubscriptionsPane::findRetainedRequested, this,
+            &MainWindow::findRetained);
+    connect(view->topicTreePane, &TopicTreePane::findRetainedRequested, this,
+            &MainWindow::findRetained);
+    connect(view->topicTreePane, &TopicTreePane::clearRetainedRequested, this,
+            [view](const QString &topic) {
+                view->subscriptionsPane->clearRetained(topic,
+                                                       SubscriptionsPane::RetainedScope::Topic);
+            });
+    connect(view->topicTreePane, &TopicTreePane::clearRetainedBelowRequested, this,
+            [view](const QString &topic) {
+                view->workspace->topicTree()->flush(); // what arrived a moment ago counts too
+                view->subscriptionsPane->clearRetained(topic,
+                                                       SubscriptionsPane::RetainedScope::Subtree);
+            });
+    connect(view->subscriptionsPane, &SubscriptionsPane::retainedCleared, this,
+            [this, view](const QString &topic, int count) {
+                const QString text =
+                        topic.isEmpty() ? tr("Cleared %Ln retained message(s)", nullptr, count)
+                                        : tr("Cleared %Ln retained message(s) at and below \"%1\"",
+                                             nullptr, count)
+                                                  .arg(topic);
+                view->topicTreePane->showStatus(text);
+                statusBar()->showMessage(text, 5000);
+            });
+    RetainedScan *scan = workspace->retainedScan();
+    connect(scan, &RetainedScan::finished, this, [this, view, scan](const QStringList &topics) {
+        view->workspace->topicTree()->flush();
+        const QString topic = scan->topic();
+        const QString text = topic.isEmpty()
+                                     ? tr("Found %Ln retained message(s) on the broker", nullptr,
+                                          int(topics.size()))
+                                     : tr("Found %Ln retained message(s) at and below \"%1\"",
+                                          nullptr, int(topics.size()))
+                                               .arg(topic);
+        view->topicTreePane->showStatus(text);
+        statusBar()->showMessage(text, 5000);
+    });
+    connect(scan, &RetainedScan::failed, this, [view](const QString &reason) {
+        view->topicTreePane->showStatus(tr("Finding retained messages failed: %1").arg(reason));
+    });
+
+    connect(client, &Mqtt::Client::stateChanged, this, &MainWindow::onStateChanged);
+    // After connected(), not on stateChanged(Connected): the client has then finished starting
+    // its session, so a SUBSCRIBE sent now is not sent a second time by that start.
+    connect(client, &Mqtt::Client::connected, this,
+            [this, view](bool sessionPresent) { onConnected(view, sessionPresent); });
+    connect(workspace, &ConnectionWorkspace::countersChanged, this, [this, view] {
+        if (view == m_current || m_combinedShown)
+            updateRates();
+    });
+    connect(view->logPane, &MessageLogPane::pausedChanged, this, [this, view](bool paused) {
+        if (shownLogPane() == view->logPane)
+            m_pauseAction->setChecked(paused);
+    });
+    connect(view->connectionPane, &ConnectionPane::connectRequested, this,
+            &MainWindow::updateWorkspaceNames);
+    connect(view->connectionPane, &ConnectionPane::profileChanged, this,
+            &MainWindow::updateWorkspaceNames);
+
+    // Every connection's panes take the layout saved from the current one.
+    view->logPane->restoreState(QStringLiteral("messageLog"));
+    view->subscriptionsPane->restoreState(QStringLiteral("subscriptions"));
+    view->topicTreePane->restoreState(QStringLiteral("topicTree"));
+
+    m_views.push_back(std::move(owned));
+    return view;
+}
+
+ConnectionWorkspace *MainWindow::openConnection(const QString &profileName)
+{
+    // Ids are never reused: the combined log may still hold a closed connection's rows.
+    quint16 id = 1;
+    for (const auto &view : m_views)
+        id = qMax<quint16>(id, view->workspace->id() + 1);
+    id = qMax(id, m_nextWorkspaceId);
+    m_nextWorkspaceId = id + 1;
+    auto *workspace = new ConnectionWorkspace(id, this);
+    WorkspaceView *view = createView(workspace);
+    // The first colour of the palette no open connection has.
+    QList<int> used;
+    for (const auto &other : m_views) {
+        if (other.get() != view)
+            used << other->colorIndex;
+    }
+    while (used.contains(view->colorIndex))
+        ++view->colorIndex;
+    workspace->setColor(ConnectionWorkspace::paletteColor(view->colorIndex, palette()));
+    if (!profileName.isEmpty())
+        view->connectionPane->selectProfile(profileName);
+    connect(workspace, &ConnectionWorkspace::nameChanged, this, &MainWindow::updateSwitchers);
+    updateWorkspaceNames();
+    rebalanceBudget();
+    updateCombinedFeeds();
+    showEntry(view);
+    return workspace;
+}
+
+bool MainWindow::closeConnection(ConnectionWorkspace *workspace)
+{
+    WorkspaceView *view = viewOf(workspace);
+    if (!view || m_views.size() < 2)
+        return false; // the window always has one connection
+    view->publishPane->stopRepeating();
+    if (workspace->client()->state() != Mqtt::Client::State::Disconnected)
+        workspace->client()->disconnectFromHost();
+    const auto found = std::find_if(m_views.begin(), m_views.end(),
+                                    [view](const auto &owned) { return owned.get() == view; });
+    const size_t position = size_t(found - m_views.begin());
+    std::unique_ptr<WorkspaceView> closing = std::move(*found);
+    m_views.erase(found);
+    if (m_current == view)
+        m_current = m_views[qMin(position, m_views.size() - 1)].get();
+    closing.reset();
+    updateWorkspaceNames(); // a name may no longer need its address
+    rebalanceBudget();
+    updateCombinedFeeds();
+    showEntry(m_combinedShown ? nullptr : m_current);
+    return true;
+}
+
+QList<ConnectionWorkspace *> MainWindow::workspaces() const
+{
+    QList<ConnectionWorkspace *> list;
+    for (const auto &view : m_views)
+        list << view->workspace;
+    return list;
+}
+
+ConnectionWorkspace *MainWindow::currentWorkspace() const
+{
+    return m_current ? m_current->workspace : nullptr;
+}
+
+void MainWindow::setCurrentWorkspace(ConnectionWorkspace *workspace)
+{
+    WorkspaceView *view = viewOf(workspace);
+    if (!view)
+        return;
+    if (m_combinedShown) {
+        // The combined view stays; the docks and the composer move to that connection.
+        m_current = view;
+        showEntry(nullptr);
+    } else {
+        showEntry(view);
+    }
+}
+
+MainWindow::WorkspaceView *MainWindow::current() const
+{
+    return m_current;
+}
+
+MainWindow::WorkspaceView *MainWindow::viewOf(const ConnectionWorkspace *workspace) const
+{
+    for (const auto &view : m_views) {
+        if (view->workspace == workspace)
+            return view.get();
+    }
+    return nullptr;
+}
+
+void MainWindow::showCombinedView()
+{
+    if (m_views.size() >= 2)
+        showEntry(nullptr);
+}
+
+void MainWindow::showEntry(WorkspaceView *view)
+{
+    if (!view && (m_views.size() < 2 || !m_combinedCentral))
+        view = m_current; // no combined view with a single connection
+    if (!view && !m_current)
+        return;
+    m_combinedShown = view == nullptr;
+    if (view)
+        m_current = view;
+    m_workspaceStack->setCurrentWidget(m_combinedShown ? m_combinedCentral : m_current->central);
+    m_connectionStack->setCurrentWidget(m_current->connectionPane);
+    m_subscriptionsStack->setCurrentWidget(m_current->subscriptionsPane);
+    m_publishStack->setCurrentWidget(m_current->publishPane);
+    m_requestResponseStack->setCurrentWidget(m_current->requestResponsePane);
+    updateSwitchers();
+    const QSignalBlocker blocker(m_pauseAction);
+    m_pauseAction->setChecked(shownLogPane()->isPaused());
+    updateStatus();
+}
+
+MessageLogPane *MainWindow::shownLogPane() const
+{
+    return m_combinedShown ? m_combinedLogPane : m_current->logPane;
+}
+
+void MainWindow::ensureCombined()
+{
+    if (m_combinedCentral)
+        return;
+    m_combinedLog = new MessageLogModel(this);
+    m_combinedProxy = new MessageFilterProxyModel(this);
+    m_combinedProxy->setSourceModel(m_combinedLog);
+    m_combinedTree = new TopicTreeModel(this);
+    m_combinedLogPane = new MessageLogPane;
+    m_combinedLogPane->setObjectName(QStringLiteral("combinedLogPane"));
+    m_combinedLogPane->setModels(m_combinedLog, m_combinedProxy,
+                                 MessageLogPane::ConnectionColumn::Shown);
+    m_combinedTreePane = new TopicTreePane;
+    m_combinedTreePane->setTopicTree(m_combinedTree);
+    m_combinedCentral = new QStackedWidget;
+    m_combinedCentral->addWidget(m_combinedLogPane);
+    m_combinedCentral->addWidget(m_combinedTreePane);
+    m_combinedCentral->setCurrentWidget(m_centralView == CentralView::TopicTree
+                                                ? static_cast<QWidget *>(m_combinedTreePane)
+                                                : m_combinedLogPane);
+    m_workspaceStack->addWidget(m_combinedCentral);
+    m_combinedLogPane->restoreState(QStringLiteral("combinedLog"));
+    m_combinedTreePane->restoreState(QStringLiteral("combinedTree"));
+    connect(m_combinedLog, &MessageLogModel::countersChanged, this, [this] {
+        if (m_combinedShown)
+            updateRates();
+    });
+    connect(m_combinedLogPane, &MessageLogPane::pausedChanged, this, [this](bool paused) {
+        if (m_combinedShown)
+            m_pauseAction->setChecked(paused);
+    });
+    // The tree's actions act on the connection the docks show.
+    connect(m_combinedTreePane, &TopicTreePane::topicChosenForPublishing, this,
+            [this](const QString &topic) {
+                m_current->publishPane->setTopic(topic);
+                m_publishDock->show();
+                m_publishDock->raise();
+                m_current->publishPane->setFocus();
+            });
+}
+
+void MainWindow::updateCombinedFeeds()
+{
+    const bool combined = m_views.size() >= 2;
+    if (combined)
+        ensureCombined();
+    for (const auto &view : m_views) {
+        view->workspace->setCombinedModels(combined ? m_combinedLog : nullptr,
+                                           combined ? m_combinedTree : nullptr);
+    }
+    if (!combined && m_combinedLog) {
+        // Back to one connection: the combined view goes, and with it what it held.
+        m_combinedLog->clear();
+        m_combinedTree->clear();
+        m_combinedShown = false;
+    }
+}
+
+MemoryBudget MainWindow::memoryBudget() const
+{
+    return MemoryBudget::fromSettings();
+}
+
+void MainWindow::rebalanceBudget()
+{
+    const MemoryBudget budget = memoryBudget();
+    const MemoryBudget share = budget.share(int(m_views.size()));
+    for (const auto &view : m_views)
+        view->workspace->setBudget(share);
+    if (m_combinedLog) {
+        // The combined log shows the latest of them all; its payloads are shared with the
+        // connections' logs (implicitly shared byte arrays), so it adds little of its own.
+        m_combinedLog->setMaximumMessages(budget.maximumMessages);
+        m_combinedLog->setMaximumBytes(budget.maximumBytes);
+        m_combinedTree->setMaximumHistoryBytes(budget.maximumHistoryBytes);
+    }
+}
+
+void MainWindow::updateWorkspaceNames()
+{
+    const auto baseName = [](const WorkspaceView *of) {
+        const QString profile = of->connectionPane->currentProfileName();
+        if (!profile.isEmpty())
+            return profile;
+        const ConnectionProfile fields = of->connectionPane->profile();
+        return QStringLiteral("%1:%2").arg(fields.host).arg(fields.port);
+    };
+    for (const auto &view : m_views) {
+        const QString base = baseName(view.get());
+        bool shared = false;
+        for (const auto &other : m_views)
+            shared = shared || (other != view && baseName(other.get()) == base);
+        QString name = base;
+        if (shared) {
+            // Two connections with one profile: their addresses tell them apart.
+            const Mqtt::Client *client = view->workspace->client();
+            const bool active = client->state() != Mqtt::Client::State::Disconnected;
+            const ConnectionProfile fields = view->connectionPane->profile();
+            name = tr("%1 (%2:%3)")
+                           .arg(base, active ? client->currentServer().host : fields.host)
+                           .arg(active ? client->currentServer().port : fields.port);
+        }
+        view->workspace->setName(name);
+    }
+    updateSwitchers();
+    updateStatus();
+}
+
+void MainWindow::updateSwitchers()
+{
+    if (!m_current)
+        return;
+    const QSignalBlocker tabsBlocker(m_tabs);
+    const QSignalBlocker listBlocker(m_list);
+    const QSignalBlocker comboBlocker(m_publishTarget);
+    const int count = int(m_views.size());
+    const bool combined = count >= 2 && m_combinedCentral;
+    // Tabs: "All connections" first (when two or more are open), then each connection.
+    const int tabCount = count + (combined ? 1 : 0);
+    while (m_tabs->count() > tabCount)
+        m_tabs->removeTab(m_tabs->count() - 1);
+    while (m_tabs->count() < tabCount)
+        m_tabs->addTab(QString());
+    m_list->clear();
+    m_publishTarget->clear();
+    int tab = 0;
+    if (combined) {
+        m_tabs->setTabText(tab, tr("All connections"));
+        m_tabs->setTabIcon(tab, QIcon());
+        m_tabs->setTabData(tab, 0);
+        m_tabs->setTabToolTip(tab, tr("The messages of every open connection in one log and "
+                                      "one tree"));
+        m_tabs->setTabButton(tab, QTabBar::RightSide, nullptr); // it cannot be closed
+        auto *item = new QListWidgetItem(tr("All connections"), m_list);
+        item->setData(Qt::UserRole, 0);
+        ++tab;
+    }
+    for (const auto &view : m_views) {
+        const ConnectionWorkspace *workspace = view->workspace;
+        const QIcon icon = swatch(workspace->color());
+        m_tabs->setTabText(tab, workspace->name());
+        m_tabs->setTabIcon(tab, icon);
+        m_tabs->setTabData(tab, workspace->id());
+        m_tabs->setTabToolTip(tab, workspace->name());
+        if (!m_tabs->tabButton(tab, QTabBar::RightSide) && count >= 2) {
+            // A tab made while the bar had no close buttons; the bar adds them itself.
+            m_tabs->setTabsClosable(false);
+            m_tabs->setTabsClosable(true);
+        }
+        if (QWidget *close = m_tabs->tabButton(tab, QTabBar::RightSide))
+            close->setVisible(count >= 2); // the last connection stays
+        auto *item = new QListWidgetItem(icon, workspace->name(), m_list);
+        item->setData(Qt::UserRole, workspace->id());
+        m_publishTarget->addItem(icon, workspace->name(), workspace->id());
+        ++tab;
+    }
+    const int currentIndex =
+            int(std::find_if(m_views.begin(), m_views.end(),
+                             [this](const auto &view) { return view.get() == m_current; }) -
+                m_views.begin());
+    const int shownTab = m_combinedShown ? 0 : currentIndex + (combined ? 1 : 0);
+    m_tabs->setCurrentIndex(shownTab);
+    m_list->setCurrentRow(shownTab);
+    m_publishTarget->setCurrentIndex(currentIndex);
+    m_closeConnectionAction->setEnabled(count >= 2);
+}
+
+void MainWindow::recolor()
+{
+    for (const auto &view : m_views) {
+        view->workspace->setColor(ConnectionWorkspace::paletteColor(view->colorIndex, palette()));
+    }
+    updateSwitchers();
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // A light or dark palette: the connection colours stay readable on it.
+    if (event->type() == QEvent::PaletteChange)
+        recolor();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setConnectionSwitcher(ConnectionSwitcher switcher)
+{
+    m_switcher = switcher;
+    m_tabsRow->setVisible(switcher == ConnectionSwitcher::Tabs);
+    m_listDock->setVisible(switcher == ConnectionSwitcher::List);
+    if (switcher == ConnectionSwitcher::List) {
+        m_listDock->raise();
+        // As tall as a few connections need, not a third of the side.
+        const int rows = qMax(3, m_list->count());
+        const int rowHeight = qMax(m_list->sizeHintForRow(0), fontMetrics().height() + 4);
+        resizeDocks({m_listDock}, {rows * rowHeight + 2 * m_list->frameWidth() + 8}, Qt::Vertical);
+    }
+    const QSignalBlocker tabsBlocker(m_tabsAction);
+    const QSignalBlocker listBlocker(m_listAction);
+    m_tabsAction->setChecked(switcher == ConnectionSwitcher::Tabs);
+    m_listAction->setChecked(switcher == ConnectionSwitcher::List);
+}
+
+Mqtt::Client *MainWindow::client() const
+{
+    return m_current ? m_current->workspace->client() : nullptr;
+}
+
+MessageLogModel *MainWindow::messageLog() const
+{
+    return m_current ? m_current->workspace->messageLog() : nullptr;
+}
+
+MessageFilterProxyModel *MainWindow::messageProxy() const
+{
+    return m_current ? m_current->workspace->messageProxy() : nullptr;
+}
+
+TopicTreeModel *MainWindow::topicTree() const
+{
+    return m_current ? m_current->workspace->topicTree() : nullptr;
+}
+
+SubscriptionModel *MainWindow::subscriptions() const
+{
+    return m_current ? m_current->workspace->subscriptions() : nullptr;
+}
+
+RetainedScan *MainWindow::retainedScan() const
+{
+    return m_current ? m_current->workspace->retainedScan() : nullptr;
+}
+
+ConnectionPane *MainWindow::connectionPane() const
+{
+    return connectionPane(currentWorkspace());
+}
+
+SubscriptionsPane *MainWindow::subscriptionsPane() const
+{
+    return subscriptionsPane(currentWorkspace());
+}
+
+MessageLogPane *MainWindow::messageLogPane() const
+{
+    return messageLogPane(currentWorkspace());
+}
+
+PublishPane *MainWindow::publishPane() const
+{
+    return publishPane(currentWorkspace());
+}
+
+RequestResponsePane *MainWindow::requestResponsePane() const
+{
+    return m_current ? m_current->requestResponsePane : nullptr;
+}
+
+TopicTreePane *MainWindow::topicTreePane() const
+{
+    return m_current ? m_current->topicTreePane : nullptr;
+}
+
+ConnectionPane *MainWindow::connectionPane(ConnectionWorkspace *workspace) const
+{
+    const WorkspaceView *view = viewOf(workspace);
+    return view ? view->connectionPane : nullptr;
+}
+
+SubscriptionsPane *MainWindow::subscriptionsPane(ConnectionWorkspace *workspace) const
+{
+    const WorkspaceView *view = viewOf(workspace);
+    return view ? view->subscriptionsPane : nullptr;
+}
+
+PublishPane *MainWindow::publishPane(ConnectionWorkspace *workspace) const
+{
+    const WorkspaceView *view = viewOf(workspace);
+    return view ? view->publishPane : nullptr;
+}
+
+MessageLogPane *MainWindow::messageLogPane(ConnectionWorkspace *workspace) const
+{
+    const WorkspaceView *view = viewOf(workspace);
+    return view ? view->logPane : nullptr;
+}
+
+int MainWindow::queuedCount() const
+{
+    return m_current ? m_current->workspace->queuedCount() : 0;
+}
+
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_newConnectionAction = fileMenu->addAction(tr("&New connection"));
+    m_newConnectionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_newConnectionAction->setStatusTip(
+            tr("Open another connection in this window, with its own subscriptions, topic tree "
+               "and log"));
+    connect(m_newConnectionAction, &QAction::triggered, this, [this] { openConnection(); });
+    m_closeConnectionAction = fileMenu->addAction(tr("Close c&onnection"));
+    m_closeConnectionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_closeConnectionAction->setEnabled(false);
+    connect(m_closeConnectionAction, &QAction::triggered, this,
+            [this] { closeConnection(currentWorkspace()); });
+    fileMenu->addSeparator();
     m_connectAction = fileMenu->addAction(tr("&Connect"));
     m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_connectAction, &QAction::triggered, this,
-            [this] { m_connectionPane->connectToBroker(); });
+            [this] { m_current->connectionPane->connectToBroker(); });
     m_disconnectAction = fileMenu->addAction(tr("&Disconnect"));
     m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     connect(m_disconnectAction, &QAction::triggered, this,
-            [this] { m_connectionPane->disconnectFromBroker(); });
+            [this] { m_current->connectionPane->disconnectFromBroker(); });
     fileMenu->addSeparator();
     m_exportAction = fileMenu->addAction(tr("&Export log…"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_exportAction, &QAction::triggered, m_logPane, &MessageLogPane::exportWithDialog);
+    connect(m_exportAction, &QAction::triggered, this,
+            [this] { shownLogPane()->exportWithDialog(); });
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -257,22 +834,24 @@ void MainWindow::createMenus()
     m_publishAction = messageMenu->addAction(tr("&Publish"));
     m_publishAction->setShortcuts(
             {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    connect(m_publishAction, &QAction::triggered, m_publishPane, &PublishPane::trigger);
+    connect(m_publishAction, &QAction::triggered, this,
+            [this] { m_current->publishPane->trigger(); });
     m_pauseAction = messageMenu->addAction(tr("P&ause log"));
     m_pauseAction->setCheckable(true);
     // Space pauses too while the log table has focus (see MessageLogPane).
     m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pauseAction->setToolTip(tr("Pause or resume the log (Space in the log, Ctrl+P)"));
-    connect(m_pauseAction, &QAction::triggered, m_logPane, &MessageLogPane::setPaused);
-    connect(m_logPane, &MessageLogPane::pausedChanged, m_pauseAction, &QAction::setChecked);
+    connect(m_pauseAction, &QAction::triggered, this,
+            [this](bool paused) { shownLogPane()->setPaused(paused); });
     m_clearAction = messageMenu->addAction(tr("C&lear log"));
     m_clearAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    connect(m_clearAction, &QAction::triggered, m_logPane, &MessageLogPane::clear);
+    connect(m_clearAction, &QAction::triggered, this, [this] { shownLogPane()->clear(); });
 
     // These keys act in every widget of the window, whatever a focused text field binds them to.
     auto *shortcuts = new WindowShortcuts(this);
-    for (QAction *action : {m_connectAction, m_disconnectAction, m_exportAction, quit,
-                            m_publishAction, m_pauseAction, m_clearAction})
+    for (QAction *action :
+         {m_newConnectionAction, m_closeConnectionAction, m_connectAction, m_disconnectAction,
+          m_exportAction, quit, m_publishAction, m_pauseAction, m_clearAction})
         shortcuts->addAction(action);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -290,6 +869,21 @@ void MainWindow::createMenus()
         setCentralView(tree ? CentralView::TopicTree : CentralView::MessageLog);
     });
     shortcuts->addAction(m_treeLayoutAction);
+    viewMenu->addSeparator();
+    auto *switchers = new QActionGroup(this);
+    m_tabsAction = viewMenu->addAction(tr("Connections as t&abs"));
+    m_tabsAction->setStatusTip(tr("List the open connections as tabs above the log"));
+    m_listAction = viewMenu->addAction(tr("Connections in a &list"));
+    m_listAction->setStatusTip(tr("List the open connections in a dock beside the log"));
+    for (QAction *action : {m_tabsAction, m_listAction}) {
+        action->setCheckable(true);
+        switchers->addAction(action);
+    }
+    m_tabsAction->setChecked(true);
+    connect(m_tabsAction, &QAction::triggered, this,
+            [this] { setConnectionSwitcher(ConnectionSwitcher::Tabs); });
+    connect(m_listAction, &QAction::triggered, this,
+            [this] { setConnectionSwitcher(ConnectionSwitcher::List); });
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     m_requestResponseAction = toolsMenu->addAction(tr("&Request/response…"));
@@ -328,64 +922,57 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     m_stateLabel = new QLabel(this);
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("statusConnectionLabel"));
     m_brokerLabel = new QLabel(this);
     m_rateLabel = new QLabel(this);
     m_totalsLabel = new QLabel(this);
     m_memoryLabel = new QLabel(this);
-    for (QLabel *label : {m_stateLabel, m_brokerLabel, m_rateLabel, m_totalsLabel, m_memoryLabel}) {
+    for (QLabel *label : {m_stateLabel, m_connectionLabel, m_brokerLabel, m_rateLabel,
+                          m_totalsLabel, m_memoryLabel}) {
         label->setTextFormat(Qt::PlainText);
         label->setContentsMargins(6, 0, 6, 0);
     }
+    statusBar()->addWidget(m_connectionLabel);
     statusBar()->addWidget(m_stateLabel);
     statusBar()->addWidget(m_brokerLabel, 1);
     statusBar()->addPermanentWidget(m_rateLabel);
     statusBar()->addPermanentWidget(m_totalsLabel);
     statusBar()->addPermanentWidget(m_memoryLabel);
-    updateRates();
 }
 
 QString MainWindow::statusText() const
 {
-    return QStringList{m_stateLabel->text(), m_brokerLabel->text(), m_rateLabel->text(),
-                       m_totalsLabel->text(), m_memoryLabel->text()}
+    return QStringList{m_stateLabel->text(), m_connectionLabel->text(), m_brokerLabel->text(),
+                       m_rateLabel->text(),  m_totalsLabel->text(),     m_memoryLabel->text()}
             .join(QStringLiteral(" | "));
 }
 
 void MainWindow::subscribeWhenConnected(const QStringList &filters, Mqtt::QoS qos)
 {
-    m_pendingSubscriptions += filters;
-    m_pendingSubscriptionQos = qos;
-    if (m_client->state() == Mqtt::Client::State::Connected)
-        subscribePending();
+    if (!m_current)
+        return;
+    m_current->pendingSubscriptions += filters;
+    m_current->pendingQos = qos;
+    if (m_current->workspace->client()->state() == Mqtt::Client::State::Connected)
+        subscribePending(m_current);
 }
 
-void MainWindow::subscribePending()
+void MainWindow::subscribePending(WorkspaceView *view)
 {
-    const QStringList filters = m_pendingSubscriptions;
-    m_pendingSubscriptions.clear();
+    const QStringList filters = view->pendingSubscriptions;
+    view->pendingSubscriptions.clear();
     for (const QString &filter : filters)
-        m_subscriptionsPane->subscribe(filter, m_pendingSubscriptionQos);
+        view->subscriptionsPane->subscribe(filter, view->pendingQos);
 }
 
-void MainWindow::onConnected(bool sessionPresent)
+void MainWindow::onConnected(WorkspaceView *view, bool sessionPresent)
 {
     // The list the user sees is the truth: whatever the broker does not hold is asked again.
-    const int restored = m_subscriptionsPane->restoreSubscriptions(sessionPresent);
-    subscribePending();
-    if (m_lostAtMs != 0) {
-        const QString lost =
-                QDateTime::fromMSecsSinceEpoch(m_lostAtMs).toString(QStringLiteral("HH:mm:ss"));
-        const QString back = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
-        m_log->appendEvent(
-                sessionPresent
-                        ? tr("Connection lost %1 — reconnected %2, session resumed").arg(lost, back)
-                        : tr("Connection lost %1 — reconnected %2, %Ln subscription(s) "
-                             "restored",
-                             nullptr, restored)
-                                  .arg(lost, back));
-        m_lostAtMs = 0;
-    }
-    if (!m_raisedSubscriptions) {
+    const int restored = view->subscriptionsPane->restoreSubscriptions(sessionPresent);
+    subscribePending(view);
+    view->workspace->recordConnected(sessionPresent, restored);
+    if (!m_raisedSubscriptions && view == m_current) {
         // The first connection: subscribing and watching topics is what comes next. Later
         // ones leave the user's tab alone.
         m_raisedSubscriptions = true;
@@ -394,25 +981,18 @@ void MainWindow::onConnected(bool sessionPresent)
     }
 }
 
-void MainWindow::onStateChanged(Mqtt::Client::State state)
+void MainWindow::onStateChanged()
 {
-    const Mqtt::ConnectionOptions options = m_client->options();
-    const bool lost = m_lastState == Mqtt::Client::State::Connected &&
-                      (state == Mqtt::Client::State::WaitingToReconnect ||
-                       state == Mqtt::Client::State::Disconnected);
-    if (lost) {
-        m_lostAtMs = QDateTime::currentMSecsSinceEpoch();
-        const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
-        const QString reason = m_client->lastError().text;
-        QString text = reason.isEmpty() ? tr("Connection lost %1").arg(time)
-                                        : tr("Connection lost %1: %2").arg(time, reason);
-        if (state == Mqtt::Client::State::WaitingToReconnect)
-            text = tr("%1; reconnecting…").arg(text);
-        m_log->appendEvent(text);
-    } else if (state == Mqtt::Client::State::Disconnecting) {
-        m_lostAtMs = 0; // the user ended it: nothing was lost
-    }
-    m_lastState = state;
+    updateWorkspaceNames(); // the address in a shared name is the one in use
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_current)
+        return;
+    const Mqtt::Client *client = m_current->workspace->client();
+    const Mqtt::Client::State state = client->state();
+    const Mqtt::ConnectionOptions options = client->options();
     switch (state) {
     case Mqtt::Client::State::Disconnected:
         m_stateLabel->setText(tr("Disconnected"));
@@ -434,34 +1014,46 @@ void MainWindow::onStateChanged(Mqtt::Client::State state)
         m_stateLabel->setText(tr("Disconnecting…"));
         break;
     case Mqtt::Client::State::WaitingToReconnect:
-        m_stateLabel->setText(m_connectionPane->hasConnected()
+        m_stateLabel->setText(m_current->connectionPane->hasConnected()
                                       ? tr("Reconnecting…")
                                       : tr("Could not connect; retrying…"));
         break;
     }
+    // Which connection the status and the docks are about, in its colour.
+    const ConnectionWorkspace *workspace = m_current->workspace;
+    m_connectionLabel->setText(m_views.size() > 1 ? workspace->name() : QString());
+    m_connectionLabel->setToolTip(tr("The connection the docks and the composer act on"));
+    m_connectionLabel->setStyleSheet(
+            m_views.size() > 1 ? QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                                         .arg(workspace->color().name())
+                               : QString());
     m_brokerLabel->setText(state == Mqtt::Client::State::Disconnected
                                    ? QString()
-                                   : tr("Broker %1:%2").arg(options.host).arg(options.port));
+                                   : tr("Broker %1:%2")
+                                             .arg(client->currentServer().host)
+                                             .arg(client->currentServer().port));
     updateActions();
     updateRates();
 }
 
-MainWindow::CentralView MainWindow::centralView() const
-{
-    return m_central->currentWidget() == m_topicTreePane ? CentralView::TopicTree
-                                                         : CentralView::MessageLog;
-}
-
 void MainWindow::setCentralView(CentralView view)
 {
-    if (view == centralView())
+    if (view == m_centralView)
         return;
-    m_central->setCurrentWidget(
-            view == CentralView::TopicTree ? static_cast<QWidget *>(m_topicTreePane) : m_logPane);
+    m_centralView = view;
+    const bool tree = view == CentralView::TopicTree;
+    for (const auto &each : m_views) {
+        each->central->setCurrentWidget(tree ? static_cast<QWidget *>(each->topicTreePane)
+                                             : each->logPane);
+    }
+    if (m_combinedCentral) {
+        m_combinedCentral->setCurrentWidget(tree ? static_cast<QWidget *>(m_combinedTreePane)
+                                                 : m_combinedLogPane);
+    }
     // The preset: the tree and its details take the height the composer had (it comes back
     // with the log, or whenever a topic is chosen for publishing), and the side docks give
     // the tree some of their width.
-    if (view == CentralView::TopicTree) {
+    if (tree) {
         m_publishDockWasVisible = m_publishDock->isVisible();
         m_publishDock->hide();
         // Once the hidden composer's room is given back (the layout settles on the next turn
@@ -473,30 +1065,32 @@ void MainWindow::setCentralView(CentralView view)
         m_publishDock->show();
     }
     const QSignalBlocker blocker(m_treeLayoutAction);
-    m_treeLayoutAction->setChecked(view == CentralView::TopicTree);
+    m_treeLayoutAction->setChecked(tree);
 }
 
 bool MainWindow::findRetained(const QString &topic)
 {
     Mqtt::Error error;
     setCentralView(CentralView::TopicTree);
-    if (!m_retainedScan->start(topic, &error)) {
-        m_topicTreePane->showStatus(tr("Finding retained messages failed: %1").arg(error.text));
+    TopicTreePane *pane = m_combinedShown ? m_combinedTreePane : m_current->topicTreePane;
+    if (!m_current->workspace->retainedScan()->start(topic, &error)) {
+        pane->showStatus(tr("Finding retained messages failed: %1").arg(error.text));
         return false;
     }
-    m_topicTreePane->showStatus(
-            topic.isEmpty() ? tr("Finding retained messages on the broker…")
-                            : tr("Finding retained messages at and below \"%1\"…").arg(topic));
+    pane->showStatus(topic.isEmpty()
+                             ? tr("Finding retained messages on the broker…")
+                             : tr("Finding retained messages at and below \"%1\"…").arg(topic));
     return true;
 }
 
 void MainWindow::updateActions()
 {
-    const bool idle = m_client->state() == Mqtt::Client::State::Disconnected;
+    const Mqtt::Client *client = m_current->workspace->client();
+    const bool idle = client->state() == Mqtt::Client::State::Disconnected;
     m_connectAction->setEnabled(idle);
     m_disconnectAction->setEnabled(!idle);
-    const bool v5 = m_client->state() == Mqtt::Client::State::Connected &&
-                    m_client->options().version == Mqtt::ProtocolVersion::V5;
+    const bool v5 = client->state() == Mqtt::Client::State::Connected &&
+                    client->options().version == Mqtt::ProtocolVersion::V5;
     m_requestResponseAction->setEnabled(v5);
     m_requestResponseAction->setToolTip(v5 ? tr("Send requests and pair their responses")
                                            : tr("Needs a connection with MQTT 5.0"));
@@ -510,87 +1104,42 @@ void MainWindow::showRequestResponse()
     const int wanted = qMin(420, height() / 2);
     if (m_requestResponseDock->height() < wanted)
         resizeDocks({m_requestResponseDock}, {wanted}, Qt::Vertical);
-    m_requestResponsePane->setFocus();
-}
-
-void MainWindow::onMessageReceived(const Mqtt::Message &message)
-{
-    ++m_receivedTotal;
-    m_log->append(message, MessageLogModel::Direction::Incoming);
-    m_topics->append(message);
-    m_subscriptions->countMessage(message.topic);
-    m_publishPane->addKnownTopic(message.topic);
-}
-
-void MainWindow::onMessagePublishedByUser(const Mqtt::Message &message, quint64 token)
-{
-    m_publishPane->addKnownTopic(message.topic);
-    if (m_client->state() != Mqtt::Client::State::Connected) {
-        // It waits in the client's queue: say so until it leaves.
-        m_queuedTokens.insert(token, message.qos);
-        m_log->appendPublished(message, token);
-        m_log->setBrokerAnswer(token, tr("queued: waiting for the connection"));
-        updateRates();
-        return;
-    }
-    ++m_sentTotal;
-    if (message.qos == Mqtt::QoS::AtMostOnce)
-        m_log->append(message, MessageLogModel::Direction::Outgoing);
-    else
-        m_log->appendPublished(message, token);
-}
-
-void MainWindow::onPublishAnswered(quint64 token, Mqtt::ReasonCode reasonCode,
-                                   const QString &reasonString)
-{
-    // 3.1.1 acknowledgements carry no reason code.
-    if (m_client->options().version != Mqtt::ProtocolVersion::V5) {
-        m_log->setBrokerAnswer(token, tr("acknowledged"));
-        return;
-    }
-    QString answer = tr("%1 (0x%2)")
-                             .arg(Mqtt::reasonCodeText(reasonCode))
-                             .arg(quint8(reasonCode), 2, 16, QLatin1Char('0'));
-    if (!reasonString.isEmpty())
-        answer = tr("%1: %2").arg(answer, reasonString);
-    m_log->setBrokerAnswer(token, answer);
-}
-
-void MainWindow::sampleRates()
-{
-    // Rates over the last five seconds: one message a second reads 1.0/s, not 0 or 1 by turns.
-    constexpr qint64 Window = 5000;
-    const qint64 now = m_rateClock.elapsed();
-    m_rateSamples.push_back({now, m_receivedTotal, m_sentTotal});
-    while (m_rateSamples.size() > 2 && now - m_rateSamples.front().atMs > Window)
-        m_rateSamples.pop_front();
-    const RateSample &first = m_rateSamples.front();
-    const qint64 span = now - first.atMs;
-    m_receivedRate = span > 0 ? (m_receivedTotal - first.received) * 1000.0 / span : 0;
-    m_sentRate = span > 0 ? (m_sentTotal - first.sent) * 1000.0 / span : 0;
-    updateRates();
+    m_current->requestResponsePane->setFocus();
 }
 
 void MainWindow::updateRates()
 {
+    if (!m_current)
+        return;
+    const ConnectionWorkspace *workspace = m_current->workspace;
     const QLocale locale;
     // One decimal below 10/s, where a whole number would round a trickle away.
     const auto rate = [&locale](double perSecond) {
         return locale.toString(perSecond, 'f', perSecond < 10 ? 1 : 0);
     };
-    m_rateLabel->setText(tr("In %1/s · Out %2/s").arg(rate(m_receivedRate), rate(m_sentRate)));
+    m_rateLabel->setText(tr("In %1/s · Out %2/s")
+                                 .arg(rate(workspace->receivedRate()), rate(workspace->sentRate())));
     QString totals = tr("Received %1 · Sent %2")
-                             .arg(locale.toString(m_receivedTotal), locale.toString(m_sentTotal));
-    if (!m_queuedTokens.isEmpty())
-        totals += QStringLiteral(" · ") + tr("%Ln queued", nullptr, int(m_queuedTokens.size()));
+                             .arg(locale.toString(workspace->receivedTotal()),
+                                  locale.toString(workspace->sentTotal()));
+    const int queued = workspace->queuedCount();
+    if (queued > 0)
+        totals += QStringLiteral(" · ") + tr("%Ln queued", nullptr, queued);
     m_totalsLabel->setText(totals);
     m_totalsLabel->setToolTip(
-            m_queuedTokens.isEmpty()
-                    ? QString()
-                    : tr("Messages published while not connected wait in the queue and are "
-                         "sent when the connection is up"));
-    m_memoryLabel->setText(tr("Log: %Ln message(s), %1", nullptr, m_log->rowCount())
-                                   .arg(formatBytes(m_log->bytesHeld())));
+            queued == 0 ? QString()
+                        : tr("Messages published while not connected wait in the queue and are "
+                             "sent when the connection is up"));
+    const MessageLogModel *log = m_combinedShown ? m_combinedLog : workspace->messageLog();
+    m_memoryLabel->setText(tr("Log: %Ln message(s), %1", nullptr, log->rowCount())
+                                   .arg(formatBytes(log->bytesHeld())));
+    m_memoryLabel->setToolTip(
+            m_views.size() > 1
+                    ? tr("Each of the %Ln open connections keeps at most %1 in its log", nullptr,
+                         int(m_views.size()))
+                              .arg(formatBytes(
+                                      memoryBudget().share(int(m_views.size())).maximumBytes))
+                    : QString());
 }
 
 void MainWindow::showAbout()
@@ -635,10 +1184,10 @@ void MainWindow::restoreLayout()
     settings.beginGroup(QStringLiteral("mainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    const bool list = settings.value(QStringLiteral("connectionSwitcher")).toString() ==
+                      QLatin1String("list");
     settings.endGroup();
-    m_logPane->restoreState(QStringLiteral("messageLog"));
-    m_subscriptionsPane->restoreState(QStringLiteral("subscriptions"));
-    m_topicTreePane->restoreState(QStringLiteral("topicTree"));
+    setConnectionSwitcher(list ? ConnectionSwitcher::List : ConnectionSwitcher::Tabs);
     if (settings.value(QStringLiteral("mainWindow/centralView")).toString() ==
         QLatin1String("topicTree")) {
         setCentralView(CentralView::TopicTree);
@@ -655,22 +1204,104 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("centralView"), centralView() == CentralView::TopicTree
                                                              ? QStringLiteral("topicTree")
                                                              : QStringLiteral("messageLog"));
+    settings.setValue(QStringLiteral("connectionSwitcher"), m_switcher == ConnectionSwitcher::List
+                                                                    ? QStringLiteral("list")
+                                                                    : QStringLiteral("tabs"));
     settings.endGroup();
     settings.sync();
-    m_logPane->saveState(QStringLiteral("messageLog"));
-    m_subscriptionsPane->saveState(QStringLiteral("subscriptions"));
-    m_topicTreePane->saveState(QStringLiteral("topicTree"));
+    m_current->logPane->saveState(QStringLiteral("messageLog"));
+    m_current->subscriptionsPane->saveState(QStringLiteral("subscriptions"));
+    m_current->topicTreePane->saveState(QStringLiteral("topicTree"));
+    if (m_combinedLogPane) {
+        m_combinedLogPane->saveState(QStringLiteral("combinedLog"));
+        m_combinedTreePane->saveState(QStringLiteral("combinedTree"));
+    }
     // The panes have written and synced their own QSettings by now: owner-only, like profiles.
     QSettings written;
     written.sync();
     ProfileStore::restrictToOwner(written.fileName());
 }
 
+void MainWindow::saveSession() const
+{
+    SavedSession session;
+    for (const auto &view : m_views) {
+        if (view.get() == m_current)
+            session.current = int(session.connections.size());
+        SavedSession::Connection connection;
+        const ConnectionProfile fields = view->connectionPane->profile();
+        const Mqtt::Client::State state = view->workspace->client()->state();
+        connection.profile = fields.name;
+        connection.host = fields.host;
+        connection.port = fields.port;
+        // Reconnecting counts: the connection was wanted when the window closed.
+        connection.connected = state != Mqtt::Client::State::Disconnected &&
+                               state != Mqtt::Client::State::Disconnecting;
+        const SubscriptionModel *subscriptions = view->workspace->subscriptions();
+        for (int row = 0; row < subscriptions->rowCount(); ++row) {
+            const SubscriptionModel::Subscription s = subscriptions->subscription(row);
+            SavedSession::Subscription saved;
+            saved.topic.filter = s.filter;
+            saved.topic.qos = s.requestedQos;
+            saved.topic.noLocal = s.noLocal;
+            saved.topic.retainAsPublished = s.retainAsPublished;
+            saved.topic.retainHandling = s.retainHandling;
+            saved.identifier = s.subscriptionIdentifier;
+            saved.color = s.color;
+            saved.muted = s.muted;
+            connection.subscriptions << saved;
+        }
+        session.connections << connection;
+    }
+    session.combinedShown = m_combinedShown;
+    QSettings settings;
+    session.write(settings);
+    settings.sync();
+}
+
+bool MainWindow::restoreSession()
+{
+    QSettings settings;
+    const SavedSession session = SavedSession::read(settings);
+    std::vector<WorkspaceView *> opened;
+    for (const SavedSession::Connection &connection : session.connections) {
+        WorkspaceView *view = viewOf(openConnection(connection.profile));
+        opened.push_back(view);
+        ConnectionPane *pane = view->connectionPane;
+        // Fields typed without saving the profile (or given on the command line).
+        if (!connection.host.isEmpty() && connection.host != pane->profile().host)
+            pane->setHost(connection.host);
+        if (connection.port != 0 && connection.port != pane->profile().port)
+            pane->setPort(connection.port);
+        SubscriptionModel *subscriptions = view->workspace->subscriptions();
+        for (const SavedSession::Subscription &saved : connection.subscriptions) {
+            const Mqtt::SubscribeTopic &topic = saved.topic;
+            subscriptions->addSubscription(topic, saved.identifier, saved.color);
+            // As after a disconnect: listed, and asked for again when the connection is up.
+            subscriptions->applyAcknowledgement(
+                    {Mqtt::SubscribeResult(topic.filter, Mqtt::ReasonCode(quint8(topic.qos)))});
+            subscriptions->setMuted(topic.filter, saved.muted);
+        }
+        if (connection.connected && pane->profile().connectAtStart)
+            pane->connectWhenSecretsRead(); // the password comes from the keychain
+    }
+    if (opened.empty())
+        return false;
+    showEntry(opened[size_t(session.current)]);
+    if (session.combinedShown)
+        showCombinedView();
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
-    m_publishPane->stopRepeating();
-    if (m_client->state() != Mqtt::Client::State::Disconnected)
-        m_client->disconnectFromHost();
+    saveSession();
+    for (const auto &view : m_views) {
+        view->publishPane->stopRepeating();
+        Mqtt::Client *client = view->workspace->client();
+        if (client->state() != Mqtt::Client::State::Disconnected)
+            client->disconnectFromHost();
+    }
     QMainWindow::closeEvent(event);
 }

@@ -3,23 +3,27 @@
 
 #include "client.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
 
-#include <deque>
+#include <memory>
+#include <vector>
 
 class ConnectionPane;
+class ConnectionWorkspace;
 class MessageFilterProxyModel;
 class MessageLogModel;
 class MessageLogPane;
 class ProfileStore;
 class PublishPane;
 class QAction;
+class QComboBox;
 class QDockWidget;
 class QLabel;
+class QListWidget;
 class QStackedWidget;
+class QTabBar;
+class QToolButton;
 class RequestResponsePane;
 class RetainedScan;
 class SecretStore;
@@ -27,55 +31,98 @@ class SubscriptionModel;
 class SubscriptionsPane;
 class TopicTreeModel;
 class TopicTreePane;
+struct MemoryBudget;
 
 // The main window: the message log in the middle, the connection, subscriptions/topic tree and
 // publish panes in docks around it, menus, and a status bar with the connection and the rates.
-// It owns the client and the models and wires them to the panes.
+// It holds one or more open connections (ConnectionWorkspace: a client and its models), each
+// with its own set of panes; tabs or a list choose the current one, whose panes the docks and
+// the middle show. With two or more open, "All connections" shows every connection's messages
+// in one log and one tree. The window's accessors (client(), messageLog(), connectionPane(),
+// ...) mean the current connection's.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // What the window opens as it is made: the connections open when it last closed (or one
+    // new connection when there were none), or nothing (the caller opens what it wants).
+    enum class Start { LastSession, NoConnection };
+    Q_ENUM(Start)
+
     // profiles/secrets: injected (not owned; they must outlive the window), or nullptr for the
     // window to create its own.
     explicit MainWindow(ProfileStore *profiles = nullptr, SecretStore *secrets = nullptr,
-                        QWidget *parent = nullptr);
+                        QWidget *parent = nullptr, Start start = Start::LastSession);
     ~MainWindow() override;
 
-    Mqtt::Client *client() const { return m_client; }
-    MessageLogModel *messageLog() const { return m_log; }
-    MessageFilterProxyModel *messageProxy() const { return m_proxy; }
-    TopicTreeModel *topicTree() const { return m_topics; }
-    SubscriptionModel *subscriptions() const { return m_subscriptions; }
+    // The current connection's (the one the docks and the status bar act on).
+    Mqtt::Client *client() const;
+    MessageLogModel *messageLog() const;
+    MessageFilterProxyModel *messageProxy() const;
+    TopicTreeModel *topicTree() const;
+    SubscriptionModel *subscriptions() const;
 
-    ConnectionPane *connectionPane() const { return m_connectionPane; }
-    SubscriptionsPane *subscriptionsPane() const { return m_subscriptionsPane; }
-    MessageLogPane *messageLogPane() const { return m_logPane; }
-    PublishPane *publishPane() const { return m_publishPane; }
-    RequestResponsePane *requestResponsePane() const { return m_requestResponsePane; }
-    TopicTreePane *topicTreePane() const { return m_topicTreePane; }
+    ConnectionPane *connectionPane() const;
+    SubscriptionsPane *subscriptionsPane() const;
+    MessageLogPane *messageLogPane() const;
+    PublishPane *publishPane() const;
+    RequestResponsePane *requestResponsePane() const;
+    TopicTreePane *topicTreePane() const;
+
+    // Several connections. openConnection() makes a connection with the profile of that name
+    // (empty: the last used one) and makes it current; closeConnection() disconnects and
+    // forgets one (the last one stays open).
+    ConnectionWorkspace *openConnection(const QString &profileName = QString());
+    bool closeConnection(ConnectionWorkspace *workspace);
+    QList<ConnectionWorkspace *> workspaces() const;
+    ConnectionWorkspace *currentWorkspace() const;
+    void setCurrentWorkspace(ConnectionWorkspace *workspace);
+    // The panes of one connection (the accessors above give the current one's).
+    ConnectionPane *connectionPane(ConnectionWorkspace *workspace) const;
+    SubscriptionsPane *subscriptionsPane(ConnectionWorkspace *workspace) const;
+    PublishPane *publishPane(ConnectionWorkspace *workspace) const;
+    MessageLogPane *messageLogPane(ConnectionWorkspace *workspace) const;
+
+    // "All connections": one log and one tree over every open connection (two or more). The
+    // docks keep acting on the current connection, which the composer lets the user choose.
+    bool isCombinedViewShown() const { return m_combinedShown; }
+    void showCombinedView();
+    MessageLogModel *combinedLog() const { return m_combinedLog; }
+    TopicTreeModel *combinedTree() const { return m_combinedTree; }
+    MessageLogPane *combinedLogPane() const { return m_combinedLogPane; }
+    // The log and tree budget of the whole window, shared evenly by the open connections.
+    MemoryBudget memoryBudget() const;
+
+    // How the open connections are listed: tabs above the log, or a list in a dock (View menu;
+    // remembered).
+    enum class ConnectionSwitcher { Tabs, List };
+    Q_ENUM(ConnectionSwitcher)
+    ConnectionSwitcher connectionSwitcher() const { return m_switcher; }
+    void setConnectionSwitcher(ConnectionSwitcher switcher);
 
     // What the middle of the window shows: the message log, or the topic tree with the
     // selected topic's details (View → Topic tree layout).
     enum class CentralView { MessageLog, TopicTree };
     Q_ENUM(CentralView)
-    CentralView centralView() const;
+    CentralView centralView() const { return m_centralView; }
     void setCentralView(CentralView view);
     QAction *topicTreeLayoutAction() const { return m_treeLayoutAction; }
 
     // Subscribes to the topic and below for a moment and marks the topics that hold a
     // retained message; the result is said in the tree pane and the status bar.
     bool findRetained(const QString &topic);
-    RetainedScan *retainedScan() const { return m_retainedScan; }
+    RetainedScan *retainedScan() const;
     // Tools → Request/response…: enabled while connected with MQTT 5.0.
     QAction *requestResponseAction() const { return m_requestResponseAction; }
     void showRequestResponse();
 
-    // Filters subscribed to as soon as the next connection is up (command line --subscribe).
+    // Filters the current connection subscribes to as soon as it is up (command line
+    // --subscribe).
     void subscribeWhenConnected(const QStringList &filters, Mqtt::QoS qos = Mqtt::QoS::AtMostOnce);
 
     QString statusText() const; // the status bar's texts joined, for tests
-    // Messages published from this window that wait for a connection.
-    int queuedCount() const { return int(m_queuedTokens.size()); }
+    // Messages published from the current connection that wait for it.
+    int queuedCount() const;
 
     // Language chosen in the settings: empty follows the system locale.
     static QString languageSetting();
@@ -83,50 +130,77 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
-    void createModels();
-    void createPanes();
+    struct WorkspaceView;
+
+    void createCentral();
+    void createDocks();
     void createMenus();
     void createStatusBar();
     void restoreLayout();
     void saveLayout() const;
-    void onStateChanged(Mqtt::Client::State state);
+    // The open connections and their subscriptions, for the next start.
+    void saveSession() const;
+    bool restoreSession();
+    WorkspaceView *createView(ConnectionWorkspace *workspace);
+    WorkspaceView *current() const;
+    WorkspaceView *viewOf(const ConnectionWorkspace *workspace) const;
+    quint16 freeWorkspaceId() const;
+    // Shows the entry: a connection (docks, middle and status follow it) or, for nullptr, the
+    // combined view (the docks keep the current connection).
+    void showEntry(WorkspaceView *view);
+    void ensureCombined();
+    void updateCombinedFeeds(); // who feeds the combined models, and their budget
+    void rebalanceBudget();
+    void updateSwitchers(); // tabs, list and the composer's choice from the open connections
+    void updateWorkspaceNames(); // unique names: a profile's, with the address when shared
+    void recolor();
+    MessageLogPane *shownLogPane() const; // the log in the middle (current or combined)
+    void onStateChanged();
     // A connection came up: subscriptions restored, outage marked in the log.
-    void onConnected(bool sessionPresent);
-    void subscribePending();
-    void onMessageReceived(const Mqtt::Message &message);
-    void onMessagePublishedByUser(const Mqtt::Message &message, quint64 token);
-    // The broker's answer to a message published from this window, for the log.
-    void onPublishAnswered(quint64 token, Mqtt::ReasonCode reasonCode, const QString &reasonString);
-    // Takes a sample of the totals (every second) for the rates over a sliding window.
-    void sampleRates();
+    void onConnected(WorkspaceView *view, bool sessionPresent);
+    void subscribePending(WorkspaceView *view);
+    void updateStatus();
     void updateRates(); // the status bar's rates, totals and log memory
     void updateActions();
     void showAbout();
     void chooseLanguage(const QString &language);
 
-    Mqtt::Client *m_client = nullptr;
     ProfileStore *m_profiles = nullptr;
     SecretStore *m_secrets = nullptr;
-    MessageLogModel *m_log = nullptr;
-    MessageFilterProxyModel *m_proxy = nullptr;
-    TopicTreeModel *m_topics = nullptr;
-    SubscriptionModel *m_subscriptions = nullptr;
+    std::vector<std::unique_ptr<WorkspaceView>> m_views;
+    WorkspaceView *m_current = nullptr;
+    bool m_combinedShown = false;
+    quint16 m_nextWorkspaceId = 1;
+    // The combined view, made when a second connection opens.
+    MessageLogModel *m_combinedLog = nullptr;
+    MessageFilterProxyModel *m_combinedProxy = nullptr;
+    TopicTreeModel *m_combinedTree = nullptr;
+    MessageLogPane *m_combinedLogPane = nullptr;
+    TopicTreePane *m_combinedTreePane = nullptr;
+    QStackedWidget *m_combinedCentral = nullptr;
 
-    ConnectionPane *m_connectionPane = nullptr;
-    SubscriptionsPane *m_subscriptionsPane = nullptr;
-    MessageLogPane *m_logPane = nullptr;
-    PublishPane *m_publishPane = nullptr;
-    RequestResponsePane *m_requestResponsePane = nullptr;
-    TopicTreePane *m_topicTreePane = nullptr;
-    QStackedWidget *m_central = nullptr;
-    RetainedScan *m_retainedScan = nullptr;
+    QStackedWidget *m_workspaceStack = nullptr; // the middle: one page per entry
+    QWidget *m_tabsRow = nullptr;
+    QTabBar *m_tabs = nullptr;
+    QListWidget *m_list = nullptr;
+    QDockWidget *m_listDock = nullptr;
+    ConnectionSwitcher m_switcher = ConnectionSwitcher::Tabs;
+    CentralView m_centralView = CentralView::MessageLog;
+    QStackedWidget *m_connectionStack = nullptr;
+    QStackedWidget *m_subscriptionsStack = nullptr;
+    QStackedWidget *m_publishStack = nullptr;
+    QStackedWidget *m_requestResponseStack = nullptr;
+    QComboBox *m_publishTarget = nullptr; // which connection the composer publishes on
     QDockWidget *m_connectionDock = nullptr;
     QDockWidget *m_subscriptionsDock = nullptr;
     QDockWidget *m_publishDock = nullptr;
     QDockWidget *m_requestResponseDock = nullptr;
 
+    QAction *m_newConnectionAction = nullptr;
+    QAction *m_closeConnectionAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_publishAction = nullptr;
@@ -135,35 +209,17 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_requestResponseAction = nullptr;
     QAction *m_treeLayoutAction = nullptr;
+    QAction *m_tabsAction = nullptr;
+    QAction *m_listAction = nullptr;
 
     QLabel *m_stateLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
     QLabel *m_brokerLabel = nullptr;
     QLabel *m_rateLabel = nullptr;
     QLabel *m_totalsLabel = nullptr;
     QLabel *m_memoryLabel = nullptr;
 
-    QStringList m_pendingSubscriptions;
-    Mqtt::QoS m_pendingSubscriptionQos = Mqtt::QoS::AtMostOnce;
-
-    Mqtt::Client::State m_lastState = Mqtt::Client::State::Disconnected;
     bool m_publishDockWasVisible = true; // before the topic tree layout hid it
     bool m_raisedSubscriptions = false; // only the first connection brings that tab forward
-    qint64 m_lostAtMs = 0; // when the connection was lost, until it is back (0: not lost)
-    // Messages published while not connected, by token, with their QoS: shown as queued
-    // until the client reports them sent.
-    QHash<quint64, Mqtt::QoS> m_queuedTokens;
-
-    struct RateSample
-    {
-        qint64 atMs = 0;
-        qint64 received = 0;
-        qint64 sent = 0;
-    };
     QTimer m_rateTimer;
-    QElapsedTimer m_rateClock;
-    std::deque<RateSample> m_rateSamples; // the last few seconds
-    qint64 m_receivedTotal = 0;
-    qint64 m_sentTotal = 0;
-    double m_receivedRate = 0;
-    double m_sentRate = 0;
 };

@@ -89,7 +89,8 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
 
 MessageLogPane::~MessageLogPane() = default;
 
-void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *proxy)
+void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *proxy,
+                               ConnectionColumn connectionColumn)
 {
     m_log = log;
     m_proxy = proxy;
@@ -111,13 +112,22 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     fit(MessageLogModel::DupColumn, 1);
     fit(MessageLogModel::SizeColumn, 5);
     fit(MessageLogModel::PropertiesColumn, 2);
+    fit(MessageLogModel::ConnectionColumn, 16);
+    m_preferredConnectionWidth = table->columnWidth(MessageLogModel::ConnectionColumn);
+    m_connectionColumn = connectionColumn;
+    placeConnectionColumn();
     // The topic gives up width on narrow windows so that the payload stays in view.
     m_preferredTopicWidth = table->columnWidth(MessageLogModel::TopicColumn);
     table->viewport()->installEventFilter(this);
     connect(table->horizontalHeader(), &QHeaderView::sectionResized, this,
             [this](int column, int, int newSize) {
-                if (column == MessageLogModel::TopicColumn && !m_fittingColumns)
-                    m_preferredTopicWidth = newSize; // the user's choice, kept from now on
+                if (m_fittingColumns)
+                    return;
+                // The user's choice, kept from now on.
+                if (column == MessageLogModel::TopicColumn)
+                    m_preferredTopicWidth = newSize;
+                else if (column == MessageLogModel::ConnectionColumn)
+                    m_preferredConnectionWidth = newSize;
             });
     fitTopicColumn();
 
@@ -170,21 +180,47 @@ void MessageLogPane::fitTopicColumn()
     if (!m_proxy || m_preferredTopicWidth <= 0)
         return;
     const int available = table->viewport()->width();
+    const bool connectionShown = m_connectionColumn == ConnectionColumn::Shown;
     int others = 0;
-    for (int column = 0; column < MessageLogModel::PayloadColumn; ++column) {
-        if (column != MessageLogModel::TopicColumn && !table->isColumnHidden(column))
+    for (int column = 0; column < MessageLogModel::ColumnCount; ++column) {
+        if (column != MessageLogModel::TopicColumn && column != MessageLogModel::PayloadColumn &&
+            column != MessageLogModel::ConnectionColumn && !table->isColumnHidden(column))
             others += table->columnWidth(column);
     }
-    // At least a third of the row, or 12 characters, for the payload preview.
+    // At least a third of the row (a quarter beside a connection column), or 12 characters,
+    // for the payload preview.
     const int digit = table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int payload = qMax(available / 3, digit * 12);
+    const int payload = qMax(available / (connectionShown ? 4 : 3), digit * 12);
     const int minimum = digit * 10;
-    const int width = qBound(minimum, available - others - payload, m_preferredTopicWidth);
-    if (table->columnWidth(MessageLogModel::TopicColumn) == width)
-        return;
+    int room = available - others - payload;
     m_fittingColumns = true;
-    table->setColumnWidth(MessageLogModel::TopicColumn, width);
+    if (connectionShown) {
+        // The connection's name gives up width with the topic (a third of their room), down
+        // to its colour and a few letters.
+        const QString title =
+                m_proxy->headerData(MessageLogModel::ConnectionColumn, Qt::Horizontal).toString();
+        const int least = qMax(
+                digit * 9, table->horizontalHeader()->fontMetrics().horizontalAdvance(title) + 14);
+        const int connection = qBound(least, room / 3, qMax(least, m_preferredConnectionWidth));
+        if (table->columnWidth(MessageLogModel::ConnectionColumn) != connection)
+            table->setColumnWidth(MessageLogModel::ConnectionColumn, connection);
+        room -= connection;
+    }
+    const int width = qBound(minimum, room, m_preferredTopicWidth);
+    if (table->columnWidth(MessageLogModel::TopicColumn) != width)
+        table->setColumnWidth(MessageLogModel::TopicColumn, width);
     m_fittingColumns = false;
+}
+
+void MessageLogPane::placeConnectionColumn()
+{
+    QTableView *table = m_ui->tableView;
+    const bool shown = m_connectionColumn == ConnectionColumn::Shown;
+    table->setColumnHidden(MessageLogModel::ConnectionColumn, !shown);
+    QHeaderView *header = table->horizontalHeader();
+    const int visual = header->visualIndex(MessageLogModel::ConnectionColumn);
+    if (shown && visual != 1)
+        header->moveSection(visual, 1); // beside the time: whose message it is comes first
 }
 
 bool MessageLogPane::isPaused() const
@@ -345,6 +381,9 @@ void MessageLogPane::updateDetail()
         m_shown.direction = m_log->directionAt(sourceRow);
         m_shown.timestampMs = m_log->timestampAt(sourceRow);
         m_shown.brokerAnswer = m_log->brokerAnswerAt(sourceRow);
+        m_shown.connection = m_connectionColumn == ConnectionColumn::Shown
+                                     ? m_log->connectionName(m_log->connectionAt(sourceRow))
+                                     : QString();
         if (m_proxy && m_proxy->rowForSequence(m_selectedSequence) < 0)
             notice = tr("The selected message is hidden by the log's filters; it is still shown "
                         "here.");
@@ -381,7 +420,11 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
     }
     const bool outgoing = shown.direction == MessageLogModel::Direction::Outgoing;
     QStringList facts;
-    facts << (outgoing ? tr("Sent") : tr("Received"))
+    // In a log of several connections: "Received on Bridge east".
+    const QString direction = outgoing ? tr("Sent") : tr("Received");
+    facts << (shown.connection.isEmpty()
+                      ? direction
+                      : tr("%1 on %2", "direction on connection").arg(direction, shown.connection))
           << time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) << message.topic
           << tr("QoS %1").arg(int(message.qos));
     if (message.retain)
@@ -537,8 +580,9 @@ void MessageLogPane::saveState(const QString &settingsGroup) const
     QSettings settings;
     settings.beginGroup(settingsGroup);
     settings.setValue(QStringLiteral("splitter"), m_ui->splitter->saveState());
-    // "header2": the Props column came; a state saved before it would misplace the columns.
-    settings.setValue(QStringLiteral("header2"), m_ui->tableView->horizontalHeader()->saveState());
+    // "header3": the Connection column came; a state saved before it would misplace the
+    // columns.
+    settings.setValue(QStringLiteral("header3"), m_ui->tableView->horizontalHeader()->saveState());
     // The width the user gave the topic column, which a narrow window may have reduced.
     settings.setValue(QStringLiteral("topicWidth"), m_preferredTopicWidth);
     settings.setValue(QStringLiteral("detailSplitter"), m_ui->detailSplitter->saveState());
@@ -554,7 +598,8 @@ void MessageLogPane::restoreState(const QString &settingsGroup)
     if (m_proxy) {
         m_fittingColumns = true;
         m_ui->tableView->horizontalHeader()->restoreState(
-                settings.value(QStringLiteral("header2")).toByteArray());
+                settings.value(QStringLiteral("header3")).toByteArray());
+        placeConnectionColumn();
         m_fittingColumns = false;
         m_preferredTopicWidth =
                 settings.value(QStringLiteral("topicWidth"), m_preferredTopicWidth).toInt();

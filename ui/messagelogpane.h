@@ -32,7 +32,13 @@ public:
     explicit MessageLogPane(QWidget *parent = nullptr);
     ~MessageLogPane() override;
 
-    void setModels(MessageLogModel *log, MessageFilterProxyModel *proxy);
+    // Whether the Connection column is shown (a log that combines several connections shows
+    // it second, after the time).
+    enum class ConnectionColumn { Hidden, Shown };
+    Q_ENUM(ConnectionColumn)
+
+    void setModels(MessageLogModel *log, MessageFilterProxyModel *proxy,
+                   ConnectionColumn connectionColumn = ConnectionColumn::Hidden);
 
     bool isPaused() const;
     void setPaused(bool paused);
@@ -81,11 +87,13 @@ private:
         MessageLogModel::Direction direction = MessageLogModel::Direction::Incoming;
         qint64 timestampMs = 0;
         QString brokerAnswer;
+        QString connection; // its name, in a log of several connections
     };
 
     void onCurrentChanged(const QModelIndex &current);
     // Narrows the topic column (down to a minimum) so the payload keeps a third of the row.
     void fitTopicColumn();
+    void placeConnectionColumn();
     // Rows are about to leave the view by a trim or a filter: the current row the view moves
     // to meanwhile is not the user's choice.
     void holdSelection();
@@ -109,6 +117,8 @@ private:
     bool m_selectionHeld = false;
     int m_preferredTopicWidth = 0; // the topic column's width when there is room
     bool m_fittingColumns = false;
+    ConnectionColumn m_connectionColumn = ConnectionColumn::Hidden;
+    int m_preferredConnectionWidth = 0; // the connection column's width when there is room
     bool m_shownHasLeft = false; // the detail view shows a message trimmed from the log
     ShownMessage m_shown;
     QTimer m_pausedCountTimer; // the model does not flush (nor signal) while paused

@@ -18,7 +18,7 @@ namespace {
 // What the command line asks of the window.
 struct StartRequest
 {
-    std::optional<QString> profile;
+    QStringList profiles; // each opens a connection
     std::optional<QString> host;
     std::optional<quint16> port;
     QStringList subscriptions;
@@ -74,7 +74,8 @@ CommandLine::CommandLine()
                                 "main", "Subscribe to a topic filter once connected (repeatable)."),
                         QCoreApplication::translate("main", "filter")),
       m_profileOption(QStringLiteral("profile"),
-                      QCoreApplication::translate("main", "Start with a saved connection profile."),
+                      QCoreApplication::translate("main", "Open a connection with a saved profile "
+                                                          "(repeatable: one connection each)."),
                       QCoreApplication::translate("main", "name")),
       m_connectOption(QStringLiteral("connect"),
                       QCoreApplication::translate("main", "Connect as soon as the window opens.")),
@@ -127,11 +128,12 @@ std::variant<StartRequest, int> CommandLine::outcome() const
     }
 
     StartRequest request;
-    if (m_parser.isSet(m_profileOption)) {
-        request.profile = m_parser.value(m_profileOption);
-        if (!ProfileStore().contains(*request.profile)) {
+    request.profiles = m_parser.values(m_profileOption);
+    const ProfileStore profiles;
+    for (const QString &profile : std::as_const(request.profiles)) {
+        if (!profiles.contains(profile)) {
             return failWith(QCoreApplication::translate("main", "No saved profile named \"%1\".")
-                                    .arg(*request.profile));
+                                    .arg(profile));
         }
     }
     if (m_parser.isSet(m_hostOption))
@@ -187,19 +189,35 @@ int main(int argc, char *argv[])
         return *exitCode;
     const StartRequest &request = std::get<StartRequest>(*read);
 
-    MainWindow window;
-    ConnectionPane *connection = window.connectionPane();
-    if (request.profile && !connection->selectProfile(*request.profile)) {
-        return failWith(QCoreApplication::translate("main", "No saved profile named \"%1\".")
-                                .arg(*request.profile));
+    // Connections named on the command line are opened in place of the last session's: each
+    // --profile, then one more ad hoc for --host/--port (with --subscribe).
+    const bool adHoc = request.host || request.port;
+    const bool named = !request.profiles.isEmpty() || adHoc;
+    MainWindow window(nullptr, nullptr, nullptr,
+                      named ? MainWindow::Start::NoConnection : MainWindow::Start::LastSession);
+    QList<ConnectionPane *> opened;
+    for (const QString &profile : std::as_const(request.profiles)) {
+        opened << window.connectionPane(window.openConnection(profile));
+        if (opened.last()->currentProfileName() != profile) {
+            return failWith(QCoreApplication::translate("main", "No saved profile named \"%1\".")
+                                    .arg(profile));
+        }
     }
+    if (adHoc)
+        opened << window.connectionPane(window.openConnection());
+    ConnectionPane *last = named ? opened.last() : window.connectionPane();
     if (request.host)
-        connection->setHost(*request.host);
+        last->setHost(*request.host);
     if (request.port)
-        connection->setPort(*request.port);
+        last->setPort(*request.port);
+    // --subscribe goes with the current connection: the ad hoc one, or the last one named.
     window.subscribeWhenConnected(request.subscriptions);
     window.show();
-    if (request.connect)
-        connection->connectToBroker();
+    if (request.connect) {
+        const QList<ConnectionPane *> toConnect =
+                named ? opened : QList<ConnectionPane *>{window.connectionPane()};
+        for (ConnectionPane *pane : toConnect)
+            pane->connectWhenSecretsRead();
+    }
     return application.exec();
 }

@@ -131,11 +131,12 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
            protocolVersion == other.protocolVersion && clientId == other.clientId &&
            userName == other.userName && cleanSession == other.cleanSession &&
            keepAlive == other.keepAlive && autoReconnect == other.autoReconnect &&
-           willTopic == other.willTopic && willPayload == other.willPayload &&
-           willQos == other.willQos && willRetain == other.willRetain &&
-           transport == other.transport && webSocketPath == other.webSocketPath &&
-           caFile == other.caFile && certificateFile == other.certificateFile &&
-           keyFile == other.keyFile && serverName == other.serverName && alpn == other.alpn &&
+           connectAtStart == other.connectAtStart && willTopic == other.willTopic &&
+           willPayload == other.willPayload && willQos == other.willQos &&
+           willRetain == other.willRetain && transport == other.transport &&
+           webSocketPath == other.webSocketPath && caFile == other.caFile &&
+           certificateFile == other.certificateFile && keyFile == other.keyFile &&
+           serverName == other.serverName && alpn == other.alpn &&
            minimumTlsVersion == other.minimumTlsVersion && allowInsecure == other.allowInsecure &&
            proxyKind == other.proxyKind && proxyHost == other.proxyHost &&
            proxyPort == other.proxyPort && proxyUserName == other.proxyUserName &&

@@ -33,6 +33,8 @@ struct ConnectionProfile
     bool cleanSession = true;
     quint16 keepAlive = 60; // seconds
     bool autoReconnect = true;
+    // Reopened and connected at the next start when it was connected as the window closed.
+    bool connectAtStart = true;
 
     QString willTopic; // empty: no will
     QByteArray willPayload;

@@ -57,6 +57,11 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const Record &record = m_records[size_t(index.row())];
     const int qos = (record.flags & QosMask) >> 1;
+    if (index.column() == ConnectionColumn || role == ConnectionRole ||
+        role == ConnectionColorRole) {
+        if (const QVariant value = connectionData(record, role); value.isValid())
+            return value;
+    }
     if (record.flags & EventFlag)
         return eventData(record, index.column(), role);
 
@@ -132,6 +137,23 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case BrokerAnswerRole:
         return brokerAnswerAt(index.row());
+    }
+    return QVariant();
+}
+
+QVariant MessageLogModel::connectionData(const Record &record, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return m_connections.value(record.connection).name;
+    case Qt::DecorationRole:
+    case ConnectionColorRole: {
+        const QColor color = m_connections.value(record.connection).color;
+        return color.isValid() ? QVariant(color) : QVariant();
+    }
+    case ConnectionRole:
+        return int(record.connection);
     }
     return QVariant();
 }
@@ -213,6 +235,8 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Props");
     case PayloadColumn:
         return tr("Payload");
+    case ConnectionColumn:
+        return tr("Connection");
     }
     return QVariant();
 }
@@ -233,6 +257,8 @@ QHash<int, QByteArray> MessageLogModel::roleNames() const
     names.insert(HasPropertiesRole, "hasProperties");
     names.insert(PropertiesRole, "properties");
     names.insert(BrokerAnswerRole, "brokerAnswer");
+    names.insert(ConnectionRole, "connection");
+    names.insert(ConnectionColorRole, "connectionColor");
     return names;
 }
 
@@ -246,6 +272,12 @@ void MessageLogModel::append(const Mqtt::Message &message, Direction direction, 
     appendRecord(message, direction, timestampMs, 0);
 }
 
+void MessageLogModel::append(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
+                             quint16 connection)
+{
+    appendRecord(message, direction, timestampMs, 0, connection);
+}
+
 void MessageLogModel::appendEvent(const QString &text)
 {
     appendEvent(text, QDateTime::currentMSecsSinceEpoch());
@@ -253,9 +285,41 @@ void MessageLogModel::appendEvent(const QString &text)
 
 void MessageLogModel::appendEvent(const QString &text, qint64 timestampMs)
 {
+    appendEvent(text, timestampMs, 0);
+}
+
+void MessageLogModel::appendEvent(const QString &text, qint64 timestampMs, quint16 connection)
+{
     Mqtt::Message event;
     event.payload = text.toUtf8();
-    appendRecord(event, Direction::Event, timestampMs, 0);
+    appendRecord(event, Direction::Event, timestampMs, 0, connection);
+}
+
+void MessageLogModel::setConnection(quint16 connection, const QString &name, const QColor &color)
+{
+    m_connections.insert(connection, {name, color});
+    if (!m_records.empty()) {
+        Q_EMIT dataChanged(
+                index(0, ConnectionColumn), index(int(m_records.size()) - 1, ConnectionColumn),
+                {Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole, ConnectionColorRole});
+    }
+}
+
+QString MessageLogModel::connectionName(quint16 connection) const
+{
+    return m_connections.value(connection).name;
+}
+
+QColor MessageLogModel::connectionColor(quint16 connection) const
+{
+    return m_connections.value(connection).color;
+}
+
+quint16 MessageLogModel::connectionAt(int row) const
+{
+    if (row < 0 || size_t(row) >= m_records.size())
+        return 0;
+    return m_records[size_t(row)].connection;
 }
 
 void MessageLogModel::appendPublished(const Mqtt::Message &message, quint64 token)
@@ -297,10 +361,11 @@ QString MessageLogModel::brokerAnswerAt(int row) const
 }
 
 void MessageLogModel::appendRecord(const Mqtt::Message &message, Direction direction,
-                                   qint64 timestampMs, quint64 token)
+                                   qint64 timestampMs, quint64 token, quint16 connection)
 {
     Record record;
     record.timestampMs = timestampMs;
+    record.connection = connection;
     // Share the payload when it is tight; copy it when it carries spare capacity that would
     // otherwise stay allocated for the life of the row.
     if (message.payload.capacity() > message.payload.size() + 64)

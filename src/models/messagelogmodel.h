@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QByteArray>
+#include <QColor>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -38,6 +39,9 @@ public:
         SizeColumn,
         PropertiesColumn, // 5.0: how many properties the message carries (empty: none)
         PayloadColumn,
+        // The connection a message came by, in a log that combines several (the views of one
+        // connection's log hide it). Last, so that saved header states keep their columns.
+        ConnectionColumn,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -59,6 +63,8 @@ public:
         // QString: the broker's answer to a QoS 1/2 message published from here (reason code
         // and reason string), "waiting" until it comes; empty for the others.
         BrokerAnswerRole,
+        ConnectionRole, // int: the connection's id given to append() (0: none)
+        ConnectionColorRole, // QColor: the colour set for that connection (setConnection())
     };
     Q_ENUM(Role)
 
@@ -81,6 +87,10 @@ public:
     // "now" unless given (milliseconds since the epoch).
     void append(const Mqtt::Message &message, Direction direction);
     void append(const Mqtt::Message &message, Direction direction, qint64 timestampMs);
+    // The same in a log that combines several connections: the row is tagged with the
+    // connection's id (1..65535), whose name and colour come from setConnection().
+    void append(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
+                quint16 connection);
     // An outgoing QoS 1/2 message with the client's token, whose broker answer comes later
     // through setBrokerAnswer().
     void appendPublished(const Mqtt::Message &message, quint64 token);
@@ -88,6 +98,13 @@ public:
     // in time order (text in the payload column). It is not counted as a message.
     void appendEvent(const QString &text);
     void appendEvent(const QString &text, qint64 timestampMs);
+    void appendEvent(const QString &text, qint64 timestampMs, quint16 connection);
+    // The name and colour shown for a connection's rows (ConnectionColumn); rows already held
+    // are repainted.
+    void setConnection(quint16 connection, const QString &name, const QColor &color);
+    QString connectionName(quint16 connection) const;
+    QColor connectionColor(quint16 connection) const;
+    quint16 connectionAt(int row) const; // 0 when the row was not tagged
     // Records the broker's answer (PUBACK/PUBREC reason, or the refusal) to the message
     // appended with token; it may come before the message reached the views.
     void setBrokerAnswer(quint64 token, const QString &answer);
@@ -164,6 +181,12 @@ private:
         QByteArray payload;
         quint32 topicIndex = 0;
         quint8 flags = 0; // direction, QoS, retain, dup, has properties
+        quint16 connection = 0; // in a combined log; fits in the record's padding
+    };
+    struct ConnectionLabel
+    {
+        QString name;
+        QColor color;
     };
     // Properties live beside the records, only for the messages that have some: a 3.1.1
     // record stays as small as before.
@@ -181,9 +204,10 @@ private:
     };
 
     void appendRecord(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
-                      quint64 token);
+                      quint64 token, quint16 connection = 0);
     static Direction directionOf(quint8 flags);
     QVariant eventData(const Record &record, int column, int role) const;
+    QVariant connectionData(const Record &record, int role) const;
     static qint64 recordCost(const Record &record);
     static qint64 propertiesCost(const QByteArray &encoded);
     static Mqtt::Properties decodeProperties(const QByteArray &encoded);
@@ -203,6 +227,7 @@ private:
     std::deque<quint64> m_pendingTokens; // one per pending record that has a token
     QHash<quint64, QString> m_brokerAnswers; // by token, while its message is held
     QHash<QString, quint32> m_topicIndex;
+    QHash<quint16, ConnectionLabel> m_connections;
     QList<QString> m_topics;
 
     quint64 m_firstSequence = 0; // sequence of row 0

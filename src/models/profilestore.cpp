@@ -141,6 +141,8 @@ std::optional<ConnectionProfile> ProfileStore::profile(const QString &name) cons
             quint16(m_settings->value(QStringLiteral("keepAlive"), defaults.keepAlive).toUInt());
     p.autoReconnect =
             m_settings->value(QStringLiteral("autoReconnect"), defaults.autoReconnect).toBool();
+    p.connectAtStart =
+            m_settings->value(QStringLiteral("connectAtStart"), defaults.connectAtStart).toBool();
     p.willTopic = m_settings->value(QStringLiteral("willTopic")).toString();
     p.willPayload = QByteArray::fromBase64(
             m_settings->value(QStringLiteral("willPayloadBase64")).toString().toLatin1());
@@ -226,6 +228,7 @@ void ProfileStore::writeProfile(const ConnectionProfile &p)
     m_settings->setValue(QStringLiteral("cleanSession"), p.cleanSession);
     m_settings->setValue(QStringLiteral("keepAlive"), p.keepAlive);
     m_settings->setValue(QStringLiteral("autoReconnect"), p.autoReconnect);
+    m_settings->setValue(QStringLiteral("connectAtStart"), p.connectAtStart);
     m_settings->setValue(QStringLiteral("willTopic"), p.willTopic);
     m_settings->setValue(QStringLiteral("willPayloadBase64"),
                          QString::fromLatin1(p.willPayload.toBase64()));

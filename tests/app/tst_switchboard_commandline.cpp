@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "mosquittoprocess.h"
 #include "processruns.h"
 #include "profilestore.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <array>
 
 // `switchboard --help`, `--version` and command-line mistakes are answered without a display:
 // the environment names none (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM), as on a server or
@@ -25,8 +29,10 @@ private Q_SLOTS:
     void mistakes_data();
     void mistakes();
     void qtOptions();
+    void repeatedProfileOpensEachConnection();
 
 private:
+    QProcessEnvironment environment(const QString &locale) const;
     ProcessRuns::Result run(const QStringList &arguments,
                             const QString &locale = QStringLiteral("C"));
 
@@ -39,8 +45,7 @@ void TestSwitchboardCommandLine::init()
     QVERIFY(m_config->isValid());
 }
 
-ProcessRuns::Result TestSwitchboardCommandLine::run(const QStringList &arguments,
-                                                    const QString &locale)
+QProcessEnvironment TestSwitchboardCommandLine::environment(const QString &locale) const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name :
@@ -49,8 +54,14 @@ ProcessRuns::Result TestSwitchboardCommandLine::run(const QStringList &arguments
     environment.insert(QStringLiteral("LC_ALL"), locale);
     // The user's own settings (a chosen language, saved profiles) stay out of the test.
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config->path());
+    return environment;
+}
+
+ProcessRuns::Result TestSwitchboardCommandLine::run(const QStringList &arguments,
+                                                    const QString &locale)
+{
     QProcess process;
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(environment(locale));
     process.start(QStringLiteral(SWITCHBOARD_EXECUTABLE), arguments);
     return ProcessRuns::finish(&process, 20000);
 }
@@ -161,6 +172,54 @@ void TestSwitchboardCommandLine::qtOptions()
     result = run(platform + QStringList{QStringLiteral("--colour")});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains("Unknown option 'colour'."), result.err.constData());
+}
+
+// Each --profile opens its own connection, and --host/--port/--subscribe one more: three real
+// brokers each see their client connect (and the ad hoc one subscribe).
+void TestSwitchboardCommandLine::repeatedProfileOpensEachConnection()
+{
+    std::array<MosquittoProcess, 3> brokers;
+    for (MosquittoProcess &broker : brokers) {
+        broker.addConfigLines(
+                {QStringLiteral("log_type notice"), QStringLiteral("log_type subscribe")});
+        QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    }
+    {
+        ProfileStore store(
+                m_config->filePath(QStringLiteral("Switchboard/Switchboard/profiles.ini")));
+        for (int i = 0; i < 2; ++i) {
+            ConnectionProfile profile;
+            profile.name = QStringLiteral("node %1").arg(i + 1);
+            profile.host = brokers[size_t(i)].host();
+            profile.port = brokers[size_t(i)].port();
+            profile.clientId = QStringLiteral("tst-commandline-node-%1").arg(i + 1);
+            QVERIFY(store.addProfile(profile));
+        }
+    }
+    QProcess process;
+    process.setProcessEnvironment(environment(QStringLiteral("C")));
+    process.start(QStringLiteral(SWITCHBOARD_EXECUTABLE),
+                  {QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                   QStringLiteral("--profile"), QStringLiteral("node 1"),
+                   QStringLiteral("--profile"), QStringLiteral("node 2"), QStringLiteral("--host"),
+                   brokers[2].host(), QStringLiteral("--port"), QString::number(brokers[2].port()),
+                   QStringLiteral("--subscribe"), QStringLiteral("dialog"),
+                   QStringLiteral("--connect")});
+    QVERIFY(process.waitForStarted(10000));
+    // log() hands out what the broker wrote since it was last asked: keep all of it.
+    std::array<QString, 3> logs;
+    const auto logged = [&](size_t broker, const QString &text) {
+        logs[broker] += brokers[broker].log();
+        return logs[broker].contains(text);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logged(0, QStringLiteral("as tst-commandline-node-1")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(logged(1, QStringLiteral("as tst-commandline-node-2")), 20000);
+    // The ad hoc connection subscribes to what --subscribe named; the profiles' do not.
+    QTRY_VERIFY_WITH_TIMEOUT(logged(2, QStringLiteral(" dialog")), 20000);
+    QVERIFY2(!logged(0, QStringLiteral(" dialog")), qPrintable(logs[0]));
+    QVERIFY2(process.state() == QProcess::Running, process.readAllStandardError().constData());
+    process.kill();
+    process.waitForFinished(10000);
 }
 
 QTEST_GUILESS_MAIN(TestSwitchboardCommandLine)

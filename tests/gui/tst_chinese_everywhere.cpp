@@ -10,6 +10,7 @@
 
 #include "client.h"
 #include "connectionpane.h"
+#include "connectionworkspace.h"
 #include "mainwindow.h"
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
@@ -309,6 +310,7 @@ private Q_SLOTS:
     void dialogs();
     void fileDialogs();
     void transportErrorsReachTheWindow();
+    void severalConnections();
     void everyMessageLookedUpIsTranslated();
 
 private:
@@ -681,6 +683,29 @@ void TestChineseEverywhere::transportErrorsReachTheWindow()
     QVERIFY2(pane->errorText().contains(QStringLiteral("连接被拒绝")),
              qPrintable(pane->errorText()));
     verifyChinese(m_window.get());
+}
+
+// A second connection: the tabs, the combined view with its Connection column, the composer's
+// choice of connection, the status bar's name, then the connection list.
+void TestChineseEverywhere::severalConnections()
+{
+    ConnectionWorkspace *second = m_window->openConnection();
+    ConnectionPane *pane = m_window->connectionPane(second);
+    pane->setHost(m_broker->host());
+    pane->setPort(m_broker->port());
+    pane->connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(second->client()->state(), Mqtt::Client::State::Connected, 10000);
+    QVERIFY(m_window->subscriptionsPane(second)->subscribe(QStringLiteral("传感器/#"),
+                                                           Mqtt::QoS::AtMostOnce));
+    QTRY_COMPARE(second->subscriptions()->subscription(0).state, SubscriptionModel::State::Granted);
+    publishFromOtherClient(QStringLiteral("传感器/压力"), "101");
+    QTRY_VERIFY(m_window->combinedLog()->rowCount() >= 2);
+    m_window->showCombinedView();
+    m_window->combinedLogPane()->selectRow(0);
+    verifyChinese(m_window.get());
+    m_window->setConnectionSwitcher(MainWindow::ConnectionSwitcher::List);
+    verifyChinese(m_window.get());
+    m_window->setConnectionSwitcher(MainWindow::ConnectionSwitcher::Tabs);
 }
 
 void TestChineseEverywhere::everyMessageLookedUpIsTranslated()

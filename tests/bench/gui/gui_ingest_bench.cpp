@@ -17,7 +17,8 @@
 //
 // --mainwindow feeds the real MainWindow (Client::messageReceived) instead of bare views, when
 // the ui library was built. --messages N changes the message count of a) and c).
-// --only-ingest and --only-topics run one part. --end-to-end runs d) alone (see below).
+// --only-ingest and --only-topics run one part. --end-to-end runs d) alone (see below);
+// --two-connections runs f) alone: one connection flooded, then two at once, their memory.
 // BENCH_DIAG=1 prints every event that kept the event loop busy for more than 16 ms.
 
 #include "benchprobes.h"
@@ -27,6 +28,7 @@
 #include "topictreemodel.h"
 
 #ifdef SWITCHBOARD_BENCH_HAS_UI
+#include "connectionworkspace.h"
 #include "mainwindow.h"
 #include "mosquittoprocess.h"
 #include "profilestore.h"
@@ -51,6 +53,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace {
@@ -423,6 +426,157 @@ void benchEndToEnd(int total)
     std::fflush(stdout);
     window.client()->disconnectFromHost();
 }
+
+// f) Connections flooded at once: real mosquittos, the MainWindow with a connection to each
+//    (with two, the combined view collects both), and one switchboard-cli publisher per
+//    broker sending `total` QoS 1 messages of 64 B at the same time. The window's default
+//    budget is shared by the logs; the combined log holds the whole budget over all of them.
+//    Reports messages lost, rate, lag, resident memory and heap before and after, and heap per
+//    message held. Run with one connection, then two, for the comparison.
+void benchConnectionsFlooded(int total, int count)
+{
+    std::vector<std::unique_ptr<MosquittoProcess>> brokers;
+    for (int i = 0; i < count; ++i) {
+        brokers.push_back(std::make_unique<MosquittoProcess>());
+        if (!brokers.back()->start()) {
+            std::printf("f) flooded connections: %s\n", qPrintable(brokers.back()->errorString()));
+            return;
+        }
+    }
+    QTemporaryDir dir;
+    ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+    SecretStore secrets;
+    MainWindow window(&profiles, &secrets, nullptr, MainWindow::Start::NoConnection);
+    std::vector<ConnectionWorkspace *> workspaces;
+    for (int i = 0; i < count; ++i)
+        workspaces.push_back(window.openConnection());
+    window.show();
+    window.showCombinedView();
+    settleEvents();
+    const qint64 heapBefore = heapBytes();
+    const qint64 residentBefore = residentBytes();
+    for (size_t i = 0; i < brokers.size(); ++i) {
+        window.setCurrentWorkspace(workspaces[i]);
+        window.subscribeWhenConnected({QStringLiteral("bench/flood")}, Mqtt::QoS::AtLeastOnce);
+        Mqtt::ConnectionOptions options;
+        options.host = brokers[i]->host();
+        options.port = brokers[i]->port();
+        workspaces[i]->client()->connectToHost(options);
+    }
+    QDeadlineTimer connectDeadline(10000);
+    while (std::any_of(workspaces.begin(), workspaces.end(), [](ConnectionWorkspace *workspace) {
+        return workspace->client()->activeSubscriptions().isEmpty();
+    })) {
+        if (connectDeadline.hasExpired()) {
+            std::printf("f) flooded connections: could not connect and subscribe\n");
+            return;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+
+    QByteArray lines;
+    for (int i = 0; i < total; ++i)
+        lines += QByteArray::number(i).rightJustified(10, '0') + " " + QByteArray(53, 'x') + '\n';
+    std::vector<std::unique_ptr<QProcess>> publishers;
+    for (const auto &broker : brokers) {
+        publishers.push_back(std::make_unique<QProcess>());
+        publishers.back()->start(QStringLiteral(SWITCHBOARD_CLI),
+                                 {QStringLiteral("pub"), QStringLiteral("-h"), broker->host(),
+                                  QStringLiteral("-p"), QString::number(broker->port()),
+                                  QStringLiteral("-t"), QStringLiteral("bench/flood"),
+                                  QStringLiteral("-q"), QStringLiteral("1"), QStringLiteral("-l")});
+        if (!publishers.back()->waitForStarted()) {
+            std::printf("f) flooded connections: switchboard-cli did not start\n");
+            return;
+        }
+    }
+    for (const auto &publisher : publishers) {
+        publisher->write(lines);
+        publisher->closeWriteChannel();
+    }
+
+    LagProbe probe;
+    QElapsedTimer clock;
+    clock.start();
+    probe.start();
+    const double cpuBefore = cpuSeconds();
+    const auto received = [&] {
+        qint64 sum = 0;
+        for (ConnectionWorkspace *workspace : workspaces)
+            sum += workspace->messageLog()->receivedCount();
+        return sum;
+    };
+    const qint64 expected = qint64(total) * count;
+    QDeadlineTimer grace(QDeadlineTimer::Forever);
+    while (received() < expected) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        const bool done = std::all_of(publishers.begin(), publishers.end(), [](const auto &p) {
+            return p->state() == QProcess::NotRunning;
+        });
+        if (done && grace.isForever())
+            grace.setRemainingTime(5000);
+        if (grace.hasExpired())
+            break;
+    }
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
+    probe.stop();
+    for (const auto &publisher : publishers)
+        publisher->waitForFinished(10000);
+    for (ConnectionWorkspace *workspace : workspaces) {
+        workspace->messageLog()->flush();
+        workspace->topicTree()->flush();
+    }
+    if (window.combinedLog()) {
+        window.combinedLog()->flush();
+        window.combinedTree()->flush();
+    }
+    settleEvents();
+    const qint64 heapAfter = heapBytes();
+    const qint64 residentAfter = residentBytes();
+    const MemoryBudget budget = window.memoryBudget();
+    std::printf("f) %d connection(s) flooded at once: %d QoS 1 messages of 64 B to each "
+                "mosquitto, one switchboard-cli pub each\n",
+                count, total);
+    std::printf("  received              %lld of %lld, lost %lld\n",
+                static_cast<long long>(received()), static_cast<long long>(expected),
+                static_cast<long long>(expected - received()));
+    std::printf("  rate                  %.0f msgs/s all together (%.2f s, this process %.2f "
+                "CPU s)\n",
+                received() / seconds, seconds, cpu);
+    std::printf("  event-loop lag        p50 %.2f ms, p99 %.2f ms, max %.2f ms (wall clock)\n",
+                percentile(probe.lags(), 0.50), percentile(probe.lags(), 0.99),
+                percentile(probe.lags(), 1.0));
+    std::printf("  budget                %d messages / %.1f MiB for the window: %d / %.1f MiB "
+                "per connection\n",
+                budget.maximumMessages, budget.maximumBytes / 1048576.0,
+                budget.share(count).maximumMessages, budget.share(count).maximumBytes / 1048576.0);
+    qint64 held = 0;
+    for (size_t i = 0; i < workspaces.size(); ++i) {
+        const MessageLogModel *log = workspaces[i]->messageLog();
+        held += log->rowCount();
+        std::printf("  connection %zu log      %d messages, bytesHeld %.1f MiB\n", i + 1,
+                    log->rowCount(), log->bytesHeld() / 1048576.0);
+    }
+    if (window.combinedLog()) {
+        std::printf("  combined log          %d messages, bytesHeld %.1f MiB (payloads shared)\n",
+                    window.combinedLog()->rowCount(),
+                    window.combinedLog()->bytesHeld() / 1048576.0);
+    }
+    std::printf("  heap                  %.1f MiB before, %.1f MiB after (+%.1f MiB)\n",
+                heapBefore / 1048576.0, heapAfter / 1048576.0,
+                (heapAfter - heapBefore) / 1048576.0);
+    std::printf("  resident              %.1f MiB before, %.1f MiB after (+%.1f MiB)\n",
+                residentBefore / 1048576.0, residentAfter / 1048576.0,
+                (residentAfter - residentBefore) / 1048576.0);
+    std::printf("  heap per message held %.1f bytes (the growth over the %lld messages in the "
+                "connections' logs, with the combined log, the trees and the views)\n",
+                double(heapAfter - heapBefore) / qMax<qint64>(1, held),
+                static_cast<long long>(held));
+    std::fflush(stdout);
+    for (ConnectionWorkspace *workspace : workspaces)
+        workspace->client()->disconnectFromHost();
+}
 #endif
 
 // The log model alone: what one stored message costs without proxy mapping or view sections.
@@ -585,6 +739,7 @@ int main(int argc, char **argv)
     bool runTopicPart = true;
     bool runEndToEnd = false;
     bool runHighlight = false;
+    bool runTwoConnections = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--messages") && i + 1 < args.size())
@@ -599,6 +754,8 @@ int main(int argc, char **argv)
             runEndToEnd = true;
         else if (args.at(i) == QLatin1String("--tree-highlight"))
             runHighlight = true;
+        else if (args.at(i) == QLatin1String("--two-connections"))
+            runTwoConnections = true;
     }
 
     std::printf("gui_ingest_bench (Qt %s, platform %s)\n", qVersion(),
@@ -609,6 +766,16 @@ int main(int argc, char **argv)
         return 0;
 #else
         std::printf("the ui library was not built: --tree-highlight is not available\n");
+        return 1;
+#endif
+    }
+    if (runTwoConnections) {
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+        benchConnectionsFlooded(std::min(total, 500000), 1);
+        benchConnectionsFlooded(std::min(total, 500000), 2);
+        return 0;
+#else
+        std::printf("the ui library was not built: --two-connections is not available\n");
         return 1;
 #endif
     }

@@ -25,6 +25,7 @@ ConnectionProfile sampleProfile(const QString &name)
     p.cleanSession = false;
     p.keepAlive = 30;
     p.autoReconnect = false;
+    p.connectAtStart = false;
     p.willTopic = QStringLiteral("status/alice");
     p.willPayload = QByteArray("offline\x00\xff", 9);
     p.willQos = Mqtt::QoS::ExactlyOnce;

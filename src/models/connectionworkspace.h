@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "client.h"
+
+#include <QColor>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <deque>
+
+class MessageFilterProxyModel;
+class MessageLogModel;
+class QPalette;
+class RetainedScan;
+class SubscriptionModel;
+class TopicTreeModel;
+
+// The memory the window's logs and topic trees may hold, all connections together. Read from
+// the settings (settings/logMaximumMessages, settings/logMaximumBytes,
+// settings/treeHistoryBytes) with the models' defaults.
+struct MemoryBudget
+{
+    int maximumMessages = 0;
+    qint64 maximumBytes = 0;
+    qint64 maximumHistoryBytes = 0;
+
+    static MemoryBudget fromSettings();
+    // One connection's fair share when count connections are open (at least 1).
+    MemoryBudget share(int count) const;
+};
+
+// One open connection of the window: its client, its message log (and the filter proxy over
+// it), its topic tree, its subscriptions and the retained-message scan, the name and colour it
+// is shown with, and its counters and rates. No widgets: the panes that show it live in ui/.
+// Every message it receives or sends is also handed to the combined models when they are set
+// (a view of all open connections), tagged with the workspace's id.
+class ConnectionWorkspace : public QObject
+{
+    Q_OBJECT
+public:
+    // id: 1..65535, unique among the window's open connections.
+    explicit ConnectionWorkspace(quint16 id, QObject *parent = nullptr);
+    ~ConnectionWorkspace() override;
+
+    quint16 id() const { return m_id; }
+    Mqtt::Client *client() const { return m_client; }
+    MessageLogModel *messageLog() const { return m_log; }
+    MessageFilterProxyModel *messageProxy() const { return m_proxy; }
+    TopicTreeModel *topicTree() const { return m_topics; }
+    SubscriptionModel *subscriptions() const { return m_subscriptions; }
+    RetainedScan *retainedScan() const { return m_retainedScan; }
+
+    // The name shown on its tab, in the combined log and in the status bar.
+    QString name() const { return m_name; }
+    void setName(const QString &name);
+    QColor color() const { return m_color; }
+    void setColor(const QColor &color);
+    // A colour of the connection palette, readable on the palette's base (light or dark).
+    static QColor paletteColor(int index, const QPalette &palette);
+
+    // Also hands every message to these (a view of all open connections); nullptr: none.
+    void setCombinedModels(MessageLogModel *log, TopicTreeModel *tree);
+    void setBudget(const MemoryBudget &budget);
+
+    // A message the user published from a pane, with the client's token: logged as outgoing,
+    // or as queued while there is no connection.
+    void recordPublished(const Mqtt::Message &message, quint64 token);
+    // The connection is up (Client::connected()): an outage before it is marked in the log
+    // with how many subscriptions went back to the broker.
+    void recordConnected(bool sessionPresent, int restoredSubscriptions);
+
+    qint64 receivedTotal() const { return m_receivedTotal; }
+    qint64 sentTotal() const { return m_sentTotal; }
+    double receivedRate() const { return m_receivedRate; }
+    double sentRate() const { return m_sentRate; }
+    // Messages published from here that wait for a connection.
+    int queuedCount() const { return int(m_queuedTokens.size()); }
+    // Takes a sample of the totals for the rates over a sliding window (every second).
+    void sampleRates();
+
+Q_SIGNALS:
+    void nameChanged(const QString &name);
+    void colorChanged(const QColor &color);
+    // Totals, rates, the queue or the log's size moved.
+    void countersChanged();
+
+private:
+    void onStateChanged(Mqtt::Client::State state);
+    void onMessageReceived(const Mqtt::Message &message);
+    void onPublishAnswered(quint64 token, Mqtt::ReasonCode reasonCode, const QString &reasonString);
+    void appendEvent(const QString &text);
+    void updateCombinedLabel();
+
+    quint16 m_id = 0;
+    Mqtt::Client *m_client = nullptr;
+    MessageLogModel *m_log = nullptr;
+    MessageFilterProxyModel *m_proxy = nullptr;
+    TopicTreeModel *m_topics = nullptr;
+    SubscriptionModel *m_subscriptions = nullptr;
+    RetainedScan *m_retainedScan = nullptr;
+    MessageLogModel *m_combinedLog = nullptr;
+    TopicTreeModel *m_combinedTree = nullptr;
+    QString m_name;
+    QColor m_color;
+
+    Mqtt::Client::State m_lastState = Mqtt::Client::State::Disconnected;
+    qint64 m_lostAtMs = 0; // when the connection was lost, until it is back (0: not lost)
+    // Messages published while not connected, by token, with their QoS: shown as queued
+    // until the client reports them sent.
+    QHash<quint64, Mqtt::QoS> m_queuedTokens;
+
+    struct RateSample
+    {
+        qint64 atMs = 0;
+        qint64 received = 0;
+        qint64 sent = 0;
+    };
+    QElapsedTimer m_rateClock;
+    std::deque<RateSample> m_rateSamples; // the last few seconds
+    qint64 m_receivedTotal = 0;
+    qint64 m_sentTotal = 0;
+    double m_receivedRate = 0;
+    double m_sentRate = 0;
+};

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+// A connection's workspace without a broker: its share of the budget, the combined log it
+// feeds (tagged with its id, name and colour), and colours readable on light and dark bases.
+#include "connectionworkspace.h"
+#include "messagelogmodel.h"
+#include "topictreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QPalette>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+Mqtt::Message message(const QString &topic, const QByteArray &payload)
+{
+    Mqtt::Message m;
+    m.topic = topic;
+    m.payload = payload;
+    return m;
+}
+
+QPalette paletteWithBase(const QColor &base)
+{
+    QPalette palette;
+    palette.setColor(QPalette::Base, base);
+    return palette;
+}
+
+// WCAG contrast ratio of two colours.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &color) {
+        const auto channel = [](double value) {
+            return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+               0.0722 * channel(color.blueF());
+    };
+    const double la = luminance(a) + 0.05;
+    const double lb = luminance(b) + 0.05;
+    return la > lb ? la / lb : lb / la;
+}
+
+} // namespace
+
+class TestConnectionWorkspace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SwitchboardTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_connectionworkspace"));
+        QSettings().clear();
+    }
+
+    void budgetIsSharedEvenly()
+    {
+        const MemoryBudget whole = MemoryBudget::fromSettings();
+        QCOMPARE(whole.maximumMessages, MessageLogModel::DefaultMaximumMessages);
+        QCOMPARE(whole.maximumBytes, MessageLogModel::DefaultMaximumBytes);
+        QCOMPARE(whole.maximumHistoryBytes, TopicTreeModel::DefaultMaximumHistoryBytes);
+        const MemoryBudget third = whole.share(3);
+        QCOMPARE(third.maximumMessages, MessageLogModel::DefaultMaximumMessages / 3);
+        QCOMPARE(third.maximumBytes, MessageLogModel::DefaultMaximumBytes / 3);
+        QCOMPARE(whole.share(0).maximumBytes, whole.maximumBytes);
+
+        QSettings().setValue(QStringLiteral("settings/logMaximumMessages"), 10);
+        QCOMPARE(MemoryBudget::fromSettings().maximumMessages, 10);
+        QSettings().clear();
+
+        ConnectionWorkspace workspace(1);
+        workspace.setBudget(third);
+        QCOMPARE(workspace.messageLog()->maximumMessages(), third.maximumMessages);
+        QCOMPARE(workspace.messageLog()->maximumBytes(), third.maximumBytes);
+        QCOMPARE(workspace.topicTree()->maximumHistoryBytes(), third.maximumHistoryBytes);
+    }
+
+    void combinedLogTagsRowsWithTheConnection()
+    {
+        MessageLogModel combined;
+        TopicTreeModel tree;
+        QAbstractItemModelTester tester(&combined,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ConnectionWorkspace a(3);
+        ConnectionWorkspace b(7);
+        a.setName(QStringLiteral("bridge east"));
+        a.setColor(Qt::darkBlue);
+        b.setColor(Qt::darkRed);
+        a.setCombinedModels(&combined, &tree);
+        b.setCombinedModels(&combined, &tree);
+        b.setName(QStringLiteral("bridge west")); // named after joining: the label follows
+        // Not connected: published messages wait in the queue and still show as outgoing.
+        a.recordPublished(message(QStringLiteral("x"), "from a"), 11);
+        b.recordPublished(message(QStringLiteral("x"), "from b"), 11);
+        QCOMPARE(a.queuedCount(), 1);
+        QTRY_COMPARE(combined.rowCount(), 2);
+        QCOMPARE(a.messageLog()->rowCount(), 1);
+        QCOMPARE(combined.connectionAt(0), quint16(3));
+        QCOMPARE(combined.connectionAt(1), quint16(7));
+        const QModelIndex first = combined.index(0, MessageLogModel::ConnectionColumn);
+        const QModelIndex second = combined.index(1, MessageLogModel::ConnectionColumn);
+        QCOMPARE(first.data().toString(), QStringLiteral("bridge east"));
+        QCOMPARE(second.data().toString(), QStringLiteral("bridge west"));
+        QCOMPARE(first.data(MessageLogModel::ConnectionColorRole).value<QColor>(),
+                 QColor(Qt::darkBlue));
+        QCOMPARE(combined.index(1, MessageLogModel::PayloadColumn)
+                         .data(MessageLogModel::ConnectionColorRole)
+                         .value<QColor>(),
+                 QColor(Qt::darkRed));
+        // A renamed connection repaints its rows.
+        a.setName(QStringLiteral("east"));
+        QCOMPARE(first.data().toString(), QStringLiteral("east"));
+        // The connection's own log has no connection tag.
+        QCOMPARE(a.messageLog()->connectionAt(0), quint16(0));
+        QVERIFY(!a.messageLog()
+                         ->index(0, MessageLogModel::ConnectionColumn)
+                         .data(MessageLogModel::ConnectionColorRole)
+                         .isValid());
+
+        // Unhooked: nothing more reaches the combined log.
+        a.setCombinedModels(nullptr, nullptr);
+        a.recordPublished(message(QStringLiteral("x"), "alone"), 12);
+        QTRY_COMPARE(a.messageLog()->rowCount(), 2);
+        QCOMPARE(combined.rowCount(), 2);
+    }
+
+    void paletteColoursAreReadableOnLightAndDark()
+    {
+        for (const QColor &base : {QColor(Qt::white), QColor(0x1e, 0x1e, 0x1e)}) {
+            const QPalette palette = paletteWithBase(base);
+            QList<QColor> seen;
+            for (int index = 0; index < 8; ++index) {
+                const QColor color = ConnectionWorkspace::paletteColor(index, palette);
+                QVERIFY2(contrast(color, base) >= 3.0,
+                         qPrintable(QStringLiteral("%1 on %2: %3")
+                                            .arg(color.name(), base.name())
+                                            .arg(contrast(color, base))));
+                QVERIFY(!seen.contains(color));
+                seen << color;
+            }
+        }
+    }
+};
+
+QTEST_MAIN(TestConnectionWorkspace)
+#include "tst_connectionworkspace.moc"
