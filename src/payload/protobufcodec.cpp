@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/dynamic_message.h>
@@ -25,6 +26,15 @@ namespace Payload {
 namespace Protobuf {
 
 namespace {
+
+Q_LOGGING_CATEGORY(logPayload, "switchboard.payload")
+
+void logLibraryMessage(gp::LogLevel level, const char *file, int line, const std::string &message)
+{
+    if (level >= gp::LOGLEVEL_FATAL)
+        qFatal("libprotobuf %s:%d: %s", file, line, message.c_str());
+    qCDebug(logPayload, "libprotobuf %s:%d: %s", file, line, message.c_str());
+}
 
 using WireType = gp::internal::WireFormatLite::WireType;
 
@@ -129,6 +139,15 @@ bool checkMessage(const uchar *data, int size, const gp::Descriptor *type, qsize
 }
 
 } // namespace
+
+void routeLibraryLogs()
+{
+    static const bool routed = [] {
+        gp::SetLogHandler(&logLibraryMessage);
+        return true;
+    }();
+    Q_UNUSED(routed);
+}
 
 bool checkWireFormat(QByteArrayView bytes, const gp::Descriptor *type, qsizetype *offset,
                      QString *reason)
@@ -351,7 +370,10 @@ struct ProtobufSchemas::Private
     }
 };
 
-ProtobufSchemas::ProtobufSchemas() : d(std::make_unique<Private>()) { }
+ProtobufSchemas::ProtobufSchemas() : d(std::make_unique<Private>())
+{
+    Protobuf::routeLibraryLogs();
+}
 
 ProtobufSchemas::~ProtobufSchemas()
 {

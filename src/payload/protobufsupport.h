@@ -13,6 +13,10 @@
 
 namespace Payload::Protobuf {
 
+// Sends libprotobuf's own log lines (it writes to stderr, e.g. on invalid UTF-8) to the
+// switchboard.payload logging category instead; the decoders report errors as values.
+void routeLibraryLogs();
+
 // Walks the wire format against the type: the first field that is truncated, has a wire type
 // its declaration does not allow, or a length past its end. True when the bytes are sound.
 bool checkWireFormat(QByteArrayView bytes, const google::protobuf::Descriptor *type,

@@ -151,6 +151,7 @@ struct Schema
 
     Schema()
     {
+        Protobuf::routeLibraryLogs();
         gp::io::ArrayInputStream input(sparkplugSchemaText, int(std::strlen(sparkplugSchemaText)));
         gp::io::Tokenizer tokenizer(&input, nullptr);
         gp::compiler::Parser parser;
