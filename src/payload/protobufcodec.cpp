@@ -407,9 +407,10 @@ bool ProtobufSchemas::load(const QStringList &folders)
     for (const QString &folder : folders) {
         if (!QFileInfo(folder).isDir())
             continue;
-        const QDir root(folder);
+        // Absolute, as mapped into the source tree: the importer names files relative to it.
+        const QDir root(QDir(folder).absolutePath());
         QStringList files;
-        QDirIterator it(folder, {QStringLiteral("*.proto")}, QDir::Files,
+        QDirIterator it(root.path(), {QStringLiteral("*.proto")}, QDir::Files,
                         QDirIterator::Subdirectories);
         while (it.hasNext())
             files.append(root.relativeFilePath(it.next()));

@@ -5,6 +5,7 @@
 #include "externalencoders.h"
 #include "protobufcodec.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -75,6 +76,14 @@ void tst_PayloadProtobuf::loadsEveryProtoUnderTheFolder()
     QVERIFY(m_schemas.hasMessageType(QStringLiteral("acme.Reading")));
     QVERIFY(!m_schemas.hasMessageType(QStringLiteral("acme.Nope")));
     QVERIFY(m_schemas.errors().isEmpty());
+    // A folder given relative to the working directory, as on a command line.
+    const QString current = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(QStringLiteral(SWITCHBOARD_PAYLOAD_TEST_DATA)));
+    ProtobufSchemas relative;
+    const bool loaded = relative.load({QStringLiteral("protos")});
+    QDir::setCurrent(current);
+    QVERIFY2(loaded, qPrintable(relative.errors().join(u'\n')));
+    QVERIFY(relative.hasMessageType(QStringLiteral("acme.fleet.Batch")));
 }
 
 void tst_PayloadProtobuf::decodesProtocEncoding()
