@@ -91,6 +91,16 @@
     </message>
 </context>
 <context>
+    <name>Payload</name>
+    <message numerus="yes">
+        <source>%n field(s) not declared in %1</source>
+        <translation>
+            <numerusform>%n field not declared in %1</numerusform>
+            <numerusform>%n fields not declared in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishPane</name>
     <message numerus="yes">
         <source>Queued for %1 at %2: not connected, it is sent once the connection is up (%Ln message(s) waiting)</source>
