@@ -207,6 +207,30 @@ struct NodeState
     QMap<QString, DeviceState> devices;
 };
 
+// Field numbers of the schema (sparkplug_b.proto): looked up by number, which protobuf answers
+// from an array, instead of by name.
+enum PayloadField {
+    PayloadTimestamp = 1,
+    PayloadMetrics = 2,
+    PayloadSeq = 3,
+    PayloadUuid = 4,
+    PayloadBody = 5
+};
+enum MetricField {
+    MetricName = 1,
+    MetricAlias = 2,
+    MetricTimestamp = 3,
+    MetricDatatype = 4,
+    MetricIsHistorical = 5,
+    MetricIsTransient = 6,
+    MetricIsNull = 7,
+    MetricMetadata = 8,
+    MetricProperties = 9,
+    MetricIntValue = 10,
+    MetricLongValue = 11,
+    MetricBytesValue = 16,
+};
+
 // Reads a metric's fields through reflection.
 struct MetricReader
 {
@@ -214,18 +238,18 @@ struct MetricReader
     const gp::Reflection *reflection = message.GetReflection();
     const gp::Descriptor *type = message.GetDescriptor();
 
-    const gp::FieldDescriptor *field(const char *name) const { return type->FindFieldByName(name); }
-    bool has(const char *name) const { return reflection->HasField(message, field(name)); }
-    quint64 uint64(const char *name) const { return reflection->GetUInt64(message, field(name)); }
-    quint32 uint32(const char *name) const { return reflection->GetUInt32(message, field(name)); }
-    bool boolean(const char *name) const { return reflection->GetBool(message, field(name)); }
-    QString string(const char *name) const
+    const gp::FieldDescriptor *field(int number) const { return type->FindFieldByNumber(number); }
+    bool has(int number) const { return reflection->HasField(message, field(number)); }
+    quint64 uint64(int number) const { return reflection->GetUInt64(message, field(number)); }
+    quint32 uint32(int number) const { return reflection->GetUInt32(message, field(number)); }
+    bool boolean(int number) const { return reflection->GetBool(message, field(number)); }
+    QString string(int number) const
     {
-        return QString::fromStdString(reflection->GetString(message, field(name)));
+        return QString::fromStdString(reflection->GetString(message, field(number)));
     }
-    QByteArray bytes(const char *name) const
+    QByteArray bytes(int number) const
     {
-        return QByteArray::fromStdString(reflection->GetString(message, field(name)));
+        return QByteArray::fromStdString(reflection->GetString(message, field(number)));
     }
 };
 
@@ -238,15 +262,15 @@ QString timeText(quint64 milliseconds)
 Node metricValue(const MetricReader &metric, quint32 datatype)
 {
     using Kind = Node::Kind;
-    const gp::OneofDescriptor *oneof = metric.type->FindOneofByName("value");
+    const gp::OneofDescriptor *oneof = metric.field(MetricIntValue)->containing_oneof();
     const gp::FieldDescriptor *set =
             metric.reflection->GetOneofFieldDescriptor(metric.message, oneof);
-    if (!set || (metric.has("is_null") && metric.boolean("is_null")))
+    if (!set || (metric.has(MetricIsNull) && metric.boolean(MetricIsNull)))
         return Node();
     const std::string field = set->name();
     const QString type = dataTypeName(datatype);
     if (field == "int_value") {
-        const quint32 value = metric.uint32("int_value");
+        const quint32 value = metric.uint32(MetricIntValue);
         switch (datatype) {
         case Int8:
             return Node::scalar(Kind::Integer, qint64(qint8(value)), type);
@@ -259,7 +283,7 @@ Node metricValue(const MetricReader &metric, quint32 datatype)
         }
     }
     if (field == "long_value") {
-        const quint64 value = metric.uint64("long_value");
+        const quint64 value = metric.uint64(MetricLongValue);
         if (datatype == Int64)
             return Node::scalar(Kind::Integer, qint64(value), type);
         if (datatype == DateTime)
@@ -268,7 +292,7 @@ Node metricValue(const MetricReader &metric, quint32 datatype)
         return Node::scalar(Kind::UnsignedInteger, value, type);
     }
     if (field == "bytes_value") {
-        const QByteArray bytes = metric.bytes("bytes_value");
+        const QByteArray bytes = metric.bytes(MetricBytesValue);
         if (const std::optional<NumberFormat> format = arrayFormat(datatype)) {
             if (bytes.size() % format->size == 0) {
                 Node array = numbersNode(bytes, *format);
@@ -425,12 +449,12 @@ DecodeResult SparkplugSession::Private::decodeState(const SparkplugTopic &topic,
 void SparkplugSession::Private::checkSequence(const SparkplugTopic &topic, NodeState &node,
                                               const MetricReader &payload, QStringList *warnings)
 {
-    if (!payload.has("seq")) {
+    if (!payload.has(PayloadSeq)) {
         warnings->append(QCoreApplication::translate("Payload", "no sequence number (seq) in a %1")
                                  .arg(topic.typeName()));
         return;
     }
-    const quint64 seq = payload.uint64("seq");
+    const quint64 seq = payload.uint64(PayloadSeq);
     if (seq > 255) {
         warnings->append(QCoreApplication::translate(
                                  "Payload", "sequence number %1 is out of range (0 to 255)")
@@ -549,31 +573,33 @@ DecodeResult SparkplugSession::decode(const QString &topicName, QByteArrayView p
     root.add(QStringLiteral("edgeNode"), Node::scalar(Kind::String, topic.edgeNode));
     if (isDevice)
         root.add(QStringLiteral("device"), Node::scalar(Kind::String, topic.device));
-    if (payloadReader.has("timestamp")) {
-        const quint64 timestamp = payloadReader.uint64("timestamp");
+    if (payloadReader.has(PayloadTimestamp)) {
+        const quint64 timestamp = payloadReader.uint64(PayloadTimestamp);
         root.add(QStringLiteral("timestamp"),
                  Node::scalar(Kind::UnsignedInteger, timestamp, timeText(timestamp)));
     }
-    if (payloadReader.has("seq"))
+    if (payloadReader.has(PayloadSeq))
         root.add(QStringLiteral("seq"),
-                 Node::scalar(Kind::UnsignedInteger, payloadReader.uint64("seq")));
-    if (payloadReader.has("uuid"))
-        root.add(QStringLiteral("uuid"), Node::scalar(Kind::String, payloadReader.string("uuid")));
-    if (payloadReader.has("body"))
-        root.add(QStringLiteral("body"), Node::scalar(Kind::Bytes, payloadReader.bytes("body")));
+                 Node::scalar(Kind::UnsignedInteger, payloadReader.uint64(PayloadSeq)));
+    if (payloadReader.has(PayloadUuid))
+        root.add(QStringLiteral("uuid"),
+                 Node::scalar(Kind::String, payloadReader.string(PayloadUuid)));
+    if (payloadReader.has(PayloadBody))
+        root.add(QStringLiteral("body"),
+                 Node::scalar(Kind::Bytes, payloadReader.bytes(PayloadBody)));
 
     Node metrics = Node::array();
     std::optional<quint64> bdSeq;
-    const gp::FieldDescriptor *metricsField = types.payload->FindFieldByName("metrics");
+    const gp::FieldDescriptor *metricsField = types.payload->FindFieldByNumber(PayloadMetrics);
     const int count = message->GetReflection()->FieldSize(*message, metricsField);
     for (int i = 0; i < count; ++i) {
         const MetricReader metric{
                 message->GetReflection()->GetRepeatedMessage(*message, metricsField, i)};
         Node entry = Node::map(QStringLiteral("Metric"));
-        QString name = metric.has("name") ? metric.string("name") : QString();
-        quint32 datatype = metric.has("datatype") ? metric.uint32("datatype") : 0;
-        const bool hasAlias = metric.has("alias");
-        const quint64 alias = hasAlias ? metric.uint64("alias") : 0;
+        QString name = metric.has(MetricName) ? metric.string(MetricName) : QString();
+        quint32 datatype = metric.has(MetricDatatype) ? metric.uint32(MetricDatatype) : 0;
+        const bool hasAlias = metric.has(MetricAlias);
+        const quint64 alias = hasAlias ? metric.uint64(MetricAlias) : 0;
         QString nameSource;
         if (isBirth) {
             if (name.isEmpty())
@@ -617,23 +643,24 @@ DecodeResult SparkplugSession::decode(const QString &topicName, QByteArrayView p
         if (datatype != 0)
             entry.add(QStringLiteral("datatype"), Node::scalar(Kind::String, dataTypeName(datatype),
                                                                QString::number(datatype)));
-        if (metric.has("timestamp")) {
-            const quint64 timestamp = metric.uint64("timestamp");
+        if (metric.has(MetricTimestamp)) {
+            const quint64 timestamp = metric.uint64(MetricTimestamp);
             entry.add(QStringLiteral("timestamp"),
                       Node::scalar(Kind::UnsignedInteger, timestamp, timeText(timestamp)));
         }
-        for (const char *flag : {"is_historical", "is_transient", "is_null"}) {
+        for (const MetricField flag : {MetricIsHistorical, MetricIsTransient, MetricIsNull}) {
             if (metric.has(flag) && metric.boolean(flag))
-                entry.add(QString::fromLatin1(flag), Node::scalar(Kind::Boolean, true));
+                entry.add(QString::fromStdString(metric.field(flag)->name()),
+                          Node::scalar(Kind::Boolean, true));
         }
         Node value = metricValue(metric, datatype);
         if (name == QLatin1String("bdSeq") && value.kind != Kind::Null && value.kind != Kind::Map &&
             value.kind != Kind::Array)
             bdSeq = value.value.toULongLong();
         entry.add(QStringLiteral("value"), std::move(value));
-        for (const char *part : {"metadata", "properties"}) {
+        for (const MetricField part : {MetricMetadata, MetricProperties}) {
             if (metric.has(part))
-                entry.add(QString::fromLatin1(part),
+                entry.add(QString::fromStdString(metric.field(part)->name()),
                           Protobuf::fieldNode(metric.message, metric.field(part), -1, nullptr));
         }
         metrics.add(QString::number(i), std::move(entry));

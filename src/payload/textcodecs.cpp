@@ -43,8 +43,9 @@ std::optional<QJsonValue> parseJson(QByteArrayView json, QString *reason, qsizet
         return element.array().at(0);
     if (reason)
         *reason = error.errorString();
+    // Qt's parser can stop one past the end of a truncated text: keep the offset inside it.
     if (offset)
-        *offset = error.offset;
+        *offset = qMin<qsizetype>(error.offset, json.size());
     return std::nullopt;
 }
 
