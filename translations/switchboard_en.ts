@@ -93,10 +93,10 @@
 <context>
     <name>Payload</name>
     <message numerus="yes">
-        <source>%n field(s) not declared in %1</source>
+        <source>%Ln field(s) not declared in %1</source>
         <translation>
-            <numerusform>%n field not declared in %1</numerusform>
-            <numerusform>%n fields not declared in %1</numerusform>
+            <numerusform>%Ln field not declared in %1</numerusform>
+            <numerusform>%Ln fields not declared in %1</numerusform>
         </translation>
     </message>
 </context>

@@ -3186,9 +3186,9 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>不是 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <source>%n field(s) not declared in %1</source>
+        <source>%Ln field(s) not declared in %1</source>
         <translation>
-            <numerusform>%n 个字段未在 %1 中声明</numerusform>
+            <numerusform>%Ln 个字段未在 %1 中声明</numerusform>
         </translation>
     </message>
     <message>

@@ -474,7 +474,7 @@ DecodeResult ProtobufSchemas::decode(QByteArrayView payload, const QString &mess
             DecodeResult::success(Decoder::Protobuf, Protobuf::messageNode(*message, &unknown));
     if (unknown > 0)
         result.warnings.append(QCoreApplication::translate("Payload",
-                                                           "%n field(s) not declared in %1",
+                                                           "%Ln field(s) not declared in %1",
                                                            nullptr, unknown)
                                        .arg(messageType));
     return result;
