@@ -101,6 +101,16 @@
     </message>
 </context>
 <context>
+    <name>Payload</name>
+    <message numerus="yes">
+        <source>%Ln field(s) not declared in %1</source>
+        <translation>
+            <numerusform>%Ln field not declared in %1</numerusform>
+            <numerusform>%Ln fields not declared in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishPane</name>
     <message numerus="yes">
         <source>Queued for %1 at %2: not connected, it is sent once the connection is up (%Ln message(s) waiting)</source>

@@ -526,6 +526,30 @@
         <source>Broker URL: mqtt://host[:1883], mqtts://host[:8883], ws://host[:80]/path, wss://host[:443]/path (tcp:// and ssl:// too). Overrides -h and -p. Repeat for failover: the brokers are tried in order, and a lost or refusing one gives way to the next.</source>
         <translation>服务器 URL：mqtt://host[:1883]、mqtts://host[:8883]、ws://host[:80]/path、wss://host[:443]/path（也支持 tcp:// 和 ssl://）。优先于 -h 和 -p。可重复给出以故障转移：按顺序尝试各服务器，连接断开或被拒绝时改用下一个。</translation>
     </message>
+    <message>
+        <source>Print the payloads of topics matching FILTER decoded, as one line of JSON each (repeatable; the first matching rule wins). DECODER: text, json, hex, base64, cbor, msgpack, protobuf:PACKAGE.Message, sparkplug, numbers:FORMAT (int8, uint16le, float32be, ...).</source>
+        <translation>将匹配 FILTER 的主题的负载解码后打印，每条一行 JSON（可重复；第一条匹配的规则生效）。DECODER：text、json、hex、base64、cbor、msgpack、protobuf:PACKAGE.Message、sparkplug、numbers:FORMAT（int8、uint16le、float32be 等）。</translation>
+    </message>
+    <message>
+        <source>Read the payload (-m, -f or each -l line) as JSON and send it encoded: cbor, msgpack, protobuf:PACKAGE.Message, sparkplug (metrics), numbers:FORMAT; or text, json, hex, base64.</source>
+        <translation>将负载（-m、-f 或 -l 的每一行）作为 JSON 读取并编码后发送：cbor、msgpack、protobuf:PACKAGE.Message、sparkplug（指标）、numbers:FORMAT；或 text、json、hex、base64。</translation>
+    </message>
+    <message>
+        <source>Folder whose .proto files (and subfolders&apos;) declare the protobuf types (repeatable).</source>
+        <translation>其中（含子文件夹）的 .proto 文件声明 protobuf 类型的文件夹（可重复）。</translation>
+    </message>
+    <message>
+        <source>--proto-path: %1</source>
+        <translation>--proto-path：%1</translation>
+    </message>
+    <message>
+        <source>--decode %1: %2</source>
+        <translation>--decode %1：%2</translation>
+    </message>
+    <message>
+        <source>--encode %1: %2</source>
+        <translation>--encode %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPane</name>
@@ -3111,6 +3135,263 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The TLS handshake with %1 failed: %2</source>
         <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Payload</name>
+    <message>
+        <source>not CBOR: the payload is empty</source>
+        <translation>不是 CBOR：负载为空</translation>
+    </message>
+    <message>
+        <source>not CBOR: %1 at byte %2</source>
+        <translation>不是 CBOR：%1，位于第 %2 字节</translation>
+    </message>
+    <message>
+        <source>not CBOR: %1 bytes left after the first item, which ends at byte %2</source>
+        <translation>不是 CBOR：第一个数据项结束于第 %2 字节，其后还剩 %1 个字节</translation>
+    </message>
+    <message>
+        <source>unknown decoder &apos;%1&apos; (one of %2)</source>
+        <translation>未知的解码器“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>protobuf needs a message type: protobuf:PACKAGE.Message</source>
+        <translation>protobuf 需要消息类型：protobuf:PACKAGE.Message</translation>
+    </message>
+    <message>
+        <source>numbers needs a format, one of %1</source>
+        <translation>numbers 需要格式，可用：%1</translation>
+    </message>
+    <message>
+        <source>%1 takes no type after &apos;:&apos;</source>
+        <translation>%1 的“:”后不接类型</translation>
+    </message>
+    <message>
+        <source>expected FILTER=DECODER[:TYPE], not &apos;%1&apos;</source>
+        <translation>应为 FILTER=DECODER[:TYPE]，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>invalid topic filter &apos;%1&apos;: %2</source>
+        <translation>无效的主题过滤器“%1”：%2</translation>
+    </message>
+    <message>
+        <source>not MessagePack: %1 at byte %2</source>
+        <translation>不是 MessagePack：%1，位于第 %2 字节</translation>
+    </message>
+    <message>
+        <source>the payload is empty</source>
+        <translation>负载为空</translation>
+    </message>
+    <message>
+        <source>truncated, more bytes needed</source>
+        <translation>数据被截断，还需要更多字节</translation>
+    </message>
+    <message>
+        <source>invalid format byte</source>
+        <translation>无效的格式字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes left after the first object</source>
+        <translation>第一个对象之后还剩 %1 个字节</translation>
+    </message>
+    <message>
+        <source>not %1 numbers: %2 bytes is not a multiple of %3, the last %4 bytes from byte %5 are left over</source>
+        <translation>不是 %1 数值：%2 个字节不是 %3 的倍数，从第 %5 字节起剩余最后 %4 个字节</translation>
+    </message>
+    <message>
+        <source>element %1 (%2) is not a %3 number</source>
+        <translation>第 %1 个元素（%2）不是 %3 数值</translation>
+    </message>
+    <message>
+        <source>no .proto files loaded for %1: give a folder with --proto-path</source>
+        <translation>没有为 %1 加载 .proto 文件：请用 --proto-path 指定文件夹</translation>
+    </message>
+    <message>
+        <source>no message type %1 in the .proto files</source>
+        <translation>.proto 文件中没有消息类型 %1</translation>
+    </message>
+    <message>
+        <source>unknown decoder %1</source>
+        <translation>未知的解码器 %1</translation>
+    </message>
+    <message>
+        <source>invalid field key (field number 0 or a truncated varint)</source>
+        <translation>无效的字段键（字段编号为 0 或 varint 被截断）</translation>
+    </message>
+    <message>
+        <source>field %1 (%2) is declared %3 (%4) but the payload has a %5 value there: a different message type?</source>
+        <translation>字段 %1（%2）声明为 %3（%4），但负载中此处是 %5 值：是不同的消息类型吗？</translation>
+    </message>
+    <message>
+        <source>field %1: its length is truncated</source>
+        <translation>字段 %1：其长度被截断</translation>
+    </message>
+    <message>
+        <source>field %1: length %2 runs past the end (%3 bytes left)</source>
+        <translation>字段 %1：长度 %2 超出了末尾（仅剩 %3 个字节）</translation>
+    </message>
+    <message>
+        <source>messages nested too deeply</source>
+        <translation>消息嵌套过深</translation>
+    </message>
+    <message>
+        <source>field %1: end of a group that was not started</source>
+        <translation>字段 %1：结束了一个未开始的组</translation>
+    </message>
+    <message>
+        <source>field %1 (%2) is truncated or malformed</source>
+        <translation>字段 %1（%2）被截断或格式错误</translation>
+    </message>
+    <message>
+        <source>too large for protobuf (2 GiB at most)</source>
+        <translation>对 protobuf 来说太大（最多 2 GiB）</translation>
+    </message>
+    <message>
+        <source>does not parse as %1 (invalid UTF-8 in a string field?)</source>
+        <translation>无法解析为 %1（字符串字段中有无效的 UTF-8？）</translation>
+    </message>
+    <message>
+        <source>required fields missing: %1</source>
+        <translation>缺少必填字段：%1</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <source>%1: not a folder</source>
+        <translation>%1：不是文件夹</translation>
+    </message>
+    <message>
+        <source>not %1: %2 at byte %3</source>
+        <translation>不是 %1：%2，位于第 %3 字节</translation>
+    </message>
+    <message>
+        <source>not %1: %2</source>
+        <translation>不是 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln field(s) not declared in %1</source>
+        <translation>
+            <numerusform>%Ln 个字段未在 %1 中声明</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not JSON for %1: %2</source>
+        <translation>不是 %1 的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug 2.2 STATE: the payload is neither ONLINE nor OFFLINE</source>
+        <translation>不是 Sparkplug 2.2 STATE：负载既不是 ONLINE 也不是 OFFLINE</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug 3.0 STATE: no &quot;online&quot; true or false in the JSON</source>
+        <translation>不是 Sparkplug 3.0 STATE：JSON 中没有值为 true 或 false 的“online”</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug 3.0 STATE: %1 at byte %2</source>
+        <translation>不是 Sparkplug 3.0 STATE：%1，位于第 %2 字节</translation>
+    </message>
+    <message>
+        <source>no sequence number (seq) in a %1</source>
+        <translation>%1 中没有序列号（seq）</translation>
+    </message>
+    <message>
+        <source>sequence number %1 is out of range (0 to 255)</source>
+        <translation>序列号 %1 超出范围（0 到 255）</translation>
+    </message>
+    <message>
+        <source>sequence gap: expected %1, got %2 (messages lost or out of order)</source>
+        <translation>序列号不连续：应为 %1，实际为 %2（消息丢失或乱序）</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug B topic: expected spBv1.0/GROUP/TYPE/EDGE_NODE[/DEVICE] or spBv1.0/STATE/HOST</source>
+        <translation>不是 Sparkplug B 主题：应为 spBv1.0/GROUP/TYPE/EDGE_NODE[/DEVICE] 或 spBv1.0/STATE/HOST</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug B payload: %1 at byte %2</source>
+        <translation>不是 Sparkplug B 负载：%1，位于第 %2 字节</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug B payload: %1</source>
+        <translation>不是 Sparkplug B 负载：%1</translation>
+    </message>
+    <message>
+        <source>NDEATH of edge node %1 with no NBIRTH seen</source>
+        <translation>边缘节点 %1 的 NDEATH，但未见过其 NBIRTH</translation>
+    </message>
+    <message>
+        <source>%1 before any NBIRTH of edge node %2: metric aliases cannot be resolved</source>
+        <translation>%1 早于边缘节点 %2 的任何 NBIRTH：无法解析指标别名</translation>
+    </message>
+    <message>
+        <source>%1 of device %2 with no DBIRTH seen</source>
+        <translation>设备 %2 的 %1，但未见过其 DBIRTH</translation>
+    </message>
+    <message>
+        <source>metric %1 of a %2 has no name</source>
+        <translation>%2 中的指标 %1 没有名称</translation>
+    </message>
+    <message>
+        <source>from alias %1</source>
+        <translation>来自别名 %1</translation>
+    </message>
+    <message>
+        <source>alias %1 was not declared in a birth</source>
+        <translation>别名 %1 未在任何出生消息中声明</translation>
+    </message>
+    <message>
+        <source>NBIRTH without a bdSeq metric</source>
+        <translation>NBIRTH 中没有 bdSeq 指标</translation>
+    </message>
+    <message>
+        <source>NDEATH without a bdSeq metric</source>
+        <translation>NDEATH 中没有 bdSeq 指标</translation>
+    </message>
+    <message>
+        <source>bdSeq %1 does not match the NBIRTH&apos;s %2: the death of an earlier session, ignored</source>
+        <translation>bdSeq %1 与 NBIRTH 的 %2 不符：这是更早会话的死亡消息，已忽略</translation>
+    </message>
+    <message>
+        <source>the value %1 is not a %2</source>
+        <translation>值 %1 不是 %2</translation>
+    </message>
+    <message>
+        <source>bytes must be given as Base64</source>
+        <translation>字节必须以 Base64 给出</translation>
+    </message>
+    <message>
+        <source>a %1 metric cannot be written from JSON</source>
+        <translation>无法从 JSON 写出 %1 类型的指标</translation>
+    </message>
+    <message>
+        <source>Sparkplug B needs a JSON object {&quot;metrics&quot;: [...]} or an array of metrics</source>
+        <translation>Sparkplug B 需要 JSON 对象 {&quot;metrics&quot;: [...]} 或指标数组</translation>
+    </message>
+    <message>
+        <source>seq must be a whole number from 0 to 255</source>
+        <translation>seq 必须是 0 到 255 之间的整数</translation>
+    </message>
+    <message>
+        <source>metric %1 needs a &quot;name&quot; or an &quot;alias&quot;</source>
+        <translation>指标 %1 需要“name”或“alias”</translation>
+    </message>
+    <message>
+        <source>metric %1: unknown datatype &quot;%2&quot;</source>
+        <translation>指标 %1：未知的数据类型“%2”</translation>
+    </message>
+    <message>
+        <source>metric %1: %2</source>
+        <translation>指标 %1：%2</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8: invalid sequences are shown as U+FFFD</source>
+        <translation>不是有效的 UTF-8：无效序列显示为 U+FFFD</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>不是 JSON：%1，位于第 %2 字节</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clientoptions.h"
 #include "commands.h"
+#include "payloadoptions.h"
 
 #include "client.h"
 #include "topic.h"
@@ -40,6 +41,8 @@ public:
     }
     // -d: also report each acknowledgement that says more than Success.
     void setDebug(bool debug) { m_debug = debug; }
+    // -l with --encode: each line is encoded before it is sent.
+    void setLineEncoder(const Cli::PayloadOptions *encoder) { m_lineEncoder = encoder; }
 
 private:
     void onConnected();
@@ -57,6 +60,7 @@ private:
 
     // Pause reading stdin while this many messages wait in the client's queue.
     static constexpr int MaximumBacklog = 1000;
+    const Cli::PayloadOptions *m_lineEncoder = nullptr;
 
     Mqtt::Client m_client;
     Mqtt::ConnectionOptions m_options;
@@ -180,6 +184,11 @@ bool Publisher::publishPayload(const QByteArray &payload)
 {
     Mqtt::Message message = m_message;
     message.payload = payload;
+    QString problem;
+    if (m_lineEncoder && !m_lineEncoder->encode(&message.payload, &problem)) {
+        fail(problem);
+        return false;
+    }
     Mqtt::Error error;
     const quint64 token = m_client.publish(message, &error);
     if (token == 0) {
@@ -307,6 +316,7 @@ int runPub(const QStringList &arguments)
                        QCoreApplication::translate(
                                "Cli", "Seconds to wait between repeated messages (default 0)."),
                        QStringLiteral("seconds"), QStringLiteral("0")});
+    Cli::PayloadOptions::addOptions(&options, Command::Publish);
     const int parsed = options.parse(arguments);
     if (parsed >= 0)
         return parsed;
@@ -360,6 +370,13 @@ int runPub(const QStringList &arguments)
         }
         message.payload = file.readAll();
     }
+    Cli::PayloadOptions payloadOptions;
+    if (!payloadOptions.read(options, Command::Publish, &problem))
+        return usageError(problem);
+    // -m and -f are encoded once, before connecting; -l line by line.
+    if (source != Source::StdinLines && source != Source::NullMessage &&
+        !payloadOptions.encode(&message.payload, &problem))
+        return usageError(problem);
 
     qint64 repeat = 1;
     if (!Cli::parseInteger(options.value(QStringLiteral("repeat")), 1, 1000000000, &repeat))
@@ -380,6 +397,8 @@ int runPub(const QStringList &arguments)
     Publisher publisher(connection, message, source, int(repeat), int(delay * 1000));
     publisher.setDisconnectProperties(options.properties().disconnect);
     publisher.setDebug(options.isSet(QStringLiteral("debug")));
+    if (source == Source::StdinLines)
+        publisher.setLineEncoder(&payloadOptions);
     QTimer::singleShot(0, &publisher, &Publisher::start);
     return QCoreApplication::exec();
 }

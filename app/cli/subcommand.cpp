@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clientoptions.h"
 #include "commands.h"
+#include "payloadoptions.h"
 
 #include "client.h"
 #include "topic.h"
@@ -33,6 +34,8 @@ public:
     void setDebug(bool debug) { m_debug = debug; }
     // --properties: print each message's 5.0 properties under it.
     void setPrintProperties(bool print) { m_printProperties = print; }
+    // --decode: payloads of matching topics printed decoded.
+    void setPayloadOptions(Cli::PayloadOptions *options) { m_payloadOptions = options; }
     // 5.0: properties of the SUBSCRIBE and of the DISCONNECT that ends the run.
     void setSubscribeProperties(const Mqtt::Properties &properties)
     {
@@ -69,6 +72,7 @@ private:
     bool m_finishing = false;
     bool m_debug = false;
     bool m_printProperties = false;
+    Cli::PayloadOptions *m_payloadOptions = nullptr;
     Mqtt::Properties m_subscribeProperties;
     Mqtt::Properties m_disconnectProperties;
     QStringList m_unsubscribeFilters;
@@ -206,7 +210,10 @@ void Subscriber::onMessageReceived(const Mqtt::Message &message)
     QByteArray line;
     if (m_format == OutputFormat::TopicAndPayload)
         line = message.topic.toUtf8() + ' ';
-    line += message.payload;
+    std::optional<QByteArray> decoded;
+    if (m_payloadOptions)
+        decoded = m_payloadOptions->decode(message.topic, message.payload);
+    line += decoded ? *decoded : message.payload;
     line += '\n';
     if (m_printProperties)
         line += Cli::describeProperties(message.properties);
@@ -288,6 +295,7 @@ int runSub(const QStringList &arguments)
                        QCoreApplication::translate(
                                "Cli", "Print each message's MQTT 5.0 properties on indented lines "
                                       "after it.")});
+    Cli::PayloadOptions::addOptions(&options, Command::Subscribe);
     const int parsed = options.parse(arguments);
     if (parsed >= 0)
         return parsed;
@@ -358,12 +366,17 @@ int runSub(const QStringList &arguments)
                                          "not '%1'")
                                   .arg(options.value(QStringLiteral("timeout"))));
 
+    Cli::PayloadOptions payloadOptions;
+    if (!payloadOptions.read(options, Command::Subscribe, &problem))
+        return usageError(problem);
+
     Subscriber subscriber(connection, topics,
                           options.isSet(QStringLiteral("verbose")) ? OutputFormat::TopicAndPayload
                                                                    : OutputFormat::Payload,
                           int(count), int(timeout * 1000));
     subscriber.setDebug(options.isSet(QStringLiteral("debug")));
     subscriber.setPrintProperties(options.isSet(propertiesName));
+    subscriber.setPayloadOptions(&payloadOptions);
     subscriber.setSubscribeProperties(options.properties().subscribe);
     subscriber.setDisconnectProperties(options.properties().disconnect);
     subscriber.setUnsubscriptions(unsubscribeFilters, options.properties().unsubscribe);

@@ -16,6 +16,9 @@ SWITCHBOARD_PACKAGES=(
     xvfb xauth fonts-noto-cjk
     # Qt's SVG plugin draws the window icon (resources/switchboard.svg).
     libqt6svg6
+    # Payload decoders (src/payload): protobuf with the compiler's importer, MessagePack, and
+    # the independent encoders the tests make their payloads with.
+    libprotobuf-dev libprotoc-dev protobuf-compiler libmsgpack-cxx-dev python3-cbor2 python3-msgpack
     # Installing and packaging: manual pages, desktop and AppStream checks, shell completion,
     # the Debian package (dpkg-shlibdeps needs dpkg-dev and file) and lintian.
     help2man man-db desktop-file-utils appstream bash-completion dpkg-dev file lintian

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+// The MessagePack decoder against payloads made by Python's msgpack, malformed input, and our
+// encoder checked by msgpack.unpackb.
+#include "externalencoders.h"
+#include "msgpackcodec.h"
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Payload;
+
+class tst_PayloadMsgpack : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decodesPythonMsgpack_data();
+    void decodesPythonMsgpack();
+    void extensionTypesAreShown();
+    void malformed_data();
+    void malformed();
+    void encoderCheckedByPythonMsgpack();
+};
+
+void tst_PayloadMsgpack::decodesPythonMsgpack_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("map") << QStringLiteral("msgpack.packb({'t': 21.5, 'n': -3, 'ok': True, 'name': "
+                                           "'x', 'list': [1, None]})")
+                         << QByteArray(R"({"list":[1,null],"n":-3,"name":"x","ok":true,"t":21.5})");
+    QTest::newRow("bin as Base64") << QStringLiteral("msgpack.packb({'raw': b'\\x00\\x01'})")
+                                   << QByteArray(R"({"raw":"AAE="})");
+    QTest::newRow("uint64") << QStringLiteral("msgpack.packb([2**63 - 1, -2**63])")
+                            << QByteArray("[9223372036854775807,-9223372036854775808]");
+    QTest::newRow("float 32") << QStringLiteral("msgpack.packb(1.5, use_single_float=True)")
+                              << QByteArray("1.5");
+    QTest::newRow("integer keys") << QStringLiteral("msgpack.packb({1: 'a'})")
+                                  << QByteArray(R"({"1":"a"})");
+}
+
+void tst_PayloadMsgpack::decodesPythonMsgpack()
+{
+    QFETCH(QString, expression);
+    QFETCH(QByteArray, json);
+    QString error;
+    const QByteArray bytes =
+            ExternalEncoders::pythonBytes(QStringLiteral("msgpack"), expression, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const DecodeResult result = decodeMessagePack(bytes);
+    QVERIFY2(result.isValid(), qPrintable(result.error));
+    QCOMPARE(result.decoder, Decoder::MessagePack);
+    QCOMPARE(result.toJsonLine(), json);
+}
+
+void tst_PayloadMsgpack::extensionTypesAreShown()
+{
+    QString error;
+    const QByteArray bytes = ExternalEncoders::pythonBytes(
+            QStringLiteral("msgpack"),
+            QStringLiteral("msgpack.packb([msgpack.ExtType(5, b'\\x01\\x02'), "
+                           "msgpack.Timestamp(1700000000, 250000000)])"),
+            &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const DecodeResult result = decodeMessagePack(bytes);
+    QVERIFY2(result.isValid(), qPrintable(result.error));
+    const Node &extension = result.root.children.at(0);
+    QCOMPARE(extension.type, QStringLiteral("ext 5"));
+    QCOMPARE(extension.children.at(0).value.toInt(), 5);
+    QCOMPARE(extension.children.at(1).value.toByteArray(), QByteArray("\x01\x02"));
+    const Node &timestamp = result.root.children.at(1);
+    QCOMPARE(timestamp.type, QStringLiteral("ext -1 (timestamp)"));
+    QCOMPARE(timestamp.children.at(1).value.toString(), QStringLiteral("2023-11-14T22:13:20.250Z"));
+    QCOMPARE(result.toJsonLine(),
+             QByteArray(
+                     R"([{"ext":5,"value":"AQI="},{"ext":-1,"value":"2023-11-14T22:13:20.250Z"}])"));
+}
+
+void tst_PayloadMsgpack::malformed_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<qsizetype>("offset");
+    // An array of two with one item: the second is missing at byte 2.
+    QTest::newRow("truncated array") << QByteArray::fromHex("9201") << qsizetype(2);
+    QTest::newRow("truncated string") << QByteArray::fromHex("a568") << qsizetype(1);
+    QTest::newRow("never used byte 0xc1") << QByteArray::fromHex("c1") << qsizetype(0);
+    QTest::newRow("trailing bytes") << QByteArray::fromHex("0102") << qsizetype(1);
+    QTest::newRow("empty") << QByteArray() << qsizetype(0);
+    // JSON text is not MessagePack: '{' is a positive fixint, then bytes are left over.
+    QTest::newRow("JSON instead") << QByteArray("{\"a\":1}") << qsizetype(1);
+}
+
+void tst_PayloadMsgpack::malformed()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(qsizetype, offset);
+    const DecodeResult result = decodeMessagePack(payload);
+    QVERIFY(!result.isValid());
+    QVERIFY(!result.error.isEmpty());
+    QCOMPARE(result.errorOffset, offset);
+    QCOMPARE(result.hex, QString::fromLatin1(payload.toHex()));
+}
+
+void tst_PayloadMsgpack::encoderCheckedByPythonMsgpack()
+{
+    const PayloadFormat::EncodeResult encoded = encodeMessagePack(
+            QStringLiteral(R"({"t": 21.5, "n": -3, "big": 9007199254740993, "a": [true, null]})"));
+    QVERIFY2(encoded.isValid(), qPrintable(encoded.error));
+    QString error;
+    const QByteArray seen = ExternalEncoders::python(
+            QStringLiteral("import sys, msgpack\nv = msgpack.unpackb(sys.stdin.buffer.read())\n"
+                           "print(ascii(sorted(v.items())))"),
+            encoded.bytes, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(seen.trimmed(),
+             QByteArray("[('a', [True, None]), ('big', 9007199254740993), ('n', -3), "
+                        "('t', 21.5)]"));
+}
+
+QTEST_GUILESS_MAIN(tst_PayloadMsgpack)
+#include "tst_payload_msgpack.moc"
