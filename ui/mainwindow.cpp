@@ -404,8 +404,8 @@ ConnectionWorkspace *MainWindow::openConnection(const QString &profileName)
         view->connectionPane->selectProfile(profileName);
     connect(workspace, &ConnectionWorkspace::nameChanged, this, &MainWindow::updateSwitchers);
     updateWorkspaceNames();
+    updateCombinedFeeds(); // first: a new combined log takes its share below
     rebalanceBudget();
-    updateCombinedFeeds();
     showEntry(view);
     return workspace;
 }
@@ -427,8 +427,8 @@ bool MainWindow::closeConnection(ConnectionWorkspace *workspace)
         m_current = m_views[qMin(position, m_views.size() - 1)].get();
     closing.reset();
     updateWorkspaceNames(); // a name may no longer need its address
+    updateCombinedFeeds(); // first: a new combined log takes its share below
     rebalanceBudget();
-    updateCombinedFeeds();
     showEntry(m_combinedShown ? nullptr : m_current);
     return true;
 }
@@ -570,16 +570,20 @@ MemoryBudget MainWindow::memoryBudget() const
 
 void MainWindow::rebalanceBudget()
 {
+    // One budget for the whole window. While the combined log collects (two connections or
+    // more) it holds half of it and the connections share the other half, so that the rows
+    // held stay within the budget however many connections are open.
     const MemoryBudget budget = memoryBudget();
-    const MemoryBudget share = budget.share(int(m_views.size()));
+    const bool combined = m_views.size() >= 2 && m_combinedLog;
+    const MemoryBudget forConnections = combined ? budget.share(2) : budget;
+    const MemoryBudget share = forConnections.share(int(m_views.size()));
     for (const auto &view : m_views)
         view->workspace->setBudget(share);
-    if (m_combinedLog) {
-        // The combined log shows the latest of them all; its payloads are shared with the
-        // connections' logs (implicitly shared byte arrays), so it adds little of its own.
-        m_combinedLog->setMaximumMessages(budget.maximumMessages);
-        m_combinedLog->setMaximumBytes(budget.maximumBytes);
-        m_combinedTree->setMaximumHistoryBytes(budget.maximumHistoryBytes);
+    if (combined) {
+        const MemoryBudget half = budget.share(2);
+        m_combinedLog->setMaximumMessages(half.maximumMessages);
+        m_combinedLog->setMaximumBytes(half.maximumBytes);
+        m_combinedTree->setMaximumHistoryBytes(half.maximumHistoryBytes);
     }
 }
 

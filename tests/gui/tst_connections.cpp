@@ -351,29 +351,31 @@ void TestConnections::closingAConnectionRebalancesTheBudget()
     }
     QTRY_COMPARE(a->messageLog()->rowCount(), 200);
 
-    // A second connection halves the shares: the first log keeps its newest 150.
+    // A second connection: the combined log takes half of the budget and the two connections
+    // share the other half; the first log keeps its newest 75.
     ConnectionWorkspace *b = connectTo(1, QStringLiteral("t/#"));
     QVERIFY(b);
-    QCOMPARE(a->messageLog()->maximumMessages(), 150);
-    QCOMPARE(b->messageLog()->maximumMessages(), 150);
-    QCOMPARE(a->messageLog()->rowCount(), 150);
-    QCOMPARE(a->messageLog()->payloadAt(149), QByteArray("199"));
+    QCOMPARE(m_window->combinedLog()->maximumMessages(), 150);
+    QCOMPARE(m_window->combinedLog()->maximumBytes(), qint64(3 * 1024 * 1024 / 2));
+    QCOMPARE(a->messageLog()->maximumMessages(), 75);
+    QCOMPARE(b->messageLog()->maximumMessages(), 75);
+    QCOMPARE(a->messageLog()->rowCount(), 75);
+    QCOMPARE(a->messageLog()->payloadAt(74), QByteArray("199"));
     ConnectionWorkspace *c = connectTo(2, QStringLiteral("t/#"));
     QVERIFY(c);
     for (ConnectionWorkspace *each : {a, b, c}) {
-        QCOMPARE(each->messageLog()->maximumMessages(), 100);
-        QCOMPARE(each->messageLog()->maximumBytes(), qint64(1024 * 1024));
+        QCOMPARE(each->messageLog()->maximumMessages(), 50);
+        QCOMPARE(each->messageLog()->maximumBytes(), qint64(3 * 1024 * 1024 / 6));
     }
-    QCOMPARE(a->messageLog()->rowCount(), 100);
-    // The combined log holds the whole budget.
-    QCOMPARE(m_window->combinedLog()->maximumMessages(), 300);
+    QCOMPARE(a->messageLog()->rowCount(), 50);
+    QCOMPARE(m_window->combinedLog()->maximumMessages(), 150);
 
     // Closing one gives its share back to the others.
     QVERIFY(m_window->closeConnection(c));
     QCOMPARE(m_window->workspaces().size(), 2);
     for (ConnectionWorkspace *each : {a, b}) {
-        QCOMPARE(each->messageLog()->maximumMessages(), 150);
-        QCOMPARE(each->messageLog()->maximumBytes(), qint64(3 * 1024 * 1024 / 2));
+        QCOMPARE(each->messageLog()->maximumMessages(), 75);
+        QCOMPARE(each->messageLog()->maximumBytes(), qint64(3 * 1024 * 1024 / 4));
     }
     QVERIFY(m_window->closeConnection(a));
     QCOMPARE(b->messageLog()->maximumMessages(), 300);
