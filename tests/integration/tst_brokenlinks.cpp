@@ -14,11 +14,9 @@
 #include "sequencelog.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QHash>
 #include <QSet>
 #include <QTest>
-#include <QTimer>
 
 #include <array>
 
@@ -269,17 +267,7 @@ void tst_BrokenLinks::bothWaysAtQos1AndQos2()
         parts << proxy.summary();
         return parts.join(QLatin1Char('\n'));
     };
-    // An event loop of its own, not QTest::qWaitFor(): that one sleeps 10 ms whenever no event
-    // is pending, and every hop through the proxy would wait for it.
-    QEventLoop loop;
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (allDone() || clock.elapsed() > RunDeadlineMs)
-            loop.quit();
-    });
-    poll.start(20);
-    loop.exec();
-    const bool finished = allDone();
+    const bool finished = FaultProxy::runUntil(allDone, RunDeadlineMs);
     const qint64 runtimeMs = clock.elapsed();
     proxy.stopFaults();
     if (!finished)

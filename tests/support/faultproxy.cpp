@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "faultproxy.h"
 
+#include <QEventLoop>
 #include <QMetaEnum>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -56,6 +57,23 @@ quint32 FaultProxy::seedFromEnvironment()
     bool ok = false;
     const quint32 seed = qEnvironmentVariable("SWITCHBOARD_FAULT_SEED").toUInt(&ok);
     return ok ? seed : QRandomGenerator::global()->generate();
+}
+
+bool FaultProxy::runUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    QElapsedTimer clock;
+    clock.start();
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done() || clock.elapsed() >= timeoutMs)
+            loop.quit();
+    });
+    poll.start(20);
+    loop.exec();
+    return done();
 }
 
 FaultProxy::FaultProxy(const QHostAddress &targetHost, quint16 targetPort, quint32 seed,

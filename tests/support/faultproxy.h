@@ -10,6 +10,7 @@
 
 #include <array>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -45,6 +46,10 @@ public:
 
     // The seed of the environment variable SWITCHBOARD_FAULT_SEED when set, else a random one.
     static quint32 seedFromEnvironment();
+    // Runs the event loop until done() or timeoutMs, checking every 20 ms. Unlike
+    // QTest::qWaitFor() it never sleeps while no event is pending, so a proxy in the test's own
+    // thread forwards at once. Returns done().
+    static bool runUntil(const std::function<bool()> &done, int timeoutMs);
 
     FaultProxy(const QHostAddress &targetHost, quint16 targetPort, quint32 seed,
                QObject *parent = nullptr);
