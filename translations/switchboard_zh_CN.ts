@@ -550,6 +550,38 @@
         <source>--encode %1: %2</source>
         <translation>--encode %1：%2</translation>
     </message>
+    <message>
+        <source>Keep going when the connection is lost after the first one: connect again and resend what the broker has not acknowledged. At QoS 2 this needs -c (and -i), so that no message arrives twice.</source>
+        <translation>首次连接之后连接断开时继续运行：重新连接，并重发服务器尚未确认的消息。QoS 2 时需要 -c（和 -i），以免消息到达两次。</translation>
+    </message>
+    <message>
+        <source>With -l, stop at the first line refused (by the broker, or as too large for it). Without it each refused line is reported with its number and the rest are published; the exit code is 1 either way.</source>
+        <translation>与 -l 一起使用：在第一个被拒绝的行（被服务器拒绝，或对服务器而言过大）处停止。不加此选项时，每个被拒绝的行都会连同行号一起报告，其余的行照常发布；两种情况下退出码都是 1。</translation>
+    </message>
+    <message>
+        <source>--stop-on-refusal applies to -l only</source>
+        <translation>--stop-on-refusal 仅适用于 -l</translation>
+    </message>
+    <message>
+        <source>--reconnect at QoS 2 needs a session the broker keeps: add -c and -i</source>
+        <translation>QoS 2 下的 --reconnect 需要服务器保留的会话：请加上 -c 和 -i</translation>
+    </message>
+    <message>
+        <source>reconnected; the broker kept the session</source>
+        <translation>已重新连接；服务器保留了会话</translation>
+    </message>
+    <message>
+        <source>reconnected; the broker kept no session</source>
+        <translation>已重新连接；服务器没有保留会话</translation>
+    </message>
+    <message>
+        <source>connection lost: %1; reconnecting in %2 s</source>
+        <translation>连接断开：%1；%2 秒后重新连接</translation>
+    </message>
+    <message>
+        <source>reconnecting failed: %1; trying again in %2 s (attempt %3)</source>
+        <translation>重新连接失败：%1；%2 秒后再试（第 %3 次尝试）</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPane</name>
@@ -3694,6 +3726,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>switchboard-cli pub: the broker acknowledged a message: %1</source>
         <translation>switchboard-cli pub：服务器确认了一条消息：%1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>

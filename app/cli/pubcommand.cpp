@@ -2,12 +2,14 @@
 #include "clientoptions.h"
 #include "commands.h"
 #include "payloadoptions.h"
+#include "reconnection.h"
 
 #include "client.h"
 #include "topic.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QSet>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -17,15 +19,21 @@
 #include <cstring>
 #include <optional>
 #include <unistd.h>
+#include <utility>
 
 namespace {
 
 using Cli::Command;
 
 enum class Source { Message, File, NullMessage, StdinLines };
+// -l: what a refused line (by the broker, or by the engine before sending) does to the rest.
+enum class RefusalPolicy { Continue, Stop };
 
 // Connects, publishes, waits until every message is acknowledged (QoS 1/2) or written
-// (QoS 0), disconnects and quits the event loop with the exit code.
+// (QoS 0), disconnects and quits the event loop with the exit code. With --reconnect a
+// connection lost after the first CONNACK is made again and the engine resends what the
+// broker has not acknowledged; the run ends once the input is over and all of it is
+// acknowledged.
 class Publisher : public QObject
 {
     Q_OBJECT
@@ -39,8 +47,16 @@ public:
     {
         m_disconnectProperties = properties;
     }
-    // -d: also report each acknowledgement that says more than Success.
-    void setDebug(bool debug) { m_debug = debug; }
+    // -d: also report each acknowledgement that says more than Success, and each lost
+    // connection.
+    void setDebug(bool debug)
+    {
+        m_debug = debug;
+        m_reconnection.setNotices(debug ? Cli::Reconnection::Notices::Told
+                                        : Cli::Reconnection::Notices::Quiet);
+    }
+    void setReconnect(Cli::Reconnection::Policy policy) { m_reconnection.setPolicy(policy); }
+    void setRefusalPolicy(RefusalPolicy policy) { m_refusalPolicy = policy; }
     // -l with --encode: each line is encoded before it is sent.
     void setLineEncoder(const Cli::PayloadOptions *encoder) { m_lineEncoder = encoder; }
 
@@ -57,12 +73,16 @@ private:
     void onPublishAcknowledged(quint64 token, Mqtt::ReasonCode reasonCode,
                                const QString &reasonString);
     void disconnectFromBroker();
+    // -l: a refused line is told with its number; the rest go on unless --stop-on-refusal.
+    void refuseLine(qint64 line, const QString &text);
+    void onMessageRefused(quint64 token, const Mqtt::Error &error);
 
     // Pause reading stdin while this many messages wait in the client's queue.
     static constexpr int MaximumBacklog = 1000;
     const Cli::PayloadOptions *m_lineEncoder = nullptr;
 
     Mqtt::Client m_client;
+    Cli::Reconnection m_reconnection{Command::Publish, &m_client, Cli::Reconnection::Policy::Stop};
     Mqtt::ConnectionOptions m_options;
     Mqtt::Message m_message;
     Source m_source;
@@ -78,7 +98,12 @@ private:
     bool m_stdinAtEnd = false;
     bool m_backlogged = false;
     bool m_debug = false;
+    bool m_started = false; // the first CONNACK started the publishing
     Mqtt::Properties m_disconnectProperties;
+    RefusalPolicy m_refusalPolicy = RefusalPolicy::Continue;
+    qint64 m_lineNumber = 0; // -l: lines taken from the input so far
+    QHash<quint64, qint64> m_lineOfToken; // -l: messages not yet published, by token
+    int m_refusedLines = 0;
 };
 
 Publisher::Publisher(const Mqtt::ConnectionOptions &options, const Mqtt::Message &message,
@@ -95,14 +120,17 @@ Publisher::Publisher(const Mqtt::ConnectionOptions &options, const Mqtt::Message
     connect(&m_client, &Mqtt::Client::errorOccurred, this, &Publisher::onErrorOccurred);
     connect(&m_client, &Mqtt::Client::messagePublished, this, &Publisher::onMessagePublished);
     connect(&m_client, &Mqtt::Client::publishAcknowledged, this, &Publisher::onPublishAcknowledged);
-    // 5.0: a PUBACK/PUBREC with a failure reason code; the text names it and the reason string.
-    connect(&m_client, &Mqtt::Client::messageRefused, this,
-            [this](quint64, const Mqtt::Error &error) { fail(error.text); });
+    connect(&m_client, &Mqtt::Client::messageRefused, this, &Publisher::onMessageRefused);
     connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
         if (!m_finishing && m_exitCode == Cli::ExitSuccess) {
-            Cli::printError(Command::Publish, tr("the connection closed unexpectedly"));
+            const Mqtt::Error &loss = m_reconnection.lastLoss();
+            Cli::printError(Command::Publish,
+                            loss ? loss.text : tr("the connection closed unexpectedly"));
             m_exitCode = Cli::ExitFailure;
         }
+        // The rest went on after a refused line, but not all of the input was published.
+        if (m_refusedLines > 0)
+            m_exitCode = Cli::ExitFailure;
         QCoreApplication::exit(m_exitCode);
     });
 }
@@ -134,6 +162,9 @@ void Publisher::onConnected()
     m_exitCode = Cli::ExitSuccess;
     if (m_debug)
         Cli::printServerLimits(Command::Publish, m_client.serverLimits());
+    // A reconnect (--reconnect) goes on where the input is: the engine resends the rest.
+    if (std::exchange(m_started, true))
+        return;
     if (m_source == Source::StdinLines) {
         m_stdinNotifier.emplace(STDIN_FILENO, QSocketNotifier::Read);
         connect(&*m_stdinNotifier, &QSocketNotifier::activated, this, &Publisher::onStdinReadable);
@@ -144,6 +175,10 @@ void Publisher::onConnected()
 
 void Publisher::onErrorOccurred(const Mqtt::Error &error)
 {
+    // --reconnect: a loss after the first CONNACK is retried; told with -d, and here only if
+    // the engine gives up (disconnected() follows).
+    if (m_reconnection.isKeeping())
+        return;
     // The client follows with disconnected() when the connection is gone.
     Cli::printError(Command::Publish, error.text);
     m_exitCode = Cli::ExitFailure;
@@ -184,20 +219,64 @@ bool Publisher::publishPayload(const QByteArray &payload)
 {
     Mqtt::Message message = m_message;
     message.payload = payload;
+    const bool lines = m_source == Source::StdinLines;
+    if (lines)
+        ++m_lineNumber;
     QString problem;
     if (m_lineEncoder && !m_lineEncoder->encode(&message.payload, &problem)) {
-        fail(problem);
-        return false;
+        // A line that does not encode is refused like one the broker refuses.
+        if (!lines) {
+            fail(problem);
+            return false;
+        }
+        refuseLine(m_lineNumber, problem);
+        return !m_finishing;
     }
     Mqtt::Error error;
     const quint64 token = m_client.publish(message, &error);
     if (token == 0) {
-        fail(error.text);
-        return false;
+        if (!lines) {
+            fail(error.text);
+            return false;
+        }
+        refuseLine(m_lineNumber, error.text);
+        return !m_finishing;
     }
+    if (lines)
+        m_lineOfToken.insert(token, m_lineNumber);
     if (message.qos != Mqtt::QoS::AtMostOnce)
         m_pending.insert(token);
     return true;
+}
+
+void Publisher::onMessageRefused(quint64 token, const Mqtt::Error &error)
+{
+    // 5.0: a PUBACK/PUBREC with a failure reason code (the text names it and the reason
+    // string), a queued message the broker's limits no longer allow, an expired one; or a
+    // QoS 0 message whose connection closed before it was sent.
+    m_pending.remove(token);
+    const auto line = m_lineOfToken.constFind(token);
+    if (line == m_lineOfToken.cend()) {
+        fail(error.text);
+        return;
+    }
+    const qint64 number = *line;
+    m_lineOfToken.erase(line);
+    refuseLine(number, error.text);
+    finishIfDone();
+}
+
+void Publisher::refuseLine(qint64 line, const QString &text)
+{
+    // After --stop-on-refusal stopped the run, later answers are no news.
+    if (m_finishing)
+        return;
+    ++m_refusedLines;
+    if (m_refusalPolicy == RefusalPolicy::Stop) {
+        fail(tr("line %1: %2").arg(line).arg(text));
+        return;
+    }
+    Cli::printError(Command::Publish, tr("line %1: %2").arg(line).arg(text));
 }
 
 void Publisher::publishRepeated()
@@ -268,6 +347,7 @@ void Publisher::publishBufferedLines()
 void Publisher::onMessagePublished(quint64 token)
 {
     m_pending.remove(token);
+    m_lineOfToken.remove(token);
     if (m_backlogged && m_client.queuedCount() < MaximumBacklog / 2)
         publishBufferedLines();
     finishIfDone();
@@ -317,6 +397,21 @@ int runPub(const QStringList &arguments)
                                "Cli", "Seconds to wait between repeated messages (default 0)."),
                        QStringLiteral("seconds"), QStringLiteral("0")});
     Cli::PayloadOptions::addOptions(&options, Command::Publish);
+    const QString reconnectName = QStringLiteral("reconnect");
+    options.addOption(
+            {reconnectName,
+             QCoreApplication::translate(
+                     "Cli", "Keep going when the connection is lost after the first one: "
+                            "connect again and resend what the broker has not acknowledged. At "
+                            "QoS 2 this needs -c (and -i), so that no message arrives twice.")});
+    const QString stopOnRefusalName = QStringLiteral("stop-on-refusal");
+    options.addOption(
+            {stopOnRefusalName,
+             QCoreApplication::translate(
+                     "Cli", "With -l, stop at the first line refused (by the broker, or as too "
+                            "large for it). Without it each refused line is reported with its "
+                            "number and the rest are published; the exit code is 1 either "
+                            "way.")});
     const int parsed = options.parse(arguments);
     if (parsed >= 0)
         return parsed;
@@ -393,12 +488,25 @@ int runPub(const QStringList &arguments)
         (options.isSet(QStringLiteral("repeat")) || options.isSet(QStringLiteral("repeat-delay"))))
         return usageError(QCoreApplication::translate(
                 "Cli", "--repeat and --repeat-delay do not apply to -l"));
+    if (options.isSet(stopOnRefusalName) && source != Source::StdinLines)
+        return usageError(
+                QCoreApplication::translate("Cli", "--stop-on-refusal applies to -l only"));
+    // A clean session forgets the QoS 2 exchanges a lost connection left open: a message the
+    // broker took but did not confirm would go out again as a new one.
+    if (options.isSet(reconnectName) && message.qos == Mqtt::QoS::ExactlyOnce &&
+        connection.cleanSession)
+        return usageError(QCoreApplication::translate(
+                "Cli", "--reconnect at QoS 2 needs a session the broker keeps: add -c and -i"));
 
     Publisher publisher(connection, message, source, int(repeat), int(delay * 1000));
     publisher.setDisconnectProperties(options.properties().disconnect);
     publisher.setDebug(options.isSet(QStringLiteral("debug")));
     if (source == Source::StdinLines)
         publisher.setLineEncoder(&payloadOptions);
+    publisher.setReconnect(options.isSet(reconnectName) ? Cli::Reconnection::Policy::Reconnect
+                                                        : Cli::Reconnection::Policy::Stop);
+    publisher.setRefusalPolicy(options.isSet(stopOnRefusalName) ? RefusalPolicy::Stop
+                                                                : RefusalPolicy::Continue);
     QTimer::singleShot(0, &publisher, &Publisher::start);
     return QCoreApplication::exec();
 }

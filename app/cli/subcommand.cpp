@@ -2,6 +2,7 @@
 #include "clientoptions.h"
 #include "commands.h"
 #include "payloadoptions.h"
+#include "reconnection.h"
 
 #include "client.h"
 #include "topic.h"
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <unistd.h>
+#include <utility>
 
 namespace {
 
@@ -21,7 +23,9 @@ using Cli::Command;
 enum class OutputFormat { Payload, TopicAndPayload };
 
 // Connects, subscribes, unsubscribes (-U), prints each message as it arrives, and quits the
-// event loop after -C messages, after -W seconds, or when the connection fails.
+// event loop after -C messages, after -W seconds, or when the first connection fails. A
+// connection lost later is made again, as mosquitto_sub does (with -c the broker's session
+// resumes, else the engine subscribes again).
 class Subscriber : public QObject
 {
     Q_OBJECT
@@ -31,7 +35,12 @@ public:
 
     bool start();
     // -d: also report each granted subscription on stderr.
-    void setDebug(bool debug) { m_debug = debug; }
+    void setDebug(bool debug)
+    {
+        m_debug = debug;
+        m_reconnection.setNotices(debug ? Cli::Reconnection::Notices::Told
+                                        : Cli::Reconnection::Notices::Quiet);
+    }
     // --properties: print each message's 5.0 properties under it.
     void setPrintProperties(bool print) { m_printProperties = print; }
     // --decode: payloads of matching topics printed decoded.
@@ -62,6 +71,7 @@ private:
     void finish(int exitCode);
 
     Mqtt::Client m_client;
+    Cli::Reconnection m_reconnection{Command::Subscribe, &m_client};
     Mqtt::ConnectionOptions m_options;
     QList<Mqtt::SubscribeTopic> m_topics;
     OutputFormat m_format;
@@ -70,6 +80,7 @@ private:
     QTimer m_timeout;
     QFile m_output;
     bool m_finishing = false;
+    bool m_requestsSent = false; // SUBSCRIBE and UNSUBSCRIBE of the first connection
     bool m_debug = false;
     bool m_printProperties = false;
     Cli::PayloadOptions *m_payloadOptions = nullptr;
@@ -100,6 +111,10 @@ Subscriber::Subscriber(const Mqtt::ConnectionOptions &options,
             &Subscriber::onUnsubscriptionResultsReceived);
     connect(&m_client, &Mqtt::Client::messageReceived, this, &Subscriber::onMessageReceived);
     connect(&m_client, &Mqtt::Client::errorOccurred, this, [this](const Mqtt::Error &error) {
+        // A loss after the first CONNACK is retried; told with -d, and here only if the
+        // engine gives up (disconnected() follows).
+        if (m_reconnection.isKeeping())
+            return;
         Cli::printError(Command::Subscribe, error.text);
         m_exitCode = Cli::ExitFailure;
         // Refused before connecting: no disconnected() follows.
@@ -108,7 +123,9 @@ Subscriber::Subscriber(const Mqtt::ConnectionOptions &options,
     });
     connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
         if (!m_finishing && m_exitCode == Cli::ExitSuccess) {
-            Cli::printError(Command::Subscribe, tr("the connection closed unexpectedly"));
+            const Mqtt::Error &loss = m_reconnection.lastLoss();
+            Cli::printError(Command::Subscribe,
+                            loss ? loss.text : tr("the connection closed unexpectedly"));
             m_exitCode = Cli::ExitFailure;
         }
         QCoreApplication::exit(m_exitCode);
@@ -140,6 +157,10 @@ void Subscriber::onConnected()
         m_exitCode = Cli::ExitSuccess;
     if (m_debug)
         Cli::printServerLimits(Command::Subscribe, m_client.serverLimits());
+    // Once: on a reconnect the broker's session has the subscriptions (-c), or the engine
+    // subscribes again to what was granted.
+    if (std::exchange(m_requestsSent, true))
+        return;
     Mqtt::Error error;
     // As mosquitto_sub: subscriptions first, then unsubscriptions.
     if (!m_topics.isEmpty() && m_client.subscribe(m_topics, m_subscribeProperties, &error) == 0) {

@@ -2,6 +2,7 @@
 #include "enginetest.h"
 
 #include <QSignalSpy>
+#include <QTimer>
 
 #include <cmath>
 
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void reconnectsAndResubscribes();
     void sessionPresentSkipsResubscribe();
     void backoffGrowsToMaximum();
+    void backoffStartsAgainAfterEachConnack();
     void permanentRefusalStops();
     void disconnectStopsReconnecting();
     void manualConnectCancelsPendingReconnect();
@@ -135,6 +137,41 @@ void TestEngineReconnect::backoffGrowsToMaximum()
     QTRY_COMPARE(scheduled.size(), 1);
     QCOMPARE(scheduled.at(0).at(0).toInt(), 1);
     QVERIFY(waitForState(client, Client::State::Connected));
+}
+
+// A link that breaks every second, and each reconnect is refused once before it succeeds: the
+// back-off goes 1, 2, then starts again at its first step after each CONNACK. Without the
+// reset the attempts would count on (1, 2, 3, 4, ...) and the delay double up to 10 s.
+void TestEngineReconnect::backoffStartsAgainAfterEachConnack()
+{
+    FakeBroker broker;
+    QVERIFY(broker.listen());
+    ConnectionOptions options = reconnectingOptions(broker);
+    options.reconnectMaximumDelayMs = 10000;
+    Client client;
+    QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+    // The first retry after a break meets "server unavailable", the second gets in.
+    connect(&client, &Client::reconnectScheduled, this,
+            [&](int attempt) { broker.setConnackReturnCode(attempt == 1 ? 3 : 0); });
+    QTimer breaker;
+    breaker.setSingleShot(true);
+    connect(&breaker, &QTimer::timeout, &broker, &FakeBroker::dropConnection);
+    connect(&client, &Client::connected, &breaker, [&] { breaker.start(1000); });
+    QVERIFY(connectTo(client, options));
+    constexpr int Breaks = 4;
+    QTRY_VERIFY_WITH_TIMEOUT(scheduled.size() >= 2 * Breaks, Breaks * 1500 + Timeout);
+    QVERIFY(waitForState(client, Client::State::Connected));
+    client.disconnectFromHost();
+    for (int i = 0; i < scheduled.size(); ++i) {
+        const int attempt = scheduled.at(i).at(0).toInt();
+        const int delay = scheduled.at(i).at(1).toInt();
+        QVERIFY2(attempt == 1 + i % 2 && delay <= int(80 * 1.25) + 1,
+                 qPrintable(QStringLiteral("retry %1: attempt %2 after %3 ms")
+                                    .arg(i + 1)
+                                    .arg(attempt)
+                                    .arg(delay)));
+    }
+    QCOMPARE(broker.connectionCount(), 1 + scheduled.size());
 }
 
 void TestEngineReconnect::permanentRefusalStops()
