@@ -547,10 +547,16 @@ void benchConnectionsFlooded(int total, int count)
     std::printf("  event-loop lag        p50 %.2f ms, p99 %.2f ms, max %.2f ms (wall clock)\n",
                 percentile(probe.lags(), 0.50), percentile(probe.lags(), 0.99),
                 percentile(probe.lags(), 1.0));
+    const MessageLogModel *firstLog = workspaces.front()->messageLog();
     std::printf("  budget                %d messages / %.1f MiB for the window: %d / %.1f MiB "
-                "per connection\n",
+                "per connection",
                 budget.maximumMessages, budget.maximumBytes / 1048576.0,
-                budget.share(count).maximumMessages, budget.share(count).maximumBytes / 1048576.0);
+                firstLog->maximumMessages(), firstLog->maximumBytes() / 1048576.0);
+    if (window.combinedLog() && count > 1) {
+        std::printf(", %d / %.1f MiB the combined log", window.combinedLog()->maximumMessages(),
+                    window.combinedLog()->maximumBytes() / 1048576.0);
+    }
+    std::printf("\n");
     qint64 held = 0;
     for (size_t i = 0; i < workspaces.size(); ++i) {
         const MessageLogModel *log = workspaces[i]->messageLog();
@@ -558,7 +564,9 @@ void benchConnectionsFlooded(int total, int count)
         std::printf("  connection %zu log      %d messages, bytesHeld %.1f MiB\n", i + 1,
                     log->rowCount(), log->bytesHeld() / 1048576.0);
     }
-    if (window.combinedLog()) {
+    qint64 rows = held;
+    if (window.combinedLog() && count > 1) {
+        rows += window.combinedLog()->rowCount();
         std::printf("  combined log          %d messages, bytesHeld %.1f MiB (payloads shared)\n",
                     window.combinedLog()->rowCount(),
                     window.combinedLog()->bytesHeld() / 1048576.0);
@@ -569,10 +577,10 @@ void benchConnectionsFlooded(int total, int count)
     std::printf("  resident              %.1f MiB before, %.1f MiB after (+%.1f MiB)\n",
                 residentBefore / 1048576.0, residentAfter / 1048576.0,
                 (residentAfter - residentBefore) / 1048576.0);
-    std::printf("  heap per message held %.1f bytes (the growth over the %lld messages in the "
-                "connections' logs, with the combined log, the trees and the views)\n",
-                double(heapAfter - heapBefore) / qMax<qint64>(1, held),
-                static_cast<long long>(held));
+    std::printf("  heap per row held     %.1f bytes (the growth over the %lld rows of all logs, "
+                "with the trees and the views)\n",
+                double(heapAfter - heapBefore) / qMax<qint64>(1, rows),
+                static_cast<long long>(rows));
     std::fflush(stdout);
     for (ConnectionWorkspace *workspace : workspaces)
         workspace->client()->disconnectFromHost();
