@@ -64,8 +64,12 @@ build() {
 
 # One clang build serves the sanitizer run and the fuzz targets: everything built with
 # AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz_* targets with libFuzzer too.
+# A Debug build, so that Q_ASSERT checks too, at -O1 with line tables only: quicker to build
+# than -O2 -g and still fast, with file and line in every report.
 build_sanitized() {
-    cmake -S "$ROOT" -B "$CLANG_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    cmake -S "$ROOT" -B "$CLANG_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+        -DCMAKE_C_FLAGS_DEBUG="-O1 -gline-tables-only" \
+        -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
         -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DSWITCHBOARD_FUZZ=ON >/dev/null
     cmake --build "$CLANG_BUILD_DIR" -j "$(nproc)"
 }

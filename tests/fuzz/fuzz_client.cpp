@@ -5,13 +5,18 @@
 // Each input connects a new Client at MQTT 3.1.1 or 5.0, answers its CONNECT with a valid
 // CONNACK, primes a SUBSCRIBE (id 1), a QoS 1 PUBLISH (id 2), a QoS 2 PUBLISH (id 3), a QoS 0
 // PUBLISH and an UNSUBSCRIBE (id 4), then feeds the input's bytes as the broker's.
-// Input: one mode byte, then the broker's bytes.
-//   bit 0: 5.0 (else 3.1.1)
-//   bit 1: at the end the broker closes the connection (else the client disconnects)
-//   bit 2: the client starts disconnecting halfway through the bytes
-//   bits 3-7: size of the pieces the bytes arrive in (0: all at once)
+// Input: two mode bytes, then the broker's bytes.
+//   byte 0, bit 0: 5.0 (else 3.1.1)
+//           bit 1: at the end the broker closes the connection (else the client disconnects)
+//           bit 2: the client starts disconnecting halfway through the bytes
+//           bits 3-7: size of the pieces the bytes arrive in (0: all at once)
+//   byte 1, bits 0-3: after each piece the application publishes at QoS 1 (bit 0), at QoS 2
+//           (bit 1), subscribes (bit 2), unsubscribes (bit 3)
+//           bit 4: a persistent session (clean session off); at the end the client connects
+//           again and the broker's CONNACK says the session is present, so what is in flight
+//           is sent again
 // Checks: no crash, leak or undefined behaviour (the sanitizers), and everything the client
-// wrote decodes as the broker would decode it.
+// wrote decodes as the broker would decode it, CONNECT first on every connection.
 #include "client.h"
 #include "codec.h"
 #include "framereader.h"
@@ -33,7 +38,7 @@ namespace {
     std::abort();
 }
 
-// The client's bytes as a broker reads them: CONNECT first, then only what a client sends.
+// One connection's bytes as a broker reads them: CONNECT first, then only what a client sends.
 void checkWritten(const QByteArray &written, ProtocolVersion version)
 {
     FrameReader reader;
@@ -86,12 +91,17 @@ void checkWritten(const QByteArray &written, ProtocolVersion version)
         fail("the client wrote a broken frame");
 }
 
-QByteArray connack(ProtocolVersion version)
+enum class Session { New, Present };
+
+QByteArray connack(ProtocolVersion version, Session session)
 {
-    if (version != ProtocolVersion::V5)
-        return QByteArray("\x20\x02\x00\x00", 4);
-    // Topic Alias Maximum 4, Receive Maximum 10.
-    return QByteArray("\x20\x09\x00\x00\x06\x22\x00\x04\x21\x00\x0A", 11);
+    QByteArray bytes = version == ProtocolVersion::V5
+                               // Topic Alias Maximum 4, Receive Maximum 10.
+                               ? QByteArray("\x20\x09\x00\x00\x06\x22\x00\x04\x21\x00\x0A", 11)
+                               : QByteArray("\x20\x02\x00\x00", 4);
+    if (session == Session::Present)
+        bytes[2] = 1;
+    return bytes;
 }
 
 void settle()
@@ -101,22 +111,35 @@ void settle()
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
-void prime(Client &client, ProtocolVersion version)
+enum Action : quint8 {
+    PublishQos1 = 0x01,
+    PublishQos2 = 0x02,
+    Subscribe = 0x04,
+    Unsubscribe = 0x08,
+};
+
+void act(Client &client, ProtocolVersion version, quint8 actions)
 {
-    Properties subscribeProperties;
-    if (version == ProtocolVersion::V5)
-        subscribeProperties.addSubscriptionIdentifier(7);
-    client.subscribe({SubscribeTopic{QStringLiteral("a/+"), QoS::ExactlyOnce},
-                      SubscribeTopic{QStringLiteral("b/#"), QoS::AtLeastOnce}},
-                     subscribeProperties);
+    if (actions & Subscribe) {
+        Properties properties;
+        if (version == ProtocolVersion::V5)
+            properties.addSubscriptionIdentifier(7);
+        client.subscribe({SubscribeTopic{QStringLiteral("a/+"), QoS::ExactlyOnce},
+                          SubscribeTopic{QStringLiteral("b/#"), QoS::AtLeastOnce}},
+                         properties);
+    }
     for (QoS qos : {QoS::AtLeastOnce, QoS::ExactlyOnce, QoS::AtMostOnce}) {
+        if ((qos == QoS::AtLeastOnce && !(actions & PublishQos1)) ||
+            (qos == QoS::ExactlyOnce && !(actions & PublishQos2)))
+            continue;
         Message message;
         message.topic = QStringLiteral("t/%1").arg(int(qos));
         message.payload = "primed";
         message.qos = qos;
         client.publish(message);
     }
-    client.unsubscribe({QStringLiteral("c")});
+    if (actions & Unsubscribe)
+        client.unsubscribe({QStringLiteral("c")});
 }
 
 } // namespace
@@ -131,14 +154,16 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
+    if (size < 2)
         return 0;
     const quint8 mode = data[0];
     const ProtocolVersion version = mode & 0x01 ? ProtocolVersion::V5 : ProtocolVersion::V3_1_1;
     const bool peerCloses = mode & 0x02;
     const bool disconnectHalfway = mode & 0x04;
     qsizetype pieceSize = mode >> 3;
-    const QByteArrayView stream(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
+    const quint8 actions = data[1] & 0x0F;
+    const bool persistent = data[1] & 0x10;
+    const QByteArrayView stream(reinterpret_cast<const char *>(data) + 2, qsizetype(size - 2));
     if (pieceSize == 0)
         pieceSize = std::max<qsizetype>(stream.size(), 1);
 
@@ -148,17 +173,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ConnectionOptions options;
     options.version = version;
     options.clientId = QStringLiteral("fuzz");
+    options.cleanSession = !persistent;
     if (version == ProtocolVersion::V5) {
         options.connectProperties.setInteger(PropertyId::TopicAliasMaximum, 4);
         options.connectProperties.setInteger(PropertyId::ReceiveMaximum, 20);
+        if (persistent)
+            options.connectProperties.setInteger(PropertyId::SessionExpiryInterval, 600);
     }
     client->connectToHost(options);
     settle();
-    transport->feed(connack(version));
+    transport->feed(connack(version, Session::New));
     settle();
     if (client->state() != Client::State::Connected)
         fail("the client did not take the CONNACK");
-    prime(*client, version);
+    act(*client, version, PublishQos1 | PublishQos2 | Subscribe | Unsubscribe);
     settle();
 
     for (qsizetype at = 0; at < stream.size(); at += pieceSize) {
@@ -167,13 +195,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             client->disconnectFromHost();
         transport->feed(stream.sliced(at, std::min(pieceSize, stream.size() - at)));
         settle();
+        act(*client, version, actions);
+        settle();
+    }
+    if (persistent) {
+        // Again, to the session the broker kept: what is in flight goes out again.
+        client->connectToHost();
+        settle();
+        transport->feed(connack(version, Session::Present));
+        settle();
     }
     if (peerCloses)
         transport->closeFromPeer();
     else
         client->disconnectFromHost();
     settle();
-    checkWritten(transport->written(), version);
+    for (const QByteArray &connection : transport->written())
+        checkWritten(connection, version);
     delete client;
     settle(); // deferred deletions and queued calls of the client's objects
     return 0;

@@ -340,17 +340,21 @@ void clientSeeds()
             streams.append(
                     {QStringLiteral("auth"), encode(AuthPacket{ReasonCode::ReAuthenticate, {}})});
         }
+        // Two mode bytes (see fuzz_client.cpp): the version, then what the application does.
         QByteArray all;
         for (const auto &[name, bytes] : streams) {
-            write(QStringLiteral("fuzz_client"), prefix + name, mode + bytes);
+            write(QStringLiteral("fuzz_client"), prefix + name, QByteArray(1, mode) + '\0' + bytes);
             all += bytes;
         }
-        // Everything, in pieces of 5 bytes; then the same with a disconnect halfway and the
-        // broker closing at the end.
+        // Everything, in pieces of 5 bytes with the application publishing, subscribing and
+        // unsubscribing after each; with a disconnect halfway and the broker closing at the
+        // end; and in a persistent session resumed at the end.
         write(QStringLiteral("fuzz_client"), prefix + QStringLiteral("all"),
-              char(mode | (5 << 3)) + all);
+              QByteArray(1, char(mode | (5 << 3))) + '\x0f' + all);
         write(QStringLiteral("fuzz_client"), prefix + QStringLiteral("all-closing"),
-              char(mode | 0x02 | 0x04) + all);
+              QByteArray(1, char(mode | 0x02 | 0x04)) + '\0' + all);
+        write(QStringLiteral("fuzz_client"), prefix + QStringLiteral("all-resumed"),
+              QByteArray(1, char(mode | (7 << 3))) + '\x13' + all);
     }
 }
 

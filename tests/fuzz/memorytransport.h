@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QMetaObject>
 
 #include <algorithm>
@@ -26,6 +27,7 @@ public:
         m_incoming.clear();
         m_readPosition = 0;
         m_opening = true;
+        m_written.append(QByteArray());
         QMetaObject::invokeMethod(
                 this,
                 [this] {
@@ -44,7 +46,7 @@ public:
     {
         if (!m_open)
             return -1;
-        m_written.append(data, size);
+        m_written.last().append(data, size);
         return size;
     }
     qint64 bytesAvailable() const override { return m_incoming.size() - m_readPosition; }
@@ -67,8 +69,8 @@ public:
     }
     // The broker closes the connection.
     void closeFromPeer() { close(); }
-    // Everything the client wrote, over all its connections.
-    const QByteArray &written() const { return m_written; }
+    // What the client wrote, one entry per connection.
+    const QList<QByteArray> &written() const { return m_written; }
 
 private:
     void close()
@@ -81,7 +83,7 @@ private:
 
     QByteArray m_incoming;
     qint64 m_readPosition = 0;
-    QByteArray m_written;
+    QList<QByteArray> m_written;
     bool m_opening = false;
     bool m_open = false;
 };
