@@ -94,7 +94,7 @@ run_fuzzers() {
     sanitizer_environment
     printf '%-16s %12s %9s %7s %7s %14s  %s\n' target runs exec/s cov ft corpus result
     for target in "$CLANG_BUILD_DIR"/tests/fuzz/fuzz_*; do
-        [ -x "$target" ] || continue
+        [ -f "$target" ] && [ -x "$target" ] || continue # not the *_autogen folders
         name="$(basename "$target")"
         corpus="$CLANG_BUILD_DIR/fuzz/corpus/$name"
         crashes="$CLANG_BUILD_DIR/fuzz/crashes/$name"
