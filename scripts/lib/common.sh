@@ -77,7 +77,7 @@ build_sanitized() {
 # How sanitized programs run: undefined behaviour and leaks fail, leaks inside third-party
 # libraries are suppressed by tests/sanitizers/lsan.supp (never our own code).
 sanitizer_environment() {
-    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
+    export ASAN_OPTIONS="detect_leaks=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     export LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
     export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14
