@@ -15,6 +15,7 @@
 //           bit 4: a persistent session (clean session off); at the end the client connects
 //           again and the broker's CONNACK says the session is present, so what is in flight
 //           is sent again
+// The client follows a 5.0 Server Reference (a DISCONNECT or CONNACK naming another broker).
 // Checks: no crash, leak or undefined behaviour (the sanitizers), and everything the client
 // wrote decodes as the broker would decode it, CONNECT first on every connection.
 #include "client.h"
@@ -181,6 +182,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     options.version = version;
     options.clientId = QStringLiteral("fuzz");
     options.cleanSession = !persistent;
+    // 5.0: a DISCONNECT or CONNACK naming another broker (Server Reference) is followed.
+    options.followServerReference = true;
     if (version == ProtocolVersion::V5) {
         options.connectProperties.setInteger(PropertyId::TopicAliasMaximum, 4);
         options.connectProperties.setInteger(PropertyId::ReceiveMaximum, 20);
@@ -208,6 +211,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             settle();
         }
     }
+    // A timer of no delay: the move to a broker a Server Reference named.
+    QCoreApplication::processEvents();
+    settle();
     if (persistent) {
         // Again, to the session the broker kept: what is in flight goes out again.
         client->connectToHost();

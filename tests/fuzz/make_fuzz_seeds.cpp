@@ -333,6 +333,10 @@ void clientSeeds()
                         version)},
         };
         if (v5) {
+            DisconnectPacket moved{ReasonCode::ServerMoved, {}};
+            moved.properties.setString(PropertyId::ServerReference,
+                                       QStringLiteral("other:1884 [::1]:1885"));
+            streams.append({QStringLiteral("disconnect-moved"), encode(moved, version)});
             streams.append(
                     {QStringLiteral("publish-alias"),
                      publish(version, QStringLiteral("a/alias"), QoS::AtLeastOnce, 11, aliased) +
