@@ -180,7 +180,12 @@ DecodeResult decodeMessagePack(QByteArrayView payload)
     msgpack::object_handle handle;
     // msgpack-cxx reports bad input with exceptions: caught here, never passed on.
     try {
-        handle = msgpack::unpack(payload.data(), std::size_t(payload.size()), offset);
+        // No count or length can exceed the payload (each element takes a byte at least): a few
+        // bytes declaring a map of 2^32 entries are refused, not allocated for (128 GiB, which
+        // AddressSanitizer stops at and an overcommitting system may grant).
+        const std::size_t most = std::size_t(payload.size());
+        const msgpack::unpack_limit limit(most, most, most, most, most);
+        handle = msgpack::unpack(payload.data(), most, offset, nullptr, nullptr, limit);
     } catch (const std::exception &exception) {
         ErrorOffsetVisitor visitor;
         std::size_t parsed = 0;
