@@ -307,14 +307,30 @@ void tst_CliPayload::encodeStdinLines()
                      .value(u"value")
                      .toInteger(),
              2);
-    // A line that is not JSON stops -l with the reason.
-    const Result bad =
-            run(QStringList{QStringLiteral("pub")} + broker() +
-                        QStringList{QStringLiteral("-t"), topic, QStringLiteral("--encode"),
-                                    QStringLiteral("cbor"), QStringLiteral("-l")},
-                "{\n");
+    // A line that is not JSON is refused like a line the broker refuses: reported with its
+    // number, the rest published, exit code 1; --stop-on-refusal stops there.
+    const QString cborTopic = QStringLiteral("lines/cbor");
+    subscriber = startSubscriber({QStringLiteral("-t"), cborTopic, QStringLiteral("--decode"),
+                                  QStringLiteral("lines/#=cbor"), QStringLiteral("-C"),
+                                  QStringLiteral("2")});
+    QVERIFY(subscriber);
+    const QStringList cborPub = QStringList{QStringLiteral("pub")} + broker() +
+                                QStringList{QStringLiteral("-q"),       QStringLiteral("1"),
+                                            QStringLiteral("-t"),       cborTopic,
+                                            QStringLiteral("--encode"), QStringLiteral("cbor"),
+                                            QStringLiteral("-l")};
+    const Result bad = run(cborPub, "{\"n\": 1}\n{\n{\"n\": 3}\n");
     QCOMPARE(bad.exitCode, 1);
-    QVERIFY2(bad.err.contains("Invalid JSON"), bad.err.constData());
+    QVERIFY2(bad.err.contains("line 2: ") && bad.err.contains("Invalid JSON"), bad.err.constData());
+    const Result decoded = ProcessRuns::finish(subscriber.get(), WaitMs);
+    QCOMPARE(decoded.exitCode, 0);
+    const QList<QByteArray> cborLines = decoded.out.trimmed().split('\n');
+    QCOMPARE(cborLines.size(), 2);
+    QCOMPARE(jsonLine(cborLines.at(1)).value(u"n").toInteger(), 3);
+    const Result stopped =
+            run(cborPub + QStringList{QStringLiteral("--stop-on-refusal")}, "{\n{\"n\": 3}\n");
+    QCOMPARE(stopped.exitCode, 1);
+    QVERIFY2(stopped.err.contains("line 1: "), stopped.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliPayload)
