@@ -4374,6 +4374,10 @@ The broker holds a retained message for this topic.</source>
         <source>Msgs/s</source>
         <translation>消息/秒</translation>
     </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation>连接：%1</translation>
+    </message>
 </context>
 <context>
     <name>TopicTreePane</name>

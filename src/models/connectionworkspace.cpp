@@ -131,6 +131,8 @@ void ConnectionWorkspace::updateCombinedLabel()
 {
     if (m_combinedLog)
         m_combinedLog->setConnection(m_id, m_name, m_color);
+    if (m_combinedTree)
+        m_combinedTree->setConnection(m_id, m_name, m_color);
 }
 
 void ConnectionWorkspace::setBudget(const MemoryBudget &budget)
@@ -146,12 +148,13 @@ void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
     m_log->append(message, MessageLogModel::Direction::Incoming);
     m_topics->append(message);
     m_subscriptions->countMessage(message.topic);
-    if (m_combinedLog) {
-        m_combinedLog->append(message, MessageLogModel::Direction::Incoming,
-                              QDateTime::currentMSecsSinceEpoch(), m_id);
+    if (m_combinedLog || m_combinedTree) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (m_combinedLog)
+            m_combinedLog->append(message, MessageLogModel::Direction::Incoming, now, m_id);
+        if (m_combinedTree)
+            m_combinedTree->append(message, now, m_id);
     }
-    if (m_combinedTree)
-        m_combinedTree->append(message);
 }
 
 void ConnectionWorkspace::recordPublished(const Mqtt::Message &message, quint64 token)

@@ -42,6 +42,7 @@ struct TopicTreeModel::Node
     std::vector<HistoryEntry> history; // a ring of at most the depth, oldest at historyHead
     size_t historyHead = 0;
     qint64 messageCount = 0; // at and below
+    quint64 connections = 0; // at and below: bits of m_connections (a combined tree)
     qint64 lastSeenMs = 0; // at and below
     qint64 rateBaseCount = 0; // messageCount at the last rate sample
     double rate = 0; // messages per second at and below, smoothed
@@ -197,9 +198,24 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() != NameColumn)
             return QVariant();
-        return node->retained ? tr("%1\nThe broker holds a retained message for this topic.")
-                                        .arg(topicForIndex(index))
-                              : topicForIndex(index);
+        {
+            QString tip = node->retained
+                                  ? tr("%1\nThe broker holds a retained message for this topic.")
+                                            .arg(topicForIndex(index))
+                                  : topicForIndex(index);
+            if (node->connections != 0) {
+                tip += QLatin1Char('\n') +
+                       tr("Connections: %1")
+                               .arg(connectionNames(node->connections).join(QStringLiteral(", ")));
+            }
+            return tip;
+        }
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && node->connections != 0)
+            return connectionSwatch(node->connections);
+        return QVariant();
+    case ConnectionsRole:
+        return connectionNames(node->connections);
     case Qt::FontRole:
         // The retained marker: topics holding a retained message are shown in bold.
         if (index.column() == NameColumn && node->retained) {
@@ -279,6 +295,7 @@ QHash<int, QByteArray> TopicTreeModel::roleNames() const
     names.insert(LastRetainRole, "lastRetain");
     names.insert(LastSizeRole, "lastSize");
     names.insert(HistoryCountRole, "historyCount");
+    names.insert(ConnectionsRole, "connections");
     return names;
 }
 
@@ -289,9 +306,78 @@ void TopicTreeModel::append(const Mqtt::Message &message)
 
 void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs)
 {
+    appendTagged(message, timestampMs, 0);
+}
+
+void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs, quint16 connection)
+{
+    constexpr size_t Bits = 64;
+    size_t bit = 0;
+    while (bit < m_connections.size() && m_connections[bit].id != connection)
+        ++bit;
+    if (bit == m_connections.size() && bit < Bits)
+        m_connections.push_back(ConnectionTag{connection, QString::number(connection), QColor()});
+    appendTagged(message, timestampMs, quint64(1) << qMin(bit, Bits - 1));
+}
+
+void TopicTreeModel::setConnection(quint16 connection, const QString &name, const QColor &color)
+{
+    for (ConnectionTag &tag : m_connections) {
+        if (tag.id == connection) {
+            tag.name = name;
+            tag.color = color;
+            m_swatches.clear();
+            return;
+        }
+    }
+    if (m_connections.size() < 64)
+        m_connections.push_back(ConnectionTag{connection, name, color});
+}
+
+QStringList TopicTreeModel::connectionNames(quint64 bits) const
+{
+    QStringList names;
+    for (size_t bit = 0; bit < m_connections.size(); ++bit) {
+        if (bits & (quint64(1) << bit))
+            names << m_connections[bit].name;
+    }
+    return names;
+}
+
+QImage TopicTreeModel::connectionSwatch(quint64 bits) const
+{
+    auto cached = m_swatches.constFind(bits);
+    if (cached != m_swatches.constEnd())
+        return cached.value();
+    // One stripe per connection, side by side, in the connections' colours.
+    std::vector<QColor> colors;
+    for (size_t bit = 0; bit < m_connections.size(); ++bit) {
+        if (bits & (quint64(1) << bit))
+            colors.push_back(m_connections[bit].color);
+    }
+    constexpr int Size = 12;
+    QImage swatch(Size, Size, QImage::Format_ARGB32_Premultiplied);
+    swatch.fill(Qt::transparent);
+    const int count = int(colors.size());
+    for (int i = 0; i < count; ++i) {
+        const int left = i * Size / count;
+        const int right = (i + 1) * Size / count;
+        for (int y = 0; y < Size; ++y) {
+            for (int x = left; x < right; ++x)
+                swatch.setPixelColor(x, y, colors[size_t(i)]);
+        }
+    }
+    m_swatches.insert(bits, swatch);
+    return swatch;
+}
+
+void TopicTreeModel::appendTagged(const Mqtt::Message &message, qint64 timestampMs,
+                                  quint64 connections)
+{
     const quint64 sequence = m_nextSequence++;
     if (Node *leaf = m_topicNodes.value(message.topic)) {
         leaf->pending.add(message, timestampMs, sequence, m_historyDepth);
+        leaf->pending.connections |= connections;
         if (!leaf->dirty) {
             leaf->dirty = true;
             m_dirty.push_back(leaf);
@@ -306,7 +392,9 @@ void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs)
         } else {
             index = it.value();
         }
-        m_newTopics[size_t(index)].pending.add(message, timestampMs, sequence, m_historyDepth);
+        Pending &pending = m_newTopics[size_t(index)].pending;
+        pending.add(message, timestampMs, sequence, m_historyDepth);
+        pending.connections |= connections;
     }
     if (m_newTopics.size() >= MaximumPendingTopics)
         flush();
@@ -425,6 +513,7 @@ void TopicTreeModel::flush()
                 m_rateNodes.push_back(n);
             }
             n->messageCount += pending.messages;
+            n->connections |= pending.connections;
             if (firstMessage)
                 ++n->topicCount;
             n->lastSeenMs = qMax(n->lastSeenMs, pending.lastSeenMs);
@@ -586,6 +675,7 @@ void TopicTreeModel::clear()
     m_nodeBytes = 0;
     m_rateNodes.clear();
     m_rateTimer.stop();
+    m_swatches.clear();
     endResetModel();
 }
 

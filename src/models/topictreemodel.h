@@ -5,8 +5,10 @@
 
 #include <QAbstractItemModel>
 #include <QByteArray>
+#include <QColor>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QImage>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -56,6 +58,10 @@ public:
         LastRetainRole, // bool: retain flag of the last message exactly at this node
         LastSizeRole, // int: payload bytes of the last message exactly at this node
         HistoryCountRole, // int: entries in the node's history
+        // QStringList: in a tree of several connections (append() with a connection id), the
+        // names of the connections whose messages reached this node or below, in the order
+        // setConnection() first named them
+        ConnectionsRole,
     };
     Q_ENUM(Role)
 
@@ -93,6 +99,12 @@ public:
     // Takes a message as it comes; applied at the next flush. Timestamp defaults to now.
     void append(const Mqtt::Message &message);
     void append(const Mqtt::Message &message, qint64 timestampMs);
+    // The tree of several connections (the window's combined view): the message came by
+    // that connection, whose name and colour setConnection() gives. The name column then shows
+    // the colours of the connections that reached each node (Qt::DecorationRole) and their
+    // names (tooltip, ConnectionsRole). The first 64 connections named are told apart.
+    void append(const Mqtt::Message &message, qint64 timestampMs, quint16 connection);
+    void setConnection(quint16 connection, const QString &name, const QColor &color);
     void flush();
     void clear();
 
@@ -144,6 +156,7 @@ private:
         qint64 lastSeenMs = 0;
         qint8 retain = -1; // -1 no retained message, 0 retained cleared, 1 retained set
 
+        quint64 connections = 0; // bits of m_connections
         void add(const Mqtt::Message &message, qint64 timestampMs, quint64 sequence, int depth);
     };
     struct PendingTopic
@@ -161,8 +174,21 @@ private:
     // their touched marks.
     void emitChanged(std::vector<Node *> &nodes, int firstColumn, int lastColumn);
     void addHistory(Node *node, std::vector<HistoryEntry> &entries);
+    void appendTagged(const Mqtt::Message &message, qint64 timestampMs, quint64 connections);
+    // The connections of a node's bits: their names, and one swatch with their colours.
+    QStringList connectionNames(quint64 bits) const;
+    QImage connectionSwatch(quint64 bits) const;
     void trimHistory();
     static qint64 entryBytes(const HistoryEntry &entry);
+
+    struct ConnectionTag
+    {
+        quint16 id = 0;
+        QString name;
+        QColor color;
+    };
+    std::vector<ConnectionTag> m_connections; // bit i of a node's connections is entry i
+    mutable QHash<quint64, QImage> m_swatches; // by bits
 
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_topicNodes; // full topic -> its node, for every topic seen

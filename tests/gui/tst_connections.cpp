@@ -279,6 +279,32 @@ void TestConnections::combinedLogTagsEachMessageWithItsConnection()
     const QModelIndex node = tree->indexForTopic(QStringLiteral("t/x"));
     QVERIFY(node.isValid());
     QCOMPARE(node.data(TopicTreeModel::MessageCountRole).toLongLong(), qint64(2));
+    // It says which connections reached it: both names, and a swatch of both colours.
+    QCOMPARE(node.data(TopicTreeModel::ConnectionsRole).toStringList(),
+             QStringList({a->name(), b->name()}));
+    QVERIFY(node.data(Qt::ToolTipRole).toString().contains(b->name()));
+    const QImage swatch = node.data(Qt::DecorationRole).value<QImage>();
+    QVERIFY(!swatch.isNull());
+    QCOMPARE(swatch.pixelColor(0, 0).rgba(), a->color().rgba());
+    QCOMPARE(swatch.pixelColor(swatch.width() - 1, 0).rgba(), b->color().rgba());
+    // A topic only one side has is marked with that side alone, and so is its parent level.
+    QVERIFY(publishOn(1, QStringLiteral("t/only/b"), "via b"));
+    QTRY_COMPARE(rowsWithPayload(combined, "via b", incoming), 2);
+    tree->flush();
+    const QModelIndex onlyB = tree->indexForTopic(QStringLiteral("t/only/b"));
+    QVERIFY(onlyB.isValid());
+    QCOMPARE(onlyB.data(TopicTreeModel::ConnectionsRole).toStringList(), QStringList{b->name()});
+    QCOMPARE(onlyB.parent().data(TopicTreeModel::ConnectionsRole).toStringList(),
+             QStringList{b->name()});
+    QCOMPARE(onlyB.data(Qt::DecorationRole).value<QImage>().pixelColor(0, 0).rgba(),
+             b->color().rgba());
+    // A connection's own tree carries no marks.
+    a->topicTree()->flush();
+    QVERIFY(a->topicTree()
+                    ->indexForTopic(QStringLiteral("t/x"))
+                    .data(TopicTreeModel::ConnectionsRole)
+                    .toStringList()
+                    .isEmpty());
 
     // The combined view shows the column second; a connection's own log hides it.
     m_window->showCombinedView();

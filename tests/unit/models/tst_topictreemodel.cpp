@@ -2,7 +2,9 @@
 #include "topictreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QFont>
+#include <QImage>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
@@ -36,6 +38,41 @@ private Q_SLOTS:
     {
         m_tester.reset();
         m_model.reset();
+    }
+
+    void marksTheConnectionsThatReachedEachNode()
+    {
+        m_model->setConnection(7, QStringLiteral("east"), QColor(Qt::blue));
+        m_model->setConnection(3, QStringLiteral("west"), QColor(Qt::red));
+        m_model->append(message(QStringLiteral("site/a"), "1"), 1000, 3);
+        m_model->append(message(QStringLiteral("site/a"), "2"), 1000, 7);
+        m_model->append(message(QStringLiteral("site/b"), "3"), 1000, 3);
+        m_model->append(message(QStringLiteral("plain"), "4"), 1000);
+        m_model->flush();
+        const auto names = [this](const QString &topic) {
+            return m_model->indexForTopic(topic).data(TopicTreeModel::ConnectionsRole).toStringList();
+        };
+        // In the order the connections were named, not of arrival.
+        QCOMPARE(names(QStringLiteral("site/a")),
+                 QStringList({QStringLiteral("east"), QStringLiteral("west")}));
+        QCOMPARE(names(QStringLiteral("site/b")), QStringList{QStringLiteral("west")});
+        QCOMPARE(names(QStringLiteral("site")),
+                 QStringList({QStringLiteral("east"), QStringLiteral("west")}));
+        QVERIFY(names(QStringLiteral("plain")).isEmpty());
+        const QModelIndex b = m_model->indexForTopic(QStringLiteral("site/b"));
+        QCOMPARE(b.data(Qt::DecorationRole).value<QImage>().pixelColor(5, 5).rgba(),
+                 QColor(Qt::red).rgba());
+        QVERIFY(b.data(Qt::ToolTipRole).toString().contains(QStringLiteral("west")));
+        QVERIFY(!m_model->indexForTopic(QStringLiteral("plain")).data(Qt::DecorationRole).isValid());
+        // A renamed connection is shown with its new name; past 64 connections the last bit is
+        // shared, nothing breaks.
+        m_model->setConnection(3, QStringLiteral("west 2"), QColor(Qt::green));
+        QCOMPARE(names(QStringLiteral("site/b")), QStringList{QStringLiteral("west 2")});
+        for (quint16 id = 100; id < 200; ++id)
+            m_model->append(message(QStringLiteral("many/%1").arg(id), "x"), 1000, id);
+        m_model->flush();
+        QCOMPARE(names(QStringLiteral("many/199")).size(), 1);
+        QCOMPARE(names(QStringLiteral("many")).size(), 62);
     }
 
     void buildsTheTreeWithCounts()
