@@ -13,6 +13,7 @@
 
 class MessageFilterProxyModel;
 class MessageLogModel;
+class PacketLogModel;
 class QPalette;
 class RetainedScan;
 class SubscriptionModel;
@@ -52,6 +53,11 @@ public:
     TopicTreeModel *topicTree() const { return m_topics; }
     SubscriptionModel *subscriptions() const { return m_subscriptions; }
     RetainedScan *retainedScan() const { return m_retainedScan; }
+    // The packet inspector's log: every packet of the client, paired with its answer. The
+    // client traces packets for it unless setPacketTracing(Off) (on by default).
+    PacketLogModel *packetLog() const { return m_packetLog; }
+    Mqtt::PacketTracing packetTracing() const { return m_client->packetTracing(); }
+    void setPacketTracing(Mqtt::PacketTracing tracing);
 
     // The name shown on its tab, in the combined log and in the status bar.
     QString name() const { return m_name; }
@@ -86,6 +92,7 @@ Q_SIGNALS:
     void colorChanged(const QColor &color);
     // Totals, rates, the queue or the log's size moved.
     void countersChanged();
+    void packetTracingChanged(Mqtt::PacketTracing tracing);
 
 private:
     void onStateChanged(Mqtt::Client::State state);
@@ -101,6 +108,7 @@ private:
     TopicTreeModel *m_topics = nullptr;
     SubscriptionModel *m_subscriptions = nullptr;
     RetainedScan *m_retainedScan = nullptr;
+    PacketLogModel *m_packetLog = nullptr;
     MessageLogModel *m_combinedLog = nullptr;
     TopicTreeModel *m_combinedTree = nullptr;
     QString m_name;

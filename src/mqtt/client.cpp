@@ -35,6 +35,7 @@ Client::Client(QObject *parent)
     qRegisterMetaType<QList<Mqtt::SubscribeResult>>();
     qRegisterMetaType<Mqtt::UnsubscribeResult>();
     qRegisterMetaType<QList<Mqtt::UnsubscribeResult>>();
+    qRegisterMetaType<Mqtt::PacketTrace>();
 
     setTransport(new TcpTransport);
     m_transportInjected = false;
@@ -204,6 +205,7 @@ void Client::openTransport()
     m_authStage = AuthStage::None;
     m_aliases->clear(); // an alias lives as long as its connection
     m_pendingWrites.resize(0); // nothing of a previous connection goes out on this one
+    m_tracedBytes = 0;
     m_reader->setMaximumPacketSize(m_options.maximumIncomingPacketSize);
     m_aliases->setIncomingMaximum(0);
     m_aliases->setOutgoingMaximum(0);
@@ -484,6 +486,7 @@ void Client::closeTransport(CloseMode mode)
     const bool wasClosing = std::exchange(m_closingTransport, true);
     if (mode == CloseMode::Abort) {
         m_pendingWrites.resize(0);
+        m_tracedBytes = 0;
         // QoS 0 messages whose bytes never reached the transport were not published.
         for (quint64 token : std::exchange(m_unwrittenTokens, {}))
             QMetaObject::invokeMethod(

@@ -8,6 +8,7 @@
 #include "topicaliases.h"
 #include "validation.h"
 
+#include <QDateTime>
 #include <QMetaEnum>
 
 #include <algorithm>
@@ -44,8 +45,20 @@ bool Client::isReading() const
 
 // ---- the dispatch ------------------------------------------------------------------------
 
+void Client::traceReceived(const Frame &frame)
+{
+    // The frame reader keeps the fixed header right before the body.
+    const qsizetype headerSize = qsizetype(frame.size) - frame.body.size();
+    const QByteArray bytes(frame.body.data() - headerSize, qsizetype(frame.size));
+    emit packetTraced(PacketTrace::fromFrame(PacketDirection::Received, m_options.version, bytes,
+                                             PacketTrace::monotonicNow(),
+                                             QDateTime::currentMSecsSinceEpoch()));
+}
+
 bool Client::handleFrame(const Frame &frame)
 {
+    if (m_tracing == PacketTracing::On)
+        traceReceived(frame);
     qCDebug(lcMqttPackets) << "received" << frame.type << "flags" << frame.flags << "size"
                            << frame.size;
     if (frame.type == PacketType::Reserved) { // [MQTT-2.2.1] type 0 is reserved

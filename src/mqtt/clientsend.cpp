@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "client.h"
 
+#include "bytes.h"
 #include "codec.h"
 #include "logging.h"
 #include "sessionstore.h"
 #include "topicaliases.h"
 #include "transport.h"
 #include "validation.h"
+
+#include <QDateTime>
 
 #include <algorithm>
 
@@ -309,9 +312,13 @@ void Client::flushPendingWrites()
 {
     if (m_pendingWrites.isEmpty())
         return;
-    if (m_transport->isOpen())
+    if (m_transport->isOpen()) {
+        if (m_tracing == PacketTracing::On)
+            traceWrites();
         m_transport->write(m_pendingWrites.constData(), m_pendingWrites.size());
+    }
     m_pendingWrites.resize(0); // keeps the capacity
+    m_tracedBytes = 0;
     m_lastSent.restart();
     if (m_unwrittenTokens.empty())
         return;
@@ -323,6 +330,25 @@ void Client::flushPendingWrites()
         return;
     m_writtenFlushPosted = true;
     QMetaObject::invokeMethod(this, &Client::flushWritten, Qt::QueuedConnection);
+}
+
+void Client::traceWrites()
+{
+    // A slot of packetTraced() may send more: the loop reads the buffer's size each turn, and
+    // the offset is a member so that a nested flush does not report a frame twice.
+    const qint64 now = PacketTrace::monotonicNow();
+    const qint64 wallTime = QDateTime::currentMSecsSinceEpoch();
+    while (m_tracedBytes < m_pendingWrites.size()) {
+        const QByteArrayView rest = QByteArrayView(m_pendingWrites).sliced(m_tracedBytes);
+        const VarIntResult length = decodeVariableByteInteger(rest.sliced(1));
+        const qsizetype size = 1 + length.length + qsizetype(length.value);
+        if (length.status != VarIntStatus::Ok || size > rest.size())
+            break; // our own encoder wrote it: cannot happen
+        const QByteArray frame(rest.data(), size);
+        m_tracedBytes += size;
+        emit packetTraced(PacketTrace::fromFrame(PacketDirection::Sent, m_options.version, frame,
+                                                 now, wallTime));
+    }
 }
 
 void Client::flushWritten()
