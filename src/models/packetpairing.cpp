@@ -31,6 +31,9 @@ PacketPairing::Result PacketPairing::openRequest(quint32 requestKey, quint64 seq
             entry.exchange = existing->exchange;
             result.firstSend = entry.firstSend;
             result.exchange = entry.exchange;
+            // The earlier send got no answer on its connection.
+            if (!existing->expired)
+                m_replaced.append(existing->sequence);
         } else if (!existing->expired) {
             m_replaced.append(existing->sequence); // its id was used again: no answer will come
         }

@@ -31,8 +31,9 @@ public:
     static constexpr qint64 DefaultTimeoutNs = 10'000'000'000; // 10 s
 
     Result add(quint64 sequence, const Mqtt::PacketTrace &trace);
-    // Requests still waiting whose time is up at nowNs (each reported once), and those a new
-    // request took the place of (a packet id used again after the session was lost).
+    // Requests still waiting whose time is up at nowNs (each reported once), and those a later
+    // request took the place of: a resend (the earlier send was not answered), or a packet id
+    // used again after the session was lost.
     QList<quint64> expire(qint64 nowNs);
     void clear();
 
