@@ -17,6 +17,9 @@ class PacketInspectorDock : public QDockWidget
 public:
     explicit PacketInspectorDock(QWidget *parent = nullptr);
 
+    // Shows the dock in front of the docks it shares a tab bar with, tall enough for its table
+    // (what View → Packet inspector does).
+    void bringForward();
     void addWorkspace(ConnectionWorkspace *workspace);
     void setCurrentWorkspace(ConnectionWorkspace *workspace);
     PacketInspectorPane *pane(const ConnectionWorkspace *workspace) const;

@@ -66,7 +66,7 @@ PacketInspectorPane::PacketInspectorPane(QWidget *parent)
     QTableView *table = m_ui->packetView;
     TableViewSetup::setUniformRows(table);
     m_ui->detailView->setFont(fixed);
-    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 1);
 
     m_proxy = new PacketFilterProxyModel(this);
@@ -119,8 +119,9 @@ void PacketInspectorPane::setWorkspace(ConnectionWorkspace *workspace)
                 const QSignalBlocker blocker(m_ui->traceCheck);
                 m_ui->traceCheck->setChecked(tracing == Mqtt::PacketTracing::On);
             });
-    // Follows the newest packet while the view is at the bottom.
+    // Follows the newest packet until one is selected.
     connect(m_log, &PacketLogModel::packetsFlushed, this, [this] {
+        updateStatus();
         QTableView *table = m_ui->packetView;
         if (table->currentIndex().isValid())
             return;
@@ -244,8 +245,7 @@ void PacketInspectorPane::updateStatus()
         return;
     const QString text =
             tr("%Ln packet(s) shown", nullptr, m_proxy->rowCount()) + QStringLiteral(" · ") +
-            tr("%Ln recorded", nullptr, int(qMin<qint64>(m_log->receivedCount(), INT_MAX))) +
-            QStringLiteral(" · ") +
+            tr("%L1 recorded").arg(m_log->receivedCount()) + QStringLiteral(" · ") +
             QLocale().formattedDataSize(m_log->bytesHeld(), 1, QLocale::DataSizeTraditionalFormat);
     if (text != m_ui->statusLabel->text())
         m_ui->statusLabel->setText(text);

@@ -274,6 +274,15 @@ int PacketLogModel::rowForSequence(quint64 sequence) const
     return int(sequence - m_firstSequence);
 }
 
+int PacketLogModel::findRow(PacketDirection direction, PacketType type, int from) const
+{
+    for (size_t row = size_t(qMax(0, from)); row < m_shown; ++row) {
+        if (m_records[row].trace.direction == direction && m_records[row].trace.type == type)
+            return int(row);
+    }
+    return -1;
+}
+
 void PacketLogModel::markChanged(quint64 sequence)
 {
     const int row = rowForSequence(sequence);

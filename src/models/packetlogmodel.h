@@ -107,6 +107,8 @@ public:
     quint64 firstSendAt(int row) const { return m_records[size_t(row)].firstSend; }
     quint64 exchangeAt(int row) const { return m_records[size_t(row)].exchange; }
     qint64 latencyAt(int row) const { return m_records[size_t(row)].latencyNs; }
+    // The first row from `from` on with this direction and type; -1 when there is none.
+    int findRow(Mqtt::PacketDirection direction, Mqtt::PacketType type, int from = 0) const;
     // The topic, or the filters of a SUBSCRIBE / UNSUBSCRIBE joined with ", ".
     QString topicAt(int row) const;
 

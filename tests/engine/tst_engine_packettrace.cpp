@@ -47,15 +47,6 @@ QStringList rowsOf(const PacketLogModel &log)
     return rows;
 }
 
-int findRow(const PacketLogModel &log, PacketDirection direction, T type, int from = 0)
-{
-    for (int row = from; row < log.rowCount(); ++row) {
-        if (log.traceAt(row).direction == direction && log.traceAt(row).type == type)
-            return row;
-    }
-    return -1;
-}
-
 } // namespace
 
 // The packet inspector's pairing (PacketLogModel over Client::packetTraced) against the
@@ -121,9 +112,9 @@ void TestEnginePacketTrace::qos2WithoutPubcompIsUnanswered()
     const int connect = 0;
     QCOMPARE(log.statusAt(connect), PacketLogModel::Status::Answered);
     QCOMPARE(log.pairAt(connect), log.sequenceAt(1));
-    const int publish = findRow(log, PacketDirection::Sent, T::Publish);
-    const int pubrec = findRow(log, PacketDirection::Received, T::Pubrec);
-    const int pubrel = findRow(log, PacketDirection::Sent, T::Pubrel);
+    const int publish = log.findRow(PacketDirection::Sent, T::Publish);
+    const int pubrec = log.findRow(PacketDirection::Received, T::Pubrec);
+    const int pubrel = log.findRow(PacketDirection::Sent, T::Pubrel);
     QCOMPARE(log.statusAt(publish), PacketLogModel::Status::Answered);
     QCOMPARE(log.pairAt(publish), log.sequenceAt(pubrec));
     QCOMPARE(log.pairAt(pubrec), log.sequenceAt(publish));
@@ -160,9 +151,9 @@ void TestEnginePacketTrace::dupResendLinksToFirstSend()
     QTRY_COMPARE(client.inflightCount(), 0);
     log.flush();
 
-    const int first = findRow(log, PacketDirection::Sent, T::Publish);
-    const int resend = findRow(log, PacketDirection::Sent, T::Publish, first + 1);
-    const int puback = findRow(log, PacketDirection::Received, T::Puback);
+    const int first = log.findRow(PacketDirection::Sent, T::Publish);
+    const int resend = log.findRow(PacketDirection::Sent, T::Publish, first + 1);
+    const int puback = log.findRow(PacketDirection::Received, T::Puback);
     QVERIFY(first >= 0 && resend > first && puback > resend);
     QVERIFY(!log.traceAt(first).dup());
     QVERIFY(log.traceAt(resend).dup());
@@ -247,8 +238,8 @@ void TestEnginePacketTrace::pingIsPaired()
     QSignalSpy pong(&client, &Client::pingResponseReceived);
     QVERIFY(pong.wait(Timeout));
     log.flush();
-    const int ping = findRow(log, PacketDirection::Sent, T::Pingreq);
-    const int answer = findRow(log, PacketDirection::Received, T::Pingresp);
+    const int ping = log.findRow(PacketDirection::Sent, T::Pingreq);
+    const int answer = log.findRow(PacketDirection::Received, T::Pingresp);
     QVERIFY(ping >= 0 && answer > ping);
     QCOMPARE(log.pairAt(ping), log.sequenceAt(answer));
     QCOMPARE(log.statusAt(ping), PacketLogModel::Status::Answered);

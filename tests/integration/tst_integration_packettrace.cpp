@@ -17,16 +17,6 @@ namespace {
 
 constexpr int WaitMs = 5000;
 
-// The first row from `from` on with this direction and type; -1 when none.
-int findRow(const PacketLogModel &log, PacketDirection direction, T type, int from = 0)
-{
-    for (int row = from; row < log.rowCount(); ++row) {
-        if (log.traceAt(row).direction == direction && log.traceAt(row).type == type)
-            return row;
-    }
-    return -1;
-}
-
 } // namespace
 
 class tst_IntegrationPacketTrace : public QObject
@@ -77,14 +67,14 @@ void tst_IntegrationPacketTrace::exchangesArePaired()
     }
     // Both messages come back, and the last exchange (our PUBCOMP) is done.
     QTRY_VERIFY_WITH_TIMEOUT(client.awaitingReleaseCount() == 0 &&
-                                     findRow(log, PacketDirection::Sent, T::Pubcomp) >= 0,
+                                     log.findRow(PacketDirection::Sent, T::Pubcomp) >= 0,
                              WaitMs);
     log.flush();
 
     QCOMPARE(log.traceAt(0).type, T::Connect);
     QCOMPARE(log.statusAt(0), Status::Answered);
     QCOMPARE(log.traceAt(log.rowForSequence(log.pairAt(0))).type, T::Connack);
-    const int subscribe = findRow(log, PacketDirection::Sent, T::Subscribe);
+    const int subscribe = log.findRow(PacketDirection::Sent, T::Subscribe);
     QCOMPARE(log.traceAt(log.rowForSequence(log.pairAt(subscribe))).type, T::Suback);
     // Every request of both directions got its answer; every answer names its request.
     int requests = 0;
@@ -112,7 +102,7 @@ void tst_IntegrationPacketTrace::exchangesArePaired()
     for (PacketDirection direction : {PacketDirection::Sent, PacketDirection::Received}) {
         int publish = -1;
         do {
-            publish = findRow(log, direction, T::Publish, publish + 1);
+            publish = log.findRow(direction, T::Publish, publish + 1);
         } while (publish >= 0 && log.traceAt(publish).qos() != QoS::ExactlyOnce);
         QVERIFY(publish >= 0);
         const quint64 exchange = log.exchangeAt(publish);

@@ -15,6 +15,11 @@
 //    msgs/s over 1,000 topics, every row on screen, with the tint on and off: CPU per second
 //    and event-loop lag; the difference is the highlight's cost.
 //
+// g) --inspector: the real MainWindow's client fed PUBLISH frames (64 B, 1,000 topics) through an
+//    in-memory transport at a steady 100,000 msgs/s, at QoS 0 and QoS 1 (then every message is
+//    two packets: the PUBLISH and our PUBACK), with packet tracing off, on with the inspector's
+//    dock hidden, and on with it shown: CPU per second, per message and per packet, side by side.
+//
 // --mainwindow feeds the real MainWindow (Client::messageReceived) instead of bare views, when
 // the ui library was built. --messages N changes the message count of a) and c).
 // --only-ingest and --only-topics run one part. --end-to-end runs d) alone (see below);
@@ -28,9 +33,13 @@
 #include "topictreemodel.h"
 
 #ifdef SWITCHBOARD_BENCH_HAS_UI
+#include "codec.h"
 #include "connectionworkspace.h"
 #include "mainwindow.h"
+#include "memorytransport.h"
 #include "mosquittoprocess.h"
+#include "packetinspectordock.h"
+#include "packetlogmodel.h"
 #include "profilestore.h"
 #include "secretstore.h"
 #include "topictreepane.h"
@@ -257,6 +266,123 @@ void benchMainWindow(int total, int budget)
                     .arg(budget)
                     .toUtf8();
     printIngest(title.constData(), r, total);
+}
+
+// g) The packet inspector's cost, see the top of the file.
+struct InspectorRun
+{
+    double cpuPerSecond = 0; // share of a core
+    double rate = 0; // messages per second
+    qint64 packets = 0; // packets the inspector recorded
+};
+
+enum class Inspector { Off, OnHidden, OnShown };
+
+InspectorRun runInspector(Inspector mode, Mqtt::QoS qos, int seconds)
+{
+    constexpr int Topics = 1000;
+    constexpr int PerTick = 1000;
+    constexpr int PayloadSize = 64;
+    QTemporaryDir dir;
+    ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+    SecretStore secrets;
+    MainWindow window(&profiles, &secrets, nullptr, MainWindow::Start::NoConnection);
+    window.openConnection();
+    window.resize(1600, 1000);
+    ConnectionWorkspace *workspace = window.currentWorkspace();
+    workspace->setPacketTracing(mode == Inspector::Off ? Mqtt::PacketTracing::Off
+                                                       : Mqtt::PacketTracing::On);
+    if (mode == Inspector::OnShown)
+        window.packetInspectorDock()->show();
+    window.show();
+    auto *transport = new MemoryTransport;
+    Mqtt::Client *client = window.client();
+    client->setTransport(transport);
+    Mqtt::ConnectionOptions options;
+    options.clientId = QStringLiteral("bench");
+    client->connectToHost(options);
+    while (!transport->isOpen())
+        QCoreApplication::processEvents();
+    transport->feed(Mqtt::encode(Mqtt::ConnackPacket{}, Mqtt::ProtocolVersion::V3_1_1));
+    while (client->state() != Mqtt::Client::State::Connected)
+        QCoreApplication::processEvents();
+
+    // One chunk of frames per tick, as one socket read brings them.
+    std::vector<QByteArray> chunks;
+    const QByteArray payload =
+            QByteArray("{\"value\":\"sensor reading\"}").leftJustified(PayloadSize, ' ');
+    for (int c = 0; c < Topics / 100; ++c) {
+        QByteArray chunk;
+        for (int i = 0; i < PerTick; ++i) {
+            const int n = c * PerTick + i;
+            const QByteArray topic =
+                    QStringLiteral("bench/line%1/sensor%2").arg(n % 20).arg(n % Topics).toUtf8();
+            Mqtt::encodePublish(chunk, Mqtt::ProtocolVersion::V3_1_1, topic, payload, qos, false,
+                                false, quint16(n % 60000 + 1));
+        }
+        chunks.push_back(chunk);
+    }
+    qint64 sent = 0;
+    size_t next = 0;
+    QElapsedTimer clock;
+    QTimer pacer;
+    pacer.setTimerType(Qt::PreciseTimer);
+    pacer.setInterval(10);
+    // Catches up with the clock at each tick: 100 messages per elapsed millisecond.
+    QObject::connect(&pacer, &QTimer::timeout, &pacer, [&] {
+        while (sent < clock.elapsed() * (PerTick / 10)) {
+            transport->feed(chunks[next++ % chunks.size()]);
+            sent += PerTick;
+        }
+    });
+    QEventLoop loop;
+    clock.start();
+    pacer.start();
+    // A second to reach the steady state (budgets full, trimming every flush), then measured.
+    QTimer::singleShot(1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const qint64 sentBefore = sent;
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer measured;
+    measured.start();
+    QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    pacer.stop();
+    InspectorRun r;
+    const double wall = double(measured.nsecsElapsed()) / 1e9;
+    r.cpuPerSecond = (cpuSeconds() - cpuBefore) / wall;
+    r.rate = double(sent - sentBefore) / wall;
+    r.packets = workspace->packetLog()->receivedCount();
+    return r;
+}
+
+void benchInspector()
+{
+    constexpr int Seconds = 5;
+    for (Mqtt::QoS qos : {Mqtt::QoS::AtMostOnce, Mqtt::QoS::AtLeastOnce}) {
+        const int packetsPerMessage = qos == Mqtt::QoS::AtMostOnce ? 1 : 2;
+        std::printf("g) packet inspector at 100,000 msgs/s, QoS %d (%d packet%s per message), "
+                    "the real window, %d s each\n",
+                    int(qos), packetsPerMessage, packetsPerMessage > 1 ? "s" : "", Seconds);
+        const InspectorRun off = runInspector(Inspector::Off, qos, Seconds);
+        const InspectorRun hidden = runInspector(Inspector::OnHidden, qos, Seconds);
+        const InspectorRun shown = runInspector(Inspector::OnShown, qos, Seconds);
+        for (const auto &[label, r] :
+             {std::pair{"trace off          ", off}, std::pair{"trace on, hidden   ", hidden},
+              std::pair{"trace on, pane open", shown}}) {
+            const double perMessage = 1e6 * r.cpuPerSecond / qMax(1.0, r.rate);
+            std::printf("  %s  %.0f msgs/s, %.1f%% of a core, %.2f us per message", label, r.rate,
+                        100 * r.cpuPerSecond, perMessage);
+            if (&r != &off) {
+                const double offPerMessage = 1e6 * off.cpuPerSecond / qMax(1.0, off.rate);
+                std::printf(", +%.2f us per packet (+%.1f%%)",
+                            (perMessage - offPerMessage) / packetsPerMessage,
+                            100 * (perMessage - offPerMessage) / offPerMessage);
+            }
+            std::printf("\n");
+        }
+        std::fflush(stdout);
+    }
 }
 
 struct HighlightResult
@@ -748,6 +874,7 @@ int main(int argc, char **argv)
     bool runEndToEnd = false;
     bool runHighlight = false;
     bool runTwoConnections = false;
+    bool runInspectorCost = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--messages") && i + 1 < args.size())
@@ -764,6 +891,8 @@ int main(int argc, char **argv)
             runHighlight = true;
         else if (args.at(i) == QLatin1String("--two-connections"))
             runTwoConnections = true;
+        else if (args.at(i) == QLatin1String("--inspector"))
+            runInspectorCost = true;
     }
 
     std::printf("gui_ingest_bench (Qt %s, platform %s)\n", qVersion(),
@@ -774,6 +903,15 @@ int main(int argc, char **argv)
         return 0;
 #else
         std::printf("the ui library was not built: --tree-highlight is not available\n");
+        return 1;
+#endif
+    }
+    if (runInspectorCost) {
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+        benchInspector();
+        return 0;
+#else
+        std::printf("the ui library was not built: --inspector is not available\n");
         return 1;
 #endif
     }
