@@ -109,7 +109,10 @@ void PacketInspectorPane::setWorkspace(ConnectionWorkspace *workspace)
 {
     m_workspace = workspace;
     m_log = workspace->packetLog();
-    m_proxy->setSourceModel(m_log);
+    if (isVisible()) {
+        m_proxy->setSourceModel(m_log);
+        fitColumns();
+    }
     {
         const QSignalBlocker blocker(m_ui->traceCheck);
         m_ui->traceCheck->setChecked(workspace->packetTracing() == Mqtt::PacketTracing::On);
@@ -128,6 +131,12 @@ void PacketInspectorPane::setWorkspace(ConnectionWorkspace *workspace)
         table->scrollToBottom();
     });
 
+    m_statusTimer.start();
+    updateStatus();
+}
+
+void PacketInspectorPane::fitColumns()
+{
     QTableView *table = m_ui->packetView;
     // Widths from the header texts and typical contents, never from measuring every row.
     const auto fit = [table](int column, int characters) {
@@ -144,8 +153,29 @@ void PacketInspectorPane::setWorkspace(ConnectionWorkspace *workspace)
     fit(PacketLogModel::PropertiesColumn, 14);
     fit(PacketLogModel::SizeColumn, 6);
     fit(PacketLogModel::LatencyColumn, 9);
-    m_statusTimer.start();
-    updateStatus();
+}
+
+void PacketInspectorPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_log && m_proxy->sourceModel() != m_log) {
+        m_proxy->setSourceModel(m_log);
+        if (m_headerState.isEmpty())
+            fitColumns();
+        else
+            m_ui->packetView->horizontalHeader()->restoreState(m_headerState);
+        m_ui->packetView->scrollToBottom();
+        updateDetail();
+        updateStatus();
+    }
+}
+
+void PacketInspectorPane::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (m_proxy->sourceModel())
+        m_headerState = m_ui->packetView->horizontalHeader()->saveState();
+    m_proxy->setSourceModel(nullptr);
 }
 
 void PacketInspectorPane::applyTypeFilter()
@@ -213,7 +243,7 @@ void PacketInspectorPane::updateDetail()
                 tr("Select a packet to see its fields; double-click it to go to its pair."));
         return;
     }
-    const Mqtt::PacketTrace &trace = m_log->traceAt(row);
+    const Mqtt::PacketTrace trace = m_log->traceAt(row);
     QStringList lines;
     lines << m_log->index(row, 0).data(PacketLogModel::SummaryRole).toString();
     for (int column = PacketLogModel::FlagsColumn; column < PacketLogModel::ColumnCount; ++column) {

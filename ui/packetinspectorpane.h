@@ -45,7 +45,14 @@ public:
     // Writes what the table shows to a JSON Lines file; an empty string on success.
     QString exportTo(const QString &fileName) const;
 
+protected:
+    // The proxy (and the table) follow the log only while the pane is shown: a hidden
+    // inspector costs the views nothing.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
+    void fitColumns();
     void applyTypeFilter();
     void updateDetail();
     void updateStatus();
@@ -57,4 +64,5 @@ private:
     PacketLogModel *m_log = nullptr;
     PacketFilterProxyModel *m_proxy = nullptr;
     QTimer m_statusTimer;
+    QByteArray m_headerState; // the columns' widths while the pane is hidden
 };

@@ -44,20 +44,20 @@ bool PacketFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &
 {
     if (!m_log || sourceParent.isValid())
         return true;
-    const Mqtt::PacketTrace &trace = m_log->traceAt(sourceRow);
-    if (!m_types.isEmpty() && !m_types.contains(trace.type))
+    const Mqtt::PacketType type = m_log->typeAt(sourceRow);
+    if (!m_types.isEmpty() && !m_types.contains(type))
         return false;
-    if (m_packetId != 0 && trace.packetId != m_packetId)
+    if (m_packetId != 0 && m_log->packetIdAt(sourceRow) != m_packetId)
         return false;
     if (m_topicFilter.isEmpty())
         return true;
-    if (trace.type == Mqtt::PacketType::Publish) {
-        const QString topic = trace.topic();
+    if (type == Mqtt::PacketType::Publish) {
+        const QString topic = m_log->topicAt(sourceRow);
         return m_topicIsWildcard ? Mqtt::topicMatches(m_topicFilter, topic)
                                  : topic.contains(m_topicFilter, Qt::CaseInsensitive);
     }
-    if (trace.type == Mqtt::PacketType::Subscribe || trace.type == Mqtt::PacketType::Unsubscribe) {
-        const QStringList filters = trace.filters();
+    if (type == Mqtt::PacketType::Subscribe || type == Mqtt::PacketType::Unsubscribe) {
+        const QStringList filters = m_log->traceAt(sourceRow).filters();
         for (const QString &filter : filters) {
             if (filter == m_topicFilter || filter.contains(m_topicFilter, Qt::CaseInsensitive))
                 return true;

@@ -55,7 +55,7 @@ QString PacketLogModel::latencyText(qint64 nanoseconds)
 
 QString PacketLogModel::topicAt(int row) const
 {
-    const Mqtt::PacketTrace &trace = traceAt(row);
+    const Mqtt::PacketTrace trace = viewAt(row);
     if (trace.type == PacketType::Publish)
         return trace.topic();
     if (trace.type == PacketType::Subscribe || trace.type == PacketType::Unsubscribe)
@@ -125,8 +125,8 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    const Record &record = m_records[size_t(index.row())];
-    const Mqtt::PacketTrace &trace = record.trace;
+    const Record &record = m_records[index.row()];
+    const Mqtt::PacketTrace trace = viewAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -151,7 +151,7 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
         case PropertiesColumn:
             return propertiesText(trace);
         case SizeColumn:
-            return tr("%1 B").arg(trace.size());
+            return tr("%1 B").arg(record.size);
         case LatencyColumn:
             return latencyText(record.latencyNs);
         case PairColumn:
@@ -193,7 +193,7 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
     case SequenceRole:
         return QVariant::fromValue<quint64>(sequenceAt(index.row()));
     case TraceRole:
-        return QVariant::fromValue(trace);
+        return QVariant::fromValue(traceAt(index.row()));
     case TypeRole:
         return int(trace.type);
     case DirectionRole:
@@ -213,7 +213,7 @@ QVariant PacketLogModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(record.status);
     case BytesRole:
-        return trace.bytes;
+        return QByteArray(trace.bytes.constData(), trace.bytes.size());
     case HexRole:
         return PayloadFormat::toHexDump(trace.bytes);
     case SummaryRole:
@@ -257,27 +257,78 @@ QVariant PacketLogModel::headerData(int section, Qt::Orientation orientation, in
 
 qint64 PacketLogModel::cost(const Record &record)
 {
-    return qint64(sizeof(Record)) + record.trace.bytes.size() + HeapBlockOverhead;
+    return qint64(sizeof(Record)) + record.size;
+}
+
+Mqtt::PacketTrace PacketLogModel::viewAt(int row) const
+{
+    const Record &record = m_records[row];
+    const Header &header = record.header;
+    Mqtt::PacketTrace trace;
+    trace.direction = header.direction;
+    trace.version = header.version;
+    trace.type = header.type;
+    trace.flags = header.flags;
+    trace.packetId = header.packetId;
+    trace.reasonCode = header.reasonCode;
+    trace.hasReasonCode = header.hasReasonCode;
+    trace.sessionPresent = header.sessionPresent;
+    trace.monotonicNs = header.monotonicNs;
+    trace.wallTimeMs = header.wallTimeMs;
+    const QByteArray &chunk = m_chunks[size_t(record.chunk - m_firstChunk)];
+    trace.bytes = QByteArray::fromRawData(chunk.constData() + record.offset, record.size);
+    return trace;
+}
+
+Mqtt::PacketTrace PacketLogModel::traceAt(int row) const
+{
+    Mqtt::PacketTrace trace = viewAt(row);
+    trace.bytes = QByteArray(trace.bytes.constData(), trace.bytes.size());
+    return trace;
+}
+
+void PacketLogModel::storeBytes(Record *record, const QByteArray &bytes)
+{
+    if (m_chunks.empty() || m_chunks.back().size() + bytes.size() > m_chunks.back().capacity()) {
+        m_chunks.emplace_back();
+        m_chunks.back().reserve(qMax(ChunkSize, bytes.size()));
+    }
+    QByteArray &chunk = m_chunks.back();
+    record->chunk = m_firstChunk + m_chunks.size() - 1;
+    record->offset = quint32(chunk.size());
+    record->size = quint32(bytes.size());
+    chunk.append(bytes);
+}
+
+void PacketLogModel::dropUnusedChunks()
+{
+    // Every chunk before the oldest record's is no one's any more.
+    const quint64 keepFrom =
+            m_records.empty() ? m_firstChunk + m_chunks.size() : m_records.front().chunk;
+    while (m_firstChunk < keepFrom && !m_chunks.empty()) {
+        m_chunks.pop_front();
+        ++m_firstChunk;
+    }
 }
 
 PacketLogModel::Record *PacketLogModel::recordFor(quint64 sequence)
 {
-    if (sequence < m_firstSequence || sequence - m_firstSequence >= m_records.size())
+    if (sequence < m_firstSequence || sequence - m_firstSequence >= quint64(m_records.size()))
         return nullptr;
-    return &m_records[size_t(sequence - m_firstSequence)];
+    return &m_records[qsizetype(sequence - m_firstSequence)];
 }
 
 int PacketLogModel::rowForSequence(quint64 sequence) const
 {
-    if (sequence < m_firstSequence || sequence - m_firstSequence >= m_shown)
+    if (sequence < m_firstSequence || sequence - m_firstSequence >= quint64(m_shown))
         return -1;
     return int(sequence - m_firstSequence);
 }
 
 int PacketLogModel::findRow(PacketDirection direction, PacketType type, int from) const
 {
-    for (size_t row = size_t(qMax(0, from)); row < m_shown; ++row) {
-        if (m_records[row].trace.direction == direction && m_records[row].trace.type == type)
+    for (qsizetype row = qMax(0, from); row < m_shown; ++row) {
+        if (m_records[row].header.direction == direction && m_records[row].header.type == type)
             return int(row);
     }
     return -1;
@@ -299,7 +350,11 @@ void PacketLogModel::append(const Mqtt::PacketTrace &trace)
     const quint64 sequence = m_firstSequence + m_records.size();
     const PacketPairing::Result pairing = m_pairing.add(sequence, trace);
     Record record;
-    record.trace = trace;
+    record.header = {trace.monotonicNs,   trace.wallTimeMs,    trace.packetId, trace.direction,
+                     trace.version,       trace.type,          trace.flags,    trace.reasonCode,
+                     trace.hasReasonCode, trace.sessionPresent};
+    // Not the client's buffer (reused for its next trace): a copy in the arena.
+    storeBytes(&record, trace.bytes);
     record.firstSend = pairing.firstSend;
     record.exchange = pairing.exchange;
     if (pairing.awaitsAnswer) {
@@ -318,20 +373,20 @@ void PacketLogModel::append(const Mqtt::PacketTrace &trace)
         }
     }
     m_pendingBytes += cost(record);
-    m_records.push_back(std::move(record));
+    m_records.append(record);
     ++m_receivedCount;
     // A flush that never comes (an event loop starved) must not let the buffer grow unbounded.
-    if (m_records.size() - m_shown > size_t(m_maximumPackets))
+    if (m_records.size() - m_shown > m_maximumPackets)
         flush();
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
-void PacketLogModel::trim(size_t incoming, qint64 incomingBytes)
+void PacketLogModel::trim(qsizetype incoming, qint64 incomingBytes)
 {
-    size_t remove = 0;
+    qsizetype remove = 0;
     qint64 bytes = m_storedBytes;
-    while (remove < m_shown && (m_shown - remove + incoming > size_t(m_maximumPackets) ||
+    while (remove < m_shown && (m_shown - remove + incoming > m_maximumPackets ||
                                 bytes + incomingBytes > m_maximumBytes)) {
         bytes -= cost(m_records[remove]);
         ++remove;
@@ -340,11 +395,12 @@ void PacketLogModel::trim(size_t incoming, qint64 incomingBytes)
         return;
     Q_EMIT aboutToTrim();
     beginRemoveRows(QModelIndex(), 0, int(remove) - 1);
-    m_records.erase(m_records.begin(), m_records.begin() + qsizetype(remove));
+    m_records.erase(m_records.begin(), m_records.begin() + remove);
+    dropUnusedChunks();
     m_shown -= remove;
-    m_firstSequence += remove;
+    m_firstSequence += quint64(remove);
     m_storedBytes = bytes;
-    m_droppedCount += qint64(remove);
+    m_droppedCount += remove;
     endRemoveRows();
     if (m_changedFirst >= 0) {
         m_changedFirst = qMax(0, m_changedFirst - int(remove));
@@ -357,26 +413,22 @@ void PacketLogModel::trim(size_t incoming, qint64 incomingBytes)
 void PacketLogModel::flush()
 {
     m_flushTimer.stop();
-    size_t incoming = m_records.size() - m_shown;
+    qsizetype incoming = m_records.size() - m_shown;
     if (incoming > 0) {
-        // More pending than the budget takes: the oldest pending never reach the views.
-        while (incoming > size_t(m_maximumPackets) ||
-               (incoming > 1 && m_pendingBytes > m_maximumBytes)) {
-            const size_t at = m_shown;
-            m_pendingBytes -= cost(m_records[at]);
-            // Only possible with nothing shown (the budget trims shown rows first).
-            if (m_shown == 0) {
-                m_records.pop_front();
-                ++m_firstSequence;
-            } else {
-                break;
-            }
+        trim(incoming, m_pendingBytes);
+        // More pending than the whole budget (every shown row is gone then): the oldest
+        // pending never reach the views.
+        while (m_shown == 0 && incoming > 1 &&
+               (incoming > m_maximumPackets || m_pendingBytes > m_maximumBytes)) {
+            m_pendingBytes -= cost(m_records.front());
+            m_records.removeFirst();
+            ++m_firstSequence;
             ++m_droppedCount;
             --incoming;
         }
-        trim(incoming, m_pendingBytes);
+        dropUnusedChunks();
     }
-    if (m_changedFirst >= 0 && m_changedLast >= m_changedFirst && size_t(m_changedLast) < m_shown)
+    if (m_changedFirst >= 0 && m_changedLast >= m_changedFirst && m_changedLast < m_shown)
         Q_EMIT dataChanged(index(m_changedFirst, 0), index(m_changedLast, ColumnCount - 1));
     m_changedFirst = m_changedLast = -1;
     if (incoming == 0)
@@ -408,6 +460,8 @@ void PacketLogModel::clear()
     beginResetModel();
     m_firstSequence += m_records.size();
     m_records.clear();
+    m_firstChunk += m_chunks.size();
+    m_chunks.clear();
     m_shown = 0;
     m_storedBytes = 0;
     m_pendingBytes = 0;

@@ -7,6 +7,8 @@
 #include <QAbstractTableModel>
 #include <QTimer>
 
+#include <QList>
+
 #include <deque>
 
 // The packet inspector's log of one connection: every control packet both ways (a
@@ -99,14 +101,16 @@ public:
     qint64 receivedCount() const { return m_receivedCount; }
 
     // Fast accessors (row in this model) for the proxy, the pane and the exporter.
-    const Mqtt::PacketTrace &traceAt(int row) const { return m_records[size_t(row)].trace; }
+    Mqtt::PacketTrace traceAt(int row) const; // with a copy of its bytes
+    Mqtt::PacketType typeAt(int row) const { return m_records[row].header.type; }
+    quint16 packetIdAt(int row) const { return m_records[row].header.packetId; }
     quint64 sequenceAt(int row) const { return m_firstSequence + quint64(row); }
     int rowForSequence(quint64 sequence) const; // -1 once trimmed or not shown yet
-    Status statusAt(int row) const { return m_records[size_t(row)].status; }
-    quint64 pairAt(int row) const { return m_records[size_t(row)].pair; }
-    quint64 firstSendAt(int row) const { return m_records[size_t(row)].firstSend; }
-    quint64 exchangeAt(int row) const { return m_records[size_t(row)].exchange; }
-    qint64 latencyAt(int row) const { return m_records[size_t(row)].latencyNs; }
+    Status statusAt(int row) const { return m_records[row].status; }
+    quint64 pairAt(int row) const { return m_records[row].pair; }
+    quint64 firstSendAt(int row) const { return m_records[row].firstSend; }
+    quint64 exchangeAt(int row) const { return m_records[row].exchange; }
+    qint64 latencyAt(int row) const { return m_records[row].latencyNs; }
     // The first row from `from` on with this direction and type; -1 when there is none.
     int findRow(Mqtt::PacketDirection direction, Mqtt::PacketType type, int from = 0) const;
     // The topic, or the filters of a SUBSCRIBE / UNSUBSCRIBE joined with ", ".
@@ -122,9 +126,27 @@ Q_SIGNALS:
     void packetsFlushed(int first, int last);
 
 private:
+    // What a PacketTrace says but its bytes, which are in the arena.
+    struct Header
+    {
+        qint64 monotonicNs = 0;
+        qint64 wallTimeMs = 0;
+        quint16 packetId = 0;
+        Mqtt::PacketDirection direction = Mqtt::PacketDirection::Sent;
+        Mqtt::ProtocolVersion version = Mqtt::ProtocolVersion::V3_1_1;
+        Mqtt::PacketType type = Mqtt::PacketType::Reserved;
+        quint8 flags = 0;
+        quint8 reasonCode = 0;
+        bool hasReasonCode = false;
+        bool sessionPresent = false;
+    };
+    // Trivially copyable: the list moves records as bytes.
     struct Record
     {
-        Mqtt::PacketTrace trace;
+        Header header;
+        quint64 chunk = 0; // the arena chunk of the bytes (its number since the log began)
+        quint32 offset = 0;
+        quint32 size = 0;
         quint64 pair = 0;
         quint64 firstSend = 0;
         quint64 exchange = 0;
@@ -133,17 +155,27 @@ private:
     };
 
     Record *recordFor(quint64 sequence);
+    // The trace of a row with its bytes pointing into the arena (no copy): for use right away.
+    Mqtt::PacketTrace viewAt(int row) const;
+    void storeBytes(Record *record, const QByteArray &bytes);
+    void dropUnusedChunks();
     void markChanged(quint64 sequence);
     static qint64 cost(const Record &record);
     QString flagsText(const Mqtt::PacketTrace &trace) const;
     QString reasonText(const Mqtt::PacketTrace &trace) const;
     QString pairText(const Record &record) const;
     static QString propertiesText(const Mqtt::PacketTrace &trace);
-    void trim(size_t incoming, qint64 incomingBytes);
+    void trim(qsizetype incoming, qint64 incomingBytes);
 
+    // The frames' bytes, packed one after the other in large blocks: a packet costs no heap
+    // block of its own, and trimming frees whole blocks.
+    static constexpr qsizetype ChunkSize = 256 * 1024;
+    std::deque<QByteArray> m_chunks;
+    quint64 m_firstChunk = 0; // the number of m_chunks.front()
     // The shown rows, then the pending ones (not in the views yet): one run of sequences.
-    std::deque<Record> m_records;
-    size_t m_shown = 0;
+    // A QList: appending at the end and erasing at the front cost no block per record.
+    QList<Record> m_records;
+    qsizetype m_shown = 0;
     quint64 m_firstSequence = 1;
     qint64 m_storedBytes = 0;
     qint64 m_pendingBytes = 0;

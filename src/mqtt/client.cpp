@@ -10,6 +10,7 @@
 #include "transportfactory.h"
 #include "validation.h"
 
+#include <QDateTime>
 #include <QMetaEnum>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -375,6 +376,11 @@ void Client::onReadyRead()
     // What the handlers write (acknowledgements, publishes released by them) leaves at the end
     // in one write.
     ++m_readDepth;
+    if (m_tracing == PacketTracing::On) {
+        // The frames of one read arrived together: one reading of the clocks for all.
+        m_readMonotonicNs = PacketTrace::monotonicNow();
+        m_readWallTimeMs = QDateTime::currentMSecsSinceEpoch();
+    }
     const auto flushAtEnd = qScopeGuard([this] {
         if (--m_readDepth == 0)
             flushPendingWrites();

@@ -290,6 +290,8 @@ private:
     // point), and a frame read from the broker (the one receive point).
     void traceWrites();
     void traceReceived(const Frame &frame);
+    void emitTrace(PacketDirection direction, QByteArrayView frame, qint64 monotonicNs,
+                   qint64 wallTimeMs);
 
     void pumpQueue();
     bool hasInflightRoom() const;
@@ -357,6 +359,9 @@ private:
     QByteArray m_pendingWrites;
     PacketTracing m_tracing = PacketTracing::Off;
     qsizetype m_tracedBytes = 0; // of m_pendingWrites, already reported by traceWrites()
+    QByteArray m_traceFrame; // the bytes of the trace being reported
+    qint64 m_readMonotonicNs = 0; // when the current read took the bytes (tracing on)
+    qint64 m_readWallTimeMs = 0;
     int m_readDepth = 0; // inside onReadyRead(): it flushes at its end
     bool m_writeFlushPosted = false;
     // Messages mostly repeat their topic: the last conversion is reused, which saves the

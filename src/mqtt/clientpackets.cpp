@@ -8,7 +8,6 @@
 #include "topicaliases.h"
 #include "validation.h"
 
-#include <QDateTime>
 #include <QMetaEnum>
 
 #include <algorithm>
@@ -49,10 +48,9 @@ void Client::traceReceived(const Frame &frame)
 {
     // The frame reader keeps the fixed header right before the body.
     const qsizetype headerSize = qsizetype(frame.size) - frame.body.size();
-    const QByteArray bytes(frame.body.data() - headerSize, qsizetype(frame.size));
-    emit packetTraced(PacketTrace::fromFrame(PacketDirection::Received, m_options.version, bytes,
-                                             PacketTrace::monotonicNow(),
-                                             QDateTime::currentMSecsSinceEpoch()));
+    emitTrace(PacketDirection::Received,
+              QByteArrayView(frame.body.data() - headerSize, qsizetype(frame.size)),
+              m_readMonotonicNs, m_readWallTimeMs);
 }
 
 bool Client::handleFrame(const Frame &frame)

@@ -12,6 +12,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <cstring>
 
 // The Client's sending side: publish(), subscribe() and unsubscribe(), the queue and its
 // in-flight window, one sendX() per packet we send, topic aliases, and the write batching.
@@ -344,11 +345,24 @@ void Client::traceWrites()
         const qsizetype size = 1 + length.length + qsizetype(length.value);
         if (length.status != VarIntStatus::Ok || size > rest.size())
             break; // our own encoder wrote it: cannot happen
-        const QByteArray frame(rest.data(), size);
         m_tracedBytes += size;
-        emit packetTraced(PacketTrace::fromFrame(PacketDirection::Sent, m_options.version, frame,
-                                                 now, wallTime));
+        emitTrace(PacketDirection::Sent, rest.first(size), now, wallTime);
     }
+}
+
+void Client::emitTrace(PacketDirection direction, QByteArrayView frame, qint64 monotonicNs,
+                       qint64 wallTimeMs)
+{
+    // One buffer for every trace: reused while no slot keeps a copy of the bytes (the packet
+    // inspector copies what it keeps), replaced when one does (implicit sharing keeps its copy
+    // intact). Tracing then costs no allocation per packet.
+    if (m_traceFrame.isDetached())
+        m_traceFrame.resize(frame.size());
+    else
+        m_traceFrame = QByteArray(frame.size(), Qt::Uninitialized);
+    std::memcpy(m_traceFrame.data(), frame.data(), size_t(frame.size()));
+    emit packetTraced(PacketTrace::fromFrame(direction, m_options.version, m_traceFrame,
+                                             monotonicNs, wallTimeMs));
 }
 
 void Client::flushWritten()
