@@ -130,20 +130,30 @@ PacketTrace PacketTrace::fromFrame(PacketDirection direction, ProtocolVersion ve
             trace.hasReasonCode = true;
         }
         break;
-    case PacketType::Publish:
-        if (const auto decoded = decodePublish(flags, body, version); decoded.ok())
-            trace.packetId = decoded.packet.packetId;
+    case PacketType::Publish: {
+        // The hot path (a trace per message): the id is read past the topic, nothing decoded.
+        // A PUBLISH the codec refuses says so through decodeProblem().
+        ByteReader reader(body);
+        reader.readLengthPrefixed();
+        if (trace.qos() != QoS::AtMostOnce)
+            trace.packetId = reader.readUInt16();
+        if (!reader.ok())
+            trace.packetId = 0;
         break;
+    }
     case PacketType::Puback:
     case PacketType::Pubrec:
     case PacketType::Pubrel:
-    case PacketType::Pubcomp:
-        if (const auto decoded = decodeAck(trace.type, flags, body, version); decoded.ok()) {
-            trace.packetId = decoded.packet.packetId;
-            trace.reasonCode = quint8(decoded.packet.reasonCode);
-            trace.hasReasonCode = v5;
-        }
+    case PacketType::Pubcomp: {
+        // The id, then (5.0, when the packet is longer) the reason code.
+        ByteReader reader(body);
+        trace.packetId = reader.readUInt16();
+        trace.reasonCode = body.size() > 2 ? reader.readByte() : 0;
+        trace.hasReasonCode = v5;
+        if (!reader.ok())
+            trace.packetId = 0;
         break;
+    }
     case PacketType::Subscribe:
     case PacketType::Unsubscribe:
         // The id leads the variable header; the rest is decoded when asked.
