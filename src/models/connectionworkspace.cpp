@@ -3,6 +3,7 @@
 
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
+#include "payloaddecoder.h"
 #include "retainedscan.h"
 #include "subscriptionmodel.h"
 #include "topictreemodel.h"
@@ -49,7 +50,8 @@ ConnectionWorkspace::ConnectionWorkspace(quint16 id, QObject *parent)
       m_proxy(new MessageFilterProxyModel(this)),
       m_topics(new TopicTreeModel(this)),
       m_subscriptions(new SubscriptionModel(this)),
-      m_retainedScan(new RetainedScan(m_client, this))
+      m_retainedScan(new RetainedScan(m_client, this)),
+      m_payloadDecoder(std::make_unique<Payload::PayloadDecoder>())
 {
     m_proxy->setSourceModel(m_log);
     m_proxy->setSubscriptionModel(m_subscriptions);
@@ -90,6 +92,15 @@ ConnectionWorkspace::~ConnectionWorkspace()
     // destroyed first).
     m_proxy->setSubscriptionModel(nullptr);
     m_client->disconnect(this);
+}
+
+QStringList ConnectionWorkspace::setDecoding(const Payload::DecodeRules &rules,
+                                             const QStringList &protoPaths)
+{
+    m_payloadDecoder->setRules(rules);
+    if (m_payloadDecoder->setProtoPaths(protoPaths))
+        return {};
+    return m_payloadDecoder->protobufSchemas().errors();
 }
 
 void ConnectionWorkspace::setName(const QString &name)
