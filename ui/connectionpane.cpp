@@ -238,6 +238,9 @@ ConnectionProfile ConnectionPane::profile() const
     profile.port = quint16(m_ui->portSpin->value());
     profile.failoverUrls = m_failover->urls();
     profile.followServerReference = m_failover->followServerReference();
+    // Not edited in this pane: the payload rules editor and "Decode as…" change them.
+    profile.decodeRules = m_decodeRules;
+    profile.protoPaths = m_protoPaths;
     profile.protocolVersion = Mqtt::ProtocolVersion(m_ui->versionCombo->currentData().toInt());
     profile.clientId = m_ui->clientIdEdit->text().trimmed();
     profile.userName = m_ui->userNameEdit->text();
@@ -278,6 +281,8 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     m_ui->portSpin->setValue(profile.port);
     m_failover->setUrls(profile.failoverUrls);
     m_failover->setFollowServerReference(profile.followServerReference);
+    m_decodeRules = profile.decodeRules;
+    m_protoPaths = profile.protoPaths;
     const int version = m_ui->versionCombo->findData(int(profile.protocolVersion));
     m_ui->versionCombo->setCurrentIndex(version >= 0 ? version : 1);
     m_ui->clientIdEdit->setText(profile.clientId);

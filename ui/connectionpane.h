@@ -138,6 +138,9 @@ private:
     ProfileStore *m_profiles = nullptr;
     SecretStore *m_secrets = nullptr;
     QString m_currentProfile;
+    // The profile's payload rules and .proto folders, carried through profile().
+    Payload::DecodeRules m_decodeRules;
+    QStringList m_protoPaths;
     QString m_stateText;
     QString m_stateColor;
     QString m_reauthenticationText; // appended to the status line; cleared with the connection

@@ -128,6 +128,7 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
     return name == other.name && host == other.host && port == other.port &&
            failoverUrls == other.failoverUrls &&
            followServerReference == other.followServerReference &&
+           decodeRules == other.decodeRules && protoPaths == other.protoPaths &&
            protocolVersion == other.protocolVersion && clientId == other.clientId &&
            userName == other.userName && cleanSession == other.cleanSession &&
            keepAlive == other.keepAlive && autoReconnect == other.autoReconnect &&

@@ -3,6 +3,7 @@
 
 #include "client.h"
 #include "connectionoptions.h"
+#include "decoderules.h"
 #include "protocol.h"
 
 #include <QByteArray>
@@ -79,6 +80,12 @@ struct ConnectionProfile
     QString willResponseTopic;
     QByteArray willCorrelationData;
     QList<QPair<QString, QString>> willUserProperties;
+
+    // How the window shows this connection's payloads: rules "topic filter -> decoder" (the
+    // first match wins; no match: a marked guess) and the folders whose .proto files the
+    // protobuf decoder reads.
+    Payload::DecodeRules decodeRules;
+    QStringList protoPaths;
 
     static constexpr quint32 SessionNeverExpires = 0xFFFFFFFF;
 

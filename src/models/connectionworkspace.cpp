@@ -4,6 +4,7 @@
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "packetlogmodel.h"
+#include "payloaddecoder.h"
 #include "retainedscan.h"
 #include "subscriptionmodel.h"
 #include "topictreemodel.h"
@@ -51,7 +52,8 @@ ConnectionWorkspace::ConnectionWorkspace(quint16 id, QObject *parent)
       m_topics(new TopicTreeModel(this)),
       m_subscriptions(new SubscriptionModel(this)),
       m_retainedScan(new RetainedScan(m_client, this)),
-      m_packetLog(new PacketLogModel(this))
+      m_packetLog(new PacketLogModel(this)),
+      m_payloadDecoder(std::make_unique<Payload::PayloadDecoder>())
 {
     connect(m_client, &Mqtt::Client::packetTraced, m_packetLog, &PacketLogModel::append);
     m_client->setPacketTracing(Mqtt::PacketTracing::On);
@@ -102,6 +104,15 @@ void ConnectionWorkspace::setPacketTracing(Mqtt::PacketTracing tracing)
         return;
     m_client->setPacketTracing(tracing);
     Q_EMIT packetTracingChanged(tracing);
+}
+
+QStringList ConnectionWorkspace::setDecoding(const Payload::DecodeRules &rules,
+                                             const QStringList &protoPaths)
+{
+    m_payloadDecoder->setRules(rules);
+    if (m_payloadDecoder->setProtoPaths(protoPaths))
+        return {};
+    return m_payloadDecoder->protobufSchemas().errors();
 }
 
 void ConnectionWorkspace::setName(const QString &name)

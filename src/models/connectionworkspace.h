@@ -10,6 +10,12 @@
 #include <QString>
 
 #include <deque>
+#include <memory>
+
+namespace Payload {
+class DecodeRules;
+class PayloadDecoder;
+} // namespace Payload
 
 class MessageFilterProxyModel;
 class MessageLogModel;
@@ -58,6 +64,12 @@ public:
     PacketLogModel *packetLog() const { return m_packetLog; }
     Mqtt::PacketTracing packetTracing() const { return m_client->packetTracing(); }
     void setPacketTracing(Mqtt::PacketTracing tracing);
+    // How its payloads are shown: the profile's rules and .proto folders, and its Sparkplug B
+    // session. The views decode what they show through it.
+    Payload::PayloadDecoder *payloadDecoder() const { return m_payloadDecoder.get(); }
+    // Takes a profile's rules and .proto folders; returns what did not load (a .proto that
+    // does not parse: "folder/acme.proto:12:5: ..."), empty when all did.
+    QStringList setDecoding(const Payload::DecodeRules &rules, const QStringList &protoPaths);
 
     // The name shown on its tab, in the combined log and in the status bar.
     QString name() const { return m_name; }
@@ -109,6 +121,7 @@ private:
     SubscriptionModel *m_subscriptions = nullptr;
     RetainedScan *m_retainedScan = nullptr;
     PacketLogModel *m_packetLog = nullptr;
+    std::unique_ptr<Payload::PayloadDecoder> m_payloadDecoder;
     MessageLogModel *m_combinedLog = nullptr;
     TopicTreeModel *m_combinedTree = nullptr;
     QString m_name;

@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
@@ -127,6 +129,13 @@ std::optional<ConnectionProfile> ProfileStore::profile(const QString &name) cons
     p.failoverUrls = m_settings->value(QStringLiteral("failover/urls")).toStringList();
     p.followServerReference =
             m_settings->value(QStringLiteral("v5/followServerReference"), false).toBool();
+    // Rules that no longer parse (a decoder renamed) are dropped rather than refusing the
+    // profile.
+    p.decodeRules = Payload::DecodeRules::fromJson(
+            QJsonDocument::fromJson(
+                    m_settings->value(QStringLiteral("payload/decodeRules")).toByteArray())
+                    .array());
+    p.protoPaths = m_settings->value(QStringLiteral("payload/protoPaths")).toStringList();
     const int version =
             m_settings->value(QStringLiteral("protocolVersion"), int(defaults.protocolVersion))
                     .toInt();
@@ -222,6 +231,11 @@ void ProfileStore::writeProfile(const ConnectionProfile &p)
     if (!p.failoverUrls.isEmpty())
         m_settings->setValue(QStringLiteral("failover/urls"), p.failoverUrls);
     m_settings->setValue(QStringLiteral("v5/followServerReference"), p.followServerReference);
+    if (!p.decodeRules.isEmpty())
+        m_settings->setValue(QStringLiteral("payload/decodeRules"),
+                             QJsonDocument(p.decodeRules.toJson()).toJson(QJsonDocument::Compact));
+    if (!p.protoPaths.isEmpty())
+        m_settings->setValue(QStringLiteral("payload/protoPaths"), p.protoPaths);
     m_settings->setValue(QStringLiteral("protocolVersion"), int(p.protocolVersion));
     m_settings->setValue(QStringLiteral("clientId"), p.clientId);
     m_settings->setValue(QStringLiteral("userName"), p.userName);

@@ -3,12 +3,15 @@
 // feeds (tagged with its id, name and colour), and colours readable on light and dark bases.
 #include "connectionworkspace.h"
 #include "messagelogmodel.h"
+#include "payloaddecoder.h"
 #include "topictreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonObject>
 #include <QPalette>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -129,6 +132,48 @@ private Q_SLOTS:
         a.recordPublished(message(QStringLiteral("x"), "alone"), 12);
         QTRY_COMPARE(a.messageLog()->rowCount(), 2);
         QCOMPARE(combined.rowCount(), 2);
+    }
+
+    void decodingFollowsTheProfile()
+    {
+        ConnectionWorkspace workspace(1);
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        {
+            QFile good(folder.filePath(QStringLiteral("acme.proto")));
+            QVERIFY(good.open(QIODevice::WriteOnly));
+            good.write("syntax = \"proto3\";\npackage acme;\nmessage Reading { double celsius = "
+                       "1; }\n");
+        }
+        QString error;
+        const auto rule =
+                Payload::DecodeRule::fromString(u"fleet/+/reading=protobuf:acme.Reading", &error);
+        QVERIFY2(rule.has_value(), qPrintable(error));
+        QCOMPARE(workspace.setDecoding(Payload::DecodeRules({*rule}), {folder.path()}),
+                 QStringList());
+        // celsius = 21.5: field 1, wire type 1 (64-bit), little-endian double.
+        const QByteArray reading = QByteArray::fromHex("0900000000008035"
+                                                       "40");
+        Payload::PayloadDecoder *decoder = workspace.payloadDecoder();
+        const Payload::DecodeResult decoded =
+                decoder->decode(QStringLiteral("fleet/truck7/reading"), reading);
+        QVERIFY2(decoded.isValid(), qPrintable(decoded.error));
+        QVERIFY(!decoded.guessed);
+        QCOMPARE(decoded.toJson().toObject().value(QStringLiteral("celsius")).toDouble(), 21.5);
+        // Another topic has no rule: a guess.
+        QVERIFY(decoder->decode(QStringLiteral("other"), QByteArray("{}")).guessed);
+
+        // A .proto that does not parse is named with its line.
+        {
+            QFile bad(folder.filePath(QStringLiteral("broken.proto")));
+            QVERIFY(bad.open(QIODevice::WriteOnly));
+            bad.write("syntax = \"proto3\";\nmessage {\n");
+        }
+        const QStringList errors = workspace.setDecoding(Payload::DecodeRules(), {folder.path()});
+        QVERIFY(!errors.isEmpty());
+        QVERIFY2(errors.join(u'\n').contains(QStringLiteral("broken.proto:")),
+                 qPrintable(errors.join(u'\n')));
+        QVERIFY(workspace.payloadDecoder()->rules().isEmpty());
     }
 
     void paletteColoursAreReadableOnLightAndDark()

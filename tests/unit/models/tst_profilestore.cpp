@@ -239,6 +239,56 @@ private Q_SLOTS:
         QVERIFY(ProfileStore().removeProfile(p.name));
     }
 
+    void decodeRulesRoundTrip()
+    {
+        ConnectionProfile p = sampleProfile(QStringLiteral("decoding"));
+        QString error;
+        for (const char *text :
+             {"fleet/+/reading=protobuf:acme.Reading", "spBv1.0/#=sparkplug", "sensors/#=cbor"}) {
+            const auto rule = Payload::DecodeRule::fromString(QString::fromLatin1(text), &error);
+            QVERIFY2(rule.has_value(), qPrintable(error));
+            p.decodeRules.append(*rule);
+        }
+        p.protoPaths = {QStringLiteral("/home/me/protos"), QStringLiteral("/opt/schemas")};
+        {
+            ProfileStore store;
+            QVERIFY(store.saveProfile(p));
+            store.sync();
+        }
+        {
+            ProfileStore store;
+            const auto loaded = store.profile(p.name);
+            QVERIFY(loaded.has_value());
+            QCOMPARE(loaded->decodeRules.size(), 3);
+            // In order: the first match wins.
+            QCOMPARE(loaded->decodeRules.rules().at(0).toString(),
+                     QStringLiteral("fleet/+/reading=protobuf:acme.Reading"));
+            QCOMPARE(loaded->decodeRules.match(u"spBv1.0/plant/NDATA/edge1")->decoder.decoder,
+                     Payload::Decoder::Sparkplug);
+            QCOMPARE(loaded->protoPaths, p.protoPaths);
+            QCOMPARE(*loaded, p);
+        }
+        // A rule naming a decoder this version does not know is dropped; the others stay.
+        {
+            QSettings settings(ProfileStore().fileName(), QSettings::IniFormat);
+            const QString key = QStringLiteral("profiles/decoding/payload/decodeRules");
+            QVERIFY(settings.contains(key));
+            settings.setValue(key, QByteArray("[{\"filter\":\"a/#\",\"decoder\":\"avro\"},"
+                                              "{\"filter\":\"b/#\",\"decoder\":\"msgpack\"}]"));
+        }
+        const auto loaded = ProfileStore().profile(p.name);
+        QVERIFY(loaded.has_value());
+        QCOMPARE(loaded->decodeRules.size(), 1);
+        QCOMPARE(loaded->decodeRules.rules().at(0).toString(), QStringLiteral("b/#=msgpack"));
+        QVERIFY(ProfileStore().removeProfile(p.name));
+        // A profile without rules writes no key.
+        const ConnectionProfile plain = sampleProfile(QStringLiteral("plain"));
+        QVERIFY(ProfileStore().saveProfile(plain));
+        QVERIFY(!QSettings(ProfileStore().fileName(), QSettings::IniFormat)
+                         .contains(QStringLiteral("profiles/plain/payload/decodeRules")));
+        QVERIFY(ProfileStore().removeProfile(plain.name));
+    }
+
     void profileWithoutFailoverLoadsUnchanged()
     {
         const ConnectionProfile p = sampleProfile(QStringLiteral("older"));
