@@ -10,7 +10,6 @@
 #include "recorder.h"
 #include "replaydialog.h"
 #include "subscriptionmodel.h"
-#include "subscriptionspane.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -269,11 +268,10 @@ ConnectionWorkspace *RecordingController::openRecording(const QString &path, QSt
     check.close();
     ConnectionWorkspace *workspace = m_window->openConnection();
     workspace->setCaptureFile(QFileInfo(path).absoluteFilePath());
-    // Read-only: nothing to connect, subscribe or publish on.
-    for (QWidget *pane : {static_cast<QWidget *>(m_window->connectionPane(workspace)),
-                          static_cast<QWidget *>(m_window->subscriptionsPane(workspace)),
-                          static_cast<QWidget *>(m_window->publishPane(workspace))})
-        pane->setEnabled(false);
+    // Read-only: nothing to connect to or publish on. The subscriptions pane stays: its topic
+    // tree narrows the log.
+    m_window->connectionPane(workspace)->setEnabled(false);
+    m_window->publishPane(workspace)->setEnabled(false);
     QString about =
             tr("Recording %1, started %2")
                     .arg(QFileInfo(path).fileName(),

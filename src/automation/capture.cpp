@@ -17,11 +17,6 @@ const char FormatName[] = "switchboard-capture";
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Capture", text);
-}
-
 // The header's keys.
 const QLatin1String FormatKey("format");
 const QLatin1String VersionKey("version");
@@ -87,12 +82,13 @@ std::optional<QByteArray> takeBinary(const QJsonObject &object, const QString &k
     const QJsonValue text = object.value(key);
     const QJsonValue base64 = object.value(key + Base64Suffix);
     if (!text.isUndefined() && !base64.isUndefined()) {
-        *problem = tr("\"%1\" and \"%2\" are both given").arg(key, key + Base64Suffix);
+        *problem = QCoreApplication::translate("Capture", "\"%1\" and \"%2\" are both given")
+                           .arg(key, key + Base64Suffix);
         return std::nullopt;
     }
     if (!text.isUndefined()) {
         if (!text.isString()) {
-            *problem = tr("\"%1\" must be a string").arg(key);
+            *problem = QCoreApplication::translate("Capture", "\"%1\" must be a string").arg(key);
             return std::nullopt;
         }
         return text.toString().toUtf8();
@@ -101,7 +97,8 @@ std::optional<QByteArray> takeBinary(const QJsonObject &object, const QString &k
         const auto decoded = QByteArray::fromBase64Encoding(
                 base64.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!base64.isString() || !decoded) {
-            *problem = tr("\"%1\" must be a Base64 string").arg(key + Base64Suffix);
+            *problem = QCoreApplication::translate("Capture", "\"%1\" must be a Base64 string")
+                               .arg(key + Base64Suffix);
             return std::nullopt;
         }
         return *decoded;
@@ -114,13 +111,13 @@ std::optional<QJsonObject> parseObject(QByteArrayView line, QString *problem)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError) {
-        *problem = tr("not valid JSON: %1 (at column %2)")
+        *problem = QCoreApplication::translate("Capture", "not valid JSON: %1 (at column %2)")
                            .arg(error.errorString())
                            .arg(error.offset + 1);
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *problem = tr("a line must hold one JSON object");
+        *problem = QCoreApplication::translate("Capture", "a line must hold one JSON object");
         return std::nullopt;
     }
     return document.object();
@@ -133,8 +130,11 @@ std::optional<qint64> takeInteger(const QJsonValue &value, const QString &key, q
     const double number = value.toDouble(-1);
     if (!value.isDouble() || number != double(qint64(number)) || number < double(minimum) ||
         number > double(maximum)) {
-        *problem =
-                tr("\"%1\" must be a whole number from %2 to %3").arg(key).arg(minimum).arg(maximum);
+        *problem = QCoreApplication::translate("Capture",
+                                               "\"%1\" must be a whole number from %2 to %3")
+                           .arg(key)
+                           .arg(minimum)
+                           .arg(maximum);
         return std::nullopt;
     }
     return qint64(number);
@@ -186,7 +186,8 @@ QJsonObject encodeProperties(const Mqtt::Properties &properties)
 std::optional<Mqtt::Properties> decodeProperties(const QJsonValue &value, QString *problem)
 {
     if (!value.isObject()) {
-        *problem = tr("\"%1\" must be an object").arg(PropertiesKey);
+        *problem = QCoreApplication::translate("Capture", "\"%1\" must be an object")
+                           .arg(PropertiesKey);
         return std::nullopt;
     }
     const QJsonObject object = value.toObject();
@@ -197,7 +198,8 @@ std::optional<Mqtt::Properties> decodeProperties(const QJsonValue &value, QStrin
         const bool known = std::any_of(PropertyNames.begin(), PropertyNames.end(),
                                        [&key](const PropertyName &p) { return p.name == key; });
         if (!known) {
-            *problem = tr("unknown property \"%1\"").arg(it.key());
+            *problem =
+                    QCoreApplication::translate("Capture", "unknown property \"%1\"").arg(it.key());
             return std::nullopt;
         }
     }
@@ -223,7 +225,8 @@ std::optional<Mqtt::Properties> decodeProperties(const QJsonValue &value, QStrin
             if (entry.isUndefined())
                 break;
             if (!entry.isString()) {
-                *problem = tr("\"%1\" must be a string").arg(name);
+                *problem =
+                        QCoreApplication::translate("Capture", "\"%1\" must be a string").arg(name);
                 return std::nullopt;
             }
             properties.setString(property.id, entry.toString());
@@ -240,7 +243,9 @@ std::optional<Mqtt::Properties> decodeProperties(const QJsonValue &value, QStrin
             if (entry.isUndefined())
                 break;
             if (!entry.isArray()) {
-                *problem = tr("\"%1\" must be an array of numbers").arg(name);
+                *problem =
+                        QCoreApplication::translate("Capture", "\"%1\" must be an array of numbers")
+                                .arg(name);
                 return std::nullopt;
             }
             for (const QJsonValue &identifier : entry.toArray()) {
@@ -254,14 +259,18 @@ std::optional<Mqtt::Properties> decodeProperties(const QJsonValue &value, QStrin
             if (entry.isUndefined())
                 break;
             if (!entry.isArray()) {
-                *problem = tr("\"%1\" must be an array of [name, value] pairs").arg(name);
+                *problem = QCoreApplication::translate(
+                                   "Capture", "\"%1\" must be an array of [name, value] pairs")
+                                   .arg(name);
                 return std::nullopt;
             }
             for (const QJsonValue &pair : entry.toArray()) {
                 const QJsonArray parts = pair.toArray();
                 if (!pair.isArray() || parts.size() != 2 || !parts.at(0).isString() ||
                     !parts.at(1).isString()) {
-                    *problem = tr("\"%1\" must be an array of [name, value] pairs").arg(name);
+                    *problem = QCoreApplication::translate(
+                                       "Capture", "\"%1\" must be an array of [name, value] pairs")
+                                       .arg(name);
                     return std::nullopt;
                 }
                 properties.addUserProperty(parts.at(0).toString(), parts.at(1).toString());
@@ -310,17 +319,22 @@ std::optional<Header> decodeHeader(QByteArrayView line, QString *problem)
     if (!object)
         return std::nullopt;
     if (object->value(FormatKey).toString() != QLatin1String(FormatName)) {
-        *problem = tr("not a Switchboard capture: the first line must say \"format\": \"%1\"")
+        *problem = QCoreApplication::translate(
+                           "Capture",
+                           "not a Switchboard capture: the first line must say \"format\": \"%1\"")
                            .arg(QLatin1String(FormatName));
         return std::nullopt;
     }
     const QJsonValue version = object->value(VersionKey);
     if (!version.isDouble()) {
-        *problem = tr("the field \"%1\" is missing").arg(VersionKey);
+        *problem = QCoreApplication::translate("Capture", "the field \"%1\" is missing")
+                           .arg(VersionKey);
         return std::nullopt;
     }
     if (version.toDouble() != FormatVersion) {
-        *problem = tr("format version %1 is not supported (this Switchboard reads version %2)")
+        *problem = QCoreApplication::translate(
+                           "Capture",
+                           "format version %1 is not supported (this Switchboard reads version %2)")
                            .arg(version.toDouble())
                            .arg(FormatVersion);
         return std::nullopt;
@@ -329,13 +343,16 @@ std::optional<Header> decodeHeader(QByteArrayView line, QString *problem)
     header.version = FormatVersion;
     const QJsonValue start = object->value(StartKey);
     if (start.isUndefined()) {
-        *problem = tr("the field \"%1\" is missing").arg(StartKey);
+        *problem =
+                QCoreApplication::translate("Capture", "the field \"%1\" is missing").arg(StartKey);
         return std::nullopt;
     }
     header.start = QDateTime::fromString(start.toString(), Qt::ISODateWithMs);
     if (!header.start.isValid()) {
         *problem =
-                tr("\"%1\" must be a date and time as in 2026-01-31T12:00:00.000Z").arg(StartKey);
+                QCoreApplication::translate(
+                        "Capture", "\"%1\" must be a date and time as in 2026-01-31T12:00:00.000Z")
+                        .arg(StartKey);
         return std::nullopt;
     }
     header.start = header.start.toUTC();
@@ -355,7 +372,7 @@ std::optional<Record> decodeRecord(QByteArrayView line, QString *problem)
     const auto requireField = [&object, problem](const QString &key) {
         if (object->contains(key))
             return true;
-        *problem = tr("the field \"%1\" is missing").arg(key);
+        *problem = QCoreApplication::translate("Capture", "the field \"%1\" is missing").arg(key);
         return false;
     };
     if (!requireField(TimeKey) || !requireField(TopicKey) || !requireField(QosKey))
@@ -367,7 +384,7 @@ std::optional<Record> decodeRecord(QByteArrayView line, QString *problem)
     record.offsetMs = *offset;
     const QJsonValue topic = object->value(TopicKey);
     if (!topic.isString()) {
-        *problem = tr("\"%1\" must be a string").arg(TopicKey);
+        *problem = QCoreApplication::translate("Capture", "\"%1\" must be a string").arg(TopicKey);
         return std::nullopt;
     }
     record.message.topic = topic.toString();
@@ -379,20 +396,23 @@ std::optional<Record> decodeRecord(QByteArrayView line, QString *problem)
     if (!problem->isEmpty())
         return std::nullopt;
     if (!payload) {
-        *problem = tr("the field \"%1\" is missing").arg(PayloadKey);
+        *problem = QCoreApplication::translate("Capture", "the field \"%1\" is missing")
+                           .arg(PayloadKey);
         return std::nullopt;
     }
     record.message.payload = *payload;
     const QJsonValue retain = object->value(RetainKey);
     if (!retain.isUndefined() && !retain.isBool()) {
-        *problem = tr("\"%1\" must be true or false").arg(RetainKey);
+        *problem = QCoreApplication::translate("Capture", "\"%1\" must be true or false")
+                           .arg(RetainKey);
         return std::nullopt;
     }
     record.message.retain = retain.toBool();
     const QJsonValue direction = object->value(DirectionKey);
     if (!direction.isUndefined()) {
         if (direction.toString() != SentValue) {
-            *problem = tr("\"%1\" must be \"%2\" when given").arg(DirectionKey, SentValue);
+            *problem = QCoreApplication::translate("Capture", "\"%1\" must be \"%2\" when given")
+                               .arg(DirectionKey, SentValue);
             return std::nullopt;
         }
         record.direction = Direction::Sent;
@@ -425,7 +445,8 @@ bool Writer::open(const QString &path, Header header)
     m_header = header;
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        m_error = tr("cannot write %1: %2").arg(path, m_file.errorString());
+        m_error = QCoreApplication::translate("Capture", "cannot write %1: %2")
+                          .arg(path, m_file.errorString());
         return false;
     }
     m_clock.start();
@@ -454,7 +475,8 @@ bool Writer::writeLine(const QByteArray &line)
 {
     const QByteArray withNewline = line + '\n';
     if (m_file.write(withNewline) != withNewline.size()) {
-        m_error = tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        m_error = QCoreApplication::translate("Capture", "cannot write %1: %2")
+                          .arg(m_file.fileName(), m_file.errorString());
         return false;
     }
     m_bytes += withNewline.size();
@@ -464,7 +486,8 @@ bool Writer::writeLine(const QByteArray &line)
 bool Writer::flush()
 {
     if (m_file.isOpen() && !m_file.flush()) {
-        m_error = tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        m_error = QCoreApplication::translate("Capture", "cannot write %1: %2")
+                          .arg(m_file.fileName(), m_file.errorString());
         return false;
     }
     return true;
@@ -488,12 +511,14 @@ bool Reader::open(const QString &path)
     m_line = 0;
     m_error.clear();
     if (!m_file.open(QIODevice::ReadOnly)) {
-        m_error = tr("cannot read %1: %2").arg(path, m_file.errorString());
+        m_error = QCoreApplication::translate("Capture", "cannot read %1: %2")
+                          .arg(path, m_file.errorString());
         return false;
     }
     QByteArray line;
     if (!nextLine(&line))
-        return fail(m_error.isEmpty() ? tr("the file is empty") : m_error);
+        return fail(m_error.isEmpty() ? QCoreApplication::translate("Capture", "the file is empty")
+                                      : m_error);
     QString problem;
     const auto header = decodeHeader(line, &problem);
     if (!header)
@@ -521,7 +546,10 @@ bool Reader::nextLine(QByteArray *line)
 
 bool Reader::fail(const QString &text)
 {
-    m_error = tr("%1, line %2: %3").arg(m_file.fileName()).arg(qMax<qint64>(1, m_line)).arg(text);
+    m_error = QCoreApplication::translate("Capture", "%1, line %2: %3")
+                      .arg(m_file.fileName())
+                      .arg(qMax<qint64>(1, m_line))
+                      .arg(text);
     return false;
 }
 
@@ -545,7 +573,8 @@ Reader::Status Reader::readNext(Record *record)
 bool Reader::rewind()
 {
     if (!m_file.seek(m_firstRecordPosition)) {
-        m_error = tr("cannot read %1: %2").arg(m_file.fileName(), m_file.errorString());
+        m_error = QCoreApplication::translate("Capture", "cannot read %1: %2")
+                          .arg(m_file.fileName(), m_file.errorString());
         return false;
     }
     m_line = m_firstRecordLine;

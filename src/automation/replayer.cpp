@@ -166,7 +166,9 @@ void Replayer::pump()
             return;
         }
         if (isBacklogged()) {
-            // The connection catches up; look again in a moment.
+            // The connection catches up: each acknowledgement looks again (onPublished()),
+            // and a timer for the bytes of QoS 0 messages that have none.
+            m_backlogged = true;
             reportProgress(false);
             m_timer.start(2);
             return;
@@ -215,6 +217,10 @@ void Replayer::onPublished(quint64 token)
     if (!m_pending.remove(token))
         return;
     resumeAfter(token);
+    if (m_backlogged && m_running && m_client->queuedCount() < MaximumQueued / 2) {
+        m_backlogged = false;
+        m_timer.start(0);
+    }
     finishIfDone();
 }
 

@@ -101,6 +101,7 @@ private:
     qint64 m_lastProgressMs = -1;
     bool m_running = false;
     bool m_readingDone = false;
+    bool m_backlogged = false; // waiting for the connection to catch up
     std::optional<Record> m_next;
     qint64 m_nextLine = 0;
     std::optional<qint64> m_firstOffsetMs; // of the file's first message
