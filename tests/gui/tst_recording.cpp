@@ -26,6 +26,7 @@
 #include "subscriptionspane.h"
 #include "topictreemodel.h"
 #include "translations.h"
+#include "windowsteps.h"
 
 #include <QAction>
 #include <QPushButton>
@@ -53,8 +54,6 @@ private Q_SLOTS:
 private:
     ConnectionWorkspace *connectAndSubscribe(const QString &filter);
     bool publish(const QString &topic, const QByteArray &payload);
-    static int rowsWithPayload(const MessageLogModel *log, const QByteArray &payload,
-                               MessageLogModel::Direction direction);
     void saveScreenshot(QWidget *widget, const QString &name);
 
     MosquittoProcess m_broker;
@@ -107,25 +106,10 @@ void TestRecording::cleanupTestCase()
 ConnectionWorkspace *TestRecording::connectAndSubscribe(const QString &filter)
 {
     ConnectionWorkspace *workspace = m_window->currentWorkspace();
-    ConnectionPane *pane = m_window->connectionPane(workspace);
-    pane->setHost(m_broker.host());
-    pane->setPort(m_broker.port());
-    pane->connectToBroker();
-    if (!QTest::qWaitFor(
-                [&] { return workspace->client()->state() == Mqtt::Client::State::Connected; },
-                10000))
-        return nullptr;
-    if (!m_window->subscriptionsPane(workspace)->subscribe(filter, Mqtt::QoS::AtLeastOnce))
-        return nullptr;
-    SubscriptionModel *model = workspace->subscriptions();
-    if (!QTest::qWaitFor(
-                [&] {
-                    return model->subscription(model->rowOf(filter)).state ==
-                           SubscriptionModel::State::Granted;
-                },
-                10000))
-        return nullptr;
-    return workspace;
+    return WindowSteps::connectAndSubscribe(m_window.get(), workspace, m_broker.host(),
+                                            m_broker.port(), filter)
+                   ? workspace
+                   : nullptr;
 }
 
 bool TestRecording::publish(const QString &topic, const QByteArray &payload)
@@ -135,15 +119,6 @@ bool TestRecording::publish(const QString &topic, const QByteArray &payload)
     message.payload = payload;
     message.qos = Mqtt::QoS::AtLeastOnce;
     return ClientWaits::publishAndWait(m_other.get(), message, 10000);
-}
-
-int TestRecording::rowsWithPayload(const MessageLogModel *log, const QByteArray &payload,
-                                   MessageLogModel::Direction direction)
-{
-    int count = 0;
-    for (int row = 0; row < log->rowCount(); ++row)
-        count += log->directionAt(row) == direction && log->payloadAt(row) == payload;
-    return count;
 }
 
 void TestRecording::saveScreenshot(QWidget *widget, const QString &name)
@@ -201,10 +176,12 @@ void TestRecording::recordThenBrowseOffline()
     QTRY_VERIFY(!recording->isLoading(offline));
     const MessageLogModel *log = offline->messageLog();
     const auto incoming = MessageLogModel::Direction::Incoming;
-    QTRY_COMPARE(rowsWithPayload(log, R"({"t":21.5})", incoming), 1);
-    QCOMPARE(rowsWithPayload(log, QByteArray("\x00\x01\xfe", 3), incoming), 1);
-    QCOMPARE(rowsWithPayload(log, "from the window", incoming), 1);
-    QCOMPARE(rowsWithPayload(log, "from the window", MessageLogModel::Direction::Outgoing), 1);
+    QTRY_COMPARE(WindowSteps::rowsWithPayload(log, R"({"t":21.5})", incoming), 1);
+    QCOMPARE(WindowSteps::rowsWithPayload(log, QByteArray("\x00\x01\xfe", 3), incoming), 1);
+    QCOMPARE(WindowSteps::rowsWithPayload(log, "from the window", incoming), 1);
+    QCOMPARE(WindowSteps::rowsWithPayload(log, "from the window",
+                                          MessageLogModel::Direction::Outgoing),
+             1);
     // At the time they were recorded (within this test's run), not when the file was read.
     for (int row = 0; row < log->rowCount(); ++row) {
         if (!log->isEventAt(row))
@@ -215,7 +192,7 @@ void TestRecording::recordThenBrowseOffline()
     QVERIFY(offline->topicTree()->indexForTopic(QStringLiteral("rec/plant/raw")).isValid());
     QVERIFY(offline->topicTree()->indexForTopic(QStringLiteral("rec/from-window")).isValid());
     // The live connection's log is untouched by the file.
-    QCOMPARE(rowsWithPayload(live->messageLog(), R"({"t":21.5})", incoming), 1);
+    QCOMPARE(WindowSteps::rowsWithPayload(live->messageLog(), R"({"t":21.5})", incoming), 1);
     saveScreenshot(m_window.get(), QStringLiteral("recording-offline.png"));
     m_window->setCentralView(MainWindow::CentralView::TopicTree);
     saveScreenshot(m_window.get(), QStringLiteral("recording-offline-tree.png"));
@@ -256,7 +233,8 @@ void TestRecording::badFilesAreRefusedWithTheirLine()
     QVERIFY(offline);
     QTRY_VERIFY(!recording->isLoading(offline));
     const MessageLogModel *log = offline->messageLog();
-    QTRY_COMPARE(rowsWithPayload(log, "before", MessageLogModel::Direction::Incoming), 1);
+    QTRY_COMPARE(WindowSteps::rowsWithPayload(log, "before", MessageLogModel::Direction::Incoming),
+                 1);
     bool told = false;
     for (int row = 0; row < log->rowCount(); ++row) {
         told = told || (log->isEventAt(row) &&
@@ -271,8 +249,6 @@ void TestRecording::replayDialogPublishesAndStops()
 {
     ConnectionWorkspace *live = connectAndSubscribe(QStringLiteral("nothing/here"));
     QVERIFY(live);
-    SubscriptionModel *unused = live->subscriptions();
-    Q_UNUSED(unused);
     // 150 messages 20 ms apart: three seconds at the recorded pace.
     const QString path = m_files.filePath(QStringLiteral("replay.jsonl"));
     {
@@ -323,7 +299,9 @@ void TestRecording::replayDialogPublishesAndStops()
                                                QStringLiteral("copy/marker"));
     QCOMPARE(received.size(), published + 1);
     // The replayed messages show in the connection's log as sent.
-    QTRY_COMPARE(rowsWithPayload(live->messageLog(), "0", MessageLogModel::Direction::Outgoing), 1);
+    QTRY_COMPARE(WindowSteps::rowsWithPayload(live->messageLog(), "0",
+                                              MessageLogModel::Direction::Outgoing),
+                 1);
 
     // As fast as possible, to the end.
     received.clear();
