@@ -766,6 +766,10 @@
         <source>--speed must be a number above 0, not &apos;%1&apos;</source>
         <translation>--speed 必须是大于 0 的数，而不是“%1”</translation>
     </message>
+    <message>
+        <source>the connection closed unexpectedly</source>
+        <translation>连接意外关闭</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPane</name>
@@ -3919,10 +3923,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
 <context>
     <name>RecordSession</name>
     <message>
-        <source>the connection closed unexpectedly</source>
-        <translation>连接意外关闭</translation>
-    </message>
-    <message>
         <source>switchboard-cli record: subscribed to &apos;%1&apos; (granted QoS %2)</source>
         <translation>switchboard-cli record：已订阅“%1”（授予 QoS %2）</translation>
     </message>
@@ -4157,10 +4157,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>switchboard-cli replay: messages published: %1</source>
         <translation>switchboard-cli replay：已发布的消息数：%1</translation>
     </message>
-    <message>
-        <source>the connection closed unexpectedly</source>
-        <translation>连接意外关闭</translation>
-    </message>
 </context>
 <context>
     <name>RequestResponseModel</name>
@@ -4355,10 +4351,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>timed out after %1 s, %2 messages received</source>
         <translation>%1 秒后超时，已收到 %2 条消息</translation>
-    </message>
-    <message>
-        <source>the connection closed unexpectedly</source>
-        <translation>连接意外关闭</translation>
     </message>
     <message>
         <source>cannot write to standard output: %1</source>

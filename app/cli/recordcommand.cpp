@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clientoptions.h"
+#include "commandend.h"
 #include "commands.h"
 #include "reconnection.h"
 
@@ -42,24 +43,12 @@ public:
             Cli::printError(Command::Record, problem);
             finish(Cli::ExitFailure);
         });
-        connect(&m_client, &Mqtt::Client::errorOccurred, this, [this](const Mqtt::Error &error) {
-            if (m_reconnection.isKeeping())
-                return;
-            Cli::printError(Command::Record, error.text);
-            m_exitCode = Cli::ExitFailure;
-            if (m_client.state() == Mqtt::Client::State::Disconnected)
-                QCoreApplication::exit(m_exitCode);
-        });
-        connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
-            if (!m_finishing && m_exitCode == Cli::ExitSuccess) {
-                const Mqtt::Error &loss = m_reconnection.lastLoss();
-                Cli::printError(Command::Record,
-                                loss ? loss.text : tr("the connection closed unexpectedly"));
-                m_exitCode = Cli::ExitFailure;
-            }
+        // Nothing arrives after this: the file ends with the last message counted.
+        connect(&m_end, &Cli::CommandEnd::finishing, this, [this] {
+            m_duration.stop();
             closeFile();
-            QCoreApplication::exit(m_exitCode);
         });
+        connect(&m_end, &Cli::CommandEnd::ending, this, &RecordSession::closeFile);
     }
 
     void setDebug(bool debug)
@@ -98,8 +87,7 @@ public:
 private:
     void onConnected()
     {
-        if (!m_finishing)
-            m_exitCode = Cli::ExitSuccess;
+        m_end.connectionMade();
         if (std::exchange(m_subscribed, true))
             return;
         Mqtt::Error error;
@@ -137,7 +125,7 @@ private:
         const QString name = m_recorder.fileName();
         const qint64 written = m_recorder.messageCount();
         if (!m_recorder.stop()) {
-            m_exitCode = Cli::ExitFailure;
+            m_end.fail();
             return;
         }
         QTextStream(stderr)
@@ -145,22 +133,7 @@ private:
                 << Qt::endl;
     }
 
-    void finish(int exitCode)
-    {
-        if (m_finishing)
-            return;
-        m_finishing = true;
-        m_duration.stop();
-        if (m_exitCode == Cli::ExitSuccess)
-            m_exitCode = exitCode;
-        // Nothing arrives after this: the file ends with the last message counted.
-        closeFile();
-        if (m_client.state() == Mqtt::Client::State::Disconnected) {
-            QCoreApplication::exit(m_exitCode);
-            return;
-        }
-        m_client.disconnectFromHost(Mqtt::ReasonCode::Success, m_disconnectProperties);
-    }
+    void finish(int exitCode) { m_end.finish(exitCode, m_disconnectProperties); }
 
     Mqtt::Client m_client;
     Capture::Recorder m_recorder{&m_client};
@@ -173,8 +146,7 @@ private:
     QTimer m_duration;
     bool m_subscribed = false;
     bool m_debug = false;
-    bool m_finishing = false;
-    int m_exitCode = Cli::ExitSuccess;
+    Cli::CommandEnd m_end{Command::Record, &m_client, &m_reconnection};
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clientoptions.h"
+#include "commandend.h"
 #include "commands.h"
 
 #include "capture.h"
@@ -46,21 +47,6 @@ public:
                                             << Qt::endl;
                     finish(clean ? Cli::ExitSuccess : Cli::ExitFailure);
                 });
-        connect(&m_client, &Mqtt::Client::errorOccurred, this, [this](const Mqtt::Error &error) {
-            if (m_finishing)
-                return;
-            Cli::printError(Command::Replay, error.text);
-            m_exitCode = Cli::ExitFailure;
-            if (m_client.state() == Mqtt::Client::State::Disconnected)
-                QCoreApplication::exit(m_exitCode);
-        });
-        connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
-            if (!m_finishing && m_exitCode == Cli::ExitSuccess) {
-                Cli::printError(Command::Replay, tr("the connection closed unexpectedly"));
-                m_exitCode = Cli::ExitFailure;
-            }
-            QCoreApplication::exit(m_exitCode);
-        });
     }
 
     void setDebug(bool debug) { m_debug = debug; }
@@ -79,19 +65,7 @@ public:
     }
 
 private:
-    void finish(int exitCode)
-    {
-        if (m_finishing)
-            return;
-        m_finishing = true;
-        if (m_exitCode == Cli::ExitSuccess)
-            m_exitCode = exitCode;
-        if (m_client.state() == Mqtt::Client::State::Disconnected) {
-            QCoreApplication::exit(m_exitCode);
-            return;
-        }
-        m_client.disconnectFromHost(Mqtt::ReasonCode::Success, m_disconnectProperties);
-    }
+    void finish(int exitCode) { m_end.finish(exitCode, m_disconnectProperties); }
 
     Mqtt::Client m_client;
     Capture::Replayer m_replayer{&m_client};
@@ -100,9 +74,8 @@ private:
     Capture::Replayer::Options m_replay;
     Mqtt::Properties m_disconnectProperties;
     bool m_started = false;
-    bool m_finishing = false;
     bool m_debug = false;
-    int m_exitCode = Cli::ExitSuccess;
+    Cli::CommandEnd m_end{Command::Replay, &m_client};
 };
 
 } // namespace
