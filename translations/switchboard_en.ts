@@ -4,10 +4,10 @@
 <context>
     <name>Capture::Replayer</name>
     <message numerus="yes">
-        <source>%n message(s) refused, the last: %1</source>
+        <source>%Ln message(s) refused, the last: %1</source>
         <translation>
-            <numerusform>%n message refused, the last: %1</numerusform>
-            <numerusform>%n messages refused, the last: %1</numerusform>
+            <numerusform>%Ln message refused, the last: %1</numerusform>
+            <numerusform>%Ln messages refused, the last: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -115,9 +115,9 @@
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) refused, the last: %1</source>
+        <source>%Ln message(s) refused, the last: %1</source>
         <translation>
-            <numerusform>%n 条消息被拒绝，最后一条：%1</numerusform>
+            <numerusform>%Ln 条消息被拒绝，最后一条：%1</numerusform>
         </translation>
     </message>
 </context>

@@ -115,7 +115,9 @@ bool ReplayDialog::start()
     // Shown in that connection's log as sent, with the broker's answer.
     connect(m_replayer.get(), &Capture::Replayer::messagePublished, target,
             &ConnectionWorkspace::recordPublished);
-    connect(target, &QObject::destroyed, this, [this] {
+    // The connection closed under the replay: the replayer goes with its client.
+    disconnect(m_targetDestroyed);
+    m_targetDestroyed = connect(target, &QObject::destroyed, this, [this] {
         m_replayer.reset();
         m_running.clear();
         updateButtons();

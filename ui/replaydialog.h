@@ -66,4 +66,5 @@ private:
     QList<QPointer<ConnectionWorkspace>> m_workspaces;
     QPointer<ConnectionWorkspace> m_running; // the connection of the replay in progress
     std::unique_ptr<Capture::Replayer> m_replayer;
+    QMetaObject::Connection m_targetDestroyed;
 };

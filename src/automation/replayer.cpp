@@ -249,7 +249,7 @@ void Replayer::finishIfDone()
         return;
     if (m_refused > 0)
         end(Outcome::Completed,
-            tr("%n message(s) refused, the last: %1", nullptr, int(m_refused)).arg(m_lastRefusal));
+            tr("%Ln message(s) refused, the last: %1", nullptr, int(m_refused)).arg(m_lastRefusal));
     else
         end(Outcome::Completed);
 }
