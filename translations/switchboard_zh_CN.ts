@@ -5063,5 +5063,13 @@ Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
 
 运行 &apos;switchboard-cli &lt;命令&gt; --help&apos; 查看其选项。</translation>
     </message>
+    <message>
+        <source>Open a capture file (switchboard-cli record, File → Record messages) for browsing, without a broker (repeatable).</source>
+        <translation>打开录制文件（switchboard-cli record 或“文件 → 录制消息”生成）进行浏览，无需服务器（可重复）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
 </context>
 </TS>
