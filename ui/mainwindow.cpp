@@ -404,6 +404,9 @@ ConnectionWorkspace *MainWindow::openConnection(const QString &profileName)
     if (!profileName.isEmpty())
         view->connectionPane->selectProfile(profileName);
     connect(workspace, &ConnectionWorkspace::nameChanged, this, &MainWindow::updateSwitchers);
+    // A recording opened from a file is named after it.
+    connect(workspace, &ConnectionWorkspace::captureFileChanged, this,
+            &MainWindow::updateWorkspaceNames);
     updateWorkspaceNames();
     updateCombinedFeeds(); // first: a new combined log takes its share below
     rebalanceBudget();

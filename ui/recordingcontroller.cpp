@@ -289,7 +289,6 @@ ConnectionWorkspace *RecordingController::openRecording(const QString &path, QSt
     reading->start();
     // The window names it after the file (see MainWindow::updateWorkspaceNames()).
     m_window->setCurrentWorkspace(workspace);
-    workspace->setName(workspaceName(path));
     updateActions();
     return workspace;
 }

@@ -229,12 +229,12 @@ int main(int argc, char *argv[])
         last->setPort(*request.port);
     // --subscribe goes with the current connection: the ad hoc one, or the last one named.
     window.subscribeWhenConnected(request.subscriptions);
+    window.show();
     for (const QString &path : std::as_const(request.recordings)) {
         QString problem;
         if (!window.recordingController()->openRecording(path, &problem))
             return failWith(problem);
     }
-    window.show();
     if (request.connect) {
         const QList<ConnectionPane *> toConnect =
                 named ? opened : QList<ConnectionPane *>{window.connectionPane()};

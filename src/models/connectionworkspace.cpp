@@ -168,6 +168,14 @@ void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
     }
 }
 
+void ConnectionWorkspace::setCaptureFile(const QString &path)
+{
+    if (path == m_captureFile)
+        return;
+    m_captureFile = path;
+    Q_EMIT captureFileChanged(path);
+}
+
 void ConnectionWorkspace::appendCaptured(const Mqtt::Message &message,
                                          MessageLogModel::Direction direction, qint64 timestampMs)
 {

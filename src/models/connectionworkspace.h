@@ -83,7 +83,7 @@ public:
     // A workspace that shows a capture file (File → Open recording…) instead of a live
     // connection: its client stays idle. Empty for a live connection.
     QString captureFile() const { return m_captureFile; }
-    void setCaptureFile(const QString &path) { m_captureFile = path; }
+    void setCaptureFile(const QString &path);
     // A message of a capture file, at the time it was recorded, into the log, the tree and the
     // combined models, counted as received or sent.
     void appendCaptured(const Mqtt::Message &message, MessageLogModel::Direction direction,
@@ -106,6 +106,7 @@ Q_SIGNALS:
     void nameChanged(const QString &name);
     // The user published it from a pane (recordPublished()).
     void messageSent(const Mqtt::Message &message);
+    void captureFileChanged(const QString &path);
     void colorChanged(const QColor &color);
     // Totals, rates, the queue or the log's size moved.
     void countersChanged();

@@ -164,11 +164,15 @@ void TestRecording::recordThenBrowseOffline()
              qPrintable(reader.header().broker));
     reader.close();
 
-    // Offline: a read-only connection fed from the file.
+    // Offline: a read-only connection fed from the file, named after it (the live one keeps
+    // its name: nothing is shared with it).
+    const QString liveName = live->name();
     ConnectionWorkspace *offline = recording->openRecording(path, &problem);
     QVERIFY2(offline, qPrintable(problem));
     QCOMPARE(m_window->currentWorkspace(), offline);
     QCOMPARE(offline->name(), QStringLiteral("window.jsonl (recording)"));
+    QCOMPARE(live->name(), liveName);
+    QVERIFY2(m_window->statusText().contains(offline->name()), qPrintable(m_window->statusText()));
     QCOMPARE(offline->client()->state(), Mqtt::Client::State::Disconnected);
     QVERIFY(!m_window->connectionPane(offline)->isEnabled());
     QVERIFY(!m_window->publishPane(offline)->isEnabled());
