@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Capture::Replayer</name>
+    <message numerus="yes">
+        <source>%Ln message(s) refused, the last: %1</source>
+        <translation>
+            <numerusform>%Ln message refused, the last: %1</numerusform>
+            <numerusform>%Ln messages refused, the last: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClearRetainedDialog</name>
     <message numerus="yes">
         <source>%Ln topic(s) %1 hold a retained message that this window knows of. Clearing publishes an empty retained message to each; the broker then forgets it. Nothing has been sent yet.</source>
@@ -127,6 +137,33 @@
         <translation>
             <numerusform>Queued for %1 at %2: not connected, it is sent once the connection is up (%Ln message waiting)</numerusform>
             <numerusform>Queued for %1 at %2: not connected, it is sent once the connection is up (%Ln messages waiting)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordingController</name>
+    <message numerus="yes">
+        <source>Recorded %Ln message(s) to %1</source>
+        <translation>
+            <numerusform>Recorded %Ln message to %1</numerusform>
+            <numerusform>Recorded %Ln messages to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>● Recording %1: %Ln message(s)</source>
+        <translation>
+            <numerusform>● Recording %1: %Ln message</numerusform>
+            <numerusform>● Recording %1: %Ln messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message numerus="yes">
+        <source>%Ln message(s) published</source>
+        <translation>
+            <numerusform>%Ln message published</numerusform>
+            <numerusform>%Ln messages published</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Capture</name>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are both given</source>
+        <translation>“%1”和“%2”不能同时给出</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a Base64 string</source>
+        <translation>“%1”必须是 Base64 字符串</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 (at column %2)</source>
+        <translation>不是有效的 JSON：%1（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>a line must hold one JSON object</source>
+        <translation>每一行必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation>“%1”必须是对象</translation>
+    </message>
+    <message>
+        <source>unknown property &quot;%1&quot;</source>
+        <translation>未知属性“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an array of numbers</source>
+        <translation>“%1”必须是数字数组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an array of [name, value] pairs</source>
+        <translation>“%1”必须是 [名称, 值] 对的数组</translation>
+    </message>
+    <message>
+        <source>not a Switchboard capture: the first line must say &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>不是 Switchboard 录制文件：第一行必须写明 &quot;format&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>缺少字段“%1”</translation>
+    </message>
+    <message>
+        <source>format version %1 is not supported (this Switchboard reads version %2)</source>
+        <translation>不支持格式版本 %1（此 Switchboard 读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date and time as in 2026-01-31T12:00:00.000Z</source>
+        <translation>“%1”必须是日期时间，例如 2026-01-31T12:00:00.000Z</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be &quot;%2&quot; when given</source>
+        <translation>给出“%1”时其值必须是“%2”</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Capture::Replayer</name>
+    <message>
+        <source>the connection closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>the connection closed: %1</source>
+        <translation>连接已关闭：%1</translation>
+    </message>
+    <message>
+        <source>the speed must be a number above 0</source>
+        <translation>速度必须是大于 0 的数</translation>
+    </message>
+    <message>
+        <source>the topic prefix &quot;%1&quot; cannot start a topic: %2</source>
+        <translation>主题前缀“%1”不能作为主题的开头：%2</translation>
+    </message>
+    <message>
+        <source>a replay is already running</source>
+        <translation>已有回放正在进行</translation>
+    </message>
+    <message>
+        <source>the connection is not up</source>
+        <translation>连接尚未建立</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) refused, the last: %1</source>
+        <translation>
+            <numerusform>%Ln 条消息被拒绝，最后一条：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClearRetainedDialog</name>
     <message>
         <source>Clear retained messages</source>
@@ -577,6 +697,74 @@
     <message>
         <source>reconnecting failed: %1; trying again in %2 s (attempt %3)</source>
         <translation>重新连接失败：%1；%2 秒后再试（第 %3 次尝试）</translation>
+    </message>
+    <message>
+        <source>Quality of service of every message in place of the recorded one: 0, 1 or 2 (default: as recorded).</source>
+        <translation>所有消息使用此服务质量代替录制时的值：0、1 或 2（默认：与录制时相同）。</translation>
+    </message>
+    <message>
+        <source>Record the messages of topics to a capture file (JSON Lines, see docs/capture-format.md).</source>
+        <translation>将主题的消息录制到录制文件（JSON Lines，见 docs/capture-format.md）。</translation>
+    </message>
+    <message>
+        <source>Topic filter to record (required; repeatable).</source>
+        <translation>要录制的主题过滤器（必填；可重复）。</translation>
+    </message>
+    <message>
+        <source>The capture file to write (required; replaced if it exists).</source>
+        <translation>要写入的录制文件（必填；已存在则替换）。</translation>
+    </message>
+    <message>
+        <source>Stop after N messages.</source>
+        <translation>收到 N 条消息后停止。</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds.</source>
+        <translation>经过这么多秒后停止。</translation>
+    </message>
+    <message>
+        <source>give the file to write with -o</source>
+        <translation>请用 -o 指定要写入的文件</translation>
+    </message>
+    <message>
+        <source>Publish the messages of a capture file (made by &apos;switchboard-cli record&apos; or the window) again, at the recorded pace or faster.</source>
+        <translation>按录制时的节奏或更快，重新发布录制文件（由“switchboard-cli record”或窗口生成）中的消息。</translation>
+    </message>
+    <message>
+        <source>The capture file to replay.</source>
+        <translation>要回放的录制文件。</translation>
+    </message>
+    <message>
+        <source>Replay this many times faster than recorded, e.g. 2 or 0.5 (default 1).</source>
+        <translation>以录制速度的这么多倍回放，例如 2 或 0.5（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Replay as fast as the broker takes the messages.</source>
+        <translation>以服务器能接收的最快速度回放。</translation>
+    </message>
+    <message>
+        <source>Put P in front of every topic: &apos;copy/&apos; turns rec/a into copy/rec/a.</source>
+        <translation>在每个主题前加上 P：“copy/”将 rec/a 变为 copy/rec/a。</translation>
+    </message>
+    <message>
+        <source>Start again at the end of the file, until Ctrl+C.</source>
+        <translation>到达文件末尾后重新开始，直到按下 Ctrl+C。</translation>
+    </message>
+    <message>
+        <source>give the capture file to replay</source>
+        <translation>请指定要回放的录制文件</translation>
+    </message>
+    <message>
+        <source>give --speed or --max-speed, not both</source>
+        <translation>请指定 --speed 或 --max-speed，不能同时指定</translation>
+    </message>
+    <message>
+        <source>--speed must be a number above 0, not &apos;%1&apos;</source>
+        <translation>--speed 必须是大于 0 的数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the connection closed unexpectedly</source>
+        <translation>连接意外关闭</translation>
     </message>
     <message>
         <source>Print every MQTT packet sent and received on stderr, one line each: time, send or recv, type, then what applies of id=, q=, r=, d=, rc=, sp= and the size (e.g. &quot;12:00:01.250 recv SUBACK id=1 rc=granted-qos-1 5B&quot;); and the broker&apos;s limits, each subscription&apos;s outcome and each change of broker.</source>
@@ -3309,16 +3497,16 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         </translation>
     </message>
     <message>
+        <source>%L1 recorded</source>
+        <translation>已记录 %L1 个</translation>
+    </message>
+    <message>
         <source>Export the packets</source>
         <translation>导出报文</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>%L1 recorded</source>
-        <translation>已记录 %L1 个</translation>
     </message>
 </context>
 <context>
@@ -4027,6 +4215,244 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
 </context>
 <context>
+    <name>RecordSession</name>
+    <message>
+        <source>switchboard-cli record: subscribed to &apos;%1&apos; (granted QoS %2)</source>
+        <translation>switchboard-cli record：已订阅“%1”（授予 QoS %2）</translation>
+    </message>
+    <message>
+        <source>the broker refused the subscription to &apos;%1&apos;: %2</source>
+        <translation>服务器拒绝了对“%1”的订阅：%2</translation>
+    </message>
+    <message>
+        <source>switchboard-cli record: messages written to %1: %2</source>
+        <translation>switchboard-cli record：写入 %1 的消息数：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingController</name>
+    <message>
+        <source>Capture files (*.jsonl);;All files (*)</source>
+        <translation>录制文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The recording could not be read further: %1</source>
+        <translation>录制文件无法继续读取：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Record messages…</source>
+        <translation>录制消息(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record what this connection receives to a capture file, until you stop</source>
+        <translation>将此连接收到的消息录制到录制文件，直到您停止</translation>
+    </message>
+    <message>
+        <source>Record &amp;sent messages too</source>
+        <translation>同时录制发送的消息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Also record the messages published from this window on the connection</source>
+        <translation>同时录制从此窗口在该连接上发布的消息</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>打开录制文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Browse a capture file&apos;s messages in the log and the topic tree, without a broker</source>
+        <translation>无需服务器，在日志和主题树中浏览录制文件的消息</translation>
+    </message>
+    <message>
+        <source>Re&amp;play recording…</source>
+        <translation>回放录制文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Publish a capture file&apos;s messages again through an open connection</source>
+        <translation>通过一个已打开的连接重新发布录制文件的消息</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>%1 (recording)</source>
+        <translation>%1（录制文件）</translation>
+    </message>
+    <message>
+        <source>A recording opened from a file has no connection to record</source>
+        <translation>从文件打开的录制没有可录制的连接</translation>
+    </message>
+    <message>
+        <source>Recording stopped</source>
+        <translation>录制已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %Ln message(s) to %1</source>
+        <translation>
+            <numerusform>已录制 %Ln 条消息到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record messages to</source>
+        <translation>将消息录制到</translation>
+    </message>
+    <message>
+        <source>Recording %1, started %2</source>
+        <translation>录制文件 %1，开始于 %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>Stop &amp;recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Recording %1: %Ln message(s)</source>
+        <translation>
+            <numerusform>● 正在录制 %1：%Ln 条消息</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay recording</source>
+        <translation>回放录制文件</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A capture file (.jsonl)</source>
+        <translation>录制文件 (.jsonl)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Publish &amp;on:</source>
+        <translation>发布于(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The open connection the messages are published through</source>
+        <translation>用于发布消息的已打开连接</translation>
+    </message>
+    <message>
+        <source>Pace:</source>
+        <translation>节奏：</translation>
+    </message>
+    <message>
+        <source>&amp;Recorded pace ×</source>
+        <translation>录制节奏(&amp;R) ×</translation>
+    </message>
+    <message>
+        <source>2 replays twice as fast as recorded, 0.5 half as fast</source>
+        <translation>2 表示以录制速度的两倍回放，0.5 表示一半速度</translation>
+    </message>
+    <message>
+        <source>As &amp;fast as possible</source>
+        <translation>尽可能快(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Topic &amp;prefix:</source>
+        <translation>主题前缀(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. copy/ (rec/a becomes copy/rec/a)</source>
+        <translation>例如 copy/（rec/a 变为 copy/rec/a）</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>&amp;QoS：</translation>
+    </message>
+    <message>
+        <source>&amp;Loop: start again at the end of the file</source>
+        <translation>循环(&amp;L)：到达文件末尾后重新开始</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation>与录制时相同</translation>
+    </message>
+    <message>
+        <source>0 (at most once)</source>
+        <translation>0（最多一次）</translation>
+    </message>
+    <message>
+        <source>1 (at least once)</source>
+        <translation>1（至少一次）</translation>
+    </message>
+    <message>
+        <source>2 (exactly once)</source>
+        <translation>2（恰好一次）</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open a connection to replay through.</source>
+        <translation>请打开一个用于回放的连接。</translation>
+    </message>
+    <message>
+        <source>Cannot replay: %1</source>
+        <translation>无法回放：%1</translation>
+    </message>
+    <message>
+        <source>Replaying through %1…</source>
+        <translation>正在通过 %1 回放…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) published</source>
+        <translation>
+            <numerusform>已发布 %Ln 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (pass %2)</source>
+        <translation>%1（第 %2 遍）</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>完成：%1。</translation>
+    </message>
+    <message>
+        <source>Done: %1; %2</source>
+        <translation>完成：%1；%2</translation>
+    </message>
+    <message>
+        <source>Stopped: %1.</source>
+        <translation>已停止：%1。</translation>
+    </message>
+    <message>
+        <source>Failed after %1: %2</source>
+        <translation>%1 后失败：%2</translation>
+    </message>
+    <message>
+        <source>Capture files (*.jsonl);;All files (*)</source>
+        <translation>录制文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaySession</name>
+    <message>
+        <source>switchboard-cli replay: messages published: %1</source>
+        <translation>switchboard-cli replay：已发布的消息数：%1</translation>
+    </message>
+</context>
+<context>
     <name>RequestResponseModel</name>
     <message>
         <source>waiting…</source>
@@ -4219,10 +4645,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>timed out after %1 s, %2 messages received</source>
         <translation>%1 秒后超时，已收到 %2 条消息</translation>
-    </message>
-    <message>
-        <source>the connection closed unexpectedly</source>
-        <translation>连接意外关闭</translation>
     </message>
     <message>
         <source>cannot write to standard output: %1</source>
@@ -4906,12 +5328,22 @@ The broker holds a retained message for this topic.</source>
         <translation>switchboard-cli：未知命令 &apos;%1&apos;</translation>
     </message>
     <message>
+        <source>Print the names of the saved connection profiles, one per line, and exit.</source>
+        <translation>每行打印一个已保存连接配置的名称，然后退出。</translation>
+    </message>
+    <message>
+        <source>Open a connection with a saved profile (repeatable: one connection each).</source>
+        <translation>用已保存的配置打开一个连接（可重复：每个配置一个连接）。</translation>
+    </message>
+    <message>
         <source>Usage: switchboard-cli &lt;command&gt; [options]
 
 Commands:
   pub    publish messages (like mosquitto_pub)
   sub    subscribe and print messages (like mosquitto_sub)
   bench  measure throughput and latency
+  record record messages to a capture file
+  replay publish a capture file&apos;s messages again
 
 Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
         <translation>用法：switchboard-cli &lt;命令&gt; [选项]
@@ -4920,16 +5352,18 @@ Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
   pub    发布消息（类似 mosquitto_pub）
   sub    订阅并打印消息（类似 mosquitto_sub）
   bench  测量吞吐量和延迟
+  record 将消息录制到录制文件
+  replay 重新发布录制文件中的消息
 
 运行 &apos;switchboard-cli &lt;命令&gt; --help&apos; 查看其选项。</translation>
     </message>
     <message>
-        <source>Print the names of the saved connection profiles, one per line, and exit.</source>
-        <translation>每行打印一个已保存连接配置的名称，然后退出。</translation>
+        <source>Open a capture file (switchboard-cli record, File → Record messages) for browsing, without a broker (repeatable).</source>
+        <translation>打开录制文件（switchboard-cli record 或“文件 → 录制消息”生成）进行浏览，无需服务器（可重复）。</translation>
     </message>
     <message>
-        <source>Open a connection with a saved profile (repeatable: one connection each).</source>
-        <translation>用已保存的配置打开一个连接（可重复：每个配置一个连接）。</translation>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
 </context>
 </TS>

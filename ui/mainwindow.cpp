@@ -9,6 +9,7 @@
 #include "packetinspectordock.h"
 #include "profilestore.h"
 #include "publishpane.h"
+#include "recordingcontroller.h"
 #include "requestresponsepane.h"
 #include "retainedscan.h"
 #include "savedsession.h"
@@ -409,6 +410,9 @@ ConnectionWorkspace *MainWindow::openConnection(const QString &profileName)
     if (!profileName.isEmpty())
         view->connectionPane->selectProfile(profileName);
     connect(workspace, &ConnectionWorkspace::nameChanged, this, &MainWindow::updateSwitchers);
+    // A recording opened from a file is named after it.
+    connect(workspace, &ConnectionWorkspace::captureFileChanged, this,
+            &MainWindow::updateWorkspaceNames);
     updateWorkspaceNames();
     updateCombinedFeeds(); // first: a new combined log takes its share below
     rebalanceBudget();
@@ -505,6 +509,7 @@ void MainWindow::showEntry(WorkspaceView *view)
     const QSignalBlocker blocker(m_pauseAction);
     m_pauseAction->setChecked(shownLogPane()->isPaused());
     updateStatus();
+    Q_EMIT currentWorkspaceChanged(m_current->workspace);
 }
 
 MessageLogPane *MainWindow::shownLogPane() const
@@ -597,6 +602,8 @@ void MainWindow::rebalanceBudget()
 void MainWindow::updateWorkspaceNames()
 {
     const auto baseName = [](const WorkspaceView *of) {
+        if (!of->workspace->captureFile().isEmpty())
+            return RecordingController::workspaceName(of->workspace->captureFile());
         const QString profile = of->connectionPane->currentProfileName();
         if (!profile.isEmpty())
             return profile;
@@ -840,6 +847,9 @@ void MainWindow::createMenus()
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this,
             [this] { shownLogPane()->exportWithDialog(); });
+    fileMenu->addSeparator();
+    m_recording = new RecordingController(this);
+    m_recording->addActions(fileMenu);
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -1104,7 +1114,8 @@ void MainWindow::updateActions()
 {
     const Mqtt::Client *client = m_current->workspace->client();
     const bool idle = client->state() == Mqtt::Client::State::Disconnected;
-    m_connectAction->setEnabled(idle);
+    // A recording opened offline has no broker.
+    m_connectAction->setEnabled(idle && m_current->workspace->captureFile().isEmpty());
     m_disconnectAction->setEnabled(!idle);
     const bool v5 = client->state() == Mqtt::Client::State::Connected &&
                     client->options().version == Mqtt::ProtocolVersion::V5;
@@ -1243,6 +1254,8 @@ void MainWindow::saveSession() const
 {
     SavedSession session;
     for (const auto &view : m_views) {
+        if (!view->workspace->captureFile().isEmpty())
+            continue; // a recording is opened again from its file, not from the session
         if (view.get() == m_current)
             session.current = int(session.connections.size());
         SavedSession::Connection connection;

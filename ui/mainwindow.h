@@ -26,6 +26,7 @@ class QListWidget;
 class QStackedWidget;
 class QTabBar;
 class QToolButton;
+class RecordingController;
 class RequestResponsePane;
 class RetainedScan;
 class SecretStore;
@@ -129,9 +130,16 @@ public:
     // Messages published from the current connection that wait for it.
     int queuedCount() const;
 
+    // Record, open a recording, replay (File menu and the Recording toolbar).
+    RecordingController *recordingController() const { return m_recording; }
+
     // Language chosen in the settings: empty follows the system locale.
     static QString languageSetting();
     static void setLanguageSetting(const QString &language);
+
+Q_SIGNALS:
+    // The connection the docks act on changed (or was shown again).
+    void currentWorkspaceChanged(ConnectionWorkspace *workspace);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -217,6 +225,7 @@ private:
     QAction *m_treeLayoutAction = nullptr;
     QAction *m_tabsAction = nullptr;
     QAction *m_listAction = nullptr;
+    RecordingController *m_recording = nullptr;
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;

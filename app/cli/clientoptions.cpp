@@ -19,7 +19,17 @@ namespace Cli {
 
 QString commandName(Command command)
 {
-    return command == Command::Publish ? QStringLiteral("pub") : QStringLiteral("sub");
+    switch (command) {
+    case Command::Publish:
+        return QStringLiteral("pub");
+    case Command::Subscribe:
+        return QStringLiteral("sub");
+    case Command::Record:
+        return QStringLiteral("record");
+    case Command::Replay:
+        return QStringLiteral("replay");
+    }
+    return QString();
 }
 
 void printError(Command command, const QString &text)
@@ -186,16 +196,27 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
                QCoreApplication::translate("Cli", "Broker port, 1 to 65535 (default 1883)."),
                QStringLiteral("port"),
                QStringLiteral("1883")});
-    addOption(
-            {{QStringLiteral("q"), QStringLiteral("qos")},
-             command == Command::Publish
-                     ? QCoreApplication::translate(
-                               "Cli", "Quality of service of the messages: 0, 1 or 2 (default 0).")
-                     : QCoreApplication::translate(
-                               "Cli", "Quality of service asked for the subscriptions: 0, 1 or 2 "
-                                      "(default 0)."),
-             QStringLiteral("qos"),
-             QStringLiteral("0")});
+    QString qosHelp;
+    switch (command) {
+    case Command::Publish:
+        qosHelp = QCoreApplication::translate(
+                "Cli", "Quality of service of the messages: 0, 1 or 2 (default 0).");
+        break;
+    case Command::Subscribe:
+    case Command::Record:
+        qosHelp = QCoreApplication::translate(
+                "Cli", "Quality of service asked for the subscriptions: 0, 1 or 2 (default 0).");
+        break;
+    case Command::Replay:
+        qosHelp = QCoreApplication::translate(
+                "Cli", "Quality of service of every message in place of the recorded one: 0, 1 "
+                       "or 2 (default: as recorded).");
+        break;
+    }
+    addOption({{QStringLiteral("q"), QStringLiteral("qos")},
+               qosHelp,
+               QStringLiteral("qos"),
+               QStringLiteral("0")});
     addOption({{QStringLiteral("i"), QStringLiteral("id")},
                QCoreApplication::translate("Cli", "Client id (default: generated)."),
                QStringLiteral("id")});
@@ -266,10 +287,23 @@ void ClientOptionsParser::addOption(const QCommandLineOption &option)
     m_parser.addOption(option);
 }
 
+void ClientOptionsParser::setPositionalArgument(const QString &name, const QString &description)
+{
+    m_parser.addPositionalArgument(name, description);
+    m_positionalName = name;
+    m_positionalCount = 1;
+}
+
 QList<PropertyTarget> ClientOptionsParser::propertyTargets() const
 {
     if (m_command == Command::Publish)
         return {PropertyTarget::Connect, PropertyTarget::Publish, PropertyTarget::Will,
+                PropertyTarget::Disconnect};
+    // replay publishes the recorded properties; record subscribes without -U.
+    if (m_command == Command::Replay)
+        return {PropertyTarget::Connect, PropertyTarget::Will, PropertyTarget::Disconnect};
+    if (m_command == Command::Record)
+        return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Will,
                 PropertyTarget::Disconnect};
     // UNSUBSCRIBE: sub -U.
     return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Unsubscribe,
@@ -306,9 +340,11 @@ QString ClientOptionsParser::propertyHelp() const
         examples << QStringLiteral("-D publish user-property key value")
                  << QStringLiteral("-D publish message-expiry-interval 30")
                  << QStringLiteral("-D publish content-type text/plain");
-    else
+    else if (m_command == Command::Subscribe)
         examples << QStringLiteral("-D subscribe subscription-identifier 5")
                  << QStringLiteral("-U old/topic -D unsubscribe user-property key value");
+    else if (m_command == Command::Record)
+        examples << QStringLiteral("-D subscribe subscription-identifier 5");
     examples << QStringLiteral("--will-topic status -D will will-delay-interval 10");
     for (const QString &example : std::as_const(examples))
         help += QStringLiteral("  switchboard-cli %1 -V 5 %2\n").arg(commandName(m_command), example);
@@ -337,14 +373,16 @@ int ClientOptionsParser::parse(const QStringList &arguments)
         QString help = m_parser.helpText();
         // helpText() names the executable's path only: show the command instead.
         const qsizetype lineEnd = help.indexOf(QLatin1Char('\n'));
-        help.replace(0, lineEnd,
-                     QCoreApplication::translate("Cli", "Usage: %1 [options]").arg(program));
+        const QString usage =
+                QCoreApplication::translate("Cli", "Usage: %1 [options]").arg(program) +
+                (m_positionalName.isEmpty() ? QString() : QLatin1Char(' ') + m_positionalName);
+        help.replace(0, lineEnd, usage);
         QTextStream(stdout) << help << '\n' << propertyHelp();
         return ExitSuccess;
     }
-    if (!m_parser.positionalArguments().isEmpty()) {
+    if (m_parser.positionalArguments().size() > m_positionalCount) {
         printError(m_command, QCoreApplication::translate("Cli", "unexpected argument: %1")
-                                      .arg(m_parser.positionalArguments().constFirst()));
+                                      .arg(m_parser.positionalArguments().at(m_positionalCount)));
         return ExitUsage;
     }
     if (m_parser.isSet(QStringLiteral("debug")))
@@ -557,7 +595,8 @@ bool ClientOptionsParser::connectionOptions(Mqtt::ConnectionOptions *options, QS
         return false;
     // sub with a failover list (-L more than once) stays subscribed: a lost broker gives way to
     // the next. (pub moves on only while connecting: it must not retry a dead list forever.)
-    if (m_command == Command::Subscribe && !result.failoverServers.isEmpty())
+    if ((m_command == Command::Subscribe || m_command == Command::Record) &&
+        !result.failoverServers.isEmpty())
         result.autoReconnect = true;
     if (!applyVersion5Options(&result, problem))
         return false;

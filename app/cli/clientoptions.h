@@ -26,7 +26,7 @@ enum ExitCode {
     ExitTimedOut = 27, // sub -W expired (mosquitto_sub uses the same value)
 };
 
-enum class Command { Publish, Subscribe };
+enum class Command { Publish, Subscribe, Record, Replay };
 
 class ClientOptionsParser
 {
@@ -36,6 +36,9 @@ public:
     QCommandLineParser &parser() { return m_parser; }
     // Adds an option owned by one command only.
     void addOption(const QCommandLineOption &option);
+    // The command takes one argument besides its options (replay's FILE); without this call
+    // it takes none.
+    void setPositionalArgument(const QString &name, const QString &description);
 
     // Parses `arguments` (without program and command names). Returns -1 when the command
     // should run, or the exit code to return at once (after --help or a usage error, both
@@ -65,6 +68,8 @@ private:
     Command m_command;
     QCommandLineParser m_parser;
     QSet<QString> m_valueOptions; // names of the options that take a value
+    qsizetype m_positionalCount = 0;
+    QString m_positionalName;
     QList<PropertyArgument> m_propertyArguments;
     PropertySets m_properties;
 };

@@ -8,3 +8,5 @@
 int runPub(const QStringList &arguments);
 int runSub(const QStringList &arguments);
 int runBench(const QStringList &arguments);
+int runRecord(const QStringList &arguments);
+int runReplay(const QStringList &arguments);

@@ -23,6 +23,10 @@ int main(int argc, char *argv[])
         return runSub(arguments);
     if (command == QLatin1String("bench"))
         return runBench(arguments);
+    if (command == QLatin1String("record"))
+        return runRecord(arguments);
+    if (command == QLatin1String("replay"))
+        return runReplay(arguments);
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         QTextStream(stdout) << "switchboard-cli " << QCoreApplication::applicationVersion() << '\n';
         return 0;
@@ -41,6 +45,8 @@ int main(int argc, char *argv[])
                            "  pub    publish messages (like mosquitto_pub)\n"
                            "  sub    subscribe and print messages (like mosquitto_sub)\n"
                            "  bench  measure throughput and latency\n"
+                           "  record record messages to a capture file\n"
+                           "  replay publish a capture file's messages again\n"
                            "\n"
                            "Run 'switchboard-cli <command> --help' for its options.")
         << '\n';

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clientoptions.h"
+#include "commandend.h"
 #include "commands.h"
 #include "payloadoptions.h"
 #include "reconnection.h"
@@ -68,7 +69,7 @@ private:
     void onUnsubscriptionResultsReceived(quint64 token,
                                          const QList<Mqtt::UnsubscribeResult> &results);
     void onMessageReceived(const Mqtt::Message &message);
-    void finish(int exitCode);
+    void finish(int exitCode) { m_end.finish(exitCode, m_disconnectProperties); }
 
     Mqtt::Client m_client;
     Cli::Reconnection m_reconnection{Command::Subscribe, &m_client};
@@ -79,7 +80,6 @@ private:
     int m_received = 0;
     QTimer m_timeout;
     QFile m_output;
-    bool m_finishing = false;
     bool m_requestsSent = false; // SUBSCRIBE and UNSUBSCRIBE of the first connection
     bool m_debug = false;
     bool m_printProperties = false;
@@ -88,7 +88,7 @@ private:
     Mqtt::Properties m_disconnectProperties;
     QStringList m_unsubscribeFilters;
     Mqtt::Properties m_unsubscribeProperties;
-    int m_exitCode = Cli::ExitSuccess;
+    Cli::CommandEnd m_end{Command::Subscribe, &m_client, &m_reconnection};
 };
 
 Subscriber::Subscriber(const Mqtt::ConnectionOptions &options,
@@ -110,26 +110,7 @@ Subscriber::Subscriber(const Mqtt::ConnectionOptions &options,
     connect(&m_client, &Mqtt::Client::unsubscriptionResultsReceived, this,
             &Subscriber::onUnsubscriptionResultsReceived);
     connect(&m_client, &Mqtt::Client::messageReceived, this, &Subscriber::onMessageReceived);
-    connect(&m_client, &Mqtt::Client::errorOccurred, this, [this](const Mqtt::Error &error) {
-        // A loss after the first CONNACK is retried; told with -d, and here only if the
-        // engine gives up (disconnected() follows).
-        if (m_reconnection.isKeeping())
-            return;
-        Cli::printError(Command::Subscribe, error.text);
-        m_exitCode = Cli::ExitFailure;
-        // Refused before connecting: no disconnected() follows.
-        if (m_client.state() == Mqtt::Client::State::Disconnected)
-            QCoreApplication::exit(m_exitCode);
-    });
-    connect(&m_client, &Mqtt::Client::disconnected, this, [this] {
-        if (!m_finishing && m_exitCode == Cli::ExitSuccess) {
-            const Mqtt::Error &loss = m_reconnection.lastLoss();
-            Cli::printError(Command::Subscribe,
-                            loss ? loss.text : tr("the connection closed unexpectedly"));
-            m_exitCode = Cli::ExitFailure;
-        }
-        QCoreApplication::exit(m_exitCode);
-    });
+    connect(&m_end, &Cli::CommandEnd::finishing, &m_timeout, &QTimer::stop);
 }
 
 bool Subscriber::start()
@@ -155,8 +136,7 @@ bool Subscriber::start()
 void Subscriber::onConnected()
 {
     // Brokers of the -L list that failed before this one are not the command's failure.
-    if (!m_finishing)
-        m_exitCode = Cli::ExitSuccess;
+    m_end.connectionMade();
     if (m_debug)
         Cli::printServerLimits(Command::Subscribe, m_client.serverLimits());
     // Once: on a reconnect the broker's session has the subscriptions (-c), or the engine
@@ -228,7 +208,7 @@ void Subscriber::onUnsubscriptionResultsReceived(quint64,
 
 void Subscriber::onMessageReceived(const Mqtt::Message &message)
 {
-    if (m_finishing)
+    if (m_end.isFinishing())
         return;
     QByteArray line;
     if (m_format == OutputFormat::TopicAndPayload)
@@ -250,22 +230,6 @@ void Subscriber::onMessageReceived(const Mqtt::Message &message)
     ++m_received;
     if (m_count > 0 && m_received >= m_count)
         finish(Cli::ExitSuccess);
-}
-
-void Subscriber::finish(int exitCode)
-{
-    if (m_finishing)
-        return;
-    m_finishing = true;
-    m_timeout.stop();
-    if (m_exitCode == Cli::ExitSuccess)
-        m_exitCode = exitCode;
-    if (m_client.state() == Mqtt::Client::State::Disconnected) {
-        QCoreApplication::exit(m_exitCode);
-        return;
-    }
-    // disconnected() quits the event loop.
-    m_client.disconnectFromHost(Mqtt::ReasonCode::Success, m_disconnectProperties);
 }
 
 } // namespace

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "capture.h"
 #include "connectionpane.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "recordingcontroller.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -22,6 +24,7 @@ struct StartRequest
     std::optional<QString> host;
     std::optional<quint16> port;
     QStringList subscriptions;
+    QStringList recordings; // capture files opened for browsing
     bool connect = false;
 };
 
@@ -59,6 +62,7 @@ private:
     QCommandLineOption m_profileOption;
     QCommandLineOption m_connectOption;
     QCommandLineOption m_listProfilesOption;
+    QCommandLineOption m_recordingOption;
 };
 
 CommandLine::CommandLine()
@@ -82,12 +86,18 @@ CommandLine::CommandLine()
       m_listProfilesOption(QStringLiteral("list-profiles"),
                            QCoreApplication::translate(
                                    "main", "Print the names of the saved connection profiles, one "
-                                           "per line, and exit."))
+                                           "per line, and exit.")),
+      m_recordingOption(QStringLiteral("recording"),
+                        QCoreApplication::translate(
+                                "main", "Open a capture file (switchboard-cli record, File → "
+                                        "Record messages) for browsing, without a broker "
+                                        "(repeatable)."),
+                        QCoreApplication::translate("main", "file"))
 {
     m_parser.setApplicationDescription(
             QCoreApplication::translate("main", "Switchboard: a desktop MQTT client."));
     m_parser.addOptions({m_hostOption, m_portOption, m_subscribeOption, m_profileOption,
-                         m_connectOption, m_listProfilesOption});
+                         m_connectOption, m_listProfilesOption, m_recordingOption});
 }
 
 bool CommandLine::readWithoutDisplay()
@@ -149,6 +159,13 @@ std::variant<StartRequest, int> CommandLine::outcome() const
     }
     request.subscriptions = m_parser.values(m_subscribeOption);
     request.connect = m_parser.isSet(m_connectOption);
+    request.recordings = m_parser.values(m_recordingOption);
+    for (const QString &path : std::as_const(request.recordings)) {
+        // A file that is not a capture is told before any window opens.
+        Capture::Reader reader;
+        if (!reader.open(path))
+            return failWith(reader.errorString());
+    }
     return request;
 }
 
@@ -213,6 +230,11 @@ int main(int argc, char *argv[])
     // --subscribe goes with the current connection: the ad hoc one, or the last one named.
     window.subscribeWhenConnected(request.subscriptions);
     window.show();
+    for (const QString &path : std::as_const(request.recordings)) {
+        QString problem;
+        if (!window.recordingController()->openRecording(path, &problem))
+            return failWith(problem);
+    }
     if (request.connect) {
         const QList<ConnectionPane *> toConnect =
                 named ? opened : QList<ConnectionPane *>{window.connectionPane()};

@@ -180,8 +180,33 @@ void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
     }
 }
 
+void ConnectionWorkspace::setCaptureFile(const QString &path)
+{
+    if (path == m_captureFile)
+        return;
+    m_captureFile = path;
+    Q_EMIT captureFileChanged(path);
+}
+
+void ConnectionWorkspace::appendCaptured(const Mqtt::Message &message,
+                                         MessageLogModel::Direction direction, qint64 timestampMs)
+{
+    if (direction == MessageLogModel::Direction::Outgoing)
+        ++m_sentTotal;
+    else
+        ++m_receivedTotal;
+    m_log->append(message, direction, timestampMs);
+    m_topics->append(message, timestampMs);
+    m_subscriptions->countMessage(message.topic);
+    if (m_combinedLog)
+        m_combinedLog->append(message, direction, timestampMs, m_id);
+    if (m_combinedTree)
+        m_combinedTree->append(message, timestampMs, m_id);
+}
+
 void ConnectionWorkspace::recordPublished(const Mqtt::Message &message, quint64 token)
 {
+    Q_EMIT messageSent(message);
     if (m_combinedLog) {
         m_combinedLog->append(message, MessageLogModel::Direction::Outgoing,
                               QDateTime::currentMSecsSinceEpoch(), m_id);

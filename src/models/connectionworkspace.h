@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client.h"
+#include "messagelogmodel.h"
 
 #include <QColor>
 #include <QElapsedTimer>
@@ -18,7 +19,6 @@ class PayloadDecoder;
 } // namespace Payload
 
 class MessageFilterProxyModel;
-class MessageLogModel;
 class PacketLogModel;
 class QPalette;
 class RetainedScan;
@@ -86,6 +86,15 @@ public:
     // A message the user published from a pane, with the client's token: logged as outgoing,
     // or as queued while there is no connection.
     void recordPublished(const Mqtt::Message &message, quint64 token);
+    // A workspace that shows a capture file (File → Open recording…) instead of a live
+    // connection: its client stays idle. Empty for a live connection.
+    QString captureFile() const { return m_captureFile; }
+    void setCaptureFile(const QString &path);
+    // A message of a capture file, at the time it was recorded, into the log, the tree and the
+    // combined models, counted as received or sent.
+    void appendCaptured(const Mqtt::Message &message, MessageLogModel::Direction direction,
+                        qint64 timestampMs);
+
     // The connection is up (Client::connected()): an outage before it is marked in the log
     // with how many subscriptions went back to the broker.
     void recordConnected(bool sessionPresent, int restoredSubscriptions);
@@ -101,6 +110,9 @@ public:
 
 Q_SIGNALS:
     void nameChanged(const QString &name);
+    // The user published it from a pane (recordPublished()).
+    void messageSent(const Mqtt::Message &message);
+    void captureFileChanged(const QString &path);
     void colorChanged(const QColor &color);
     // Totals, rates, the queue or the log's size moved.
     void countersChanged();
@@ -126,6 +138,7 @@ private:
     TopicTreeModel *m_combinedTree = nullptr;
     QString m_name;
     QColor m_color;
+    QString m_captureFile;
 
     Mqtt::Client::State m_lastState = Mqtt::Client::State::Disconnected;
     qint64 m_lostAtMs = 0; // when the connection was lost, until it is back (0: not lost)

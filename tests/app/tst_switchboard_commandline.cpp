@@ -143,6 +143,13 @@ void TestSwitchboardCommandLine::mistakes_data()
     QTest::newRow("unknown profile")
             << QStringList{QStringLiteral("--profile"), QStringLiteral("nowhere")}
             << QStringLiteral("No saved profile named \"nowhere\".");
+    QTest::newRow("missing recording")
+            << QStringList{QStringLiteral("--recording"), QStringLiteral("/nonexistent/r.jsonl")}
+            << QStringLiteral("cannot read /nonexistent/r.jsonl");
+    // Not a capture: the error names the file and its first line.
+    QTest::newRow("not a recording")
+            << QStringList{QStringLiteral("--recording"), QStringLiteral(SWITCHBOARD_EXECUTABLE)}
+            << QStringLiteral(SWITCHBOARD_EXECUTABLE ", line 1: not valid JSON");
 }
 
 void TestSwitchboardCommandLine::mistakes()

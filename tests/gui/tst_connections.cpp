@@ -20,6 +20,7 @@
 #include "subscriptionspane.h"
 #include "topictreemodel.h"
 #include "translations.h"
+#include "windowsteps.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -128,25 +129,9 @@ ConnectionWorkspace *TestConnections::connectTo(int broker, const QString &filte
 {
     ConnectionWorkspace *workspace =
             first ? m_window->currentWorkspace() : m_window->openConnection();
-    if (!workspace)
-        return nullptr;
-    ConnectionPane *pane = m_window->connectionPane(workspace);
-    pane->setHost(m_brokers[size_t(broker)]->host());
-    pane->setPort(m_brokers[size_t(broker)]->port());
-    pane->connectToBroker();
-    if (!QTest::qWaitFor(
-                [&] { return workspace->client()->state() == Mqtt::Client::State::Connected; },
-                10000))
-        return nullptr;
-    if (!m_window->subscriptionsPane(workspace)->subscribe(filter, Mqtt::QoS::AtLeastOnce))
-        return nullptr;
-    SubscriptionModel *model = workspace->subscriptions();
-    if (!QTest::qWaitFor(
-                [&] {
-                    return model->subscription(model->rowOf(filter)).state ==
-                           SubscriptionModel::State::Granted;
-                },
-                10000))
+    if (!workspace || !WindowSteps::connectAndSubscribe(m_window.get(), workspace,
+                                                        m_brokers[size_t(broker)]->host(),
+                                                        m_brokers[size_t(broker)]->port(), filter))
         return nullptr;
     return workspace;
 }
@@ -163,10 +148,7 @@ bool TestConnections::publishOn(int broker, const QString &topic, const QByteArr
 int TestConnections::rowsWithPayload(const MessageLogModel *log, const QByteArray &payload,
                                      MessageLogModel::Direction direction)
 {
-    int count = 0;
-    for (int row = 0; row < log->rowCount(); ++row)
-        count += log->directionAt(row) == direction && log->payloadAt(row) == payload;
-    return count;
+    return WindowSteps::rowsWithPayload(log, payload, direction);
 }
 
 void TestConnections::saveProfile(const QString &name, int broker, bool connectAtStart)
