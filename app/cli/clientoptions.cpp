@@ -19,7 +19,15 @@ namespace Cli {
 
 QString commandName(Command command)
 {
-    return command == Command::Publish ? QStringLiteral("pub") : QStringLiteral("sub");
+    switch (command) {
+    case Command::Publish:
+        return QStringLiteral("pub");
+    case Command::Subscribe:
+        return QStringLiteral("sub");
+    case Command::Bench:
+        break;
+    }
+    return QStringLiteral("bench");
 }
 
 void printError(Command command, const QString &text)
@@ -181,13 +189,21 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
              command == Command::Publish
                      ? QCoreApplication::translate(
                                "Cli", "Quality of service of the messages: 0, 1 or 2 (default 0).")
-                     : QCoreApplication::translate(
+             : command == Command::Subscribe
+                     ? QCoreApplication::translate(
                                "Cli", "Quality of service asked for the subscriptions: 0, 1 or 2 "
-                                      "(default 0)."),
+                                      "(default 0).")
+                     : QCoreApplication::translate("Cli",
+                                                   "Quality of service of the messages and the "
+                                                   "subscriptions: 0, 1 or 2 (default 0)."),
              QStringLiteral("qos"),
              QStringLiteral("0")});
     addOption({{QStringLiteral("i"), QStringLiteral("id")},
-               QCoreApplication::translate("Cli", "Client id (default: generated)."),
+               command == Command::Bench
+                       ? QCoreApplication::translate(
+                                 "Cli", "Prefix of the client ids: <id>-pub-1, <id>-sub-1, ... "
+                                        "(default: generated).")
+                       : QCoreApplication::translate("Cli", "Client id (default: generated)."),
                QStringLiteral("id")});
     addOption({{QStringLiteral("u"), QStringLiteral("username")},
                QCoreApplication::translate("Cli", "User name."),
@@ -257,6 +273,9 @@ QList<PropertyTarget> ClientOptionsParser::propertyTargets() const
     if (m_command == Command::Publish)
         return {PropertyTarget::Connect, PropertyTarget::Publish, PropertyTarget::Will,
                 PropertyTarget::Disconnect};
+    if (m_command == Command::Bench)
+        return {PropertyTarget::Connect, PropertyTarget::Publish, PropertyTarget::Subscribe,
+                PropertyTarget::Will, PropertyTarget::Disconnect};
     // UNSUBSCRIBE: sub -U.
     return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Unsubscribe,
             PropertyTarget::Will, PropertyTarget::Disconnect};
@@ -288,7 +307,10 @@ QString ClientOptionsParser::propertyHelp() const
     }
     help += QCoreApplication::translate("Cli", "Examples:") + QLatin1Char('\n');
     QStringList examples{QStringLiteral("-D connect session-expiry-interval 3600")};
-    if (m_command == Command::Publish)
+    if (m_command == Command::Bench)
+        examples << QStringLiteral("-D publish user-property key value")
+                 << QStringLiteral("-D subscribe subscription-identifier 5");
+    else if (m_command == Command::Publish)
         examples << QStringLiteral("-D publish user-property key value")
                  << QStringLiteral("-D publish message-expiry-interval 30")
                  << QStringLiteral("-D publish content-type text/plain");

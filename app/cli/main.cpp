@@ -40,7 +40,9 @@ int main(int argc, char *argv[])
                            "Commands:\n"
                            "  pub    publish messages (like mosquitto_pub)\n"
                            "  sub    subscribe and print messages (like mosquitto_sub)\n"
-                           "  bench  measure throughput and latency\n"
+                           "  bench  load-test a broker: N publishers, M subscribers, latency\n"
+                           "         percentiles, rates, losses and duplicates (--publishers,\n"
+                           "         --subscribers, --connect-rate, --rate, --duration, --json)\n"
                            "\n"
                            "Run 'switchboard-cli <command> --help' for its options.")
         << '\n';
