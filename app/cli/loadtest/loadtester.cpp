@@ -327,10 +327,10 @@ void LoadTester::onRateTick()
     const bool acknowledged = m_settings.qos != Mqtt::QoS::AtMostOnce;
     for (int i = 0; i < m_settings.publishers && m_phase == Phase::Publishing; ++i) {
         Publisher &publisher = m_publishers[size_t(i)];
-        // Publishers are spread over the period, not all on the same tick.
-        const double phase = double(i) / double(m_settings.publishers);
-        const quint64 due =
-                std::min(publisher.limit, quint64(m_settings.rate * elapsed + phase) + 1);
+        // Publishers are spread over the first period, not all on the same tick: the first
+        // sends at once, the last just before 1 / rate.
+        const double phase = 1.0 - double(i) / double(m_settings.publishers);
+        const quint64 due = std::min(publisher.limit, quint64(m_settings.rate * elapsed + phase));
         while (publisher.published < due &&
                (!acknowledged || publisher.published - publisher.acknowledged < RateBacklog)) {
             if (!publishNext(i))
