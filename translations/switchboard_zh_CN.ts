@@ -1501,108 +1501,6 @@
     </message>
 </context>
 <context>
-    <name>LoadTest</name>
-    <message>
-        <source>bench: %1 s  connecting %2/%3</source>
-        <translation>bench：%1 秒  正在连接 %2/%3</translation>
-    </message>
-    <message>
-        <source>bench: %1 s  %2  out %3 msg/s  in %4 msg/s  latency p50 %5 ms  p99 %6 ms  missing %7  duplicates %8</source>
-        <translation>bench：%1 秒  %2  发出 %3 条/秒  收到 %4 条/秒  延迟 p50 %5 毫秒  p99 %6 毫秒  缺失 %7  重复 %8</translation>
-    </message>
-    <message>
-        <source>draining</source>
-        <translation>等待剩余消息</translation>
-    </message>
-    <message>
-        <source>publishing</source>
-        <translation>正在发布</translation>
-    </message>
-    <message>
-        <source>switchboard-cli bench: %1 publishers, %2 subscribers, QoS %3, %4 B payload, %5</source>
-        <translation>switchboard-cli bench：%1 个发布者，%2 个订阅者，QoS %3，%4 字节负载，%5</translation>
-    </message>
-    <message>
-        <source>%1 msg/s per publisher</source>
-        <translation>每个发布者 %1 条/秒</translation>
-    </message>
-    <message>
-        <source>unlimited rate</source>
-        <translation>不限速率</translation>
-    </message>
-    <message>
-        <source>connections  %1 of %2 in %3 s: %4 per second; set-up p50 %5 ms, p99 %6 ms</source>
-        <translation>连接        %3 秒内建立 %1 个（共 %2 个）：每秒 %4 个；建立耗时 p50 %5 毫秒，p99 %6 毫秒</translation>
-    </message>
-    <message>
-        <source>out          %1 messages in %2 s: %3 msg/s</source>
-        <translation>发出        %2 秒内 %1 条消息：%3 条/秒</translation>
-    </message>
-    <message>
-        <source>in           %1 of %2 messages in %3 s: %4 msg/s</source>
-        <translation>收到        %3 秒内 %1 条消息（应收 %2 条）：%4 条/秒</translation>
-    </message>
-    <message>
-        <source>latency      p50 %1 ms  p90 %2 ms  p99 %3 ms  p99.9 %4 ms  max %5 ms</source>
-        <translation>延迟        p50 %1 毫秒  p90 %2 毫秒  p99 %3 毫秒  p99.9 %4 毫秒  最大 %5 毫秒</translation>
-    </message>
-    <message>
-        <source> (%1 of %2 subscribers; the most, %3, at subscriber %4)</source>
-        <translation>（%2 个订阅者中的 %1 个；最多的是第 %4 个订阅者，%3 条）</translation>
-    </message>
-    <message>
-        <source>lost         %1%2</source>
-        <translation>丢失        %1%2</translation>
-    </message>
-    <message>
-        <source>duplicates   %1%2</source>
-        <translation>重复        %1%2</translation>
-    </message>
-    <message>
-        <source>ignored      %1 malformed, %2 from another run on the same topics</source>
-        <translation>忽略        %1 条格式错误，%2 条来自同一主题上的另一次运行</translation>
-    </message>
-    <message>
-        <source>client CPU   %1 s (%2 s per 100,000 messages received)</source>
-        <translation>客户端 CPU  %1 秒（每收到 100,000 条消息 %2 秒）</translation>
-    </message>
-    <message>
-        <source>raised the open-file limit from %1 to the hard limit, %2</source>
-        <translation>已将打开文件数上限从 %1 提高到硬上限 %2</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>无限制</translation>
-    </message>
-    <message>
-        <source>%1 connections need about %2 open files, but this process may open at most %3 (the hard limit of &apos;ulimit -n&apos;): raise the hard limit (as root: ulimit -Hn, or LimitNOFILE= for a service) or run fewer connections on this machine</source>
-        <translation>%1 个连接大约需要 %2 个打开的文件，但本进程最多只能打开 %3 个（&apos;ulimit -n&apos; 的硬上限）：请提高硬上限（以 root 身份：ulimit -Hn，服务则用 LimitNOFILE=），或在本机上运行更少的连接</translation>
-    </message>
-</context>
-<context>
-    <name>LoadTest::LoadTester</name>
-    <message>
-        <source>subscriber %1 (%2)</source>
-        <translation>订阅者 %1（%2）</translation>
-    </message>
-    <message>
-        <source>publisher %1 (%2)</source>
-        <translation>发布者 %1（%2）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>the broker refused the subscription to %1</source>
-        <translation>服务器拒绝了对 %1 的订阅</translation>
-    </message>
-    <message>
-        <source>no message arrived for %1 s; %2 are missing</source>
-        <translation>%1 秒内没有收到消息；缺失 %2 条</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Switchboard</source>
@@ -4681,6 +4579,102 @@ The broker holds a retained message for this topic.</source>
     <message>
         <source>the topic pattern &apos;%1&apos; has a % that is not %i (the publisher&apos;s index), %c (its client id) or %% (a percent sign)</source>
         <translation>主题模式 &apos;%1&apos; 中有一个 % 不是 %i（发布者编号）、%c（其客户端 ID）或 %%（百分号）</translation>
+    </message>
+    <message>
+        <source>bench: %1 s  connecting %2/%3</source>
+        <translation>bench：%1 秒  正在连接 %2/%3</translation>
+    </message>
+    <message>
+        <source>bench: %1 s  %2  out %3 msg/s  in %4 msg/s  latency p50 %5 ms  p99 %6 ms  missing %7  duplicates %8</source>
+        <translation>bench：%1 秒  %2  发出 %3 条/秒  收到 %4 条/秒  延迟 p50 %5 毫秒  p99 %6 毫秒  缺失 %7  重复 %8</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>等待剩余消息</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation>正在发布</translation>
+    </message>
+    <message>
+        <source>switchboard-cli bench: %1 publishers, %2 subscribers, QoS %3, %4 B payload, %5</source>
+        <translation>switchboard-cli bench：%1 个发布者，%2 个订阅者，QoS %3，%4 字节负载，%5</translation>
+    </message>
+    <message>
+        <source>%1 msg/s per publisher</source>
+        <translation>每个发布者 %1 条/秒</translation>
+    </message>
+    <message>
+        <source>unlimited rate</source>
+        <translation>不限速率</translation>
+    </message>
+    <message>
+        <source>connections  %1 of %2 in %3 s: %4 per second; set-up p50 %5 ms, p99 %6 ms</source>
+        <translation>连接        %3 秒内建立 %1 个（共 %2 个）：每秒 %4 个；建立耗时 p50 %5 毫秒，p99 %6 毫秒</translation>
+    </message>
+    <message>
+        <source>out          %1 messages in %2 s: %3 msg/s</source>
+        <translation>发出        %2 秒内 %1 条消息：%3 条/秒</translation>
+    </message>
+    <message>
+        <source>in           %1 of %2 messages in %3 s: %4 msg/s</source>
+        <translation>收到        %3 秒内 %1 条消息（应收 %2 条）：%4 条/秒</translation>
+    </message>
+    <message>
+        <source>latency      p50 %1 ms  p90 %2 ms  p99 %3 ms  p99.9 %4 ms  max %5 ms</source>
+        <translation>延迟        p50 %1 毫秒  p90 %2 毫秒  p99 %3 毫秒  p99.9 %4 毫秒  最大 %5 毫秒</translation>
+    </message>
+    <message>
+        <source> (%1 of %2 subscribers; the most, %3, at subscriber %4)</source>
+        <translation>（%2 个订阅者中的 %1 个；最多的是第 %4 个订阅者，%3 条）</translation>
+    </message>
+    <message>
+        <source>lost         %1%2</source>
+        <translation>丢失        %1%2</translation>
+    </message>
+    <message>
+        <source>duplicates   %1%2</source>
+        <translation>重复        %1%2</translation>
+    </message>
+    <message>
+        <source>ignored      %1 malformed, %2 from another run on the same topics</source>
+        <translation>忽略        %1 条格式错误，%2 条来自同一主题上的另一次运行</translation>
+    </message>
+    <message>
+        <source>client CPU   %1 s (%2 s per 100,000 messages received)</source>
+        <translation>客户端 CPU  %1 秒（每收到 100,000 条消息 %2 秒）</translation>
+    </message>
+    <message>
+        <source>raised the open-file limit from %1 to the hard limit, %2</source>
+        <translation>已将打开文件数上限从 %1 提高到硬上限 %2</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>%1 connections need about %2 open files, but this process may open at most %3 (the hard limit of &apos;ulimit -n&apos;): raise the hard limit (as root: ulimit -Hn, or LimitNOFILE= for a service) or run fewer connections on this machine</source>
+        <translation>%1 个连接大约需要 %2 个打开的文件，但本进程最多只能打开 %3 个（&apos;ulimit -n&apos; 的硬上限）：请提高硬上限（以 root 身份：ulimit -Hn，服务则用 LimitNOFILE=），或在本机上运行更少的连接</translation>
+    </message>
+    <message>
+        <source>subscriber %1 (%2)</source>
+        <translation>订阅者 %1（%2）</translation>
+    </message>
+    <message>
+        <source>publisher %1 (%2)</source>
+        <translation>发布者 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the broker refused the subscription to %1</source>
+        <translation>服务器拒绝了对 %1 的订阅</translation>
+    </message>
+    <message>
+        <source>no message arrived for %1 s; %2 are missing</source>
+        <translation>%1 秒内没有收到消息；缺失 %2 条</translation>
     </message>
 </context>
 <context>

@@ -11,11 +11,6 @@ namespace LoadTest {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bench", text);
-}
-
 double milliseconds(qint64 nanoseconds)
 {
     return double(nanoseconds) / 1e6;
@@ -59,13 +54,18 @@ QString progressLine(const Progress &progress)
 {
     const QString elapsed = QString::number(progress.elapsedSeconds, 'f', 0);
     if (progress.phase == Phase::Connecting)
-        return tr("bench: %1 s  connecting %2/%3")
+        return QCoreApplication::translate("bench", "bench: %1 s  connecting %2/%3")
                 .arg(elapsed)
                 .arg(progress.connected)
                 .arg(progress.connections);
-    return tr("bench: %1 s  %2  out %3 msg/s  in %4 msg/s  latency p50 %5 ms  p99 %6 ms  "
-              "missing %7  duplicates %8")
-            .arg(elapsed, progress.phase == Phase::Draining ? tr("draining") : tr("publishing"),
+    return QCoreApplication::translate(
+                   "bench",
+                   "bench: %1 s  %2  out %3 msg/s  in %4 msg/s  latency p50 %5 ms  p99 %6 ms  "
+                   "missing %7  duplicates %8")
+            .arg(elapsed,
+                 progress.phase == Phase::Draining
+                         ? QCoreApplication::translate("bench", "draining")
+                         : QCoreApplication::translate("bench", "publishing"),
                  rate(progress.outPerSecond), rate(progress.inPerSecond),
                  number(milliseconds(progress.p50Ns)), number(milliseconds(progress.p99Ns)))
             .arg(progress.missing)
@@ -76,30 +76,38 @@ QString summaryText(const Settings &settings, const Results &results)
 {
     const LatencyHistogram &latency = results.latency;
     QStringList lines;
-    lines << tr("switchboard-cli bench: %1 publishers, %2 subscribers, QoS %3, %4 B payload, %5")
+    lines << QCoreApplication::translate("bench", "switchboard-cli bench: %1 publishers, %2 "
+                                                  "subscribers, QoS %3, %4 B payload, %5")
                      .arg(settings.publishers)
                      .arg(settings.subscribers)
                      .arg(qosText(settings.qos))
                      .arg(settings.size)
-                     .arg(settings.rate > 0 ? tr("%1 msg/s per publisher").arg(settings.rate)
-                                            : tr("unlimited rate"));
-    lines << tr("connections  %1 of %2 in %3 s: %4 per second; set-up p50 %5 ms, p99 %6 ms")
+                     .arg(settings.rate > 0
+                                  ? QCoreApplication::translate("bench", "%1 msg/s per publisher")
+                                            .arg(settings.rate)
+                                  : QCoreApplication::translate("bench", "unlimited rate"));
+    lines << QCoreApplication::translate(
+                     "bench",
+                     "connections  %1 of %2 in %3 s: %4 per second; set-up p50 %5 ms, p99 %6 ms")
                      .arg(results.connections)
                      .arg(settings.publishers + settings.subscribers)
                      .arg(number(results.connectSeconds))
                      .arg(rate(perSecond(results.connections, results.connectSeconds)))
                      .arg(number(milliseconds(results.connectTimes.percentile(0.5))))
                      .arg(number(milliseconds(results.connectTimes.percentile(0.99))));
-    lines << tr("out          %1 messages in %2 s: %3 msg/s")
+    lines << QCoreApplication::translate("bench", "out          %1 messages in %2 s: %3 msg/s")
                      .arg(results.published)
                      .arg(number(results.publishSeconds))
                      .arg(rate(perSecond(double(results.published), results.publishSeconds)));
-    lines << tr("in           %1 of %2 messages in %3 s: %4 msg/s")
+    lines << QCoreApplication::translate("bench",
+                                         "in           %1 of %2 messages in %3 s: %4 msg/s")
                      .arg(results.received)
                      .arg(results.expected)
                      .arg(number(results.seconds))
                      .arg(rate(perSecond(double(results.received), results.seconds)));
-    lines << tr("latency      p50 %1 ms  p90 %2 ms  p99 %3 ms  p99.9 %4 ms  max %5 ms")
+    lines << QCoreApplication::translate(
+                     "bench",
+                     "latency      p50 %1 ms  p90 %2 ms  p99 %3 ms  p99.9 %4 ms  max %5 ms")
                      .arg(number(milliseconds(latency.percentile(0.5))),
                           number(milliseconds(latency.percentile(0.9))),
                           number(milliseconds(latency.percentile(0.99))),
@@ -111,21 +119,27 @@ QString summaryText(const Settings &settings, const Results &results)
             return QString();
         const auto affected =
                 std::count_if(counts.begin(), counts.end(), [](qint64 value) { return value > 0; });
-        return tr(" (%1 of %2 subscribers; the most, %3, at subscriber %4)")
+        return QCoreApplication::translate(
+                       "bench", " (%1 of %2 subscribers; the most, %3, at subscriber %4)")
                 .arg(affected)
                 .arg(counts.size())
                 .arg(*worst)
                 .arg(worst - counts.begin() + 1);
     };
-    lines << tr("lost         %1%2").arg(results.lost).arg(perSubscriber(results.lostPerSubscriber));
-    lines << tr("duplicates   %1%2")
+    lines << QCoreApplication::translate("bench", "lost         %1%2")
+                     .arg(results.lost)
+                     .arg(perSubscriber(results.lostPerSubscriber));
+    lines << QCoreApplication::translate("bench", "duplicates   %1%2")
                      .arg(results.duplicates)
                      .arg(perSubscriber(results.duplicatesPerSubscriber));
     if (results.corrupt > 0 || results.foreign > 0)
-        lines << tr("ignored      %1 malformed, %2 from another run on the same topics")
+        lines << QCoreApplication::translate(
+                         "bench",
+                         "ignored      %1 malformed, %2 from another run on the same topics")
                          .arg(results.corrupt)
                          .arg(results.foreign);
-    lines << tr("client CPU   %1 s (%2 s per 100,000 messages received)")
+    lines << QCoreApplication::translate("bench",
+                                         "client CPU   %1 s (%2 s per 100,000 messages received)")
                      .arg(number(results.cpuSeconds))
                      .arg(number(results.received > 0
                                          ? results.cpuSeconds * 100000.0 / double(results.received)

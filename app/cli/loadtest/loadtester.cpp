@@ -43,11 +43,6 @@ quint64 nextPowerOfTwo(quint64 value)
     return result;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bench", text);
-}
-
 } // namespace
 
 bool raiseOpenFileLimit(int connections, QString *note, QString *problem)
@@ -61,19 +56,22 @@ bool raiseOpenFileLimit(int connections, QString *note, QString *problem)
         if (limit.rlim_max == RLIM_INFINITY || limit.rlim_max > limit.rlim_cur) {
             limit.rlim_cur = limit.rlim_max;
             if (setrlimit(RLIMIT_NOFILE, &limit) == 0)
-                *note = tr("raised the open-file limit from %1 to the hard limit, %2")
+                *note = QCoreApplication::translate(
+                                "bench", "raised the open-file limit from %1 to the hard limit, %2")
                                 .arg(quint64(before))
                                 .arg(limit.rlim_max == RLIM_INFINITY
-                                             ? tr("unlimited")
+                                             ? QCoreApplication::translate("bench", "unlimited")
                                              : QString::number(quint64(limit.rlim_max)));
             else
                 limit.rlim_cur = before;
         }
         if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < needed) {
-            *problem = tr("%1 connections need about %2 open files, but this process may open "
-                          "at most %3 (the hard limit of 'ulimit -n'): raise the hard limit "
-                          "(as root: ulimit -Hn, or LimitNOFILE= for a service) or run fewer "
-                          "connections on this machine")
+            *problem = QCoreApplication::translate(
+                               "bench",
+                               "%1 connections need about %2 open files, but this process may open "
+                               "at most %3 (the hard limit of 'ulimit -n'): raise the hard limit "
+                               "(as root: ulimit -Hn, or LimitNOFILE= for a service) or run fewer "
+                               "connections on this machine")
                                .arg(connections)
                                .arg(quint64(needed))
                                .arg(quint64(limit.rlim_cur));
@@ -139,7 +137,8 @@ void LoadTester::createClients()
         subscriber.client->setOptions(optionsFor(id));
         subscriber.sequences.resize(size_t(m_settings.publishers));
         Mqtt::Client *client = subscriber.client.get();
-        watchClient(client, tr("subscriber %1 (%2)").arg(i + 1).arg(id));
+        watchClient(client,
+                    QCoreApplication::translate("bench", "subscriber %1 (%2)").arg(i + 1).arg(id));
         connect(client, &Mqtt::Client::connected, this, [this, i, client] {
             onConnected(m_subscribers[size_t(i)].connectStartNs);
             Mqtt::Error error;
@@ -169,7 +168,8 @@ void LoadTester::createClients()
         if (m_windowPerPublisher > 0)
             publisher.passed.assign(size_t(m_ringMask + 1), 0);
         Mqtt::Client *client = publisher.client.get();
-        watchClient(client, tr("publisher %1 (%2)").arg(i + 1).arg(id));
+        watchClient(client,
+                    QCoreApplication::translate("bench", "publisher %1 (%2)").arg(i + 1).arg(id));
         connect(client, &Mqtt::Client::connected, this, [this, i] {
             onConnected(m_publishers[size_t(i)].connectStartNs);
             if (++m_publishersConnected == m_settings.publishers)
@@ -189,8 +189,9 @@ void LoadTester::createClients()
 
 void LoadTester::watchClient(Mqtt::Client *client, const QString &name)
 {
-    connect(client, &Mqtt::Client::errorOccurred, this,
-            [this, name](const Mqtt::Error &error) { fail(tr("%1: %2").arg(name, error.text)); });
+    connect(client, &Mqtt::Client::errorOccurred, this, [this, name](const Mqtt::Error &error) {
+        fail(QCoreApplication::translate("bench", "%1: %2").arg(name, error.text));
+    });
     connect(client, &Mqtt::Client::disconnected, this, [this] {
         if (m_phase == Phase::Finished)
             onClosed();
@@ -254,7 +255,8 @@ void LoadTester::onConnected(qint64 startNs)
 void LoadTester::onSubscribed(const QList<Mqtt::SubscribeResult> &results)
 {
     if (results.isEmpty() || results.constFirst().isRefused()) {
-        fail(tr("the broker refused the subscription to %1").arg(m_settings.filter));
+        fail(QCoreApplication::translate("bench", "the broker refused the subscription to %1")
+                     .arg(m_settings.filter));
         return;
     }
     if (++m_subscribed == m_settings.subscribers)
@@ -481,7 +483,7 @@ void LoadTester::onSecond()
         finish(); // what is still missing is lost
     } else if (m_phase == Phase::Publishing && quietMs >= m_settings.idleTimeoutMs &&
                m_published * m_settings.subscribers > m_unique) {
-        fail(tr("no message arrived for %1 s; %2 are missing")
+        fail(QCoreApplication::translate("bench", "no message arrived for %1 s; %2 are missing")
                      .arg(m_settings.idleTimeoutMs / 1000)
                      .arg(m_published * m_settings.subscribers - m_unique));
     }
