@@ -15,6 +15,8 @@
 
 #include <memory>
 
+#include <sys/resource.h>
+
 using namespace Mqtt;
 using ProcessRuns::Result;
 
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void deadBrokerIsAClearError();
     void openFileLimitTooLow();
     void openFileLimitRaisedToTheHardLimit();
+    void thousandConnections();
     void usageErrors_data();
     void usageErrors();
     void help();
@@ -334,6 +337,35 @@ void tst_CliBench::openFileLimitRaisedToTheHardLimit()
     QVERIFY2(result.err.contains("raised the open-file limit from 50 to the hard limit, 4096"),
              result.err.constData());
     QCOMPARE(summary(result).value(QStringLiteral("received")).toInteger(), 10 * 20 * 10);
+}
+
+void tst_CliBench::thousandConnections()
+{
+    // 1,000 connections on one machine: the broker of its own (closing a thousand connections
+    // takes mosquitto a while, which must not slow the other tests' broker) inherits this
+    // process's open-file limit, raised to the hard one; the CLI raises its own.
+    rlimit limit{};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limit), 0);
+    if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < 1200)
+        QSKIP("the hard open-file limit is below 1,200");
+    limit.rlim_cur = limit.rlim_max;
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limit), 0);
+    MosquittoProcess broker;
+    broker.addConfigLines({QStringLiteral("max_queued_messages 1000000")});
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    const Result result = run(
+            {QStringLiteral("bench"), QStringLiteral("-h"), broker.host(), QStringLiteral("-p"),
+             QString::number(broker.port()), QStringLiteral("--publishers"), QStringLiteral("900"),
+             QStringLiteral("--subscribers"), QStringLiteral("100"), QStringLiteral("--count"),
+             QStringLiteral("1"), QStringLiteral("-q"), QStringLiteral("1"),
+             QStringLiteral("--connect-rate"), QStringLiteral("2000"), QStringLiteral("--json")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject object = summary(result);
+    QCOMPARE(object.value(QStringLiteral("connections")).toInt(), 1000);
+    QCOMPARE(object.value(QStringLiteral("received")).toInteger(), 900 * 100);
+    QCOMPARE(object.value(QStringLiteral("lost")).toInteger(), 0);
+    QCOMPARE(object.value(QStringLiteral("duplicates")).toInteger(), 0);
+    verifyPercentiles(object);
 }
 
 void tst_CliBench::usageErrors_data()
