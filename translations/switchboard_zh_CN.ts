@@ -767,6 +767,14 @@
         <translation>连接意外关闭</translation>
     </message>
     <message>
+        <source>Quality of service of the messages and the subscriptions: 0, 1 or 2 (default 0).</source>
+        <translation>消息和订阅的服务质量：0、1 或 2（默认 0）。</translation>
+    </message>
+    <message>
+        <source>Prefix of the client ids: &lt;id&gt;-pub-1, &lt;id&gt;-sub-1, ... (default: generated).</source>
+        <translation>客户端 ID 的前缀：&lt;id&gt;-pub-1、&lt;id&gt;-sub-1……（默认自动生成）。</translation>
+    </message>
+    <message>
         <source>Print every MQTT packet sent and received on stderr, one line each: time, send or recv, type, then what applies of id=, q=, r=, d=, rc=, sp= and the size (e.g. &quot;12:00:01.250 recv SUBACK id=1 rc=granted-qos-1 5B&quot;); and the broker&apos;s limits, each subscription&apos;s outcome and each change of broker.</source>
         <translation>在标准错误上逐行打印收发的每个 MQTT 报文：时间、send 或 recv、类型，然后是适用的 id=、q=、r=、d=、rc=、sp= 和大小（例如 &quot;12:00:01.250 recv SUBACK id=1 rc=granted-qos-1 5B&quot;）；以及服务器的限制、每个订阅的结果和每次服务器切换。</translation>
     </message>
@@ -5205,76 +5213,184 @@ The broker holds a retained message for this topic.</source>
 <context>
     <name>bench</name>
     <message>
-        <source>The broker refused the subscription</source>
-        <translation>服务器拒绝了订阅</translation>
+        <source>--%1 must be a number from %2 to %3, not &apos;%4&apos;</source>
+        <translation>--%1 必须是 %2 到 %3 之间的数字，而不是 &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>No message arrived for %1 s; %2 lost</source>
-        <translation>%1 秒内没有消息到达；丢失 %2 条</translation>
+        <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
+        <translation>--%1 必须是 %2 到 %3 之间的整数，而不是 &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>bench: %1</source>
-        <translation>bench：%1</translation>
+        <source>Publishing connections (default 1).</source>
+        <translation>发布消息的连接数（默认 1）。</translation>
     </message>
     <message>
-        <source>Publishes --count messages with one client and receives them with another, then prints the rate and the CPU time as one JSON line.</source>
-        <translation>用一个客户端发布 --count 条消息并用另一个客户端接收，然后以一行 JSON 打印速率和 CPU 时间。</translation>
+        <source>Subscribing connections; each receives every message (default 1).</source>
+        <translation>订阅消息的连接数；每个连接都收到每条消息（默认 1）。</translation>
     </message>
     <message>
-        <source>Show this help.</source>
-        <translation>显示此帮助。</translation>
+        <source>New connections per second, subscribers first; 0 opens them all at once (default 1000).</source>
+        <translation>每秒新建的连接数，先建订阅者；0 表示一次全部打开（默认 1000）。</translation>
     </message>
     <message>
-        <source>Broker host (default 127.0.0.1).</source>
-        <translation>服务器主机（默认 127.0.0.1）。</translation>
+        <source>Messages per publisher; 0 with --duration for no limit (default 100000).</source>
+        <translation>每个发布者的消息数；配合 --duration 时 0 表示不限（默认 100000）。</translation>
     </message>
     <message>
-        <source>Broker port (default 1883).</source>
-        <translation>服务器端口（默认 1883）。</translation>
+        <source>Publish for this many seconds (and stop at --count if it is given).</source>
+        <translation>发布这么多秒（若给出 --count，达到该数量时也停止）。</translation>
     </message>
     <message>
-        <source>Messages to send (default 100000).</source>
-        <translation>要发送的消息数（默认 100000）。</translation>
+        <source>Messages per second per publisher; 0 publishes as fast as --window lets (default 0).</source>
+        <translation>每个发布者每秒的消息数；0 表示在 --window 允许的范围内尽快发布（默认 0）。</translation>
     </message>
     <message>
-        <source>Payload bytes, at least 8 (default 64).</source>
-        <translation>负载字节数，至少 8（默认 64）。</translation>
+        <source>Payload bytes, at least 24: sequence number, time stamp, publisher and run (default 64).</source>
+        <translation>负载字节数，至少 24：序号、时间戳、发布者和运行标识（默认 64）。</translation>
     </message>
     <message>
-        <source>QoS 0, 1 or 2 (default 0).</source>
-        <translation>QoS 0、1 或 2（默认 0）。</translation>
+        <source>QoS 1/2 messages in flight at once per publisher (default 20).</source>
+        <translation>每个发布者同时在途的 QoS 1/2 消息数（默认 20）。</translation>
     </message>
     <message>
-        <source>QoS 1/2 messages in flight at once (default 20).</source>
-        <translation>同时在途的 QoS 1/2 消息数（默认 20）。</translation>
+        <source>Without --rate: messages sent that not every subscriber has received yet, shared out between the publishers (default 1000).</source>
+        <translation>不指定 --rate 时：已发出但尚未被所有订阅者收到的消息数上限，由各发布者分摊（默认 1000）。</translation>
     </message>
     <message>
-        <source>Topic (default: switchboard/bench/ and a random id).</source>
-        <translation>主题（默认：switchboard/bench/ 加随机 ID）。</translation>
+        <source>Topic pattern of the publishers: %i is the publisher&apos;s number (from 1), %c its client id (default bench/%i).</source>
+        <translation>发布者的主题模式：%i 为发布者编号（从 1 开始），%c 为其客户端 ID（默认 bench/%i）。</translation>
     </message>
     <message>
-        <source>Invalid port: %1</source>
-        <translation>无效的端口：%1</translation>
+        <source>Topic filter of the subscribers (default: the topic pattern up to its first level with %i or %c, then #; bench/# for bench/%i).</source>
+        <translation>订阅者的主题过滤器（默认：主题模式中第一个含 %i 或 %c 的层级之前的部分，再加 #；bench/%i 对应 bench/#）。</translation>
     </message>
     <message>
-        <source>Invalid count: %1</source>
-        <translation>无效的数量：%1</translation>
+        <source>Print the summary as one JSON object (latency in milliseconds: p50, p90, p99, p999, max; lost, duplicates, rates, connections).</source>
+        <translation>以一个 JSON 对象打印汇总（延迟以毫秒计：p50、p90、p99、p999、max；丢失、重复、速率、连接）。</translation>
     </message>
     <message>
-        <source>Invalid size: %1</source>
-        <translation>无效的大小：%1</translation>
+        <source>--count 0 needs --duration</source>
+        <translation>--count 0 需要 --duration</translation>
     </message>
     <message>
-        <source>Invalid QoS: %1</source>
-        <translation>无效的 QoS：%1</translation>
+        <source>invalid topic &apos;%1&apos;: %2</source>
+        <translation>无效的主题 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <source>Invalid in-flight window: %1</source>
-        <translation>无效的在途窗口：%1</translation>
+        <source>invalid topic filter &apos;%1&apos;: %2</source>
+        <translation>无效的主题过滤器 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <source>Usage: switchboard-cli bench [options]</source>
-        <translation>用法：switchboard-cli bench [选项]</translation>
+        <source>the filter &apos;%1&apos; does not match the first publisher&apos;s topic &apos;%2&apos;: the subscribers would receive nothing</source>
+        <translation>过滤器 &apos;%1&apos; 不匹配第一个发布者的主题 &apos;%2&apos;：订阅者将收不到任何消息</translation>
+    </message>
+    <message>
+        <source>Load-tests a broker: --publishers connections publish --count messages each (or for --duration seconds, at --rate per second or as fast as the broker takes them) to the --topic pattern, and --subscribers connections receive every one of them. Prints a live line every second on standard error, then the latency from publish to receive (p50, p90, p99, p99.9, max), the rates in and out, the connection set-up rate, and the messages lost or duplicated; with --json as one JSON object.</source>
+        <translation>对服务器进行负载测试：--publishers 个连接各自向 --topic 模式发布 --count 条消息（或持续 --duration 秒，按每秒 --rate 条或以服务器能接受的最快速度），--subscribers 个连接接收其中的每一条。每秒在标准错误上打印一行实时进度，最后打印从发布到接收的延迟（p50、p90、p99、p99.9、max）、收发速率、连接建立速率以及丢失或重复的消息；使用 --json 时以一个 JSON 对象输出。</translation>
+    </message>
+    <message>
+        <source>the topic pattern &apos;%1&apos; has a wildcard (%2): a topic name cannot</source>
+        <translation>主题模式 &apos;%1&apos; 含有通配符（%2）：主题名不能含通配符</translation>
+    </message>
+    <message>
+        <source>the topic pattern &apos;%1&apos; has a % that is not %i (the publisher&apos;s index), %c (its client id) or %% (a percent sign)</source>
+        <translation>主题模式 &apos;%1&apos; 中有一个 % 不是 %i（发布者编号）、%c（其客户端 ID）或 %%（百分号）</translation>
+    </message>
+    <message>
+        <source>bench: %1 s  connecting %2/%3</source>
+        <translation>bench：%1 秒  正在连接 %2/%3</translation>
+    </message>
+    <message>
+        <source>bench: %1 s  %2  out %3 msg/s  in %4 msg/s  latency p50 %5 ms  p99 %6 ms  missing %7  duplicates %8</source>
+        <translation>bench：%1 秒  %2  发出 %3 条/秒  收到 %4 条/秒  延迟 p50 %5 毫秒  p99 %6 毫秒  缺失 %7  重复 %8</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>等待剩余消息</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation>正在发布</translation>
+    </message>
+    <message>
+        <source>switchboard-cli bench: %1 publishers, %2 subscribers, QoS %3, %4 B payload, %5</source>
+        <translation>switchboard-cli bench：%1 个发布者，%2 个订阅者，QoS %3，%4 字节负载，%5</translation>
+    </message>
+    <message>
+        <source>%1 msg/s per publisher</source>
+        <translation>每个发布者 %1 条/秒</translation>
+    </message>
+    <message>
+        <source>unlimited rate</source>
+        <translation>不限速率</translation>
+    </message>
+    <message>
+        <source>connections  %1 of %2 in %3 s: %4 per second; set-up p50 %5 ms, p99 %6 ms</source>
+        <translation>连接        %3 秒内建立 %1 个（共 %2 个）：每秒 %4 个；建立耗时 p50 %5 毫秒，p99 %6 毫秒</translation>
+    </message>
+    <message>
+        <source>out          %1 messages in %2 s: %3 msg/s</source>
+        <translation>发出        %2 秒内 %1 条消息：%3 条/秒</translation>
+    </message>
+    <message>
+        <source>in           %1 of %2 messages in %3 s: %4 msg/s</source>
+        <translation>收到        %3 秒内 %1 条消息（应收 %2 条）：%4 条/秒</translation>
+    </message>
+    <message>
+        <source>latency      p50 %1 ms  p90 %2 ms  p99 %3 ms  p99.9 %4 ms  max %5 ms</source>
+        <translation>延迟        p50 %1 毫秒  p90 %2 毫秒  p99 %3 毫秒  p99.9 %4 毫秒  最大 %5 毫秒</translation>
+    </message>
+    <message>
+        <source> (%1 of %2 subscribers; the most, %3, at subscriber %4)</source>
+        <translation>（%2 个订阅者中的 %1 个；最多的是第 %4 个订阅者，%3 条）</translation>
+    </message>
+    <message>
+        <source>lost         %1%2</source>
+        <translation>丢失        %1%2</translation>
+    </message>
+    <message>
+        <source>duplicates   %1%2</source>
+        <translation>重复        %1%2</translation>
+    </message>
+    <message>
+        <source>ignored      %1 malformed, %2 from another run on the same topics</source>
+        <translation>忽略        %1 条格式错误，%2 条来自同一主题上的另一次运行</translation>
+    </message>
+    <message>
+        <source>client CPU   %1 s (%2 s per 100,000 messages received)</source>
+        <translation>客户端 CPU  %1 秒（每收到 100,000 条消息 %2 秒）</translation>
+    </message>
+    <message>
+        <source>raised the open-file limit from %1 to the hard limit, %2</source>
+        <translation>已将打开文件数上限从 %1 提高到硬上限 %2</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>%1 connections need about %2 open files, but this process may open at most %3 (the hard limit of &apos;ulimit -n&apos;): raise the hard limit (as root: ulimit -Hn, or LimitNOFILE= for a service) or run fewer connections on this machine</source>
+        <translation>%1 个连接大约需要 %2 个打开的文件，但本进程最多只能打开 %3 个（&apos;ulimit -n&apos; 的硬上限）：请提高硬上限（以 root 身份：ulimit -Hn，服务则用 LimitNOFILE=），或在本机上运行更少的连接</translation>
+    </message>
+    <message>
+        <source>subscriber %1 (%2)</source>
+        <translation>订阅者 %1（%2）</translation>
+    </message>
+    <message>
+        <source>publisher %1 (%2)</source>
+        <translation>发布者 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the broker refused the subscription to %1</source>
+        <translation>服务器拒绝了对 %1 的订阅</translation>
+    </message>
+    <message>
+        <source>no message arrived for %1 s; %2 are missing</source>
+        <translation>%1 秒内没有收到消息；缺失 %2 条</translation>
     </message>
 </context>
 <context>
@@ -5336,12 +5452,22 @@ The broker holds a retained message for this topic.</source>
         <translation>用已保存的配置打开一个连接（可重复：每个配置一个连接）。</translation>
     </message>
     <message>
+        <source>Open a capture file (switchboard-cli record, File → Record messages) for browsing, without a broker (repeatable).</source>
+        <translation>打开录制文件（switchboard-cli record 或“文件 → 录制消息”生成）进行浏览，无需服务器（可重复）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Usage: switchboard-cli &lt;command&gt; [options]
 
 Commands:
   pub    publish messages (like mosquitto_pub)
   sub    subscribe and print messages (like mosquitto_sub)
-  bench  measure throughput and latency
+  bench  load-test a broker: N publishers, M subscribers, latency
+         percentiles, rates, losses and duplicates (--publishers,
+         --subscribers, --connect-rate, --rate, --duration, --json)
   record record messages to a capture file
   replay publish a capture file&apos;s messages again
 
@@ -5351,19 +5477,13 @@ Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
 命令：
   pub    发布消息（类似 mosquitto_pub）
   sub    订阅并打印消息（类似 mosquitto_sub）
-  bench  测量吞吐量和延迟
+  bench  对服务器进行负载测试：N 个发布者、M 个订阅者、延迟百分位数、
+         速率、丢失与重复（--publishers、--subscribers、--connect-rate、
+         --rate、--duration、--json）
   record 将消息录制到录制文件
   replay 重新发布录制文件中的消息
 
 运行 &apos;switchboard-cli &lt;命令&gt; --help&apos; 查看其选项。</translation>
-    </message>
-    <message>
-        <source>Open a capture file (switchboard-cli record, File → Record messages) for browsing, without a broker (repeatable).</source>
-        <translation>打开录制文件（switchboard-cli record 或“文件 → 录制消息”生成）进行浏览，无需服务器（可重复）。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,8 @@ QString commandName(Command command)
         return QStringLiteral("pub");
     case Command::Subscribe:
         return QStringLiteral("sub");
+    case Command::Bench:
+        return QStringLiteral("bench");
     case Command::Record:
         return QStringLiteral("record");
     case Command::Replay:
@@ -207,6 +209,11 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
         qosHelp = QCoreApplication::translate(
                 "Cli", "Quality of service asked for the subscriptions: 0, 1 or 2 (default 0).");
         break;
+    case Command::Bench:
+        qosHelp = QCoreApplication::translate(
+                "Cli", "Quality of service of the messages and the subscriptions: 0, 1 or 2 "
+                       "(default 0).");
+        break;
     case Command::Replay:
         qosHelp = QCoreApplication::translate(
                 "Cli", "Quality of service of every message in place of the recorded one: 0, 1 "
@@ -218,7 +225,11 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
                QStringLiteral("qos"),
                QStringLiteral("0")});
     addOption({{QStringLiteral("i"), QStringLiteral("id")},
-               QCoreApplication::translate("Cli", "Client id (default: generated)."),
+               command == Command::Bench
+                       ? QCoreApplication::translate(
+                                 "Cli", "Prefix of the client ids: <id>-pub-1, <id>-sub-1, ... "
+                                        "(default: generated).")
+                       : QCoreApplication::translate("Cli", "Client id (default: generated)."),
                QStringLiteral("id")});
     addOption({{QStringLiteral("u"), QStringLiteral("username")},
                QCoreApplication::translate("Cli", "User name."),
@@ -305,6 +316,9 @@ QList<PropertyTarget> ClientOptionsParser::propertyTargets() const
     if (m_command == Command::Record)
         return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Will,
                 PropertyTarget::Disconnect};
+    if (m_command == Command::Bench)
+        return {PropertyTarget::Connect, PropertyTarget::Publish, PropertyTarget::Subscribe,
+                PropertyTarget::Will, PropertyTarget::Disconnect};
     // UNSUBSCRIBE: sub -U.
     return {PropertyTarget::Connect, PropertyTarget::Subscribe, PropertyTarget::Unsubscribe,
             PropertyTarget::Will, PropertyTarget::Disconnect};
@@ -336,7 +350,10 @@ QString ClientOptionsParser::propertyHelp() const
     }
     help += QCoreApplication::translate("Cli", "Examples:") + QLatin1Char('\n');
     QStringList examples{QStringLiteral("-D connect session-expiry-interval 3600")};
-    if (m_command == Command::Publish)
+    if (m_command == Command::Bench)
+        examples << QStringLiteral("-D publish user-property key value")
+                 << QStringLiteral("-D subscribe subscription-identifier 5");
+    else if (m_command == Command::Publish)
         examples << QStringLiteral("-D publish user-property key value")
                  << QStringLiteral("-D publish message-expiry-interval 30")
                  << QStringLiteral("-D publish content-type text/plain");

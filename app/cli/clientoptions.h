@@ -15,7 +15,8 @@
 
 #include <functional>
 
-// The options `pub` and `sub` share, spelled as mosquitto_pub / mosquitto_sub spell them.
+// The options `pub`, `sub` and `bench` share, spelled as mosquitto_pub / mosquitto_sub spell
+// them.
 namespace Cli {
 
 // Process exit codes, shared by every command.
@@ -26,7 +27,7 @@ enum ExitCode {
     ExitTimedOut = 27, // sub -W expired (mosquitto_sub uses the same value)
 };
 
-enum class Command { Publish, Subscribe, Record, Replay };
+enum class Command { Publish, Subscribe, Bench, Record, Replay };
 
 class ClientOptionsParser
 {

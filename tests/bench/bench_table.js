@@ -2,6 +2,7 @@
 // Prints the table of scripts/bench from the JSON lines the three clients wrote:
 //   node bench_table.js results.jsonl    client comparison, ratios ours / peer
 //   node bench_table.js --codec < lines  codec micro-benchmark
+//   node bench_table.js --load results.jsonl    load test (many connections), ours and MQTT.js
 'use strict';
 
 const fs = require('fs');
@@ -117,7 +118,49 @@ function clientTable(path) {
         console.log(`  ${v}`);
 }
 
+// One row per client and case of the load section, the peer's row with the ratios: rates
+// ours / peer (above 1: ours faster), latency and CPU peer / ours (above 1: ours lower).
+function loadTable(path) {
+    const results = readLines(fs.readFileSync(path, 'utf8'));
+    const key = (r) => `${r.publishers}|${r.subscribers}|${r.qos}|${r.rate}`;
+    const cases = [...new Set(results.map(key))];
+    const ratio = (a, b, digits = 2) => (a > 0 && b > 0 ? (a / b).toFixed(digits) : '');
+    const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1)
+                                                                          : value.toFixed(2));
+    const rows = [];
+    for (const c of cases) {
+        const runs = results.filter((r) => key(r) === c);
+        const ours = runs.find((r) => r.client === 'switchboard');
+        for (const r of runs) {
+            const peer = r.client !== 'switchboard' && ours;
+            const mode = r.rate > 0 ? `${r.rate}/s each, ${r.duration} s` : `unlimited, ${r.count} each`;
+            rows.push([
+                `${r.publishers}+${r.subscribers}`, r.qos, mode, r.client,
+                Math.round(r.msgs_out_per_s || 0), Math.round(r.msgs_in_per_s || 0),
+                ms(r.p50 || 0), ms(r.p99 || 0), Math.round(r.connect_rate || 0),
+                `${r.lost ?? '?'}/${r.duplicates ?? '?'}`, (r.cpu_s || 0).toFixed(2),
+                peer ? ratio(ours.msgs_in_per_s, r.msgs_in_per_s) : '',
+                peer ? ratio(r.p50, ours.p50) : '', peer ? ratio(r.p99, ours.p99) : '',
+                peer ? ratio(ours.connect_rate, r.connect_rate) : '',
+                peer ? ratio(r.cpu_s_per_100k, ours.cpu_s_per_100k) : '',
+                r.ok ? '' : `FAILED: ${r.error || `${r.received} of ${r.expected} received`}`,
+            ]);
+        }
+    }
+    printRows(['pub+sub', 'QoS', 'pace', 'client', 'out msgs/s', 'in msgs/s', 'p50 ms', 'p99 ms',
+               'conn/s', 'lost/dup', 'CPU s', 'in ours/peer', 'p50 peer/ours',
+               'p99 peer/ours', 'conn/s ours/peer', 'CPU peer/ours', ''], rows, 4);
+    console.log('out: messages published per second (all publishers); in: messages received per '
+                + 'second (all subscribers; each message reaches every subscriber). Latency: '
+                + 'publish to receive, from the time stamp in the payload. conn/s: connections '
+                + 'set up per second (at most --connect-rate). CPU: the client process, first '
+                + 'publish to last message. Unlimited runs keep at most --window messages per '
+                + 'subscriber on their way, so their latency is mostly that queue.');
+}
+
 if (process.argv[2] === '--codec')
     codecTable();
+else if (process.argv[2] === '--load')
+    loadTable(process.argv[3]);
 else
     clientTable(process.argv[2]);

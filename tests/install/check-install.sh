@@ -162,7 +162,8 @@ if [ -r "$completion" ]; then
     expect_completion "" switchboard-cli pub -t ""
     expect_completion "subscribe " switchboard-cli sub -D subs
     expect_completion "subscription-identifier user-property " switchboard-cli sub -D subscribe ""
-    expect_completion "--inflight " switchboard-cli bench --in
+    expect_completion "--inflight --insecure " switchboard-cli bench --in
+    expect_completion "--publishers " switchboard-cli bench --pub
     expect_completion "--decode " switchboard-cli sub --dec
     expect_completion "cbor " switchboard-cli pub --encode cb
     expect_completion "--profile " switchboard --pro
