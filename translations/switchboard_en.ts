@@ -111,6 +111,16 @@
     </message>
 </context>
 <context>
+    <name>PacketInspectorPane</name>
+    <message numerus="yes">
+        <source>%Ln packet(s) shown</source>
+        <translation>
+            <numerusform>%Ln packet shown</numerusform>
+            <numerusform>%Ln packets shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Payload</name>
     <message numerus="yes">
         <source>%Ln field(s) not declared in %1</source>

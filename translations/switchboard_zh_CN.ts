@@ -215,10 +215,6 @@
         <translation>保留遗嘱消息。</translation>
     </message>
     <message>
-        <source>Print the engine&apos;s debug messages (switchboard.mqtt categories).</source>
-        <translation>打印引擎的调试信息（switchboard.mqtt 类别）。</translation>
-    </message>
-    <message>
         <source>Run &apos;switchboard-cli %1 --help&apos; for the options.</source>
         <translation>运行 &apos;switchboard-cli %1 --help&apos; 查看选项。</translation>
     </message>
@@ -777,6 +773,10 @@
     <message>
         <source>Prefix of the client ids: &lt;id&gt;-pub-1, &lt;id&gt;-sub-1, ... (default: generated).</source>
         <translation>客户端 ID 的前缀：&lt;id&gt;-pub-1、&lt;id&gt;-sub-1……（默认自动生成）。</translation>
+    </message>
+    <message>
+        <source>Print every MQTT packet sent and received on stderr, one line each: time, send or recv, type, then what applies of id=, q=, r=, d=, rc=, sp= and the size (e.g. &quot;12:00:01.250 recv SUBACK id=1 rc=granted-qos-1 5B&quot;); and the broker&apos;s limits, each subscription&apos;s outcome and each change of broker.</source>
+        <translation>在标准错误上逐行打印收发的每个 MQTT 报文：时间、send 或 recv、类型，然后是适用的 id=、q=、r=、d=、rc=、sp= 和大小（例如 &quot;12:00:01.250 recv SUBACK id=1 rc=granted-qos-1 5B&quot;）；以及服务器的限制、每个订阅的结果和每次服务器切换。</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2826,38 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>reserved reason code 0x%1</source>
         <translation>保留的原因码 0x%1</translation>
     </message>
+    <message>
+        <source>Malformed packet: the frame is incomplete</source>
+        <translation>报文格式错误：帧不完整</translation>
+    </message>
+    <message>
+        <source>Protocol error: packet type 0 is reserved</source>
+        <translation>协议错误：报文类型 0 是保留的</translation>
+    </message>
+    <message>
+        <source>Unacceptable protocol version</source>
+        <translation>不可接受的协议版本</translation>
+    </message>
+    <message>
+        <source>Identifier rejected</source>
+        <translation>标识符被拒绝</translation>
+    </message>
+    <message>
+        <source>Return code %1</source>
+        <translation>返回码 %1</translation>
+    </message>
+    <message>
+        <source>Granted QoS 0</source>
+        <translation>授予 QoS 0</translation>
+    </message>
+    <message>
+        <source>Normal disconnection</source>
+        <translation>正常断开</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失败</translation>
+    </message>
 </context>
 <context>
     <name>Mqtt::Client</name>
@@ -3363,6 +3395,268 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>The TLS handshake with %1 failed: %2</source>
         <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PacketInspectorDock</name>
+    <message>
+        <source>Packet inspector</source>
+        <translation>报文检查器</translation>
+    </message>
+    <message>
+        <source>&amp;Packet inspector</source>
+        <translation>报文检查器(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Every MQTT packet of the connection, paired with its answer and its latency</source>
+        <translation>连接的每个 MQTT 报文，与其应答配对并显示延迟</translation>
+    </message>
+</context>
+<context>
+    <name>PacketInspectorPane</name>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>To&amp;pic:</source>
+        <translation>主题(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>part of a topic, or a filter such as plant/+/speed</source>
+        <translation>主题的一部分，或如 plant/+/speed 的过滤器</translation>
+    </message>
+    <message>
+        <source>Packet &amp;id:</source>
+        <translation>报文标识符(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Record packets</source>
+        <translation>记录报文(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Go to &amp;pair</source>
+        <translation>转到配对报文(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show &amp;bytes</source>
+        <translation>显示字节(&amp;B)</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Connection and authentication</source>
+        <translation>连接与认证</translation>
+    </message>
+    <message>
+        <source>Publish and acknowledgements</source>
+        <translation>发布与确认</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Keep-alive pings</source>
+        <translation>保活心跳</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Show only the packets with this packet identifier</source>
+        <translation>只显示带有此报文标识符的报文</translation>
+    </message>
+    <message>
+        <source>Record every packet of this connection (turn off to save the little it costs)</source>
+        <translation>记录此连接的每个报文（关闭可省下它少量的开销）</translation>
+    </message>
+    <message>
+        <source>Show the selected packet&apos;s bytes as a hex dump</source>
+        <translation>以十六进制转储显示所选报文的字节</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its fields; double-click it to go to its pair.</source>
+        <translation>选择一个报文以查看其字段；双击可转到与其配对的报文。</translation>
+    </message>
+    <message>
+        <source>Payload: %1</source>
+        <translation>负载：%1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln packet(s) shown</source>
+        <translation>
+            <numerusform>显示 %Ln 个报文</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 recorded</source>
+        <translation>已记录 %L1 个</translation>
+    </message>
+    <message>
+        <source>Export the packets</source>
+        <translation>导出报文</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>PacketLogExporter</name>
+    <message>
+        <source>Could not write: %1</source>
+        <translation>无法写入：%1</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Line %1: not a JSON object (%2)</source>
+        <translation>第 %1 行：不是 JSON 对象（%2）</translation>
+    </message>
+    <message>
+        <source>Line %1: needs &quot;direction&quot; (send or recv), &quot;time&quot; and &quot;bytes&quot;</source>
+        <translation>第 %1 行：需要 &quot;direction&quot;（send 或 recv）、&quot;time&quot; 和 &quot;bytes&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>PacketLogModel</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <source>DUP</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>session present</source>
+        <translation>会话已存在</translation>
+    </message>
+    <message>
+        <source>resend of #%1</source>
+        <translation>#%1 的重发</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>answered by #%1</source>
+        <translation>由 #%1 应答</translation>
+    </message>
+    <message>
+        <source>answers #%1</source>
+        <translation>应答 #%1</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>recv</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Sent to the broker</source>
+        <translation>发送到服务器</translation>
+    </message>
+    <message>
+        <source>Received from the broker</source>
+        <translation>从服务器接收</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识符</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>配对</translation>
     </message>
 </context>
 <context>

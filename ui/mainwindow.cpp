@@ -6,6 +6,7 @@
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
+#include "packetinspectordock.h"
 #include "profilestore.h"
 #include "publishpane.h"
 #include "recordingcontroller.h"
@@ -247,6 +248,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_requestResponseDock);
     tabifyDockWidget(m_publishDock, m_requestResponseDock);
     m_requestResponseDock->hide();
+    m_packetInspectorDock = new PacketInspectorDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_packetInspectorDock);
+    tabifyDockWidget(m_publishDock, m_packetInspectorDock);
+    m_packetInspectorDock->hide();
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
@@ -290,6 +295,7 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
     view->requestResponsePane = new RequestResponsePane;
     view->requestResponsePane->setClient(client);
     m_requestResponseStack->addWidget(view->requestResponsePane);
+    m_packetInspectorDock->addWorkspace(workspace);
 
     const auto published = [workspace, view](const Mqtt::Message &message, quint64 token) {
         view->publishPane->addKnownTopic(message.topic);
@@ -498,6 +504,7 @@ void MainWindow::showEntry(WorkspaceView *view)
     m_subscriptionsStack->setCurrentWidget(m_current->subscriptionsPane);
     m_publishStack->setCurrentWidget(m_current->publishPane);
     m_requestResponseStack->setCurrentWidget(m_current->requestResponsePane);
+    m_packetInspectorDock->setCurrentWorkspace(m_current->workspace);
     updateSwitchers();
     const QSignalBlocker blocker(m_pauseAction);
     m_pauseAction->setChecked(shownLogPane()->isPaused());
@@ -768,6 +775,11 @@ PublishPane *MainWindow::publishPane() const
     return publishPane(currentWorkspace());
 }
 
+PacketInspectorPane *MainWindow::packetInspectorPane() const
+{
+    return m_current ? m_packetInspectorDock->pane(m_current->workspace) : nullptr;
+}
+
 RequestResponsePane *MainWindow::requestResponsePane() const
 {
     return m_current ? m_current->requestResponsePane : nullptr;
@@ -872,6 +884,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_connectionDock->toggleViewAction());
     viewMenu->addAction(m_subscriptionsDock->toggleViewAction());
     viewMenu->addAction(m_publishDock->toggleViewAction());
+    viewMenu->addAction(m_packetInspectorDock->toggleViewAction());
     viewMenu->addSeparator();
     m_treeLayoutAction = viewMenu->addAction(tr("&Topic tree layout"));
     m_treeLayoutAction->setCheckable(true);

@@ -14,6 +14,8 @@ class ConnectionWorkspace;
 class MessageFilterProxyModel;
 class MessageLogModel;
 class MessageLogPane;
+class PacketInspectorDock;
+class PacketInspectorPane;
 class ProfileStore;
 class PublishPane;
 class QAction;
@@ -69,6 +71,9 @@ public:
     PublishPane *publishPane() const;
     RequestResponsePane *requestResponsePane() const;
     TopicTreePane *topicTreePane() const;
+    // View → Packet inspector: the current connection's packets.
+    PacketInspectorPane *packetInspectorPane() const;
+    PacketInspectorDock *packetInspectorDock() const { return m_packetInspectorDock; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -206,6 +211,7 @@ private:
     QDockWidget *m_subscriptionsDock = nullptr;
     QDockWidget *m_publishDock = nullptr;
     QDockWidget *m_requestResponseDock = nullptr;
+    PacketInspectorDock *m_packetInspectorDock = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;

@@ -7,6 +7,7 @@
 #include "messagelogmodel.h"
 #include "payloadformat.h"
 #include "properties.h"
+#include "tableviewsetup.h"
 #include "topic.h"
 
 #include <QDateTime>
@@ -54,15 +55,8 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     m_ui->detailSplitter->setStretchFactor(1, 2);
 
     QTableView *table = m_ui->tableView;
-    // Uniform row heights: the view never measures rows of the growing model.
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setHighlightSections(false);
     table->setFont(fixed);
-    table->setCornerButtonEnabled(false);
+    TableViewSetup::setUniformRows(table);
 
     // Space pauses while the log has focus (elsewhere it types a space or presses a button).
     auto *pauseShortcut = new QShortcut(QKeySequence(Qt::Key_Space), table);
@@ -97,12 +91,8 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     QTableView *table = m_ui->tableView;
     table->setModel(proxy);
     // Widths from the header texts and typical contents, never from measuring every row.
-    const QFontMetrics metrics(table->font());
-    const int digit = metrics.horizontalAdvance(QLatin1Char('0'));
-    const auto fit = [&](int column, int characters) {
-        const QString header = proxy->headerData(column, Qt::Horizontal).toString();
-        const int headerWidth = table->horizontalHeader()->fontMetrics().horizontalAdvance(header);
-        table->setColumnWidth(column, qMax(digit * characters, headerWidth) + 14);
+    const auto fit = [table](int column, int characters) {
+        TableViewSetup::fitColumn(table, column, characters);
     };
     fit(MessageLogModel::TimeColumn, 12);
     fit(MessageLogModel::DirectionColumn, 3);

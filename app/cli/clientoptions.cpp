@@ -167,8 +167,18 @@ void onQuitSignal(QObject *context, std::function<void()> handler)
 
 void enableDebugLogging()
 {
-    QLoggingCategory::setFilterRules(QStringLiteral("switchboard.mqtt.debug=true\n"
-                                                    "switchboard.mqtt.packets.debug=true"));
+    // The packets are told by tracePackets(); the engine's warnings (an acknowledgement for
+    // an unknown packet id, ...) come too. QT_LOGGING_RULES still turns on its debug lines.
+    QLoggingCategory::setFilterRules(QStringLiteral("switchboard.mqtt*.warning=true"));
+}
+
+void tracePackets(Mqtt::Client *client)
+{
+    client->setPacketTracing(Mqtt::PacketTracing::On);
+    QObject::connect(client, &Mqtt::Client::packetTraced, client,
+                     [](const Mqtt::PacketTrace &trace) {
+                         QTextStream(stderr) << Mqtt::packetTraceLine(trace) << Qt::endl;
+                     });
 }
 
 ClientOptionsParser::ClientOptionsParser(Command command, const QString &description)
@@ -272,7 +282,11 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
                QStringLiteral("command property value")});
     addOption({{QStringLiteral("d"), QStringLiteral("debug")},
                QCoreApplication::translate(
-                       "Cli", "Print the engine's debug messages (switchboard.mqtt categories).")});
+                       "Cli", "Print every MQTT packet sent and received on stderr, one line "
+                              "each: time, send or recv, type, then what applies of id=, q=, "
+                              "r=, d=, rc=, sp= and the size (e.g. \"12:00:01.250 recv "
+                              "SUBACK id=1 rc=granted-qos-1 5B\"); and the broker's limits, "
+                              "each subscription's outcome and each change of broker.")});
 }
 
 void ClientOptionsParser::addOption(const QCommandLineOption &option)

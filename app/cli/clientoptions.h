@@ -81,8 +81,10 @@ void onQuitSignal(QObject *context, std::function<void()> handler);
 
 // Parses a whole number in [minimum, maximum]; false when the text is not one.
 bool parseInteger(const QString &text, qint64 minimum, qint64 maximum, qint64 *value);
-// Turns on the switchboard.mqtt logging categories (-d).
+// -d: lets the engine's warnings through (switchboard.mqtt categories).
 void enableDebugLogging();
+// -d: one line per packet the client sends or receives on stderr (Mqtt::packetTraceLine()).
+void tracePackets(Mqtt::Client *client);
 // "switchboard-cli pub: error: <text>" on stderr.
 void printError(Command command, const QString &text);
 // -d: "switchboard-cli sub: connected; the broker announced: maximum QoS 1, ..." on stderr,

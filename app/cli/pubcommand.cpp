@@ -151,8 +151,10 @@ void Publisher::start()
         m_inputDone = true;
         finishIfDone();
     });
-    if (m_debug)
+    if (m_debug) {
+        Cli::tracePackets(&m_client);
         Cli::printServerChanges(Command::Publish, &m_client);
+    }
     m_client.connectToHost(m_options);
 }
 

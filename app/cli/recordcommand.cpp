@@ -56,6 +56,8 @@ public:
         m_debug = debug;
         m_reconnection.setNotices(debug ? Cli::Reconnection::Notices::Told
                                         : Cli::Reconnection::Notices::Quiet);
+        if (debug)
+            Cli::tracePackets(&m_client);
     }
     void setSubscribeProperties(const Mqtt::Properties &properties)
     {

@@ -49,7 +49,12 @@ public:
                 });
     }
 
-    void setDebug(bool debug) { m_debug = debug; }
+    void setDebug(bool debug)
+    {
+        m_debug = debug;
+        if (debug)
+            Cli::tracePackets(&m_client);
+    }
     void setDisconnectProperties(const Mqtt::Properties &properties)
     {
         m_disconnectProperties = properties;

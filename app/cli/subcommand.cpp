@@ -125,8 +125,10 @@ bool Subscriber::start()
     // Ctrl+C: leave with DISCONNECT, so the broker drops the will, as mosquitto_sub does.
     Cli::onQuitSignal(this, [this] { finish(Cli::ExitSuccess); });
     // From the event loop, so that an early refusal can quit it.
-    if (m_debug)
+    if (m_debug) {
+        Cli::tracePackets(&m_client);
         Cli::printServerChanges(Command::Subscribe, &m_client);
+    }
     QTimer::singleShot(0, this, [this] { m_client.connectToHost(m_options); });
     return true;
 }

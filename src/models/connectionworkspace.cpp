@@ -3,6 +3,7 @@
 
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
+#include "packetlogmodel.h"
 #include "payloaddecoder.h"
 #include "retainedscan.h"
 #include "subscriptionmodel.h"
@@ -51,8 +52,11 @@ ConnectionWorkspace::ConnectionWorkspace(quint16 id, QObject *parent)
       m_topics(new TopicTreeModel(this)),
       m_subscriptions(new SubscriptionModel(this)),
       m_retainedScan(new RetainedScan(m_client, this)),
+      m_packetLog(new PacketLogModel(this)),
       m_payloadDecoder(std::make_unique<Payload::PayloadDecoder>())
 {
+    connect(m_client, &Mqtt::Client::packetTraced, m_packetLog, &PacketLogModel::append);
+    m_client->setPacketTracing(Mqtt::PacketTracing::On);
     m_proxy->setSourceModel(m_log);
     m_proxy->setSubscriptionModel(m_subscriptions);
     connect(m_log, &MessageLogModel::countersChanged, this, &ConnectionWorkspace::countersChanged);
@@ -92,6 +96,14 @@ ConnectionWorkspace::~ConnectionWorkspace()
     // destroyed first).
     m_proxy->setSubscriptionModel(nullptr);
     m_client->disconnect(this);
+}
+
+void ConnectionWorkspace::setPacketTracing(Mqtt::PacketTracing tracing)
+{
+    if (tracing == m_client->packetTracing())
+        return;
+    m_client->setPacketTracing(tracing);
+    Q_EMIT packetTracingChanged(tracing);
 }
 
 QStringList ConnectionWorkspace::setDecoding(const Payload::DecodeRules &rules,

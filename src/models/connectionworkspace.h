@@ -19,6 +19,7 @@ class PayloadDecoder;
 } // namespace Payload
 
 class MessageFilterProxyModel;
+class PacketLogModel;
 class QPalette;
 class RetainedScan;
 class SubscriptionModel;
@@ -58,6 +59,11 @@ public:
     TopicTreeModel *topicTree() const { return m_topics; }
     SubscriptionModel *subscriptions() const { return m_subscriptions; }
     RetainedScan *retainedScan() const { return m_retainedScan; }
+    // The packet inspector's log: every packet of the client, paired with its answer. The
+    // client traces packets for it unless setPacketTracing(Off) (on by default).
+    PacketLogModel *packetLog() const { return m_packetLog; }
+    Mqtt::PacketTracing packetTracing() const { return m_client->packetTracing(); }
+    void setPacketTracing(Mqtt::PacketTracing tracing);
     // How its payloads are shown: the profile's rules and .proto folders, and its Sparkplug B
     // session. The views decode what they show through it.
     Payload::PayloadDecoder *payloadDecoder() const { return m_payloadDecoder.get(); }
@@ -110,6 +116,7 @@ Q_SIGNALS:
     void colorChanged(const QColor &color);
     // Totals, rates, the queue or the log's size moved.
     void countersChanged();
+    void packetTracingChanged(Mqtt::PacketTracing tracing);
 
 private:
     void onStateChanged(Mqtt::Client::State state);
@@ -125,6 +132,7 @@ private:
     TopicTreeModel *m_topics = nullptr;
     SubscriptionModel *m_subscriptions = nullptr;
     RetainedScan *m_retainedScan = nullptr;
+    PacketLogModel *m_packetLog = nullptr;
     std::unique_ptr<Payload::PayloadDecoder> m_payloadDecoder;
     MessageLogModel *m_combinedLog = nullptr;
     TopicTreeModel *m_combinedTree = nullptr;

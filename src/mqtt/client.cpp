@@ -10,6 +10,7 @@
 #include "transportfactory.h"
 #include "validation.h"
 
+#include <QDateTime>
 #include <QMetaEnum>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -35,6 +36,7 @@ Client::Client(QObject *parent)
     qRegisterMetaType<QList<Mqtt::SubscribeResult>>();
     qRegisterMetaType<Mqtt::UnsubscribeResult>();
     qRegisterMetaType<QList<Mqtt::UnsubscribeResult>>();
+    qRegisterMetaType<Mqtt::PacketTrace>();
 
     setTransport(new TcpTransport);
     m_transportInjected = false;
@@ -204,6 +206,7 @@ void Client::openTransport()
     m_authStage = AuthStage::None;
     m_aliases->clear(); // an alias lives as long as its connection
     m_pendingWrites.resize(0); // nothing of a previous connection goes out on this one
+    m_tracedBytes = 0;
     m_reader->setMaximumPacketSize(m_options.maximumIncomingPacketSize);
     m_aliases->setIncomingMaximum(0);
     m_aliases->setOutgoingMaximum(0);
@@ -373,6 +376,11 @@ void Client::onReadyRead()
     // What the handlers write (acknowledgements, publishes released by them) leaves at the end
     // in one write.
     ++m_readDepth;
+    if (m_tracing == PacketTracing::On) {
+        // The frames of one read arrived together: one reading of the clocks for all.
+        m_readMonotonicNs = PacketTrace::monotonicNow();
+        m_readWallTimeMs = QDateTime::currentMSecsSinceEpoch();
+    }
     const auto flushAtEnd = qScopeGuard([this] {
         if (--m_readDepth == 0)
             flushPendingWrites();
@@ -484,6 +492,7 @@ void Client::closeTransport(CloseMode mode)
     const bool wasClosing = std::exchange(m_closingTransport, true);
     if (mode == CloseMode::Abort) {
         m_pendingWrites.resize(0);
+        m_tracedBytes = 0;
         // QoS 0 messages whose bytes never reached the transport were not published.
         for (quint64 token : std::exchange(m_unwrittenTokens, {}))
             QMetaObject::invokeMethod(

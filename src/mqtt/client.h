@@ -5,6 +5,7 @@
 #include "connectionoptions.h"
 #include "error.h"
 #include "message.h"
+#include "packettrace.h"
 #include "properties.h"
 #include "serverlimits.h"
 #include "subscription.h"
@@ -145,6 +146,12 @@ public:
 
     static QString generateClientId();
 
+    // Packet tracing: with On, every control packet written to or read from the transport is
+    // reported through packetTraced() (the packet inspector, `switchboard-cli -d`). Off (the
+    // default) costs one test per packet.
+    PacketTracing packetTracing() const { return m_tracing; }
+    void setPacketTracing(PacketTracing tracing) { m_tracing = tracing; }
+
 Q_SIGNALS:
     void stateChanged(Mqtt::Client::State state);
     void connected(bool sessionPresent);
@@ -187,6 +194,9 @@ Q_SIGNALS:
     // With options().followServerReference the next attempt goes to the referenced broker.
     void serverRedirected(const QString &reference, Mqtt::ReasonCode reasonCode);
     void pingResponseReceived();
+    // Packet tracing is on and a packet crossed the wire: sent when the client hands it to the
+    // transport, received before the client acts on it (a malformed one too).
+    void packetTraced(const Mqtt::PacketTrace &trace);
 
 private:
     enum class CloseMode { Abort, Graceful };
@@ -276,6 +286,12 @@ private:
     void writeBytes(const QByteArray &bytes);
     void scheduleFlush(); // after appending a packet to m_pendingWrites
     void flushPendingWrites();
+    // Packet tracing: reports the frames of m_pendingWrites not reported yet (the one send
+    // point), and a frame read from the broker (the one receive point).
+    void traceWrites();
+    void traceReceived(const Frame &frame);
+    void emitTrace(PacketDirection direction, QByteArrayView frame, qint64 monotonicNs,
+                   qint64 wallTimeMs);
 
     void pumpQueue();
     bool hasInflightRoom() const;
@@ -341,6 +357,11 @@ private:
     std::vector<quint64> m_writtenTokens;
     bool m_writtenFlushPosted = false;
     QByteArray m_pendingWrites;
+    PacketTracing m_tracing = PacketTracing::Off;
+    qsizetype m_tracedBytes = 0; // of m_pendingWrites, already reported by traceWrites()
+    QByteArray m_traceFrame; // the bytes of the trace being reported
+    qint64 m_readMonotonicNs = 0; // when the current read took the bytes (tracing on)
+    qint64 m_readWallTimeMs = 0;
     int m_readDepth = 0; // inside onReadyRead(): it flushes at its end
     bool m_writeFlushPosted = false;
     // Messages mostly repeat their topic: the last conversion is reused, which saves the

@@ -44,8 +44,19 @@ bool Client::isReading() const
 
 // ---- the dispatch ------------------------------------------------------------------------
 
+void Client::traceReceived(const Frame &frame)
+{
+    // The frame reader keeps the fixed header right before the body.
+    const qsizetype headerSize = qsizetype(frame.size) - frame.body.size();
+    emitTrace(PacketDirection::Received,
+              QByteArrayView(frame.body.data() - headerSize, qsizetype(frame.size)),
+              m_readMonotonicNs, m_readWallTimeMs);
+}
+
 bool Client::handleFrame(const Frame &frame)
 {
+    if (m_tracing == PacketTracing::On)
+        traceReceived(frame);
     qCDebug(lcMqttPackets) << "received" << frame.type << "flags" << frame.flags << "size"
                            << frame.size;
     if (frame.type == PacketType::Reserved) { // [MQTT-2.2.1] type 0 is reserved

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "client.h"
 
+#include "bytes.h"
 #include "codec.h"
 #include "logging.h"
 #include "sessionstore.h"
@@ -8,7 +9,10 @@
 #include "transport.h"
 #include "validation.h"
 
+#include <QDateTime>
+
 #include <algorithm>
+#include <cstring>
 
 // The Client's sending side: publish(), subscribe() and unsubscribe(), the queue and its
 // in-flight window, one sendX() per packet we send, topic aliases, and the write batching.
@@ -309,9 +313,13 @@ void Client::flushPendingWrites()
 {
     if (m_pendingWrites.isEmpty())
         return;
-    if (m_transport->isOpen())
+    if (m_transport->isOpen()) {
+        if (m_tracing == PacketTracing::On)
+            traceWrites();
         m_transport->write(m_pendingWrites.constData(), m_pendingWrites.size());
+    }
     m_pendingWrites.resize(0); // keeps the capacity
+    m_tracedBytes = 0;
     m_lastSent.restart();
     if (m_unwrittenTokens.empty())
         return;
@@ -323,6 +331,38 @@ void Client::flushPendingWrites()
         return;
     m_writtenFlushPosted = true;
     QMetaObject::invokeMethod(this, &Client::flushWritten, Qt::QueuedConnection);
+}
+
+void Client::traceWrites()
+{
+    // A slot of packetTraced() may send more: the loop reads the buffer's size each turn, and
+    // the offset is a member so that a nested flush does not report a frame twice.
+    const qint64 now = PacketTrace::monotonicNow();
+    const qint64 wallTime = QDateTime::currentMSecsSinceEpoch();
+    while (m_tracedBytes < m_pendingWrites.size()) {
+        const QByteArrayView rest = QByteArrayView(m_pendingWrites).sliced(m_tracedBytes);
+        const VarIntResult length = decodeVariableByteInteger(rest.sliced(1));
+        const qsizetype size = 1 + length.length + qsizetype(length.value);
+        if (length.status != VarIntStatus::Ok || size > rest.size())
+            break; // our own encoder wrote it: cannot happen
+        m_tracedBytes += size;
+        emitTrace(PacketDirection::Sent, rest.first(size), now, wallTime);
+    }
+}
+
+void Client::emitTrace(PacketDirection direction, QByteArrayView frame, qint64 monotonicNs,
+                       qint64 wallTimeMs)
+{
+    // One buffer for every trace: reused while no slot keeps a copy of the bytes (the packet
+    // inspector copies what it keeps), replaced when one does (implicit sharing keeps its copy
+    // intact). Tracing then costs no allocation per packet.
+    if (m_traceFrame.isDetached())
+        m_traceFrame.resize(frame.size());
+    else
+        m_traceFrame = QByteArray(frame.size(), Qt::Uninitialized);
+    std::memcpy(m_traceFrame.data(), frame.data(), size_t(frame.size()));
+    emit packetTraced(PacketTrace::fromFrame(direction, m_options.version, m_traceFrame,
+                                             monotonicNs, wallTimeMs));
 }
 
 void Client::flushWritten()

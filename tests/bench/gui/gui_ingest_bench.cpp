@@ -15,6 +15,11 @@
 //    msgs/s over 1,000 topics, every row on screen, with the tint on and off: CPU per second
 //    and event-loop lag; the difference is the highlight's cost.
 //
+// g) --inspector: the real MainWindow's client fed PUBLISH frames (64 B, 1,000 topics) through an
+//    in-memory transport at a steady 100,000 msgs/s, at QoS 0 and QoS 1 (then every message is
+//    two packets: the PUBLISH and our PUBACK), with packet tracing off, on with the inspector's
+//    dock hidden, and on with it shown: CPU per second, per message and per packet, side by side.
+//
 // --mainwindow feeds the real MainWindow (Client::messageReceived) instead of bare views, when
 // the ui library was built. --messages N changes the message count of a) and c).
 // --only-ingest and --only-topics run one part. --end-to-end runs d) alone (see below);
@@ -28,9 +33,13 @@
 #include "topictreemodel.h"
 
 #ifdef SWITCHBOARD_BENCH_HAS_UI
+#include "codec.h"
 #include "connectionworkspace.h"
 #include "mainwindow.h"
+#include "memorytransport.h"
 #include "mosquittoprocess.h"
+#include "packetinspectordock.h"
+#include "packetlogmodel.h"
 #include "profilestore.h"
 #include "secretstore.h"
 #include "topictreepane.h"
@@ -51,6 +60,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -257,6 +267,139 @@ void benchMainWindow(int total, int budget)
                     .arg(budget)
                     .toUtf8();
     printIngest(title.constData(), r, total);
+}
+
+// g) The packet inspector's cost, see the top of the file.
+struct InspectorRun
+{
+    double cpuPerSecond = 0; // share of a core
+    double rate = 0; // messages per second
+    qint64 packets = 0; // packets the inspector recorded
+};
+
+enum class Inspector { Off, OnHidden, OnShown };
+
+InspectorRun runInspector(Inspector mode, Mqtt::QoS qos, int seconds)
+{
+    constexpr int Topics = 1000;
+    constexpr int PerTick = 1000;
+    constexpr int PayloadSize = 64;
+    QTemporaryDir dir;
+    ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+    SecretStore secrets;
+    MainWindow window(&profiles, &secrets, nullptr, MainWindow::Start::NoConnection);
+    window.openConnection();
+    window.resize(1600, 1000);
+    ConnectionWorkspace *workspace = window.currentWorkspace();
+    workspace->setPacketTracing(mode == Inspector::Off ? Mqtt::PacketTracing::Off
+                                                       : Mqtt::PacketTracing::On);
+    if (mode == Inspector::OnShown)
+        window.packetInspectorDock()->show();
+    window.show();
+    auto *transport = new MemoryTransport;
+    Mqtt::Client *client = window.client();
+    client->setTransport(transport);
+    Mqtt::ConnectionOptions options;
+    options.clientId = QStringLiteral("bench");
+    client->connectToHost(options);
+    while (!transport->isOpen())
+        QCoreApplication::processEvents();
+    transport->feed(Mqtt::encode(Mqtt::ConnackPacket{}, Mqtt::ProtocolVersion::V3_1_1));
+    while (client->state() != Mqtt::Client::State::Connected)
+        QCoreApplication::processEvents();
+
+    // One chunk of frames per tick, as one socket read brings them.
+    std::vector<QByteArray> chunks;
+    const QByteArray payload =
+            QByteArray("{\"value\":\"sensor reading\"}").leftJustified(PayloadSize, ' ');
+    for (int c = 0; c < Topics / 100; ++c) {
+        QByteArray chunk;
+        for (int i = 0; i < PerTick; ++i) {
+            const int n = c * PerTick + i;
+            const QByteArray topic =
+                    QStringLiteral("bench/line%1/sensor%2").arg(n % 20).arg(n % Topics).toUtf8();
+            Mqtt::encodePublish(chunk, Mqtt::ProtocolVersion::V3_1_1, topic, payload, qos, false,
+                                false, quint16(n % 60000 + 1));
+        }
+        chunks.push_back(chunk);
+    }
+    qint64 sent = 0;
+    size_t next = 0;
+    QElapsedTimer clock;
+    QTimer pacer;
+    pacer.setTimerType(Qt::PreciseTimer);
+    pacer.setInterval(10);
+    // Catches up with the clock at each tick: 100 messages per elapsed millisecond.
+    QObject::connect(&pacer, &QTimer::timeout, &pacer, [&] {
+        while (sent < clock.elapsed() * (PerTick / 10)) {
+            transport->feed(chunks[next++ % chunks.size()]);
+            sent += PerTick;
+        }
+    });
+    QEventLoop loop;
+    clock.start();
+    pacer.start();
+    // A second to reach the steady state (budgets full, trimming every flush), then measured.
+    QTimer::singleShot(1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const qint64 sentBefore = sent;
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer measured;
+    measured.start();
+    QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    pacer.stop();
+    InspectorRun r;
+    const double wall = double(measured.nsecsElapsed()) / 1e9;
+    r.cpuPerSecond = (cpuSeconds() - cpuBefore) / wall;
+    r.rate = double(sent - sentBefore) / wall;
+    r.packets = workspace->packetLog()->receivedCount();
+    return r;
+}
+
+void benchInspector()
+{
+    constexpr int Seconds = 3;
+    constexpr int Repeats = 3;
+    // BENCH_INSPECTOR_PROFILE=1: 20 s of QoS 0 with the trace on and the pane hidden only, to
+    // run under a profiler.
+    if (qEnvironmentVariableIsSet("BENCH_INSPECTOR_PROFILE")) {
+        const InspectorRun r = runInspector(Inspector::OnHidden, Mqtt::QoS::AtMostOnce, 20);
+        std::printf("profile run: %.0f msgs/s, %.1f%% of a core\n", r.rate, 100 * r.cpuPerSecond);
+        return;
+    }
+    const std::array<const char *, 3> labels = {"trace off          ", "trace on, hidden   ",
+                                                "trace on, pane open"};
+    for (Mqtt::QoS qos : {Mqtt::QoS::AtMostOnce, Mqtt::QoS::AtLeastOnce}) {
+        const int packetsPerMessage = qos == Mqtt::QoS::AtMostOnce ? 1 : 2;
+        std::printf("g) packet inspector at 100,000 msgs/s, QoS %d (%d packet%s per message), "
+                    "the real window, %d s per run, the best of %d runs (interleaved)\n",
+                    int(qos), packetsPerMessage, packetsPerMessage > 1 ? "s" : "", Seconds,
+                    Repeats);
+        // CPU microseconds per message of each mode, every run.
+        std::array<std::vector<double>, 3> perMessage;
+        std::array<double, 3> rate = {};
+        for (int repeat = 0; repeat < Repeats; ++repeat) {
+            for (int mode = 0; mode < 3; ++mode) {
+                const InspectorRun r = runInspector(Inspector(mode), qos, Seconds);
+                perMessage[size_t(mode)].push_back(1e6 * r.cpuPerSecond / qMax(1.0, r.rate));
+                rate[size_t(mode)] = r.rate;
+            }
+        }
+        const double off = *std::min_element(perMessage[0].begin(), perMessage[0].end());
+        for (int mode = 0; mode < 3; ++mode) {
+            const std::vector<double> &runs = perMessage[size_t(mode)];
+            const double best = *std::min_element(runs.begin(), runs.end());
+            std::printf("  %s  %.0f msgs/s, %.2f us per message (%.1f%% of a core; median %.2f)",
+                        labels[size_t(mode)], rate[size_t(mode)], best, best * 10,
+                        percentile(runs, 0.5));
+            if (mode > 0)
+                std::printf(", +%.2f us per packet (+%.1f%%)", (best - off) / packetsPerMessage,
+                            100 * (best - off) / off);
+            std::printf("\n");
+        }
+        std::fflush(stdout);
+    }
 }
 
 struct HighlightResult
@@ -748,6 +891,7 @@ int main(int argc, char **argv)
     bool runEndToEnd = false;
     bool runHighlight = false;
     bool runTwoConnections = false;
+    bool runInspectorCost = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--messages") && i + 1 < args.size())
@@ -764,6 +908,8 @@ int main(int argc, char **argv)
             runHighlight = true;
         else if (args.at(i) == QLatin1String("--two-connections"))
             runTwoConnections = true;
+        else if (args.at(i) == QLatin1String("--inspector"))
+            runInspectorCost = true;
     }
 
     std::printf("gui_ingest_bench (Qt %s, platform %s)\n", qVersion(),
@@ -774,6 +920,15 @@ int main(int argc, char **argv)
         return 0;
 #else
         std::printf("the ui library was not built: --tree-highlight is not available\n");
+        return 1;
+#endif
+    }
+    if (runInspectorCost) {
+#ifdef SWITCHBOARD_BENCH_HAS_UI
+        benchInspector();
+        return 0;
+#else
+        std::printf("the ui library was not built: --inspector is not available\n");
         return 1;
 #endif
     }

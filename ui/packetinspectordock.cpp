@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "packetinspectordock.h"
+
+#include "connectionworkspace.h"
+#include "packetinspectorpane.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QStackedWidget>
+#include <QTimer>
+
+PacketInspectorDock::PacketInspectorDock(QWidget *parent)
+    : QDockWidget(tr("Packet inspector"), parent), m_stack(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("packetInspector"));
+    setWidget(m_stack);
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                QDockWidget::DockWidgetClosable);
+    toggleViewAction()->setText(tr("&Packet inspector"));
+    toggleViewAction()->setStatusTip(
+            tr("Every MQTT packet of the connection, paired with its answer and its latency"));
+    connect(toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
+        if (shown)
+            bringForward();
+    });
+}
+
+void PacketInspectorDock::bringForward()
+{
+    show();
+    // Tabbed with the composer: the menu means this tab. A dock switches to its tab when
+    // raise() changes its stacking order, and a dock just shown gets its tab in the next layout
+    // pass: raised then, lowered first in case it is on top already.
+    QTimer::singleShot(0, this, [this] {
+        lower();
+        raise();
+    });
+    // Room for the packets, not only a few rows (the log keeps the larger part).
+    auto *window = qobject_cast<QMainWindow *>(parentWidget());
+    const int wanted = window ? qMin(460, window->height() / 2) : 0;
+    if (window && height() < wanted)
+        window->resizeDocks({this}, {wanted}, Qt::Vertical);
+}
+
+void PacketInspectorDock::addWorkspace(ConnectionWorkspace *workspace)
+{
+    auto *pane = new PacketInspectorPane;
+    pane->setWorkspace(workspace);
+    m_stack->addWidget(pane);
+    m_panes.insert(workspace, pane);
+    // The pane goes first, while the models it shows (the workspace's children) still exist.
+    connect(workspace, &QObject::destroyed, this,
+            [this, workspace] { delete m_panes.take(workspace); });
+}
+
+void PacketInspectorDock::setCurrentWorkspace(ConnectionWorkspace *workspace)
+{
+    if (PacketInspectorPane *shown = m_panes.value(workspace))
+        m_stack->setCurrentWidget(shown);
+}
+
+PacketInspectorPane *PacketInspectorDock::pane(const ConnectionWorkspace *workspace) const
+{
+    return m_panes.value(workspace);
+}
+
+PacketInspectorPane *PacketInspectorDock::currentPane() const
+{
+    return qobject_cast<PacketInspectorPane *>(m_stack->currentWidget());
+}
