@@ -45,7 +45,7 @@ DecodedPayloadView::DecodedPayloadView(QWidget *parent)
     m_tree->header()->setSectionResizeMode(DecodedTreeModel::ValueColumn, QHeaderView::Stretch);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_tree->setColumnWidth(DecodedTreeModel::NameColumn, digit * 22);
-    m_tree->setColumnWidth(DecodedTreeModel::TypeColumn, digit * 16);
+    m_tree->setColumnWidth(DecodedTreeModel::TypeColumn, digit * 26);
     m_hex = new QPlainTextEdit;
     m_hex->setObjectName(QStringLiteral("decodedHexEdit"));
     m_hex->setReadOnly(true);

@@ -486,9 +486,13 @@ DecodeAsDialog::DecodeAsDialog(const QString &topic, const Payload::PayloadDecod
     m_form->setChecker(checker);
     Payload::DecodeRule rule;
     rule.filter = topic;
-    rule.decoder.decoder = Payload::Decoder::Protobuf;
+    // The rule that decodes the topic now, else what the topic most likely needs.
     if (const Payload::DecodeRule *current = checker ? checker->rules().match(topic) : nullptr)
         rule.decoder = current->decoder;
+    else if (Payload::SparkplugTopic::fromTopic(topic))
+        rule.decoder.decoder = Payload::Decoder::Sparkplug;
+    else
+        rule.decoder.decoder = Payload::Decoder::Protobuf;
     m_form->setRule(rule);
     layout->addWidget(m_form);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);

@@ -44,8 +44,9 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     noticeFont.setItalic(true);
     m_ui->detailNoticeLabel->setFont(noticeFont);
     m_ui->detailNoticeLabel->hide();
+    // The detail view gets room for a decoded tree.
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setStretchFactor(1, 3);
     // 5.0 properties beside the payload, only for messages that carry some.
     QTableWidget *properties = m_ui->propertiesTable;
     properties->setHorizontalHeaderLabels({tr("Property"), tr("Value")});

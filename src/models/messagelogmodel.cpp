@@ -101,6 +101,13 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
                 return int(decodeProperties(*encoded).entries().size());
             return QVariant();
         case PayloadColumn:
+            // Decoded on arrival (Sparkplug B): its one-line JSON reads better than the bytes,
+            // and costs no decoding. Built for the visible rows only.
+            if (record.decoded) {
+                if (const DecodedPayload decoded = decodedAt(index.row());
+                    decoded && decoded->isValid())
+                    return QString::fromUtf8(decoded->toJsonLine()).left(PreviewLength);
+            }
             return PayloadFormat::preview(record.payload, PreviewLength);
         }
         return QVariant();

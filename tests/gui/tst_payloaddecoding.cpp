@@ -28,6 +28,7 @@
 #include "topicdetailpane.h"
 #include "topictreemodel.h"
 #include "topictreepane.h"
+#include "translations.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -37,6 +38,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -84,8 +86,14 @@ private Q_SLOTS:
     void malformedPayloadUnderARuleShowsTheReasonAndHex();
     void rulesEditorRefusesABadFilterAndAnUnknownType();
     void rulesComeBackWithTheProfile();
+    // Last: it installs the Chinese translation for the rest of the run.
+    void sparkplugSessionInChinese();
 
 private:
+    // Publishes the committed Sparkplug B session (protoc-encoded) and waits for its rows.
+    void publishSparkplugSession();
+    // Pictures of the window at the README's sizes (SWITCHBOARD_SCREENSHOTS).
+    void saveScreenshots(const QString &baseName);
     void connectWindow(const QString &filter);
     void publish(const QString &topic, const QByteArray &payload);
     // Selects the newest log row of the topic (the detail view then shows it).
@@ -93,7 +101,6 @@ private:
     // Chooses the menu entry in the context menu the call opens.
     void chooseFromMenu(const QString &entry, const std::function<void()> &open);
     DecodeRulesEditor *openRulesEditor();
-    void saveScreenshot(const QString &name);
 
     std::unique_ptr<MosquittoProcess> m_broker;
     std::unique_ptr<SecretStore> m_secrets;
@@ -209,14 +216,6 @@ DecodeRulesEditor *TestPayloadDecoding::openRulesEditor()
     return editor;
 }
 
-void TestPayloadDecoding::saveScreenshot(const QString &name)
-{
-    // SWITCHBOARD_SCREENSHOTS=<folder> keeps a picture of the window (for the README).
-    const QString folder = qEnvironmentVariable("SWITCHBOARD_SCREENSHOTS");
-    if (!folder.isEmpty())
-        m_window->grab().save(QDir(folder).filePath(name));
-}
-
 void TestPayloadDecoding::decodeAsOnATopicShowsTheProtobufTree()
 {
     QString error;
@@ -310,15 +309,30 @@ void TestPayloadDecoding::decodeAsOnATopicShowsTheProtobufTree()
     QTRY_VERIFY(detail->isDecodedShown());
     QCOMPARE(decodedValue(detail->decodedView(), QStringLiteral("sensor")),
              QStringLiteral("boiler-7"));
-    // The text views still work.
+    // "Decode as…" on a message in the log offers its topic, with the rule that decodes it.
     m_window->setCentralView(MainWindow::CentralView::MessageLog);
+    selectNewest(topic);
+    QTableView *table = child<QTableView>(log, "tableView");
+    const QModelIndex row = table->currentIndex();
+    QVERIFY(row.isValid());
+    chooseFromMenu(QStringLiteral("Decode as…"), [&] {
+        Q_EMIT table->customContextMenuRequested(table->visualRect(row).center());
+    });
+    QTRY_VERIFY((dialog = m_window->findChild<DecodeAsDialog *>()));
+    QCOMPARE(dialog->form()->filterEdit()->text(), topic);
+    QCOMPARE(dialog->form()->typeCombo()->currentText(), QStringLiteral("acme.Reading"));
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<DecodeAsDialog *>());
+    QCOMPARE(m_window->connectionPane()->decodeRules(), rules); // cancelled: unchanged
+
+    // The text views still work.
     log->setDetailFormat(MessageLogPane::DetailFormat::Hex);
     QVERIFY(!log->isDecodedShown());
     QVERIFY(log->detailText().startsWith(QStringLiteral("00000000 ")));
     log->setDetailFormat(MessageLogPane::DetailFormat::Automatic);
 }
 
-void TestPayloadDecoding::sparkplugSessionShowsNamesAndTheGap()
+void TestPayloadDecoding::publishSparkplugSession()
 {
     connectWindow(QStringLiteral("spBv1.0/#"));
     const QList<SparkplugSessionFiles::Step> steps = SparkplugSessionFiles::nodeSession();
@@ -331,6 +345,27 @@ void TestPayloadDecoding::sparkplugSessionShowsNamesAndTheGap()
     MessageLogModel *logModel = m_window->messageLog();
     QTRY_COMPARE_WITH_TIMEOUT(logModel->rowCount(), int(steps.size()), 10000);
     QCOMPARE(logModel->decodedHeldCount(), int(steps.size())); // every one, on arrival
+}
+
+void TestPayloadDecoding::saveScreenshots(const QString &baseName)
+{
+    const QString folder = qEnvironmentVariable("SWITCHBOARD_SCREENSHOTS");
+    if (folder.isEmpty())
+        return;
+    for (const QSize size : {QSize(1600, 1000), QSize(1024, 700)}) {
+        m_window->resize(size);
+        QCoreApplication::processEvents();
+        m_window->grab().save(QDir(folder).filePath(
+                QStringLiteral("%1-%2x%3.png").arg(baseName).arg(size.width()).arg(size.height())));
+    }
+    m_window->resize(1600, 1000);
+}
+
+void TestPayloadDecoding::sparkplugSessionShowsNamesAndTheGap()
+{
+    publishSparkplugSession();
+    if (QTest::currentTestFailed())
+        return;
 
     MessageLogPane *log = m_window->messageLogPane();
     DecodedPayloadView *view = log->decodedView();
@@ -356,7 +391,28 @@ void TestPayloadDecoding::sparkplugSessionShowsNamesAndTheGap()
     log->selectRow(5);
     QCOMPARE(decodedValue(view, QStringLiteral("bdSeq")), QStringLiteral("7"));
     log->selectRow(4);
-    saveScreenshot(QStringLiteral("sparkplug-decoded.png"));
+    saveScreenshots(QStringLiteral("sparkplug-decoded"));
+}
+
+void TestPayloadDecoding::sparkplugSessionInChinese()
+{
+    QCOMPARE(Translations::install(qApp, QStringLiteral("zh_CN")).name(), QStringLiteral("zh_CN"));
+    m_window = std::make_unique<MainWindow>(nullptr, m_secrets.get());
+    m_window->resize(1600, 1000);
+    m_window->show();
+    publishSparkplugSession();
+    if (QTest::currentTestFailed())
+        return;
+    MessageLogPane *log = m_window->messageLogPane();
+    log->selectRow(4);
+    QTRY_VERIFY(log->isDecodedShown());
+    DecodedPayloadView *view = log->decodedView();
+    QVERIFY2(view->summaryText().contains(QStringLiteral("猜测：Sparkplug B")),
+             qPrintable(view->summaryText()));
+    QCOMPARE(view->model()->headerData(DecodedTreeModel::ValueColumn, Qt::Horizontal).toString(),
+             QStringLiteral("值"));
+    QVERIFY(m_window->connectionPane()->decodingSummaryText().startsWith(QStringLiteral("负载")));
+    saveScreenshots(QStringLiteral("sparkplug-decoded-zh_CN"));
 }
 
 void TestPayloadDecoding::malformedPayloadUnderARuleShowsTheReasonAndHex()

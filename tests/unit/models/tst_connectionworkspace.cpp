@@ -210,6 +210,11 @@ private Q_SLOTS:
         QVERIFY(wrapped && wrapped->isValid());
         QVERIFY2(wrapped->warnings.isEmpty(), qPrintable(wrapped->warnings.join(u'\n')));
         QVERIFY(wrapped->toJsonLine().contains("\"name\":\"Temperature\""));
+        // The log's payload column shows the kept result, not the bytes.
+        QVERIFY(log->index(4, MessageLogModel::PayloadColumn)
+                        .data()
+                        .toString()
+                        .startsWith(QString::fromUtf8(wrapped->toJsonLine().left(40))));
         const auto gap = log->decodedAt(5);
         QVERIFY(gap);
         QVERIFY2(gap->warnings.join(u'\n').contains(QStringLiteral("expected 1, got 2")),
