@@ -439,6 +439,17 @@ void TestPayloadDecoding::malformedPayloadUnderARuleShowsTheReasonAndHex()
              qPrintable(view->summaryText()));
     QVERIFY2(view->hexText().contains(QStringLiteral("0a 05")), qPrintable(view->hexText()));
     QVERIFY(!view->treeView()->isVisible());
+
+    // A .proto that does not parse is named, with its line, in the connection pane.
+    m_window->payloadDecoding()->setDecoding(
+            m_window->currentWorkspace(), Payload::DecodeRules({*rule}),
+            {ProtoFolder, QStringLiteral(SWITCHBOARD_PAYLOAD_TEST_DATA "/broken")});
+    const QString summary = m_window->connectionPane()->decodingSummaryText();
+    QVERIFY2(summary.contains(QStringLiteral("bad.proto:")), qPrintable(summary));
+    m_window->payloadDecoding()->setDecoding(m_window->currentWorkspace(),
+                                             Payload::DecodeRules({*rule}), {ProtoFolder});
+    QVERIFY(!m_window->connectionPane()->decodingSummaryText().contains(
+            QStringLiteral("bad.proto")));
 }
 
 void TestPayloadDecoding::rulesEditorRefusesABadFilterAndAnUnknownType()
