@@ -33,12 +33,15 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -324,6 +327,21 @@ void TestPayloadDecoding::decodeAsOnATopicShowsTheProtobufTree()
     dialog->reject();
     QTRY_VERIFY(!m_window->findChild<DecodeAsDialog *>());
     QCOMPARE(m_window->connectionPane()->decodeRules(), rules); // cancelled: unchanged
+
+    // The export writes the decoded payload beside the bytes.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString file = folder.filePath(QStringLiteral("log.jsonl"));
+    QString exportError;
+    QVERIFY2(log->exportTo(file, MessageLogPane::ExportFormat::JsonLines, &exportError),
+             qPrintable(exportError));
+    QFile exported(file);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = exported.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject line = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(line.value(u"decoded").toObject().value(u"sensor").toString(),
+             QStringLiteral("boiler-7"));
 
     // The text views still work.
     log->setDetailFormat(MessageLogPane::DetailFormat::Hex);
