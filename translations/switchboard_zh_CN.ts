@@ -1724,6 +1724,14 @@
         <source>No .proto files are loaded: add the folder that holds %1 under .proto folders (Payload decoding…)</source>
         <translation>未加载任何 .proto 文件：请在 .proto 文件夹中添加包含 %1 的文件夹（负载解码…）</translation>
     </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Only Protobuf (a message type) and numbers (a format) take one</source>
+        <translation>只有 Protobuf（消息类型）和数字（格式）需要此项</translation>
+    </message>
 </context>
 <context>
     <name>DecodeRulesEditor</name>

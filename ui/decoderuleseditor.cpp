@@ -32,10 +32,21 @@ QLabel *problemLabel(const QString &objectName)
     return label;
 }
 
+// Shows a row of a form layout, or a widget, with no gap left where it is hidden.
+void setShown(QWidget *widget, bool shown)
+{
+    QWidget *parent = widget->parentWidget();
+    auto *form = qobject_cast<QFormLayout *>(parent ? parent->layout() : nullptr);
+    if (form && form->indexOf(widget) >= 0)
+        form->setRowVisible(widget, shown);
+    else
+        widget->setVisible(shown);
+}
+
 void showProblem(QLabel *label, const QString &text)
 {
     label->setText(text);
-    label->setVisible(!text.isEmpty());
+    setShown(label, !text.isEmpty());
 }
 
 bool needsType(Payload::Decoder decoder)
@@ -111,7 +122,9 @@ void DecodeRuleForm::setChecker(const Payload::PayloadDecoder *checker)
 void DecodeRuleForm::onDecoderChanged()
 {
     const auto decoder = m_decoder->currentData().value<Payload::Decoder>();
-    const QString typed = m_type->currentText();
+    // Kept while a decoder without a type is chosen, for when one with a type comes back.
+    if (m_type->isEnabled())
+        m_typeText = m_type->currentText();
     const bool filling = m_filling;
     m_filling = true;
     m_type->clear();
@@ -125,11 +138,14 @@ void DecodeRuleForm::onDecoderChanged()
         m_typeLabel->setText(tr("Number &format:"));
         m_type->addItems(Payload::NumberFormat::names());
         m_type->setToolTip(tr("Size, kind and byte order of each number, e.g. float32le"));
+    } else {
+        m_typeLabel->setText(tr("&Type:"));
+        m_type->setToolTip(tr("Only Protobuf (a message type) and numbers (a format) take one"));
     }
-    m_type->setEditText(typed);
+    // Always shown (disabled when not needed): the form keeps its shape.
+    m_type->setEnabled(needsType(decoder));
+    m_type->setEditText(needsType(decoder) ? m_typeText : QString());
     m_filling = filling;
-    m_typeLabel->setVisible(needsType(decoder));
-    m_type->setVisible(needsType(decoder));
     revalidate();
     if (!m_filling)
         Q_EMIT ruleEdited();
@@ -147,8 +163,9 @@ void DecodeRuleForm::setRule(const Payload::DecodeRule &rule)
     m_filling = true;
     m_filter->setText(rule.filter);
     m_decoder->setCurrentIndex(m_decoder->findData(QVariant::fromValue(rule.decoder.decoder)));
+    m_typeText = rule.decoder.type;
+    m_type->setEnabled(false); // so that onDecoderChanged() keeps the rule's type
     onDecoderChanged();
-    m_type->setEditText(rule.decoder.type);
     m_filling = false;
     revalidate();
 }
@@ -254,6 +271,8 @@ DecodeRulesEditor::DecodeRulesEditor(QWidget *parent)
 
     m_form = new DecodeRuleForm;
     m_form->setChecker(m_checker.get());
+    // Extra height goes to the list of rules, not between the fields.
+    m_form->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(m_form);
 
     layout->addWidget(new QLabel(tr(".proto folders (every .proto below them is read):")));

@@ -62,6 +62,7 @@ private:
     QLabel *m_typeLabel = nullptr;
     QComboBox *m_type = nullptr;
     QLabel *m_typeProblem = nullptr;
+    QString m_typeText; // the type typed for protobuf or numbers
     bool m_filling = false;
 };
 

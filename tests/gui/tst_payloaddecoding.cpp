@@ -95,8 +95,9 @@ private Q_SLOTS:
 private:
     // Publishes the committed Sparkplug B session (protoc-encoded) and waits for its rows.
     void publishSparkplugSession();
-    // Pictures of the window at the README's sizes (SWITCHBOARD_SCREENSHOTS).
+    // Pictures of the window at the README's sizes, and of a dialog (SWITCHBOARD_SCREENSHOTS).
     void saveScreenshots(const QString &baseName);
+    static void saveScreenshot(QWidget *widget, const QString &fileName);
     void connectWindow(const QString &filter);
     void publish(const QString &topic, const QByteArray &payload);
     // Selects the newest log row of the topic (the detail view then shows it).
@@ -379,6 +380,15 @@ void TestPayloadDecoding::saveScreenshots(const QString &baseName)
     m_window->resize(1600, 1000);
 }
 
+void TestPayloadDecoding::saveScreenshot(QWidget *widget, const QString &fileName)
+{
+    const QString folder = qEnvironmentVariable("SWITCHBOARD_SCREENSHOTS");
+    if (folder.isEmpty())
+        return;
+    QCoreApplication::processEvents(); // pending layout requests
+    widget->grab().save(QDir(folder).filePath(fileName));
+}
+
 void TestPayloadDecoding::sparkplugSessionShowsNamesAndTheGap()
 {
     publishSparkplugSession();
@@ -431,6 +441,12 @@ void TestPayloadDecoding::sparkplugSessionInChinese()
              QStringLiteral("值"));
     QVERIFY(m_window->connectionPane()->decodingSummaryText().startsWith(QStringLiteral("负载")));
     saveScreenshots(QStringLiteral("sparkplug-decoded-zh_CN"));
+    DecodeRulesEditor *editor = openRulesEditor();
+    QVERIFY(editor);
+    editor->addProtoFolder(ProtoFolder);
+    QTest::mouseClick(child<QPushButton>(editor, "addRuleButton"), Qt::LeftButton);
+    saveScreenshot(editor, QStringLiteral("decode-rules-editor-zh_CN.png"));
+    editor->reject();
 }
 
 void TestPayloadDecoding::malformedPayloadUnderARuleShowsTheReasonAndHex()
@@ -511,6 +527,7 @@ void TestPayloadDecoding::rulesEditorRefusesABadFilterAndAnUnknownType()
     form->decoderCombo()->setCurrentIndex(
             form->decoderCombo()->findData(QVariant::fromValue(Payload::Decoder::Cbor)));
     QTest::mouseClick(child<QPushButton>(editor, "moveRuleUpButton"), Qt::LeftButton);
+    saveScreenshot(editor, QStringLiteral("decode-rules-editor.png"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_VERIFY(!m_window->findChild<DecodeRulesEditor *>());
     const QList<Payload::DecodeRule> rules = m_window->connectionPane()->decodeRules().rules();
