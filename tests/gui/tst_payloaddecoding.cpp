@@ -290,6 +290,10 @@ void TestPayloadDecoding::decodeAsOnATopicShowsTheProtobufTree()
     QCOMPARE(rules.rules().first().toString(),
              QStringLiteral("fleet/+/reading=protobuf:acme.Reading"));
     QCOMPARE(m_window->currentWorkspace()->payloadDecoder()->rules(), rules);
+    // Saved into the connection's profile at once.
+    const QString profile = m_window->connectionPane()->currentProfileName();
+    QVERIFY(!profile.isEmpty());
+    QCOMPARE(ProfileStore().profile(profile)->decodeRules, rules);
 
     // The shown message re-renders decoded, with the decoder named.
     QTRY_VERIFY(log->isDecodedShown());
