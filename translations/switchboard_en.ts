@@ -37,6 +37,13 @@
             <numerusform>Could not connect to %1 (%Ln attempts); next try in %2 s. Cancel stops trying.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Payloads: %Ln decoding rule(s)</source>
+        <translation>
+            <numerusform>Payloads: %Ln decoding rule</numerusform>
+            <numerusform>Payloads: %Ln decoding rules</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionWorkspace</name>

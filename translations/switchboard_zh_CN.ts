@@ -1603,6 +1603,24 @@
         <source>When Switchboard closes with this connection open and connected, it is opened and connected again at the next start</source>
         <translation>若 Switchboard 关闭时此连接已打开并已连接，下次启动时会再次打开并连接</translation>
     </message>
+    <message>
+        <source>Payload deco&amp;ding…</source>
+        <translation>负载解码(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Which decoder shows the payloads of which topics (Protobuf, Sparkplug B, CBOR, MessagePack…), and the folders of your .proto files</source>
+        <translation>哪些主题的负载用哪种解码器显示（Protobuf、Sparkplug B、CBOR、MessagePack…），以及 .proto 文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Payloads: formats guessed</source>
+        <translation>负载：自动猜测格式</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payloads: %Ln decoding rule(s)</source>
+        <translation>
+            <numerusform>负载：%Ln 条解码规则</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionWorkspace</name>
@@ -1647,6 +1665,213 @@
         <translation>
             <numerusform>连接于 %1 断开 — %2 重新连接，已恢复 %Ln 个订阅</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>decoded on its own: it did not reach this connection&apos;s Sparkplug B session as it arrived, so aliases and sequence numbers are not checked</source>
+        <translation>单独解码：它到达时未经过此连接的 Sparkplug B 会话，因此别名和序号未经检查</translation>
+    </message>
+</context>
+<context>
+    <name>DecodeAsDialog</name>
+    <message>
+        <source>Decode as</source>
+        <translation>解码为</translation>
+    </message>
+    <message>
+        <source>Payloads of the topics this filter matches are decoded with the decoder chosen here. The rule goes first in the connection&apos;s rules and is saved with its profile; widen the filter with + or # to cover similar topics.</source>
+        <translation>此过滤器匹配的主题，其负载将用这里选择的解码器解码。该规则排在此连接规则的最前面，并随配置文件保存;可用 + 或 # 放宽过滤器以涵盖相似主题。</translation>
+    </message>
+</context>
+<context>
+    <name>DecodeRuleForm</name>
+    <message>
+        <source>e.g. fleet/+/reading</source>
+        <translation>例如 fleet/+/reading</translation>
+    </message>
+    <message>
+        <source>The topics this rule decodes: an MQTT topic filter (+ matches one level, # the rest)</source>
+        <translation>此规则解码的主题：一个 MQTT 主题过滤器（+ 匹配一级，# 匹配其余所有级）</translation>
+    </message>
+    <message>
+        <source>Topic &amp;filter:</source>
+        <translation>主题过滤器(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Decoder:</source>
+        <translation>解码器(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Message &amp;type:</source>
+        <translation>消息类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The full name of a message type in the .proto files, e.g. acme.Reading</source>
+        <translation>.proto 文件中消息类型的完整名称，例如 acme.Reading</translation>
+    </message>
+    <message>
+        <source>Number &amp;format:</source>
+        <translation>数字格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Size, kind and byte order of each number, e.g. float32le</source>
+        <translation>每个数字的大小、类型和字节序，例如 float32le</translation>
+    </message>
+    <message>
+        <source>Give the topics this rule is for (a topic filter)</source>
+        <translation>请给出此规则适用的主题（一个主题过滤器）</translation>
+    </message>
+    <message>
+        <source>No .proto files are loaded: add the folder that holds %1 under .proto folders (Payload decoding…)</source>
+        <translation>未加载任何 .proto 文件：请在 .proto 文件夹中添加包含 %1 的文件夹（负载解码…）</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Only Protobuf (a message type) and numbers (a format) take one</source>
+        <translation>只有 Protobuf（消息类型）和数字（格式）需要此项</translation>
+    </message>
+</context>
+<context>
+    <name>DecodeRulesEditor</name>
+    <message>
+        <source>%1 → %2</source>
+        <comment>topic filter → decoder</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(no filter)</source>
+        <translation>（无过滤器）</translation>
+    </message>
+    <message>
+        <source>Payload decoding</source>
+        <translation>负载解码</translation>
+    </message>
+    <message>
+        <source>Rules in order: the first whose topic filter matches a topic decodes its payloads. Topics no rule names are guessed (and shown as a guess).</source>
+        <translation>规则按顺序生效：第一条主题过滤器匹配某主题的规则解码其负载。没有规则的主题将自动猜测格式（并标明是猜测）。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>.proto folders (every .proto below them is read):</source>
+        <translation>.proto 文件夹（读取其下的所有 .proto 文件）：</translation>
+    </message>
+    <message>
+        <source>Add &amp;folder…</source>
+        <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve folder</source>
+        <translation>移除文件夹(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Folder with .proto files</source>
+        <translation>包含 .proto 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Some .proto files do not load:
+%1</source>
+        <translation>部分 .proto 文件无法加载：
+%1</translation>
+    </message>
+    <message>
+        <source>Rule %1 cannot be used: %2</source>
+        <translation>规则 %1 无法使用：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DecodedPayloadView</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <source>MessagePack</source>
+        <translation>MessagePack</translation>
+    </message>
+    <message>
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
+    <message>
+        <source>Sparkplug B</source>
+        <translation>Sparkplug B</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>decoder (message type)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (at byte %2)</source>
+        <translation>%1（位于第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>Does not decode as %1: %2. Shown as hex.</source>
+        <translation>无法按 %1 解码：%2。以十六进制显示。</translation>
+    </message>
+    <message>
+        <source>guessed: %1</source>
+        <translation>猜测：%1</translation>
+    </message>
+    <message>
+        <source>Decoded as %1 (rule %2)</source>
+        <translation>已按 %1 解码（规则 %2）</translation>
+    </message>
+    <message>
+        <source>No rule names a decoder for this topic: the format was guessed. &quot;Decode as…&quot; in the context menu of the topic or the message sets one.</source>
+        <translation>没有规则为此主题指定解码器：格式是猜测的。在主题或消息的右键菜单中选择“解码为…”即可设置。</translation>
+    </message>
+</context>
+<context>
+    <name>DecodedTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2213,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
             <numerusform>%Ln 个已打开的连接各自的日志最多保留 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Payload decoding…</source>
+        <translation>负载解码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Which decoder shows the payloads of which topics, for the current connection</source>
+        <translation>当前连接中哪些主题的负载用哪种解码器显示</translation>
+    </message>
 </context>
 <context>
     <name>MessageExporter</name>
@@ -2238,6 +2471,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>%1 on %2</source>
         <comment>direction on connection</comment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Decoded tree</source>
+        <translation>解码树</translation>
+    </message>
+    <message>
+        <source>&amp;Decode as…</source>
+        <translation>解码为(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -3917,6 +4158,17 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
 </context>
 <context>
+    <name>PayloadDecodingController</name>
+    <message>
+        <source>Some .proto files do not load: %1</source>
+        <translation>部分 .proto 文件无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Payload decoding — %1</source>
+        <translation>负载解码 — %1</translation>
+    </message>
+</context>
+<context>
     <name>PayloadFormat</name>
     <message>
         <source>Invalid JSON at character %1: %2</source>
@@ -4948,6 +5200,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>Clear retained messages below &quot;%1&quot; (%L2)…</source>
         <translation>清除“%1”下的保留消息（%L2）…</translation>
     </message>
+    <message>
+        <source>Decode as…</source>
+        <translation>解码为…</translation>
+    </message>
 </context>
 <context>
     <name>TopicDetailPane</name>
@@ -5060,6 +5316,18 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>(the first %1 of %2 bytes)</source>
         <translation>（%2 字节中的前 %1 字节）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Decoded tree</source>
+        <translation>解码树</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
     </message>
 </context>
 <context>
@@ -5208,6 +5476,10 @@ The broker holds a retained message for this topic.</source>
     <message>
         <source>Use in the publish composer</source>
         <translation>在发布编辑器中使用</translation>
+    </message>
+    <message>
+        <source>Decode as…</source>
+        <translation>解码为…</translation>
     </message>
 </context>
 <context>

@@ -165,6 +165,9 @@ ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     connect(m_ui->reauthenticateButton, &QPushButton::clicked, this,
             &ConnectionPane::reauthenticate);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &ConnectionPane::saveCurrentProfile);
+    connect(m_ui->payloadDecodingButton, &QPushButton::clicked, this,
+            &ConnectionPane::payloadDecodingRequested);
+    showDecodingSummary();
     connect(m_ui->profileCombo, &QComboBox::activated, this, &ConnectionPane::onProfileActivated);
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &ConnectionPane::updateButtons);
     m_ui->portErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -230,6 +233,40 @@ void ConnectionPane::setStores(ProfileStore *profiles, SecretStore *secrets)
     selectProfile(initial);
 }
 
+void ConnectionPane::setDecoding(const Payload::DecodeRules &rules, const QStringList &protoPaths)
+{
+    m_decodeRules = rules;
+    m_protoPaths = protoPaths;
+    showDecodingSummary();
+}
+
+void ConnectionPane::setDecodingProblem(const QString &problem)
+{
+    m_decodingProblem = problem;
+    showDecodingSummary();
+}
+
+QString ConnectionPane::decodingSummaryText() const
+{
+    return m_ui->payloadDecodingLabel->text();
+}
+
+void ConnectionPane::showDecodingSummary()
+{
+    QString text = m_decodeRules.isEmpty() ? tr("Payloads: formats guessed")
+                                           : tr("Payloads: %Ln decoding rule(s)", nullptr,
+                                                int(m_decodeRules.size()));
+    if (!m_decodingProblem.isEmpty())
+        text += QLatin1Char('\n') + m_decodingProblem;
+    m_ui->payloadDecodingLabel->setText(text);
+    m_ui->payloadDecodingLabel->setStyleSheet(
+            m_decodingProblem.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+    QStringList rules;
+    for (const Payload::DecodeRule &rule : m_decodeRules.rules())
+        rules << rule.toString();
+    m_ui->payloadDecodingLabel->setToolTip(rules.join(QLatin1Char('\n')));
+}
+
 ConnectionProfile ConnectionPane::profile() const
 {
     ConnectionProfile profile;
@@ -283,6 +320,7 @@ void ConnectionPane::setProfile(const ConnectionProfile &profile)
     m_failover->setFollowServerReference(profile.followServerReference);
     m_decodeRules = profile.decodeRules;
     m_protoPaths = profile.protoPaths;
+    showDecodingSummary();
     const int version = m_ui->versionCombo->findData(int(profile.protocolVersion));
     m_ui->versionCombo->setCurrentIndex(version >= 0 ? version : 1);
     m_ui->clientIdEdit->setText(profile.clientId);

@@ -37,6 +37,14 @@ public:
     // What the fields hold (the password is not part of a profile).
     ConnectionProfile profile() const;
     void setProfile(const ConnectionProfile &profile);
+    // The payload decoding of the profile (edited by the rules editor and "Decode as…"): kept
+    // with the other fields, saved with the profile.
+    Payload::DecodeRules decodeRules() const { return m_decodeRules; }
+    QStringList protoPaths() const { return m_protoPaths; }
+    void setDecoding(const Payload::DecodeRules &rules, const QStringList &protoPaths);
+    // Why the .proto files did not load (shown beside the button); empty when they did.
+    void setDecodingProblem(const QString &problem);
+    QString decodingSummaryText() const;
     QByteArray password() const;
     void setPassword(const QByteArray &password);
 
@@ -93,6 +101,8 @@ Q_SIGNALS:
     void connectRequested(const QString &host, quint16 port);
     // The fields were filled from a profile (selectProfile(), setProfile()).
     void profileChanged(const QString &name);
+    // "Payload decoding…" was clicked.
+    void payloadDecodingRequested();
 
 private:
     void onStateChanged(Mqtt::Client::State state);
@@ -126,6 +136,7 @@ private:
     bool readV5Fields(ConnectionProfile *profile, QString *problem) const;
     void setV5Fields(const ConnectionProfile &profile);
     void showBrokerDetails();
+    void showDecodingSummary();
     void clearBrokerDetails();
     // Why the port box holds no usable port (empty when it does); shown under the box.
     QString portProblem() const;
@@ -141,6 +152,7 @@ private:
     // The profile's payload rules and .proto folders, carried through profile().
     Payload::DecodeRules m_decodeRules;
     QStringList m_protoPaths;
+    QString m_decodingProblem;
     QString m_stateText;
     QString m_stateColor;
     QString m_reauthenticationText; // appended to the status line; cleared with the connection

@@ -7,6 +7,7 @@
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
 #include "packetinspectordock.h"
+#include "payloaddecodingcontroller.h"
 #include "profilestore.h"
 #include "publishpane.h"
 #include "recordingcontroller.h"
@@ -100,6 +101,12 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
     if (!m_secrets)
         m_secrets = new SecretStore(this);
 
+    m_payloadDecoding = new PayloadDecodingController(m_profiles, this);
+    connect(m_payloadDecoding, &PayloadDecodingController::protoProblemChanged, this,
+            [this](ConnectionWorkspace *, const QString &problem) {
+                if (!problem.isEmpty())
+                    statusBar()->showMessage(problem, 10000);
+            });
     createCentral();
     createDocks();
     createMenus();
@@ -379,6 +386,9 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
     connect(view->connectionPane, &ConnectionPane::profileChanged, this,
             &MainWindow::updateWorkspaceNames);
 
+    m_payloadDecoding->addConnection(workspace, {view->connectionPane, view->subscriptionsPane,
+                                                 view->logPane, view->topicTreePane});
+
     // Every connection's panes take the layout saved from the current one.
     view->logPane->restoreState(QStringLiteral("messageLog"));
     view->subscriptionsPane->restoreState(QStringLiteral("subscriptions"));
@@ -433,6 +443,7 @@ bool MainWindow::closeConnection(ConnectionWorkspace *workspace)
     const size_t position = size_t(found - m_views.begin());
     std::unique_ptr<WorkspaceView> closing = std::move(*found);
     m_views.erase(found);
+    m_payloadDecoding->removeConnection(workspace);
     if (m_current == view)
         m_current = m_views[qMin(position, m_views.size() - 1)].get();
     closing.reset();
@@ -538,6 +549,8 @@ void MainWindow::ensureCombined()
                                                 ? static_cast<QWidget *>(m_combinedTreePane)
                                                 : m_combinedLogPane);
     m_workspaceStack->addWidget(m_combinedCentral);
+    m_payloadDecoding->setCombinedPanes(m_combinedLogPane, m_combinedTreePane,
+                                        [this] { return currentWorkspace(); });
     m_combinedLogPane->restoreState(QStringLiteral("combinedLog"));
     m_combinedTreePane->restoreState(QStringLiteral("combinedTree"));
     connect(m_combinedLog, &MessageLogModel::countersChanged, this, [this] {
@@ -917,6 +930,11 @@ void MainWindow::createMenus()
     m_requestResponseAction->setStatusTip(
             tr("Send MQTT 5.0 requests and pair their responses by correlation data"));
     connect(m_requestResponseAction, &QAction::triggered, this, &MainWindow::showRequestResponse);
+    QAction *decoding = toolsMenu->addAction(tr("&Payload decoding…"));
+    decoding->setStatusTip(tr("Which decoder shows the payloads of which topics, for the "
+                              "current connection"));
+    connect(decoding, &QAction::triggered, this,
+            [this] { m_payloadDecoding->editRules(currentWorkspace()); });
     toolsMenu->setToolTipsVisible(true);
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));

@@ -16,6 +16,7 @@ class MessageLogModel;
 class MessageLogPane;
 class PacketInspectorDock;
 class PacketInspectorPane;
+class PayloadDecodingController;
 class ProfileStore;
 class PublishPane;
 class QAction;
@@ -121,6 +122,8 @@ public:
     // Tools → Request/response…: enabled while connected with MQTT 5.0.
     QAction *requestResponseAction() const { return m_requestResponseAction; }
     void showRequestResponse();
+    // Payload decoding rules, "Decode as…" and the decoded detail views.
+    PayloadDecodingController *payloadDecoding() const { return m_payloadDecoding; }
 
     // Filters the current connection subscribes to as soon as it is up (command line
     // --subscribe).
@@ -183,6 +186,7 @@ private:
 
     ProfileStore *m_profiles = nullptr;
     SecretStore *m_secrets = nullptr;
+    PayloadDecodingController *m_payloadDecoding = nullptr;
     std::vector<std::unique_ptr<WorkspaceView>> m_views;
     WorkspaceView *m_current = nullptr;
     bool m_combinedShown = false;

@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
@@ -32,6 +33,9 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     m_ui->detailFormatCombo->addItem(tr("JSON (pretty)"), QVariant::fromValue(DetailFormat::Json));
     m_ui->detailFormatCombo->addItem(tr("Hex dump"), QVariant::fromValue(DetailFormat::Hex));
     m_ui->detailFormatCombo->addItem(tr("Base64"), QVariant::fromValue(DetailFormat::Base64));
+    m_ui->detailFormatCombo->addItem(tr("Decoded tree"), QVariant::fromValue(DetailFormat::Decoded));
+    m_decodedView = new DecodedPayloadView;
+    m_ui->detailStack->addWidget(m_decodedView);
     m_ui->payloadFilterEdit->setToolTip(
             tr("Shows the messages whose payload, or the value of one of their MQTT 5.0 user "
                "properties, contains this text"));
@@ -41,8 +45,9 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     noticeFont.setItalic(true);
     m_ui->detailNoticeLabel->setFont(noticeFont);
     m_ui->detailNoticeLabel->hide();
+    // The detail view gets room for a decoded tree.
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setStretchFactor(1, 3);
     // 5.0 properties beside the payload, only for messages that carry some.
     QTableWidget *properties = m_ui->propertiesTable;
     properties->setHorizontalHeaderLabels({tr("Property"), tr("Value")});
@@ -57,6 +62,9 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     QTableView *table = m_ui->tableView;
     table->setFont(fixed);
     TableViewSetup::setUniformRows(table);
+    table->setCornerButtonEnabled(false);
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table, &QWidget::customContextMenuRequested, this, &MessageLogPane::onContextMenu);
 
     // Space pauses while the log has focus (elsewhere it types a space or presses a button).
     auto *pauseShortcut = new QShortcut(QKeySequence(Qt::Key_Space), table);
@@ -371,9 +379,11 @@ void MessageLogPane::updateDetail()
         m_shown.direction = m_log->directionAt(sourceRow);
         m_shown.timestampMs = m_log->timestampAt(sourceRow);
         m_shown.brokerAnswer = m_log->brokerAnswerAt(sourceRow);
+        m_shown.connectionId = m_log->connectionAt(sourceRow);
         m_shown.connection = m_connectionColumn == ConnectionColumn::Shown
-                                     ? m_log->connectionName(m_log->connectionAt(sourceRow))
+                                     ? m_log->connectionName(m_shown.connectionId)
                                      : QString();
+        m_shown.kept = m_log->decodedAt(sourceRow);
         if (m_proxy && m_proxy->rowForSequence(m_selectedSequence) < 0)
             notice = tr("The selected message is hidden by the log's filters; it is still shown "
                         "here.");
@@ -387,6 +397,8 @@ void MessageLogPane::updateDetail()
         m_ui->detailNoticeLabel->hide();
         m_ui->detailHeaderLabel->clear();
         m_ui->detailEdit->clear();
+        m_decodedView->clear();
+        m_ui->detailStack->setCurrentWidget(m_ui->detailEdit);
         updateProperties(Mqtt::Properties());
         return;
     }
@@ -405,6 +417,7 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
                         .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
         m_ui->detailHeaderLabel->setToolTip(QString());
         m_ui->detailEdit->setPlainText(QString::fromUtf8(message.payload));
+        m_ui->detailStack->setCurrentWidget(m_ui->detailEdit);
         updateProperties(Mqtt::Properties());
         return;
     }
@@ -427,9 +440,14 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
     m_ui->detailHeaderLabel->setText(facts.join(QStringLiteral(" · ")));
     m_ui->detailHeaderLabel->setToolTip(message.topic);
 
+    updateProperties(message.properties);
+    if (showDecoded(shown))
+        return;
+    m_ui->detailStack->setCurrentWidget(m_ui->detailEdit);
     PayloadFormat::Format format = PayloadFormat::Format::Text;
     switch (detailFormat()) {
     case DetailFormat::Automatic:
+    case DetailFormat::Decoded: // without a decoder to ask
         format = PayloadFormat::sniff(message.payload);
         break;
     case DetailFormat::Text:
@@ -447,7 +465,66 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
     }
     // Plain text only: topics and payloads are never interpreted as markup.
     m_ui->detailEdit->setPlainText(PayloadFormat::toDisplay(message.payload, format));
-    updateProperties(message.properties);
+}
+
+bool MessageLogPane::showDecoded(const ShownMessage &shown)
+{
+    const DetailFormat format = detailFormat();
+    if (!m_decoding || (format != DetailFormat::Automatic && format != DetailFormat::Decoded))
+        return false;
+    // Only the selected message is decoded, and only when shown.
+    const ShownDecoding decoding =
+            m_decoding(shown.connectionId, shown.message.topic, shown.message.payload, shown.kept);
+    if (!decoding.result)
+        return false;
+    if (format == DetailFormat::Automatic && !decoding.rule) {
+        // A guess of text or JSON reads best in the text view, as before rules existed.
+        switch (decoding.result->decoder) {
+        case Payload::Decoder::Cbor:
+        case Payload::Decoder::MessagePack:
+        case Payload::Decoder::Sparkplug:
+        case Payload::Decoder::Protobuf:
+            break;
+        default:
+            return false;
+        }
+    }
+    m_decodedView->setDecoding(decoding);
+    m_ui->detailStack->setCurrentWidget(m_decodedView);
+    return true;
+}
+
+void MessageLogPane::setPayloadDecoding(const PayloadDecoding &decoding)
+{
+    m_decoding = decoding;
+    refreshDecoding();
+}
+
+void MessageLogPane::refreshDecoding()
+{
+    if (m_hasSelection)
+        updateDetail();
+}
+
+bool MessageLogPane::isDecodedShown() const
+{
+    return m_ui->detailStack->currentWidget() == m_decodedView;
+}
+
+void MessageLogPane::onContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_ui->tableView->indexAt(position);
+    if (!index.isValid() || !m_proxy || !m_decoding)
+        return;
+    const QModelIndex source = m_proxy->mapToSource(index);
+    if (m_log->isEventAt(source.row()))
+        return;
+    const QString topic = m_log->topicAt(source.row());
+    const quint16 connection = m_log->connectionAt(source.row());
+    QMenu menu;
+    menu.addAction(tr("&Decode as…"), this,
+                   [this, connection, topic] { Q_EMIT decodeAsRequested(connection, topic); });
+    menu.exec(m_ui->tableView->viewport()->mapToGlobal(position));
 }
 
 void MessageLogPane::updateProperties(const Mqtt::Properties &properties)
@@ -556,10 +633,24 @@ bool MessageLogPane::exportTo(const QString &fileName, ExportFormat format, QStr
             *error = tr("There is no log to export");
         return false;
     }
+    // Payloads a rule decodes (or kept decoded on arrival) are exported decoded as well.
+    MessageExporter::DecodedJson decoded;
+    if (m_decoding) {
+        decoded = [this](const QModelIndex &index) {
+            const int row = m_proxy->mapToSource(index).row();
+            const MessageLogModel::DecodedPayload kept = m_log->decodedAt(row);
+            const ShownDecoding decoding = m_decoding(m_log->connectionAt(row), m_log->topicAt(row),
+                                                      m_log->payloadAt(row), kept);
+            if (!decoding.result || (!decoding.rule && !kept))
+                return QByteArray();
+            return decoding.result->toJsonLine();
+        };
+    }
     const QString problem = MessageExporter::exportMessages(
             m_proxy, fileName,
             format == ExportFormat::Csv ? MessageExporter::Format::Csv
-                                        : MessageExporter::Format::JsonLines);
+                                        : MessageExporter::Format::JsonLines,
+            decoded);
     if (error)
         *error = problem;
     return problem.isEmpty();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "decodedpayloadview.h"
 #include "message.h"
 #include "messagelogmodel.h"
 
@@ -11,6 +12,7 @@
 
 class MessageFilterProxyModel;
 class QModelIndex;
+class QPoint;
 
 namespace Ui {
 class MessageLogPane;
@@ -22,8 +24,10 @@ class MessageLogPane : public QWidget
 {
     Q_OBJECT
 public:
-    // How the detail view shows a payload; Automatic picks per payload.
-    enum class DetailFormat { Automatic, Text, Json, Hex, Base64 };
+    // How the detail view shows a payload; Automatic picks per payload: the decoded tree when a
+    // rule names the topic's decoder or a binary format was guessed (CBOR, Sparkplug B), the
+    // text forms otherwise. Decoded always shows the tree.
+    enum class DetailFormat { Automatic, Text, Json, Hex, Base64, Decoded };
     Q_ENUM(DetailFormat)
 
     enum class ExportFormat { JsonLines, Csv };
@@ -61,6 +65,14 @@ public:
     QString propertiesText() const;
     DetailFormat detailFormat() const;
     void setDetailFormat(DetailFormat format);
+    // How the selected message is decoded (the window's connections); without it the decoded
+    // tree is never shown.
+    void setPayloadDecoding(const PayloadDecoding &decoding);
+    // Decodes the shown message again (the rules changed).
+    void refreshDecoding();
+    // The decoded tree of the selected message, and whether it is what the detail view shows.
+    DecodedPayloadView *decodedView() const { return m_decodedView; }
+    bool isDecodedShown() const;
     // Selects the proxy row (and shows it in the detail view).
     void selectRow(int proxyRow);
     // The sequence number of the selected message, 0 when none. It stays on the message the
@@ -75,6 +87,9 @@ public:
 
 Q_SIGNALS:
     void pausedChanged(bool paused);
+    // "Decode as…" in a message's context menu: its topic, and its connection's id in a log
+    // of several (0 otherwise).
+    void decodeAsRequested(quint16 connection, const QString &topic);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -88,9 +103,14 @@ private:
         qint64 timestampMs = 0;
         QString brokerAnswer;
         QString connection; // its name, in a log of several connections
+        quint16 connectionId = 0; // in a log of several connections
+        MessageLogModel::DecodedPayload kept; // decoded on arrival (Sparkplug B)
     };
 
     void onCurrentChanged(const QModelIndex &current);
+    void onContextMenu(const QPoint &position);
+    // Shows the decoded tree (true) or leaves the text view to the caller.
+    bool showDecoded(const ShownMessage &shown);
     // Narrows the topic column (down to a minimum) so the payload keeps a third of the row.
     void fitTopicColumn();
     void placeConnectionColumn();
@@ -121,5 +141,7 @@ private:
     int m_preferredConnectionWidth = 0; // the connection column's width when there is room
     bool m_shownHasLeft = false; // the detail view shows a message trimmed from the log
     ShownMessage m_shown;
+    PayloadDecoding m_decoding;
+    DecodedPayloadView *m_decodedView = nullptr;
     QTimer m_pausedCountTimer; // the model does not flush (nor signal) while paused
 };

@@ -443,6 +443,8 @@ void SubscriptionsPane::onTopicContextMenu(const QPoint &position)
     QMenu menu(this);
     QAction *showOnly = menu.addAction(tr("Show only this subtree in the log"));
     QAction *copy = menu.addAction(tr("Use in the publish composer"));
+    QAction *decodeAs = menu.addAction(tr("Decode as…"));
+    decodeAs->setEnabled(index.data(TopicTreeModel::IsTopicRole).toBool());
     menu.addSeparator();
     QAction *find = menu.addAction(tr("Find retained messages below \"%1\"").arg(topic));
     QAction *clearTopic = menu.addAction(tr("Clear retained message on \"%1\"").arg(topic));
@@ -456,6 +458,8 @@ void SubscriptionsPane::onTopicContextMenu(const QPoint &position)
         selectTopic(topic);
     else if (chosen == copy)
         Q_EMIT topicChosenForPublishing(topic);
+    else if (chosen == decodeAs)
+        Q_EMIT decodeAsRequested(topic);
     else if (chosen == find)
         Q_EMIT findRetainedRequested(topic);
     else if (chosen == clearTopic)

@@ -70,6 +70,8 @@ Q_SIGNALS:
     void messagePublished(const Mqtt::Message &message, quint64 token);
     // The user wants to publish to this topic (context menu of the tree).
     void topicChosenForPublishing(const QString &topic);
+    // "Decode as…" in a topic's context menu.
+    void decodeAsRequested(const QString &topic);
     // The user wants the retained messages at and below the topic found (context menu).
     void findRetainedRequested(const QString &topic);
     // Empty retained messages were published to count topics at and below the topic.

@@ -10,12 +10,21 @@
 
 namespace {
 enum HistoryColumn { TimeColumn, PayloadColumn, QosColumn, RetainColumn, SizeColumn };
+// How the value is shown: decoded when a rule names the decoder or a binary format was guessed.
+enum class ValueFormat { Automatic, Decoded, Text };
 constexpr int HistoryPreviewLength = 80;
 } // namespace
 
 TopicDetailPane::TopicDetailPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::TopicDetailPane)
 {
     m_ui->setupUi(this);
+    m_decodedView = new DecodedPayloadView;
+    m_ui->valueStack->addWidget(m_decodedView);
+    m_ui->valueFormatCombo->addItem(tr("Automatic"), int(ValueFormat::Automatic));
+    m_ui->valueFormatCombo->addItem(tr("Decoded tree"), int(ValueFormat::Decoded));
+    m_ui->valueFormatCombo->addItem(tr("Text"), int(ValueFormat::Text));
+    connect(m_ui->valueFormatCombo, &QComboBox::currentIndexChanged, this,
+            &TopicDetailPane::showValue);
     m_ui->historyView->setHeaderLabels(
             {tr("Time"), tr("Payload"), tr("QoS"), tr("Retain"), tr("Size")});
     QHeaderView *header = m_ui->historyView->header();
@@ -78,6 +87,9 @@ void TopicDetailPane::clearFields()
     m_ui->valueLabel->setText(tr("Value"));
     m_ui->valueEdit->clear();
     m_ui->historyView->clear();
+    m_shownEntry = TopicTreeModel::HistoryEntry();
+    m_decodedView->clear();
+    m_ui->valueStack->setCurrentWidget(m_ui->valueEdit);
 }
 
 void TopicDetailPane::refresh()
@@ -113,6 +125,8 @@ void TopicDetailPane::refresh()
             label->setText(tr("—"));
         m_ui->valueLabel->setText(tr("No message was published to this level itself"));
         m_ui->valueEdit->clear();
+        m_decodedView->clear();
+        m_ui->valueStack->setCurrentWidget(m_ui->valueEdit);
         m_ui->historyView->clear();
         m_history.clear();
         return;
@@ -175,6 +189,51 @@ void TopicDetailPane::showEntry(const TopicTreeModel::HistoryEntry &entry, bool 
                    tr("(the first %1 of %2 bytes)")
                            .arg(locale.toString(entry.payload.size()), locale.toString(entry.size));
     m_ui->valueLabel->setText(heading);
-    const PayloadFormat::Format format = PayloadFormat::sniff(entry.payload);
-    m_ui->valueEdit->setPlainText(PayloadFormat::toDisplay(entry.payload, format));
+    m_shownEntry = entry;
+    showValue();
+}
+
+void TopicDetailPane::showValue()
+{
+    const TopicTreeModel::HistoryEntry &entry = m_shownEntry;
+    const auto format = ValueFormat(m_ui->valueFormatCombo->currentData().toInt());
+    // Only the shown entry is decoded, when it is shown; the whole payload only (a cut one
+    // would not decode).
+    if (m_decoding && format != ValueFormat::Text && !m_topic.isEmpty() &&
+        entry.payload.size() == entry.size) {
+        const ShownDecoding decoding = m_decoding(0, m_topic, entry.payload, entry.decoded);
+        bool show = decoding.result && format == ValueFormat::Decoded;
+        if (decoding.result && format == ValueFormat::Automatic) {
+            const Payload::Decoder decoder = decoding.result->decoder;
+            show = decoding.rule || decoder == Payload::Decoder::Cbor ||
+                   decoder == Payload::Decoder::MessagePack ||
+                   decoder == Payload::Decoder::Sparkplug;
+        }
+        if (show) {
+            m_decodedView->setDecoding(decoding);
+            m_ui->valueStack->setCurrentWidget(m_decodedView);
+            return;
+        }
+    }
+    m_ui->valueStack->setCurrentWidget(m_ui->valueEdit);
+    const PayloadFormat::Format textFormat = PayloadFormat::sniff(entry.payload);
+    m_ui->valueEdit->setPlainText(PayloadFormat::toDisplay(entry.payload, textFormat));
+}
+
+void TopicDetailPane::setPayloadDecoding(const PayloadDecoding &decoding)
+{
+    m_decoding = decoding;
+    refreshDecoding();
+}
+
+void TopicDetailPane::refreshDecoding()
+{
+    if (!m_shownEntry.timestampMs && m_shownEntry.payload.isEmpty())
+        return;
+    showValue();
+}
+
+bool TopicDetailPane::isDecodedShown() const
+{
+    return m_ui->valueStack->currentWidget() == m_decodedView;
 }

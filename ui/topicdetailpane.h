@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "decodedpayloadview.h"
 #include "topictreemodel.h"
 
 #include <QWidget>
@@ -28,6 +29,13 @@ public:
     // Shows the tree's latest state of the topic (called after each flush of the tree).
     void refresh();
 
+    // How the shown value is decoded; without it the value is shown as text only.
+    void setPayloadDecoding(const PayloadDecoding &decoding);
+    // Decodes the shown value again (the rules changed).
+    void refreshDecoding();
+    DecodedPayloadView *decodedView() const { return m_decodedView; }
+    bool isDecodedShown() const;
+
     // The shown value as text (for tests and copying).
     QString valueText() const;
     int historyCount() const;
@@ -35,6 +43,7 @@ public:
 private:
     void showEntry(const TopicTreeModel::HistoryEntry &entry, bool latest);
     void clearFields();
+    void showValue();
 
     std::unique_ptr<Ui::TopicDetailPane> m_ui;
     TopicTreeModel *m_tree = nullptr;
@@ -42,4 +51,7 @@ private:
     QList<TopicTreeModel::HistoryEntry> m_history; // as shown, newest first
     quint64 m_shownNewest = 0; // sequence of the newest entry shown
     quint64 m_chosenSequence = 0; // the history entry the user selected, 0: the latest
+    TopicTreeModel::HistoryEntry m_shownEntry;
+    PayloadDecoding m_decoding;
+    DecodedPayloadView *m_decodedView = nullptr;
 };

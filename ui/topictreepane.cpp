@@ -311,6 +311,8 @@ void TopicTreePane::onContextMenu(const QPoint &position)
     clearBelow->setEnabled(retainedBelow > 0);
     menu.addSeparator();
     QAction *publish = menu.addAction(tr("Use in the publish composer"));
+    QAction *decodeAs = menu.addAction(tr("Decode as…"));
+    decodeAs->setEnabled(index.data(TopicTreeModel::IsTopicRole).toBool());
 
     QAction *chosen = menu.exec(m_ui->treeView->viewport()->mapToGlobal(position));
     if (chosen == find)
@@ -321,6 +323,8 @@ void TopicTreePane::onContextMenu(const QPoint &position)
         Q_EMIT clearRetainedBelowRequested(topic);
     else if (chosen == publish)
         Q_EMIT topicChosenForPublishing(topic);
+    else if (chosen == decodeAs)
+        Q_EMIT decodeAsRequested(topic);
 }
 
 void TopicTreePane::saveState(const QString &settingsGroup) const

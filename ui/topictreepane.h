@@ -59,6 +59,8 @@ Q_SIGNALS:
     void clearRetainedRequested(const QString &topic); // the topic's own retained message
     void clearRetainedBelowRequested(const QString &topic);
     void topicChosenForPublishing(const QString &topic);
+    // "Decode as…" in a topic's context menu.
+    void decodeAsRequested(const QString &topic);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -110,9 +110,42 @@ QStringList ConnectionWorkspace::setDecoding(const Payload::DecodeRules &rules,
                                              const QStringList &protoPaths)
 {
     m_payloadDecoder->setRules(rules);
-    if (m_payloadDecoder->setProtoPaths(protoPaths))
-        return {};
-    return m_payloadDecoder->protobufSchemas().errors();
+    // Read again each time: the files may have changed since.
+    QStringList errors;
+    if (!m_payloadDecoder->setProtoPaths(protoPaths))
+        errors = m_payloadDecoder->protobufSchemas().errors();
+    Q_EMIT decodingChanged();
+    return errors;
+}
+
+bool ConnectionWorkspace::decodesOnArrival(const QString &topic) const
+{
+    if (const Payload::DecodeRule *rule = m_payloadDecoder->rules().match(topic))
+        return rule->decoder.decoder == Payload::Decoder::Sparkplug;
+    // Cheap test first: this runs for every message.
+    if (!topic.startsWith(QLatin1String("spBv1.0/")) && !topic.startsWith(QLatin1String("STATE/")))
+        return false;
+    return Payload::SparkplugTopic::fromTopic(topic).has_value();
+}
+
+ConnectionWorkspace::DecodedPayload
+ConnectionWorkspace::decodeForView(const QString &topic, const QByteArray &payload,
+                                   const DecodedPayload &kept) const
+{
+    const bool onArrival = decodesOnArrival(topic);
+    if (kept && onArrival)
+        return kept;
+    if (!onArrival)
+        return std::make_shared<const Payload::DecodeResult>(
+                m_payloadDecoder->decode(topic, payload));
+    // Not through the session (it would take it for the next message in order): alone.
+    Payload::SparkplugSession alone;
+    Payload::DecodeResult result = alone.decode(topic, payload);
+    result.guessed = !m_payloadDecoder->rules().match(topic);
+    result.warnings.prepend(tr("decoded on its own: it did not reach this connection's "
+                               "Sparkplug B session as it arrived, so aliases and sequence "
+                               "numbers are not checked"));
+    return std::make_shared<const Payload::DecodeResult>(std::move(result));
 }
 
 void ConnectionWorkspace::setName(const QString &name)
@@ -168,16 +201,19 @@ void ConnectionWorkspace::setBudget(const MemoryBudget &budget)
 void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
 {
     ++m_receivedTotal;
-    m_log->append(message, MessageLogModel::Direction::Incoming);
-    m_topics->append(message);
-    m_subscriptions->countMessage(message.topic);
-    if (m_combinedLog || m_combinedTree) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_combinedLog)
-            m_combinedLog->append(message, MessageLogModel::Direction::Incoming, now, m_id);
-        if (m_combinedTree)
-            m_combinedTree->append(message, now, m_id);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    DecodedPayload decoded;
+    if (decodesOnArrival(message.topic)) {
+        decoded = std::make_shared<const Payload::DecodeResult>(
+                m_payloadDecoder->decode(message.topic, message.payload));
     }
+    m_log->append(message, MessageLogModel::Direction::Incoming, now, 0, decoded);
+    m_topics->append(message, now, 0, decoded);
+    m_subscriptions->countMessage(message.topic);
+    if (m_combinedLog)
+        m_combinedLog->append(message, MessageLogModel::Direction::Incoming, now, m_id, decoded);
+    if (m_combinedTree)
+        m_combinedTree->append(message, now, m_id, decoded);
 }
 
 void ConnectionWorkspace::setCaptureFile(const QString &path)

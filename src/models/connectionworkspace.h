@@ -16,6 +16,7 @@
 namespace Payload {
 class DecodeRules;
 class PayloadDecoder;
+struct DecodeResult;
 } // namespace Payload
 
 class MessageFilterProxyModel;
@@ -70,6 +71,18 @@ public:
     // Takes a profile's rules and .proto folders; returns what did not load (a .proto that
     // does not parse: "folder/acme.proto:12:5: ..."), empty when all did.
     QStringList setDecoding(const Payload::DecodeRules &rules, const QStringList &protoPaths);
+    // Whether the topic's payloads are decoded as they arrive: Sparkplug B (by a rule, or
+    // guessed from an spBv1.0/ topic) is stateful, so every such message goes through the
+    // connection's Sparkplug session in order and its result is kept with the message (in the
+    // log and the topic's history). Every other payload is decoded only when shown.
+    bool decodesOnArrival(const QString &topic) const;
+    // What a view shows for a payload: the result kept when it arrived (if the topic is still
+    // decoded that way), else a decode now by the rules or a guess. A Sparkplug B payload
+    // without a kept result (sent from here, or before a rule named it) is decoded alone, and
+    // says so, leaving the session as it is.
+    using DecodedPayload = std::shared_ptr<const Payload::DecodeResult>;
+    DecodedPayload decodeForView(const QString &topic, const QByteArray &payload,
+                                 const DecodedPayload &kept) const;
 
     // The name shown on its tab, in the combined log and in the status bar.
     QString name() const { return m_name; }
@@ -117,6 +130,8 @@ Q_SIGNALS:
     // Totals, rates, the queue or the log's size moved.
     void countersChanged();
     void packetTracingChanged(Mqtt::PacketTracing tracing);
+    // The rules or the .proto files changed: shown payloads should be decoded again.
+    void decodingChanged();
 
 private:
     void onStateChanged(Mqtt::Client::State state);

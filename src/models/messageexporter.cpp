@@ -22,6 +22,7 @@ struct Row
     bool dup = false;
     QByteArray payload;
     Mqtt::Properties properties; // 5.0; empty for most messages
+    QByteArray decoded; // JSON of the decoded payload; empty when none
 };
 
 Row readRow(const QAbstractItemModel *model, int row)
@@ -196,6 +197,8 @@ QByteArray jsonLine(const Row &r)
     line += ",\"payload\":" + jsonString(payload);
     if (!r.properties.isEmpty()) // 5.0 only: 3.1.1 lines stay as they were
         line += ",\"properties\":" + propertiesJson(r.properties);
+    if (!r.decoded.isEmpty())
+        line += ",\"decoded\":" + r.decoded;
     line += "}\n";
     return line;
 }
@@ -242,7 +245,7 @@ QByteArray MessageExporter::csvField(const QByteArray &utf8)
 }
 
 QString MessageExporter::exportMessages(const QAbstractItemModel *model, QIODevice *device,
-                                        Format format)
+                                        Format format, const DecodedJson &decoded)
 {
     if (!model)
         return tr("Nothing to export.");
@@ -260,7 +263,9 @@ QString MessageExporter::exportMessages(const QAbstractItemModel *model, QIODevi
         if (model->index(row, 0).data(MessageLogModel::DirectionRole).toInt() ==
             int(MessageLogModel::Direction::Event))
             continue;
-        const Row r = readRow(model, row);
+        Row r = readRow(model, row);
+        if (decoded && format == Format::JsonLines)
+            r.decoded = decoded(model->index(row, 0));
         const QByteArray line = format == Format::Csv ? csvLine(r) : jsonLine(r);
         if (device->write(line) != line.size())
             return tr("Could not write: %1").arg(device->errorString());
@@ -269,13 +274,13 @@ QString MessageExporter::exportMessages(const QAbstractItemModel *model, QIODevi
 }
 
 QString MessageExporter::exportMessages(const QAbstractItemModel *model, const QString &fileName,
-                                        Format format)
+                                        Format format, const DecodedJson &decoded)
 {
     // QSaveFile: a failed export never leaves half a file in place of an older one.
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly))
         return tr("Could not open %1: %2").arg(fileName, file.errorString());
-    const QString error = exportMessages(model, &file, format);
+    const QString error = exportMessages(model, &file, format, decoded);
     if (!error.isEmpty()) {
         file.cancelWriting();
         return error;

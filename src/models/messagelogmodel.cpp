@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "messagelogmodel.h"
 
+#include "decodedtreemodel.h"
 #include "payloadformat.h"
 
 #include <QDateTime>
@@ -28,6 +29,17 @@ constexpr qint64 HeapBlockOverhead = 32;
 qint64 topicCost(const QString &topic)
 {
     return qint64(topic.size()) * 2 + HeapBlockOverhead + 48; // string + hash node
+}
+
+// The record kept beside row's message in side (by ascending sequence), or null.
+template<typename Side>
+auto findBySequence(const Side &side, quint64 sequence) -> const typename Side::value_type *
+{
+    const auto it = std::lower_bound(side.begin(), side.end(), sequence,
+                                     [](const typename Side::value_type &record, quint64 value) {
+                                         return record.sequence < value;
+                                     });
+    return it == side.end() || it->sequence != sequence ? nullptr : &*it;
 }
 
 } // namespace
@@ -89,6 +101,13 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
                 return int(decodeProperties(*encoded).entries().size());
             return QVariant();
         case PayloadColumn:
+            // Decoded on arrival (Sparkplug B): its one-line JSON reads better than the bytes,
+            // and costs no decoding. Built for the visible rows only.
+            if (record.decoded) {
+                if (const DecodedPayload decoded = decodedAt(index.row());
+                    decoded && decoded->isValid())
+                    return QString::fromUtf8(decoded->toJsonLine()).left(PreviewLength);
+            }
             return PayloadFormat::preview(record.payload, PreviewLength);
         }
         return QVariant();
@@ -278,6 +297,12 @@ void MessageLogModel::append(const Mqtt::Message &message, Direction direction, 
     appendRecord(message, direction, timestampMs, 0, connection);
 }
 
+void MessageLogModel::append(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
+                             quint16 connection, const DecodedPayload &decoded)
+{
+    appendRecord(message, direction, timestampMs, 0, connection, decoded);
+}
+
 void MessageLogModel::appendEvent(const QString &text)
 {
     appendEvent(text, QDateTime::currentMSecsSinceEpoch());
@@ -350,18 +375,16 @@ QString MessageLogModel::brokerAnswerAt(int row) const
 {
     if (row < 0 || size_t(row) >= m_records.size() || !(m_records[size_t(row)].flags & TokenFlag))
         return QString();
-    const quint64 sequence = m_firstSequence + quint64(row);
-    const auto it = std::lower_bound(
-            m_storedTokens.begin(), m_storedTokens.end(), sequence,
-            [](const TokenRecord &record, quint64 value) { return record.sequence < value; });
-    if (it == m_storedTokens.end() || it->sequence != sequence)
+    const TokenRecord *it = findBySequence(m_storedTokens, m_firstSequence + quint64(row));
+    if (!it)
         return QString();
     const QString answer = m_brokerAnswers.value(it->token);
     return answer.isEmpty() ? tr("waiting for the broker's answer") : answer;
 }
 
 void MessageLogModel::appendRecord(const Mqtt::Message &message, Direction direction,
-                                   qint64 timestampMs, quint64 token, quint16 connection)
+                                   qint64 timestampMs, quint64 token, quint16 connection,
+                                   const DecodedPayload &decoded)
 {
     Record record;
     record.timestampMs = timestampMs;
@@ -393,6 +416,11 @@ void MessageLogModel::appendRecord(const Mqtt::Message &message, Direction direc
         m_pendingTokens.push_back(token);
         m_brokerAnswers.insert(token, QString());
     }
+    if (decoded) {
+        record.decoded = true;
+        m_pendingBytes += decodedCost(decoded);
+        m_pendingDecoded.push_back(decoded);
+    }
     m_pending.push_back(std::move(record));
     if (direction != Direction::Event)
         ++m_receivedCount;
@@ -404,6 +432,11 @@ qint64 MessageLogModel::recordCost(const Record &record)
 {
     return qint64(sizeof(Record)) +
            (record.payload.isEmpty() ? 0 : record.payload.size() + HeapBlockOverhead);
+}
+
+qint64 MessageLogModel::decodedCost(const DecodedPayload &decoded)
+{
+    return qint64(sizeof(DecodedRecord)) + DecodedTreeModel::heapBytes(*decoded);
 }
 
 qint64 MessageLogModel::propertiesCost(const QByteArray &encoded)
@@ -422,13 +455,8 @@ const QByteArray *MessageLogModel::findProperties(int row) const
     if (row < 0 || size_t(row) >= m_records.size() ||
         !(m_records[size_t(row)].flags & PropertiesFlag))
         return nullptr;
-    const quint64 sequence = m_firstSequence + quint64(row);
-    const auto it = std::lower_bound(
-            m_storedProperties.begin(), m_storedProperties.end(), sequence,
-            [](const PropertiesRecord &record, quint64 value) { return record.sequence < value; });
-    if (it == m_storedProperties.end() || it->sequence != sequence)
-        return nullptr;
-    return &it->encoded;
+    const PropertiesRecord *it = findBySequence(m_storedProperties, m_firstSequence + quint64(row));
+    return it ? &it->encoded : nullptr;
 }
 
 quint32 MessageLogModel::internTopic(const QString &topic)
@@ -457,6 +485,10 @@ void MessageLogModel::trimPending()
             m_brokerAnswers.remove(m_pendingTokens.front());
             m_pendingTokens.pop_front();
         }
+        if (m_pending.front().decoded) {
+            m_pendingBytes -= decodedCost(m_pendingDecoded.front());
+            m_pendingDecoded.pop_front();
+        }
         m_pending.pop_front();
         ++m_droppedCount;
     }
@@ -467,6 +499,7 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
     size_t remove = 0;
     size_t removeProperties = 0;
     size_t removeTokens = 0;
+    size_t removeDecoded = 0;
     qint64 bytes = m_storedBytes;
     qint64 count = qint64(m_records.size());
     while (remove < m_records.size() &&
@@ -476,6 +509,8 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
             bytes -= propertiesCost(m_storedProperties[removeProperties++].encoded);
         if (m_records[remove].flags & TokenFlag)
             m_brokerAnswers.remove(m_storedTokens[removeTokens++].token);
+        if (m_records[remove].decoded)
+            bytes -= decodedCost(m_storedDecoded[removeDecoded++].result);
         --count;
         ++remove;
     }
@@ -487,6 +522,8 @@ void MessageLogModel::trimStored(int incoming, qint64 incomingBytes)
     m_storedProperties.erase(m_storedProperties.begin(),
                              m_storedProperties.begin() + qsizetype(removeProperties));
     m_storedTokens.erase(m_storedTokens.begin(), m_storedTokens.begin() + qsizetype(removeTokens));
+    m_storedDecoded.erase(m_storedDecoded.begin(),
+                          m_storedDecoded.begin() + qsizetype(removeDecoded));
     m_storedBytes = bytes;
     m_firstSequence += remove;
     m_droppedCount += qint64(remove);
@@ -519,6 +556,10 @@ void MessageLogModel::flush()
         if (record.flags & TokenFlag) {
             m_storedTokens.push_back({sequence, m_pendingTokens.front()});
             m_pendingTokens.pop_front();
+        }
+        if (record.decoded) {
+            m_storedDecoded.push_back({sequence, std::move(m_pendingDecoded.front())});
+            m_pendingDecoded.pop_front();
         }
         m_records.push_back(std::move(record));
         ++sequence;
@@ -582,6 +623,8 @@ void MessageLogModel::clear()
     m_pendingProperties.clear();
     m_storedTokens.clear();
     m_pendingTokens.clear();
+    m_storedDecoded.clear();
+    m_pendingDecoded.clear();
     m_brokerAnswers.clear();
     m_topics.clear();
     m_topicIndex.clear();
@@ -676,6 +719,19 @@ qint64 MessageLogModel::bytesHeld() const
 qint64 MessageLogModel::receivedCount() const
 {
     return m_receivedCount;
+}
+
+MessageLogModel::DecodedPayload MessageLogModel::decodedAt(int row) const
+{
+    if (row < 0 || size_t(row) >= m_records.size() || !m_records[size_t(row)].decoded)
+        return nullptr;
+    const DecodedRecord *it = findBySequence(m_storedDecoded, m_firstSequence + quint64(row));
+    return it ? it->result : nullptr;
+}
+
+int MessageLogModel::decodedHeldCount() const
+{
+    return int(m_storedDecoded.size() + m_pendingDecoded.size());
 }
 
 quint64 MessageLogModel::sequenceAt(int row) const

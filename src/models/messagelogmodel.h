@@ -12,6 +12,11 @@
 #include <QTimer>
 
 #include <deque>
+#include <memory>
+
+namespace Payload {
+struct DecodeResult;
+}
 
 // The live message log: an append-only table over compact records. Messages are handed over as
 // they come (append()) into a bounded pending buffer and reach the views in batches, one
@@ -91,6 +96,12 @@ public:
     // connection's id (1..65535), whose name and colour come from setConnection().
     void append(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
                 quint16 connection);
+    // A payload decoded as it arrived, kept with its message: Sparkplug B is stateful (aliases
+    // and sequence numbers), so the views show this result rather than decode it again. It
+    // leaves the log with its row and counts against the budget.
+    using DecodedPayload = std::shared_ptr<const Payload::DecodeResult>;
+    void append(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
+                quint16 connection, const DecodedPayload &decoded);
     // An outgoing QoS 1/2 message with the client's token, whose broker answer comes later
     // through setBrokerAnswer().
     void appendPublished(const Mqtt::Message &message, quint64 token);
@@ -161,6 +172,10 @@ public:
     int propertiesHeldCount() const;
     // A copy of the stored message (topic, payload, QoS, retain, dup, properties).
     Mqtt::Message messageAt(int row) const;
+    // The result kept for the row when its payload was decoded on arrival; null otherwise.
+    DecodedPayload decodedAt(int row) const;
+    // Decoded results held (stored and pending), for tests and the budget.
+    int decodedHeldCount() const;
 
 Q_SIGNALS:
     void pausedChanged(bool paused);
@@ -182,6 +197,7 @@ private:
         quint32 topicIndex = 0;
         quint8 flags = 0; // direction, QoS, retain, dup, has properties
         quint16 connection = 0; // in a combined log; fits in the record's padding
+        bool decoded = false; // a result is kept beside the record (in the padding too)
     };
     struct ConnectionLabel
     {
@@ -203,8 +219,17 @@ private:
         quint64 token = 0;
     };
 
+    // A decoded result beside its record, like properties.
+    struct DecodedRecord
+    {
+        quint64 sequence = 0;
+        DecodedPayload result;
+    };
+
     void appendRecord(const Mqtt::Message &message, Direction direction, qint64 timestampMs,
-                      quint64 token, quint16 connection = 0);
+                      quint64 token, quint16 connection = 0,
+                      const DecodedPayload &decoded = DecodedPayload());
+    static qint64 decodedCost(const DecodedPayload &decoded);
     static Direction directionOf(quint8 flags);
     QVariant eventData(const Record &record, int column, int role) const;
     QVariant connectionData(const Record &record, int role) const;
@@ -225,6 +250,8 @@ private:
     std::deque<QByteArray> m_pendingProperties; // one per pending record that has some
     std::deque<TokenRecord> m_storedTokens; // by ascending sequence
     std::deque<quint64> m_pendingTokens; // one per pending record that has a token
+    std::deque<DecodedRecord> m_storedDecoded; // by ascending sequence
+    std::deque<DecodedPayload> m_pendingDecoded; // one per pending record that has one
     QHash<quint64, QString> m_brokerAnswers; // by token, while its message is held
     QHash<QString, quint32> m_topicIndex;
     QHash<quint16, ConnectionLabel> m_connections;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "topictreemodel.h"
 
+#include "decodedtreemodel.h"
 #include "payloadformat.h"
 
 #include <QDateTime>
@@ -73,7 +74,8 @@ struct TopicTreeModel::Node
 };
 
 void TopicTreeModel::Pending::add(const Mqtt::Message &message, qint64 timestampMs,
-                                  quint64 sequence, int depth)
+                                  quint64 sequence, int depth,
+                                  const std::shared_ptr<const Payload::DecodeResult> &decoded)
 {
     ++messages;
     HistoryEntry entry;
@@ -85,6 +87,7 @@ void TopicTreeModel::Pending::add(const Mqtt::Message &message, qint64 timestamp
     entry.size = qint32(message.payload.size());
     entry.qos = message.qos;
     entry.retain = message.retain;
+    entry.decoded = decoded;
     // Only the last `depth` can reach the history: a ring, so a busy topic costs one
     // assignment per message.
     if (recent.size() < size_t(depth)) {
@@ -311,13 +314,24 @@ void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs)
 
 void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs, quint16 connection)
 {
+    appendTagged(message, timestampMs, connectionBits(connection));
+}
+
+void TopicTreeModel::append(const Mqtt::Message &message, qint64 timestampMs, quint16 connection,
+                            const std::shared_ptr<const Payload::DecodeResult> &decoded)
+{
+    appendTagged(message, timestampMs, connection == 0 ? 0 : connectionBits(connection), decoded);
+}
+
+quint64 TopicTreeModel::connectionBits(quint16 connection)
+{
     constexpr size_t Bits = 64;
     size_t bit = 0;
     while (bit < m_connections.size() && m_connections[bit].id != connection)
         ++bit;
     if (bit == m_connections.size() && bit < Bits)
         m_connections.push_back(ConnectionTag{connection, QString::number(connection), QColor()});
-    appendTagged(message, timestampMs, quint64(1) << qMin(bit, Bits - 1));
+    return quint64(1) << qMin(bit, Bits - 1);
 }
 
 void TopicTreeModel::setConnection(quint16 connection, const QString &name, const QColor &color)
@@ -372,11 +386,12 @@ QImage TopicTreeModel::connectionSwatch(quint64 bits) const
 }
 
 void TopicTreeModel::appendTagged(const Mqtt::Message &message, qint64 timestampMs,
-                                  quint64 connections)
+                                  quint64 connections,
+                                  const std::shared_ptr<const Payload::DecodeResult> &decoded)
 {
     const quint64 sequence = m_nextSequence++;
     if (Node *leaf = m_topicNodes.value(message.topic)) {
-        leaf->pending.add(message, timestampMs, sequence, m_historyDepth);
+        leaf->pending.add(message, timestampMs, sequence, m_historyDepth, decoded);
         leaf->pending.connections |= connections;
         if (!leaf->dirty) {
             leaf->dirty = true;
@@ -393,7 +408,7 @@ void TopicTreeModel::appendTagged(const Mqtt::Message &message, qint64 timestamp
             index = it.value();
         }
         Pending &pending = m_newTopics[size_t(index)].pending;
-        pending.add(message, timestampMs, sequence, m_historyDepth);
+        pending.add(message, timestampMs, sequence, m_historyDepth, decoded);
         pending.connections |= connections;
     }
     if (m_newTopics.size() >= MaximumPendingTopics)
@@ -568,7 +583,8 @@ void TopicTreeModel::emitChanged(std::vector<Node *> &nodes, int firstColumn, in
 
 qint64 TopicTreeModel::entryBytes(const HistoryEntry &entry)
 {
-    return qint64(sizeof(HistoryEntry)) + bufferBytes(entry.payload);
+    return qint64(sizeof(HistoryEntry)) + bufferBytes(entry.payload) +
+           (entry.decoded ? DecodedTreeModel::heapBytes(*entry.decoded) : 0);
 }
 
 void TopicTreeModel::addHistory(Node *node, std::vector<HistoryEntry> &entries)

@@ -18,6 +18,10 @@
 #include <memory>
 #include <vector>
 
+namespace Payload {
+struct DecodeResult;
+}
+
 // Every topic seen, split on '/': per node the messages at and below it, the topics at and below
 // it, messages per second, the last payload, a retained marker and when it was last seen; per
 // topic a bounded history of its last messages. Messages are taken as they come and applied in
@@ -74,6 +78,8 @@ public:
         qint32 size = 0; // the whole payload's bytes
         Mqtt::QoS qos = Mqtt::QoS::AtMostOnce;
         bool retain = false;
+        // Decoded as it arrived (Sparkplug B, which is stateful); null for the others.
+        std::shared_ptr<const Payload::DecodeResult> decoded;
     };
 
     static constexpr int DefaultFlushInterval = 50; // ms
@@ -105,6 +111,10 @@ public:
     // names (tooltip, ConnectionsRole). The first 64 connections named are told apart.
     void append(const Mqtt::Message &message, qint64 timestampMs, quint16 connection);
     void setConnection(quint16 connection, const QString &name, const QColor &color);
+    // With the result of decoding the payload on arrival, kept in the topic's history (a
+    // connection of 0: untagged).
+    void append(const Mqtt::Message &message, qint64 timestampMs, quint16 connection,
+                const std::shared_ptr<const Payload::DecodeResult> &decoded);
     void flush();
     void clear();
 
@@ -157,7 +167,8 @@ private:
         qint8 retain = -1; // -1 no retained message, 0 retained cleared, 1 retained set
 
         quint64 connections = 0; // bits of m_connections
-        void add(const Mqtt::Message &message, qint64 timestampMs, quint64 sequence, int depth);
+        void add(const Mqtt::Message &message, qint64 timestampMs, quint64 sequence, int depth,
+                 const std::shared_ptr<const Payload::DecodeResult> &decoded);
     };
     struct PendingTopic
     {
@@ -174,7 +185,9 @@ private:
     // their touched marks.
     void emitChanged(std::vector<Node *> &nodes, int firstColumn, int lastColumn);
     void addHistory(Node *node, std::vector<HistoryEntry> &entries);
-    void appendTagged(const Mqtt::Message &message, qint64 timestampMs, quint64 connections);
+    void appendTagged(const Mqtt::Message &message, qint64 timestampMs, quint64 connections,
+                      const std::shared_ptr<const Payload::DecodeResult> &decoded = {});
+    quint64 connectionBits(quint16 connection);
     // The connections of a node's bits: their names, and one swatch with their colours.
     QStringList connectionNames(quint64 bits) const;
     QImage connectionSwatch(quint64 bits) const;

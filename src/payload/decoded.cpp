@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <cmath>
 
@@ -65,7 +66,8 @@ QString Node::displayText() const
     case Kind::UnsignedInteger:
         return QString::number(value.toULongLong());
     case Kind::Double:
-        return QString::number(value.toDouble(), 'g', 17);
+        // The shortest text that reads back as the same double: 48.1, not 48.100000000000001.
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case Kind::String:
         return PayloadFormat::toText(value.toString().toUtf8());
     case Kind::Bytes:

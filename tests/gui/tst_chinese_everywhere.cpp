@@ -69,6 +69,8 @@ const QSet<QString> &allowedWords()
                                "SCRAM-SHA-256 AUTH CONNACK PUBLISH URL ID CA"),
                 // Formats and encodings
                 QStringLiteral("JSON CSV Base64 UTF-8 PEM MIME HTML"),
+                // Payload formats and schema files (issue 15)
+                QStringLiteral("CBOR MessagePack Protobuf Sparkplug proto"),
                 // Units
                 QStringLiteral("ms kB KB MB GB"),
                 // Names: the product, Qt, the broker, an algorithm, a language in its own

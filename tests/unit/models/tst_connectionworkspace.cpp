@@ -4,6 +4,7 @@
 #include "connectionworkspace.h"
 #include "messagelogmodel.h"
 #include "payloaddecoder.h"
+#include "sparkplugsession.h"
 #include "topictreemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -174,6 +175,82 @@ private Q_SLOTS:
         QVERIFY2(errors.join(u'\n').contains(QStringLiteral("broken.proto:")),
                  qPrintable(errors.join(u'\n')));
         QVERIFY(workspace.payloadDecoder()->rules().isEmpty());
+    }
+
+    // Sparkplug B is stateful: every message on its topics goes through the session as it
+    // arrives, and the result is kept with the message (log, combined log, topic history), so
+    // a view never decodes it again (which would see a false sequence gap). Other payloads are
+    // not decoded on arrival. Kept results leave with the log's trimmed rows.
+    void sparkplugIsDecodedOnArrivalAndKeptWithTheMessage()
+    {
+        ConnectionWorkspace workspace(2);
+        MessageLogModel combined;
+        TopicTreeModel combinedTree;
+        workspace.setCombinedModels(&combined, &combinedTree);
+        QList<Mqtt::Message> session;
+        for (const SparkplugSessionFiles::Step &step : SparkplugSessionFiles::nodeSession()) {
+            QString error;
+            const QByteArray payload = SparkplugSessionFiles::encode(step.textFile, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            session << message(step.topic, payload);
+        }
+        QVERIFY(workspace.decodesOnArrival(session.first().topic));
+        QVERIFY(!workspace.decodesOnArrival(QStringLiteral("plant/boiler")));
+        Q_EMIT workspace.client()->messageReceived(message(QStringLiteral("plant/boiler"), "{}"));
+        for (const Mqtt::Message &m : session)
+            Q_EMIT workspace.client()->messageReceived(m);
+        MessageLogModel *log = workspace.messageLog();
+        log->flush();
+        combined.flush();
+        QCOMPARE(log->rowCount(), 7);
+        QVERIFY(!log->decodedAt(0)); // not Sparkplug: decoded only when shown
+        QCOMPARE(log->decodedHeldCount(), 6);
+        // NDATA 0 after 255 wraps silently; NDATA 2 is a gap; the alias resolves to its name.
+        const auto wrapped = log->decodedAt(4);
+        QVERIFY(wrapped && wrapped->isValid());
+        QVERIFY2(wrapped->warnings.isEmpty(), qPrintable(wrapped->warnings.join(u'\n')));
+        QVERIFY(wrapped->toJsonLine().contains("\"name\":\"Temperature\""));
+        // The log's payload column shows the kept result, not the bytes.
+        QVERIFY(log->index(4, MessageLogModel::PayloadColumn)
+                        .data()
+                        .toString()
+                        .startsWith(QString::fromUtf8(wrapped->toJsonLine().left(40))));
+        const auto gap = log->decodedAt(5);
+        QVERIFY(gap);
+        QVERIFY2(gap->warnings.join(u'\n').contains(QStringLiteral("expected 1, got 2")),
+                 qPrintable(gap->warnings.join(u'\n')));
+        QVERIFY(gap->guessed); // no rule: the spBv1.0/ topic made the guess
+        QCOMPARE(combined.decodedAt(5), gap); // the same result, not a second decode
+
+        // The view shows what was kept; it does not decode it again.
+        QCOMPARE(workspace.decodeForView(session.at(4).topic, session.at(4).payload, gap), gap);
+        // Without a kept result (sent from here): alone, saying so, the session untouched.
+        const int seqBefore = workspace.payloadDecoder()->sparkplug().edgeNodes().value(0).seq;
+        const auto alone =
+                workspace.decodeForView(session.at(1).topic, session.at(1).payload, nullptr);
+        QVERIFY(alone->warnings.first().contains(QStringLiteral("on its own")));
+        QCOMPARE(workspace.payloadDecoder()->sparkplug().edgeNodes().value(0).seq, seqBefore);
+        // Not Sparkplug: decoded now, by guess.
+        const auto json = workspace.decodeForView(QStringLiteral("plant/boiler"), "{}", nullptr);
+        QCOMPARE(json->decoder, Payload::Decoder::Json);
+        QVERIFY(json->guessed);
+
+        // The topic's history keeps the results too.
+        workspace.topicTree()->flush();
+        const QList<TopicTreeModel::HistoryEntry> history = workspace.topicTree()->history(
+                workspace.topicTree()->indexForTopic(session.at(1).topic));
+        QCOMPARE(history.size(), 4);
+        QCOMPARE(history.at(3).decoded, gap);
+
+        // Bounded: they leave with the rows the budget trims.
+        MemoryBudget budget = MemoryBudget::fromSettings();
+        budget.maximumMessages = 3;
+        workspace.setBudget(budget);
+        QCOMPARE(log->rowCount(), 3);
+        QCOMPARE(log->decodedHeldCount(), 3);
+        QCOMPARE(log->decodedAt(1), gap);
+        log->clear();
+        QCOMPARE(log->decodedHeldCount(), 0);
     }
 
     void paletteColoursAreReadableOnLightAndDark()

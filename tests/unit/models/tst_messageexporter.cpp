@@ -142,6 +142,34 @@ private Q_SLOTS:
         QCOMPARE(MessageExporter::csvField(" pad"), QByteArray("\" pad\""));
     }
 
+    // A decoder's JSON joins the line of the messages it gives one for (JSON Lines only).
+    void decodedPayloads()
+    {
+        const MessageExporter::DecodedJson decoded = [](const QModelIndex &index) {
+            if (index.data(MessageLogModel::TopicRole).toString() != QLatin1String("bin"))
+                return QByteArray();
+            return QByteArray(R"({"bytes":[0,255,16]})");
+        };
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QCOMPARE(MessageExporter::exportMessages(m_log.get(), &buffer,
+                                                 MessageExporter::Format::JsonLines, decoded),
+                 QString());
+        const QList<QByteArray> lines = buffer.data().split('\n');
+        QVERIFY(lines.at(2).endsWith(R"("payload":"AP8Q","decoded":{"bytes":[0,255,16]}})"));
+        QVERIFY(!lines.at(0).contains("decoded"));
+        QJsonParseError error;
+        QJsonDocument::fromJson(lines.at(2), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        // CSV keeps its columns.
+        QBuffer csv;
+        csv.open(QIODevice::WriteOnly);
+        QCOMPARE(MessageExporter::exportMessages(m_log.get(), &csv, MessageExporter::Format::Csv,
+                                                 decoded),
+                 QString());
+        QCOMPARE(csv.data(), exported(m_log.get(), MessageExporter::Format::Csv));
+    }
+
     void toFile()
     {
         QTemporaryDir dir;

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "decodedpayloadview.h"
+
+#include "decodedtreemodel.h"
+#include "payloadformat.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int ExpandedLevels = 3; // deeper levels open on demand
+}
+
+DecodedPayloadView::DecodedPayloadView(QWidget *parent)
+    : QWidget(parent), m_model(new DecodedTreeModel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("decodedSummaryLabel"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings = new QLabel;
+    m_warnings->setObjectName(QStringLiteral("decodedWarningsLabel"));
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The palette's link colour is readable on light and dark bases alike; warnings stand out
+    // by weight as well.
+    QPalette warningPalette = m_warnings->palette();
+    warningPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x5a, 0x00));
+    m_warnings->setPalette(warningPalette);
+    m_warnings->hide();
+    m_tree = new QTreeView;
+    m_tree->setObjectName(QStringLiteral("decodedTreeView"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(DecodedTreeModel::ValueColumn, QHeaderView::Stretch);
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_tree->setColumnWidth(DecodedTreeModel::NameColumn, digit * 22);
+    m_tree->setColumnWidth(DecodedTreeModel::TypeColumn, digit * 26);
+    m_hex = new QPlainTextEdit;
+    m_hex->setObjectName(QStringLiteral("decodedHexEdit"));
+    m_hex->setReadOnly(true);
+    m_hex->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_hex->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_hex->hide();
+    layout->addWidget(m_summary);
+    layout->addWidget(m_warnings);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_hex, 1);
+}
+
+DecodedPayloadView::~DecodedPayloadView() = default;
+
+QString DecodedPayloadView::decoderTitle(Payload::Decoder decoder, const QString &type)
+{
+    QString title;
+    switch (decoder) {
+    case Payload::Decoder::Text:
+        title = tr("Text");
+        break;
+    case Payload::Decoder::Json:
+        title = tr("JSON");
+        break;
+    case Payload::Decoder::Hex:
+        title = tr("Hex");
+        break;
+    case Payload::Decoder::Base64:
+        title = tr("Base64");
+        break;
+    case Payload::Decoder::Cbor:
+        title = tr("CBOR");
+        break;
+    case Payload::Decoder::MessagePack:
+        title = tr("MessagePack");
+        break;
+    case Payload::Decoder::Protobuf:
+        title = tr("Protobuf");
+        break;
+    case Payload::Decoder::Sparkplug:
+        title = tr("Sparkplug B");
+        break;
+    case Payload::Decoder::Numbers:
+        title = tr("Numbers");
+        break;
+    }
+    return type.isEmpty() ? title : tr("%1 (%2)", "decoder (message type)").arg(title, type);
+}
+
+void DecodedPayloadView::clear()
+{
+    m_model->setResult(nullptr);
+    m_summary->clear();
+    m_warnings->clear();
+    m_warnings->hide();
+    m_hex->clear();
+    m_hex->hide();
+    m_tree->show();
+}
+
+void DecodedPayloadView::setDecoding(const ShownDecoding &decoding)
+{
+    if (!decoding.result) {
+        clear();
+        return;
+    }
+    const Payload::DecodeResult &result = *decoding.result;
+    const QString type = decoding.rule ? decoding.rule->decoder.type : QString();
+    const QString title = decoderTitle(result.decoder, type);
+    QString summary;
+    if (!result.isValid()) {
+        // Most decoders name the byte in their reason already.
+        const bool offsetNamed = result.errorOffset < 0 ||
+                                 result.error.contains(QString::number(result.errorOffset));
+        const QString reason =
+                offsetNamed ? result.error
+                            : tr("%1 (at byte %2)").arg(result.error).arg(result.errorOffset);
+        summary = tr("Does not decode as %1: %2. Shown as hex.").arg(title, reason);
+    } else if (result.guessed || !decoding.rule) {
+        summary = tr("guessed: %1").arg(title);
+    } else {
+        summary = tr("Decoded as %1 (rule %2)").arg(title, decoding.rule->filter);
+    }
+    m_summary->setText(summary);
+    m_summary->setToolTip(result.guessed ? tr("No rule names a decoder for this topic: the format "
+                                              "was guessed. \"Decode as…\" in the context menu "
+                                              "of the topic or the message sets one.")
+                                         : QString());
+    QStringList warnings;
+    for (const QString &warning : result.warnings)
+        warnings << QStringLiteral("⚠ ") + warning;
+    m_warnings->setText(warnings.join(QLatin1Char('\n')));
+    m_warnings->setVisible(!warnings.isEmpty());
+    m_model->setResult(decoding.result);
+    if (result.isValid()) {
+        m_hex->clear();
+        m_hex->hide();
+        m_tree->show();
+        m_tree->expandToDepth(ExpandedLevels - 1);
+    } else {
+        m_tree->hide();
+        m_hex->setPlainText(PayloadFormat::toHexDump(QByteArray::fromHex(result.hex.toLatin1())));
+        m_hex->show();
+    }
+}
+
+QString DecodedPayloadView::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString DecodedPayloadView::warningsText() const
+{
+    return m_warnings->isHidden() ? QString() : m_warnings->text();
+}
+
+QString DecodedPayloadView::hexText() const
+{
+    return m_hex->isHidden() ? QString() : m_hex->toPlainText();
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "decoderules.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class DecodedTreeModel;
+class QLabel;
+class QPlainTextEdit;
+class QTreeView;
+
+// A payload as the detail views show it decoded: the result, and the rule that chose its
+// decoder (none: the decoder was guessed).
+struct ShownDecoding
+{
+    std::shared_ptr<const Payload::DecodeResult> result;
+    std::optional<Payload::DecodeRule> rule;
+};
+
+// How a pane gets a message decoded: its connection (0 in a pane of one connection), topic,
+// payload and the result kept with it when it arrived (Sparkplug B), which must be shown
+// rather than decoded again.
+using PayloadDecoding = std::function<ShownDecoding(
+        quint16 connection, const QString &topic, const QByteArray &payload,
+        const std::shared_ptr<const Payload::DecodeResult> &kept)>;
+
+// The decoded tree of one payload (name, value, type), which decoder made it (a guess is
+// marked "guessed: CBOR"), its warnings (a Sparkplug B sequence gap, unknown protobuf fields),
+// or why it does not decode (the reason and the byte) over its hex dump.
+class DecodedPayloadView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DecodedPayloadView(QWidget *parent = nullptr);
+    ~DecodedPayloadView() override;
+
+    void setDecoding(const ShownDecoding &decoding);
+    void clear();
+
+    // The decoder's name as the user reads it: "Protobuf (acme.Reading)", "Sparkplug B".
+    static QString decoderTitle(Payload::Decoder decoder, const QString &type = QString());
+
+    // For tests and copying.
+    QString summaryText() const;
+    QString warningsText() const;
+    QString hexText() const; // the fallback shown when the payload does not decode
+    QTreeView *treeView() const { return m_tree; }
+    DecodedTreeModel *model() const { return m_model; }
+
+private:
+    QLabel *m_summary = nullptr;
+    QLabel *m_warnings = nullptr;
+    QTreeView *m_tree = nullptr;
+    QPlainTextEdit *m_hex = nullptr;
+    DecodedTreeModel *m_model = nullptr;
+};
