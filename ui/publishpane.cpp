@@ -103,6 +103,10 @@ PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::Publis
             tr("The connection's decode rules say how a topic's payloads are shown, and the "
                "composer sends in that format unless you choose another"));
     m_ui->encodedView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Room for four lines of the hex dump (64 bytes) beside the payload.
+    m_ui->encodedView->setMinimumHeight(4 * m_ui->encodedView->fontMetrics().lineSpacing() +
+                                        2 * (m_ui->encodedView->frameWidth() +
+                                             int(m_ui->encodedView->document()->documentMargin())));
     m_ui->encodedWidget->hide();
     m_ui->payloadSplitter->setStretchFactor(0, 1);
     m_ui->payloadSplitter->setStretchFactor(1, 1);
@@ -678,8 +682,9 @@ void PublishPane::showEncoded(const PayloadFormat::EncodeResult &encoded)
         QString dump = PayloadFormat::toHexDump(
                 QByteArrayView(bytes).first(qMin<qsizetype>(bytes.size(), EncodedBytesShown)));
         if (bytes.size() > EncodedBytesShown)
-            dump += QLatin1Char('\n') +
-                    tr("… and %Ln more byte(s)", nullptr, int(bytes.size() - EncodedBytesShown));
+            dump += tr("… and %Ln more byte(s)", nullptr, int(bytes.size() - EncodedBytesShown));
+        else if (dump.endsWith(u'\n'))
+            dump.chop(1); // no empty line to scroll to
         m_ui->encodedView->setPlainText(dump);
     }
 }

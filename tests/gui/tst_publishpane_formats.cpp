@@ -18,9 +18,13 @@
 #include "payloaddecoder.h"
 #include "publishpane.h"
 #include "secretstore.h"
+#include "subscriptionmodel.h"
+#include "subscriptionspane.h"
+#include "topictreemodel.h"
 #include "translations.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -128,6 +132,13 @@ void TestPublishPaneFormats::initTestCase()
     options.port = m_broker->port();
     options.clientId = QStringLiteral("tst-formats-window");
     QVERIFY(ClientWaits::connectAndWait(m_window->client(), options, Timeout));
+    // The window shows what it sends and what comes back.
+    SubscriptionsPane *subscriptions = m_window->subscriptionsPane();
+    QVERIFY(subscriptions->subscribe(QStringLiteral("formats/#"), Mqtt::QoS::AtLeastOnce));
+    SubscriptionModel *model = m_window->subscriptions();
+    QTRY_COMPARE(model->rowCount(), 1);
+    QTRY_COMPARE(model->subscription(0).state, SubscriptionModel::State::Granted);
+
     m_receiver = std::make_unique<Mqtt::Client>();
     options.clientId = QStringLiteral("tst-formats-receiver");
     QVERIFY(ClientWaits::connectAndWait(m_receiver.get(), options, Timeout));
@@ -156,11 +167,13 @@ void TestPublishPaneFormats::typePayload(const QString &text)
     auto *edit = child<QPlainTextEdit>(m_composer, "payloadEdit");
     edit->clear();
     edit->setFocus();
-    const QStringList lines = text.split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (i > 0)
+    for (const QChar c : text) {
+        if (c == u'\n')
             QTest::keyClick(edit, Qt::Key_Return);
-        QTest::keyClicks(edit, lines.at(i));
+        else if (c.unicode() < 0x80)
+            QTest::keyClick(edit, char(c.unicode()));
+        else // what a keyboard layout with the letter sends
+            QTest::sendKeyEvent(QTest::Click, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
     }
     QCOMPARE(edit->toPlainText(), text);
 }
@@ -196,26 +209,37 @@ Mqtt::Message TestPublishPaneFormats::publishAndReceive()
 
 void TestPublishPaneFormats::composerSendsCbor()
 {
-    m_composer->setTopic(QStringLiteral("formats/plain/cbor"));
-    m_composer->setEncoding({Payload::Decoder::Cbor, {}});
+    // The topic's rule says CBOR.
+    m_composer->setEncoding({Payload::Decoder::Text, {}});
+    m_composer->setTopic(QStringLiteral("formats/cbor/boiler"));
+    QCOMPARE(m_composer->encoding().decoder, Payload::Decoder::Cbor);
+    QCOMPARE(child<QLabel>(m_composer, "ruleLabel")->text(),
+             QStringLiteral("as the rule for formats/cbor/# says"));
     auto *encodedLabel = child<QLabel>(m_composer, "encodedLabel");
     auto *encodedView = child<QPlainTextEdit>(m_composer, "encodedView");
     QVERIFY(encodedView->isVisible());
     const QString json = QStringLiteral(
             R"({"sensor": "boiler-7", "t": 21.5, "on": true, "counts": [1, -2, 300, 70000], )"
-            R"("big": 9007199254740993, "none": null, "name": "Kessel \u00fc"})");
+            R"("big": 9007199254740993, "none": null, "name": "Kessel ü"})");
     typePayload(json);
 
     // Shown while typing: the size and the hex dump of what Publish sends.
     const PayloadFormat::EncodeResult encoded = m_composer->encodedPayload();
     QVERIFY2(encoded.isValid(), qPrintable(encoded.error));
     QCOMPARE(encodedLabel->text(), QStringLiteral("%1 bytes as CBOR").arg(encoded.bytes.size()));
-    QCOMPARE(encodedView->toPlainText(), PayloadFormat::toHexDump(encoded.bytes));
+    QCOMPARE(encodedView->toPlainText(), PayloadFormat::toHexDump(encoded.bytes).chopped(1));
     QVERIFY2(m_composer->statusText().isEmpty(), qPrintable(m_composer->statusText()));
-    saveScreenshot(m_window.get(), QStringLiteral("composer-cbor"));
 
     const Mqtt::Message message = publishAndReceive();
     QCOMPARE(message.payload, encoded.bytes);
+    // As the README shows it: the message sent and received in the log, the composer taller.
+    MessageLogModel *log = m_window->messageLog();
+    QTRY_VERIFY(log->rowCount() >= 2 &&
+                log->directionAt(log->rowCount() - 1) == MessageLogModel::Direction::Incoming);
+    QTRY_VERIFY(m_window->topicTree()->rowCount() > 0);
+    m_window->resizeDocks({m_window->findChild<QDockWidget *>(QStringLiteral("publish"))}, {340},
+                          Qt::Vertical);
+    saveScreenshot(m_window.get(), QStringLiteral("composer-cbor"));
     QString error;
     const QJsonDocument decoded = decodedByPython(QStringLiteral("cbor2"), message.payload, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -339,6 +363,18 @@ void TestPublishPaneFormats::composerSendsNumbers()
     typePayload(QStringLiteral("[1, 40000]"));
     QVERIFY2(m_composer->statusText().contains(QLatin1String("40000")),
              qPrintable(m_composer->statusText()));
+
+    // A long payload: the first 4 KiB shown, the size of the rest said.
+    m_composer->setEncoding({Payload::Decoder::Numbers, QStringLiteral("float64le")});
+    QStringList many;
+    for (int i = 0; i < 1100; ++i)
+        many << QString::number(i);
+    m_composer->setPayloadText(u'[' + many.join(u',') + u']');
+    QCOMPARE(child<QLabel>(m_composer, "encodedLabel")->text(),
+             QStringLiteral("8,800 bytes as Numbers float64le"));
+    const QString dump = child<QPlainTextEdit>(m_composer, "encodedView")->toPlainText();
+    QVERIFY2(dump.endsWith(u"… and 4,704 more bytes"), qPrintable(dump.right(100)));
+    QCOMPARE(dump.count(u'\n'), 4096 / 16);
 }
 
 void TestPublishPaneFormats::userOverridesTheRule()
