@@ -20,6 +20,7 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void encoderCheckedByPythonMsgpack();
+    void encoderKeepsNumbersPast64Bits();
 };
 
 void tst_PayloadMsgpack::decodesPythonMsgpack_data()
@@ -118,6 +119,29 @@ void tst_PayloadMsgpack::encoderCheckedByPythonMsgpack()
     QCOMPARE(seen.trimmed(),
              QByteArray("[('a', [True, None]), ('big', 9007199254740993), ('n', -3), "
                         "('t', 21.5)]"));
+}
+
+void tst_PayloadMsgpack::encoderKeepsNumbersPast64Bits()
+{
+    // JSON numbers past the 64-bit integers are doubles; msgpack-cxx's pack_double turned
+    // 2^64 into an integer out of range (undefined behaviour, 0 on x86; found by
+    // fuzz_payload_msgpack). They go out as float 64.
+    for (const char *json : {"18446744073709551615", "18446744073709551616", "-1e19", "1e300"}) {
+        const PayloadFormat::EncodeResult encoded = encodeMessagePack(QString::fromLatin1(json));
+        QVERIFY2(encoded.isValid(), qPrintable(encoded.error));
+        QString error;
+        const QByteArray seen = ExternalEncoders::python(
+                QStringLiteral("import sys, msgpack\n"
+                               "print(repr(msgpack.unpackb(sys.stdin.buffer.read())))"),
+                encoded.bytes, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(seen.trimmed().toDouble(), QByteArray(json).toDouble());
+        QVERIFY2(seen.contains('e'), seen.constData()); // a float, not an integer
+    }
+    // Whole numbers within uint64 stay integers.
+    const PayloadFormat::EncodeResult big =
+            encodeMessagePack(QStringLiteral("9223372036854775808"));
+    QCOMPARE(big.bytes.toHex(), QByteArray("cf8000000000000000"));
 }
 
 QTEST_GUILESS_MAIN(tst_PayloadMsgpack)
