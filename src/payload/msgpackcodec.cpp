@@ -55,8 +55,13 @@ QString timestampText(const char *data, quint32 size)
     } else {
         return QString();
     }
-    return QDateTime::fromMSecsSinceEpoch(seconds * 1000 + nanoseconds / 1000000, Qt::UTC)
-            .toString(Qt::ISODateWithMs);
+    // Seconds past what milliseconds in 64 bits hold (about 292 million years) are no date:
+    // the extension is then shown as its bytes.
+    qint64 milliseconds = 0;
+    if (qMulOverflow(seconds, qint64(1000), &milliseconds) ||
+        qAddOverflow(milliseconds, qint64(nanoseconds / 1000000), &milliseconds))
+        return QString();
+    return QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 Node messagePackNode(const msgpack::object &object, int depth)

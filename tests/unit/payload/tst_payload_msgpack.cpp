@@ -20,6 +20,7 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void encoderCheckedByPythonMsgpack();
+    void timestampsPastTheDatesAreBytes();
     void encoderKeepsNumbersPast64Bits();
 };
 
@@ -119,6 +120,29 @@ void tst_PayloadMsgpack::encoderCheckedByPythonMsgpack()
     QCOMPARE(seen.trimmed(),
              QByteArray("[('a', [True, None]), ('big', 9007199254740993), ('n', -3), "
                         "('t', 21.5)]"));
+}
+
+void tst_PayloadMsgpack::timestampsPastTheDatesAreBytes()
+{
+    // Seconds whose milliseconds overflow 64 bits (signed overflow, undefined behaviour; found
+    // by fuzz_payload_msgpack): the extension's bytes, not a date.
+    QString error;
+    const QByteArray payload = ExternalEncoders::pythonBytes(
+            QStringLiteral("msgpack"),
+            QStringLiteral("msgpack.packb([msgpack.Timestamp(-2**62, 0), "
+                           "msgpack.Timestamp(2**63 - 1, 999999999), msgpack.Timestamp(0, 5)])"),
+            &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const DecodeResult result = decodeMessagePack(payload);
+    QVERIFY2(result.isValid(), qPrintable(result.error));
+    for (int i : {0, 1}) {
+        const Node &extension = result.root.children.at(i);
+        QCOMPARE(extension.type, QStringLiteral("ext -1"));
+        QCOMPARE(extension.children.at(1).kind, Node::Kind::Bytes);
+        QCOMPARE(extension.children.at(1).value.toByteArray().size(), 12);
+    }
+    QCOMPARE(result.root.children.at(2).children.at(1).value.toString(),
+             QStringLiteral("1970-01-01T00:00:00.000Z"));
 }
 
 void tst_PayloadMsgpack::encoderKeepsNumbersPast64Bits()
