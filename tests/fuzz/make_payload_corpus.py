@@ -7,12 +7,12 @@ does not write (indefinite lengths, simple values) are spelled out byte by byte 
 
     tests/fuzz/make_payload_corpus.py   # Debian's python3 (python3-cbor2, python3-msgpack)
 
-The input formats are described at the top of each tests/fuzz/fuzz_payload_*.cpp.
+The input formats are described at the top of each tests/fuzz/fuzz_payload_*.cpp. Inputs of
+fuzzing findings are committed beside the seeds as finding-* and left alone here.
 """
 import math
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -36,10 +36,13 @@ def protoc_encode(proto_paths, proto_file, message_type, text):
 
 
 def write_corpus(target, seeds):
-    """seeds: name -> bytes. Replaces the folder's content."""
+    """seeds: name -> bytes. Replaces the folder's content but for the inputs of fuzzing
+    findings (finding-*), which stay as they were committed."""
     folder = os.path.join(CORPUS, target)
-    shutil.rmtree(folder, ignore_errors=True)
-    os.makedirs(folder)
+    os.makedirs(folder, exist_ok=True)
+    for name in os.listdir(folder):
+        if not name.startswith("finding-"):
+            os.remove(os.path.join(folder, name))
     for name, data in sorted(seeds.items()):
         with open(os.path.join(folder, name), "wb") as out:
             out.write(data)
