@@ -545,11 +545,11 @@ void PublishPane::updateTypeField()
     QStringList shown;
     for (int i = 0; i < type->count(); ++i)
         shown << type->itemText(i);
-    if (shown == items)
+    const bool sameKind = m_typeFieldDecoder == decoder;
+    if (sameKind && shown == items)
         return;
     const QSignalBlocker blocker(type);
     // The text typed for the other kind of type (a message type, a number format) stays with it.
-    const bool sameKind = m_typeFieldDecoder == decoder;
     if (!sameKind && hasType(m_typeFieldDecoder))
         m_typedTypes.insert(m_typeFieldDecoder, type->currentText());
     const QString text = sameKind

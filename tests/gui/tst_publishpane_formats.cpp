@@ -84,6 +84,7 @@ private Q_SLOTS:
     void composerSendsSparkplugMetrics();
     void composerSendsNumbers();
     void userOverridesTheRule();
+    void typeFieldKeepsEachKindsType();
     void badJsonIsRefusedWhereTyped();
     void unknownMessageTypeIsRefused();
     void historyRemembersTheFormat();
@@ -421,6 +422,27 @@ void TestPublishPaneFormats::userOverridesTheRule()
     rules.removeAt(0);
     decoder->setRules(rules);
     m_composer->setTopic(QStringLiteral("formats/plain/x"));
+}
+
+void TestPublishPaneFormats::typeFieldKeepsEachKindsType()
+{
+    m_composer->setTopic(QStringLiteral("formats/plain/types"));
+    m_composer->setEncoding({Payload::Decoder::Protobuf, QStringLiteral("acme.fleet.Batch")});
+    auto *format = child<QComboBox>(m_composer, "formatCombo");
+    auto *type = child<QComboBox>(m_composer, "typeCombo");
+    // Numbers: its own list and the format typed for it last (or float32le).
+    format->setCurrentIndex(format->findText(QStringLiteral("Numbers")));
+    QCOMPARE(type->findText(QStringLiteral("acme.Reading")), -1);
+    QVERIFY(type->findText(QStringLiteral("uint16be")) >= 0);
+    type->setEditText(QStringLiteral("uint16be"));
+    QCOMPARE(m_composer->encoding().toString(), QStringLiteral("numbers:uint16be"));
+    // Back to Protobuf: the message type typed before.
+    format->setCurrentIndex(format->findText(QStringLiteral("Protobuf")));
+    QCOMPARE(m_composer->encoding().toString(), QStringLiteral("protobuf:acme.fleet.Batch"));
+    format->setCurrentIndex(format->findText(QStringLiteral("Numbers")));
+    QCOMPARE(m_composer->encoding().toString(), QStringLiteral("numbers:uint16be"));
+    format->setCurrentIndex(format->findText(QStringLiteral("CBOR")));
+    QVERIFY(!type->isVisible());
 }
 
 void TestPublishPaneFormats::badJsonIsRefusedWhereTyped()
