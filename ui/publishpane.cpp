@@ -433,9 +433,13 @@ void PublishPane::setPayloadDecoder(Payload::PayloadDecoder *decoder)
 {
     m_decoder = decoder;
     m_matchedRule.reset();
+    refreshEncoding();
+}
+
+void PublishPane::refreshEncoding()
+{
     updateTypeField();
-    followRule();
-    validatePayload();
+    validatePayload(); // follows the rule first
 }
 
 const Payload::PayloadDecoder &PublishPane::decoder() const

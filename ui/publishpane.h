@@ -56,6 +56,9 @@ public:
     // encoding, its .proto files give the protobuf message types. Without one, no rule applies
     // and there are no protobuf types. The decoder must outlive the pane.
     void setPayloadDecoder(Payload::PayloadDecoder *decoder);
+    // After the decoder's rules or .proto folders changed: follows the topic's rule now (the
+    // composer also looks again at each edit) and lists the message types loaded.
+    void refreshEncoding();
     // How the payload text becomes bytes ("cbor", "protobuf:acme.Reading", "numbers:int16le").
     Payload::DecoderSpec encoding() const;
     // The user's choice: it holds on topics without a rule and on those of the rule it was

@@ -421,6 +421,8 @@ void TestPublishPaneFormats::userOverridesTheRule()
     QCOMPARE(m_composer->encoding().toString(), QStringLiteral("numbers:uint8"));
     rules.removeAt(0);
     decoder->setRules(rules);
+    m_composer->refreshEncoding(); // or at once, when the window says so
+    QCOMPARE(m_composer->encoding().decoder, Payload::Decoder::Cbor);
     m_composer->setTopic(QStringLiteral("formats/plain/x"));
 }
 
