@@ -146,6 +146,20 @@
             <numerusform>Queued for %1 at %2: not connected, it is sent once the connection is up (%Ln messages waiting)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) as %1</source>
+        <translation>
+            <numerusform>%Ln byte as %1</numerusform>
+            <numerusform>%Ln bytes as %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more byte(s)</source>
+        <translation>
+            <numerusform>… and %Ln more byte</numerusform>
+            <numerusform>… and %Ln more bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecordingController</name>

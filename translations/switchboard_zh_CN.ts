@@ -4433,10 +4433,6 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>未投递到 %1（0x%2）：%3</translation>
     </message>
     <message>
-        <source>%1 (QoS %2%3%4): %5</source>
-        <translation>%1（QoS %2%3%4）：%5</translation>
-    </message>
-    <message>
         <source>, with properties</source>
         <translation>，带属性</translation>
     </message>
@@ -4453,6 +4449,106 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <translation>
             <numerusform>已于 %2 为 %1 排队：未连接，连接建立后发送（%Ln 条消息等待中）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>How the payload is sent: text, JSON, hex and Base64 as typed; CBOR, MessagePack, Protobuf, Sparkplug B and Numbers encode the JSON typed below. The connection&apos;s decode rule for the topic chooses it unless you choose another.</source>
+        <translation>负载的发送方式：文本、JSON、十六进制和 Base64 按输入原样发送；CBOR、MessagePack、Protobuf、Sparkplug B 和数字数组把下方输入的 JSON 编码后发送。除非您另选，否则由此连接中与主题匹配的解码规则决定。</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s decode rules say how a topic&apos;s payloads are shown, and the composer sends in that format unless you choose another</source>
+        <translation>连接的解码规则决定主题负载的显示方式；除非您另选，撰写器也按该格式编码发送</translation>
+    </message>
+    <message>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <source>MessagePack</source>
+        <translation>MessagePack</translation>
+    </message>
+    <message>
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
+    <message>
+        <source>Sparkplug B</source>
+        <translation>Sparkplug B</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>数字数组</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>message type, e.g. acme.Reading</source>
+        <translation>消息类型，例如 acme.Reading</translation>
+    </message>
+    <message>
+        <source>number format</source>
+        <translation>数字格式</translation>
+    </message>
+    <message>
+        <source>as the rule for %1 says</source>
+        <translation>按 %1 的规则</translation>
+    </message>
+    <message>
+        <source>the rule for %1 says %2</source>
+        <translation>%1 的规则为 %2</translation>
+    </message>
+    <message>
+        <source>Name the message type to encode into, e.g. acme.Reading</source>
+        <translation>请填写要编码成的消息类型，例如 acme.Reading</translation>
+    </message>
+    <message>
+        <source>No .proto files are loaded for this connection: %1 is unknown</source>
+        <translation>此连接未加载 Protobuf 定义文件（*.proto）：不认识 %1</translation>
+    </message>
+    <message>
+        <source>No message type %1 in this connection&apos;s .proto files</source>
+        <translation>此连接的 Protobuf 定义文件（*.proto）中没有消息类型 %1</translation>
+    </message>
+    <message>
+        <source>Choose a number format: %1</source>
+        <translation>请选择数字格式：%1</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3)</source>
+        <translation>%1（第 %2 行，第 %3 列）</translation>
+    </message>
+    <message>
+        <source>Payload as JSON, sent as %1</source>
+        <translation>以 JSON 输入负载，编码为 %1 发送</translation>
+    </message>
+    <message>
+        <source>Nothing typed yet</source>
+        <translation>尚未输入内容</translation>
+    </message>
+    <message>
+        <source>Not sent: this does not encode as %1</source>
+        <translation>不会发送：无法编码为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) as %1</source>
+        <translation>
+            <numerusform>%Ln 字节（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more byte(s)</source>
+        <translation>
+            <numerusform>……另有 %Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (QoS %2%3%4%5): %6</source>
+        <translation>%1（QoS %2%3%4%5）：%6</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>，%1</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,7 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
 
     view->publishPane = new PublishPane;
     view->publishPane->setClient(client);
+    view->publishPane->setPayloadDecoder(workspace->payloadDecoder());
     m_publishStack->addWidget(view->publishPane);
 
     view->requestResponsePane = new RequestResponsePane;

@@ -3,6 +3,8 @@
 #include "ui_publishpane.h"
 
 #include "client.h"
+#include "numbercodec.h"
+#include "payloaddecoder.h"
 #include "topic.h"
 #include "validation.h"
 
@@ -13,36 +15,32 @@
 #include <QSettings>
 #include <QStringListModel>
 #include <QTableWidget>
+#include <QTextBlock>
 #include <QTime>
 
 namespace {
 
 const char HistoryKey[] = "publish/history";
 
-QString formatName(PayloadFormat::Format format)
+// The encoded bytes shown at most: a hex dump line per 16 bytes stays quick to lay out.
+constexpr int EncodedBytesShown = 4096;
+
+bool isJsonEncoding(Payload::Decoder decoder)
 {
-    switch (format) {
-    case PayloadFormat::Format::Text:
-        return QStringLiteral("text");
-    case PayloadFormat::Format::Json:
-        return QStringLiteral("json");
-    case PayloadFormat::Format::Hex:
-        return QStringLiteral("hex");
-    case PayloadFormat::Format::Base64:
-        return QStringLiteral("base64");
+    switch (decoder) {
+    case Payload::Decoder::Text:
+    case Payload::Decoder::Json:
+    case Payload::Decoder::Hex:
+    case Payload::Decoder::Base64:
+        return false;
+    default:
+        return true;
     }
-    return QStringLiteral("text");
 }
 
-PayloadFormat::Format formatFromName(const QString &name)
+bool hasType(Payload::Decoder decoder)
 {
-    if (name == QLatin1String("json"))
-        return PayloadFormat::Format::Json;
-    if (name == QLatin1String("hex"))
-        return PayloadFormat::Format::Hex;
-    if (name == QLatin1String("base64"))
-        return PayloadFormat::Format::Base64;
-    return PayloadFormat::Format::Text;
+    return decoder == Payload::Decoder::Protobuf || decoder == Payload::Decoder::Numbers;
 }
 
 // History entries keep their properties as [id, integer, data, value] lists.
@@ -88,10 +86,30 @@ Mqtt::Properties propertiesFromVariant(const QVariantList &list)
 PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::PublishPane)
 {
     m_ui->setupUi(this);
-    m_ui->formatCombo->addItem(tr("Text"), QVariant::fromValue(PayloadFormat::Format::Text));
-    m_ui->formatCombo->addItem(tr("JSON"), QVariant::fromValue(PayloadFormat::Format::Json));
-    m_ui->formatCombo->addItem(tr("Hex"), QVariant::fromValue(PayloadFormat::Format::Hex));
-    m_ui->formatCombo->addItem(tr("Base64"), QVariant::fromValue(PayloadFormat::Format::Base64));
+    m_ownDecoder = std::make_unique<Payload::PayloadDecoder>();
+    for (const Payload::Decoder decoder :
+         {Payload::Decoder::Text, Payload::Decoder::Json, Payload::Decoder::Hex,
+          Payload::Decoder::Base64, Payload::Decoder::Cbor, Payload::Decoder::MessagePack,
+          Payload::Decoder::Protobuf, Payload::Decoder::Sparkplug, Payload::Decoder::Numbers})
+        m_ui->formatCombo->addItem(encodingName({decoder, QString()}), QVariant::fromValue(decoder));
+    m_ui->formatCombo->setToolTip(
+            tr("How the payload is sent: text, JSON, hex and Base64 as typed; CBOR, "
+               "MessagePack, Protobuf, Sparkplug B and Numbers encode the JSON typed below. The "
+               "connection's decode rule for the topic chooses it unless you choose another."));
+    m_ui->typeCombo->lineEdit()->setClearButtonEnabled(true);
+    m_ui->typeCombo->hide();
+    m_ui->ruleLabel->hide();
+    m_ui->ruleLabel->setToolTip(
+            tr("The connection's decode rules say how a topic's payloads are shown, and the "
+               "composer sends in that format unless you choose another"));
+    m_ui->encodedView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Room for four lines of the hex dump (64 bytes) beside the payload.
+    m_ui->encodedView->setMinimumHeight(4 * m_ui->encodedView->fontMetrics().lineSpacing() +
+                                        2 * (m_ui->encodedView->frameWidth() +
+                                             int(m_ui->encodedView->document()->documentMargin())));
+    m_ui->encodedWidget->hide();
+    m_ui->payloadSplitter->setStretchFactor(0, 1);
+    m_ui->payloadSplitter->setStretchFactor(1, 1);
     m_ui->qosCombo->addItem(tr("0 - at most once"), 0);
     m_ui->qosCombo->addItem(tr("1 - at least once"), 1);
     m_ui->qosCombo->addItem(tr("2 - exactly once"), 2);
@@ -170,9 +188,12 @@ PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::Publis
     });
     connect(m_ui->repeatSpin, &QSpinBox::valueChanged, this,
             [this](int value) { m_repeatTimer.setInterval(value); });
-    connect(m_ui->formatCombo, &QComboBox::currentIndexChanged, this, &PublishPane::validatePayload);
+    connect(m_ui->formatCombo, &QComboBox::currentIndexChanged, this,
+            &PublishPane::onEncodingEdited);
+    connect(m_ui->typeCombo, &QComboBox::editTextChanged, this, &PublishPane::onEncodingEdited);
     connect(m_ui->payloadEdit, &QPlainTextEdit::textChanged, this, &PublishPane::validatePayload);
     connect(m_ui->topicEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        followRule();
         if (text.isEmpty()) {
             showStatus(QString());
             return;
@@ -408,14 +429,268 @@ void PublishPane::setTopic(const QString &topic)
     m_ui->topicEdit->setText(topic);
 }
 
-PayloadFormat::Format PublishPane::payloadFormat() const
+void PublishPane::setPayloadDecoder(Payload::PayloadDecoder *decoder)
 {
-    return m_ui->formatCombo->currentData().value<PayloadFormat::Format>();
+    m_decoder = decoder;
+    m_matchedRule.reset();
+    refreshEncoding();
 }
 
-void PublishPane::setPayloadFormat(PayloadFormat::Format format)
+void PublishPane::refreshEncoding()
 {
-    m_ui->formatCombo->setCurrentIndex(m_ui->formatCombo->findData(QVariant::fromValue(format)));
+    updateTypeField();
+    validatePayload(); // follows the rule first
+}
+
+const Payload::PayloadDecoder &PublishPane::decoder() const
+{
+    return m_decoder ? *m_decoder : *m_ownDecoder;
+}
+
+QString PublishPane::encodingName(const Payload::DecoderSpec &spec)
+{
+    QString name;
+    switch (spec.decoder) {
+    case Payload::Decoder::Text:
+        name = tr("Text");
+        break;
+    case Payload::Decoder::Json:
+        name = tr("JSON");
+        break;
+    case Payload::Decoder::Hex:
+        name = tr("Hex");
+        break;
+    case Payload::Decoder::Base64:
+        name = tr("Base64");
+        break;
+    case Payload::Decoder::Cbor:
+        name = tr("CBOR");
+        break;
+    case Payload::Decoder::MessagePack:
+        name = tr("MessagePack");
+        break;
+    case Payload::Decoder::Protobuf:
+        name = tr("Protobuf");
+        break;
+    case Payload::Decoder::Sparkplug:
+        name = tr("Sparkplug B");
+        break;
+    case Payload::Decoder::Numbers:
+        name = tr("Numbers");
+        break;
+    }
+    return spec.type.isEmpty() ? name : tr("%1 %2").arg(name, spec.type);
+}
+
+Payload::DecoderSpec PublishPane::encoding() const
+{
+    Payload::DecoderSpec spec;
+    spec.decoder = m_ui->formatCombo->currentData().value<Payload::Decoder>();
+    if (hasType(spec.decoder))
+        spec.type = m_ui->typeCombo->currentText().trimmed();
+    return spec;
+}
+
+void PublishPane::setEncoding(const Payload::DecoderSpec &spec)
+{
+    showEncoding(spec);
+    rememberChosenEncoding();
+    validatePayload();
+}
+
+void PublishPane::rememberChosenEncoding()
+{
+    m_chosenEncoding = encoding();
+    if (m_matchedRule)
+        m_overriddenRule = ruleChoseEncoding() ? std::nullopt : m_matchedRule;
+    updateRuleLabel();
+}
+
+QString PublishPane::encodingRule() const
+{
+    return m_matchedRule ? m_matchedRule->filter : QString();
+}
+
+bool PublishPane::ruleChoseEncoding() const
+{
+    return m_matchedRule && m_matchedRule->decoder == encoding();
+}
+
+void PublishPane::showEncoding(const Payload::DecoderSpec &spec)
+{
+    m_showingEncoding = true;
+    m_ui->formatCombo->setCurrentIndex(
+            m_ui->formatCombo->findData(QVariant::fromValue(spec.decoder)));
+    updateTypeField();
+    if (hasType(spec.decoder))
+        m_ui->typeCombo->setEditText(spec.type);
+    m_showingEncoding = false;
+}
+
+void PublishPane::onEncodingEdited()
+{
+    updateTypeField();
+    if (m_showingEncoding)
+        return; // the caller validates once the whole spec is shown
+    rememberChosenEncoding();
+    validatePayload();
+}
+
+void PublishPane::updateTypeField()
+{
+    const Payload::Decoder decoder = m_ui->formatCombo->currentData().value<Payload::Decoder>();
+    QComboBox *type = m_ui->typeCombo;
+    type->setVisible(hasType(decoder));
+    if (!hasType(decoder))
+        return;
+    const QStringList items = decoder == Payload::Decoder::Protobuf
+                                      ? this->decoder().protobufSchemas().messageTypes()
+                                      : Payload::NumberFormat::names();
+    QStringList shown;
+    for (int i = 0; i < type->count(); ++i)
+        shown << type->itemText(i);
+    const bool sameKind = m_typeFieldDecoder == decoder;
+    if (sameKind && shown == items)
+        return;
+    const QSignalBlocker blocker(type);
+    // The text typed for the other kind of type (a message type, a number format) stays with it.
+    if (!sameKind && hasType(m_typeFieldDecoder))
+        m_typedTypes.insert(m_typeFieldDecoder, type->currentText());
+    const QString text = sameKind
+                                 ? type->currentText()
+                                 : m_typedTypes.value(decoder, decoder == Payload::Decoder::Numbers
+                                                                       ? QStringLiteral("float32le")
+                                                                       : items.value(0));
+    m_typeFieldDecoder = decoder;
+    type->clear();
+    type->addItems(items);
+    type->setEditText(text);
+    type->lineEdit()->setPlaceholderText(decoder == Payload::Decoder::Protobuf
+                                                 ? tr("message type, e.g. acme.Reading")
+                                                 : tr("number format"));
+}
+
+void PublishPane::followRule()
+{
+    std::optional<Payload::DecodeRule> matched;
+    if (m_decoder && !topic().isEmpty() && !Mqtt::validateTopicName(topic())) {
+        if (const Payload::DecodeRule *rule = m_decoder->rules().match(topic()))
+            matched = *rule;
+    }
+    if (matched == m_matchedRule)
+        return; // the same rule as before: the user's choice over it stands
+    m_matchedRule = matched;
+    if (matched && !(matched == m_overriddenRule)) {
+        m_overriddenRule.reset();
+        showEncoding(matched->decoder);
+    } else {
+        showEncoding(m_chosenEncoding);
+    }
+    updateRuleLabel();
+    validatePayload();
+}
+
+void PublishPane::updateRuleLabel()
+{
+    QLabel *label = m_ui->ruleLabel;
+    label->setVisible(m_matchedRule.has_value());
+    if (!m_matchedRule)
+        return;
+    if (ruleChoseEncoding())
+        label->setText(tr("as the rule for %1 says").arg(m_matchedRule->filter));
+    else
+        label->setText(tr("the rule for %1 says %2")
+                               .arg(m_matchedRule->filter, encodingName(m_matchedRule->decoder)));
+}
+
+QString PublishPane::encodingProblem() const
+{
+    const Payload::DecoderSpec spec = encoding();
+    if (spec.decoder == Payload::Decoder::Protobuf) {
+        if (spec.type.isEmpty())
+            return tr("Name the message type to encode into, e.g. acme.Reading");
+        if (decoder().protobufSchemas().folders().isEmpty())
+            return tr("No .proto files are loaded for this connection: %1 is unknown").arg(spec.type);
+        if (!decoder().protobufSchemas().hasMessageType(spec.type))
+            return tr("No message type %1 in this connection's .proto files").arg(spec.type);
+    } else if (spec.decoder == Payload::Decoder::Numbers &&
+               !Payload::NumberFormat::fromName(spec.type)) {
+        return tr("Choose a number format: %1")
+                .arg(Payload::NumberFormat::names().join(QStringLiteral(", ")));
+    }
+    return QString();
+}
+
+PayloadFormat::EncodeResult PublishPane::encodedPayload() const
+{
+    PayloadFormat::EncodeResult result;
+    result.error = encodingProblem();
+    if (!result.isValid())
+        return result;
+    return decoder().encode(encoding(), payloadText());
+}
+
+QString PublishPane::encodeProblem(const PayloadFormat::EncodeResult &encoded) const
+{
+    if (encoded.errorOffset < 0)
+        return encoded.error;
+    const QTextBlock block = m_ui->payloadEdit->document()->findBlock(encoded.errorOffset);
+    if (!block.isValid())
+        return encoded.error;
+    return tr("%1 (line %2, column %3)")
+            .arg(encoded.error)
+            .arg(block.blockNumber() + 1)
+            .arg(encoded.errorOffset - block.position() + 1);
+}
+
+void PublishPane::showEncoded(const PayloadFormat::EncodeResult &encoded)
+{
+    const Payload::DecoderSpec spec = encoding();
+    const bool typed = !payloadText().isEmpty();
+    // The position of the mistake, underlined where it was typed.
+    QList<QTextEdit::ExtraSelection> marks;
+    if (typed && !encoded.isValid() && encoded.errorOffset >= 0) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(m_ui->payloadEdit->document());
+        const int end = int(payloadText().size());
+        const int position = qMin(int(encoded.errorOffset), end);
+        // At the end of the input (something is missing) the last character is marked.
+        mark.cursor.setPosition(position < end ? position : qMax(0, end - 1));
+        mark.cursor.setPosition(qMin(mark.cursor.position() + 1, end), QTextCursor::KeepAnchor);
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(QColor(0xb0, 0x00, 0x20));
+        marks << mark;
+    }
+    m_ui->payloadEdit->setExtraSelections(marks);
+
+    m_ui->payloadEdit->setPlaceholderText(
+            isJsonEncoding(spec.decoder) ? tr("Payload as JSON, sent as %1").arg(encodingName(spec))
+                                         : tr("Payload"));
+    // Text and JSON go out as typed: their bytes are the text.
+    const bool shown =
+            spec.decoder != Payload::Decoder::Text && spec.decoder != Payload::Decoder::Json;
+    m_ui->encodedWidget->setVisible(shown);
+    if (!shown)
+        return;
+    if (!typed) {
+        m_ui->encodedLabel->setText(tr("Nothing typed yet"));
+        m_ui->encodedView->setPlainText(encodingProblem());
+    } else if (!encoded.isValid()) {
+        m_ui->encodedLabel->setText(
+                tr("Not sent: this does not encode as %1").arg(encodingName(spec)));
+        m_ui->encodedView->setPlainText(encodeProblem(encoded));
+    } else {
+        const QByteArray &bytes = encoded.bytes;
+        m_ui->encodedLabel->setText(
+                tr("%Ln byte(s) as %1", nullptr, int(bytes.size())).arg(encodingName(spec)));
+        QString dump = PayloadFormat::toHexDump(
+                QByteArrayView(bytes).first(qMin<qsizetype>(bytes.size(), EncodedBytesShown)));
+        if (bytes.size() > EncodedBytesShown)
+            dump += tr("… and %Ln more byte(s)", nullptr, int(bytes.size() - EncodedBytesShown));
+        else if (dump.endsWith(u'\n'))
+            dump.chop(1); // no empty line to scroll to
+        m_ui->encodedView->setPlainText(dump);
+    }
 }
 
 QString PublishPane::payloadText() const
@@ -467,28 +742,16 @@ void PublishPane::showStatus(const QString &text)
     m_ui->statusLabel->setText(text);
 }
 
-bool PublishPane::encodePayload(QByteArray *payload, QString *problem) const
-{
-    const PayloadFormat::EncodeResult result =
-            PayloadFormat::encode(payloadText(), payloadFormat());
-    if (!result.isValid()) {
-        *problem = result.error;
-        return false;
-    }
-    *payload = result.bytes;
-    return true;
-}
-
-QString PublishPane::inputProblem() const
+QString PublishPane::inputProblem(const PayloadFormat::EncodeResult &encoded) const
 {
     if (const Mqtt::Error error = Mqtt::validateTopicName(topic()); error && !topic().isEmpty())
         return error.text;
-    QByteArray payload;
+    const QByteArray &payload = encoded.bytes;
     QString problem;
     Mqtt::Properties properties;
     // Nothing typed yet is not a mistake: Publish says what an empty payload lacks.
-    if (!payloadText().isEmpty() && !encodePayload(&payload, &problem))
-        return problem;
+    if (!payloadText().isEmpty() && !encoded.isValid())
+        return encodeProblem(encoded);
     if (arePropertiesAvailable() && (!composeProperties(&properties, &problem) ||
                                      !payloadMatchesIndicator(payload, properties, &problem)))
         return problem;
@@ -511,7 +774,10 @@ QString PublishPane::inputProblem() const
 
 void PublishPane::validatePayload()
 {
-    const QString problem = inputProblem();
+    followRule();
+    const PayloadFormat::EncodeResult encoded = encodedPayload();
+    showEncoded(encoded);
+    const QString problem = inputProblem(encoded);
     if (problem.isEmpty()) {
         showStatus(QString());
         return;
@@ -523,7 +789,7 @@ void PublishPane::validatePayload()
 void PublishPane::revalidate()
 {
     // Unlike typing, a connection change must not wipe the broker's last answer.
-    const QString problem = inputProblem();
+    const QString problem = inputProblem(encodedPayload());
     if (!problem.isEmpty())
         validatePayload();
     else if (m_showsInputProblem)
@@ -584,11 +850,13 @@ quint64 PublishPane::publish()
     message.topic = topic();
     message.qos = qos();
     message.retain = isRetain();
-    QString problem;
-    if (!encodePayload(&message.payload, &problem)) {
-        showError(problem);
+    const PayloadFormat::EncodeResult encoded = encodedPayload();
+    if (!encoded.isValid()) {
+        showError(encodeProblem(encoded));
         return 0;
     }
+    message.payload = encoded.bytes;
+    QString problem;
     if (arePropertiesAvailable()) {
         if (!composeProperties(&message.properties, &problem) ||
             !payloadMatchesIndicator(message.payload, message.properties, &problem)) {
@@ -625,7 +893,7 @@ quint64 PublishPane::publish()
                            .arg(message.topic, time)
                            .arg(int(message.qos)));
     }
-    rememberInHistory({message.topic, payloadText(), payloadFormat(), message.qos, message.retain,
+    rememberInHistory({message.topic, payloadText(), encoding(), message.qos, message.retain,
                        message.properties});
     Q_EMIT messagePublished(message, token);
     return token;
@@ -693,7 +961,7 @@ void PublishPane::onHistoryActivated(int index)
         return;
     const HistoryEntry entry = m_history.at(index);
     setTopic(entry.topic);
-    setPayloadFormat(entry.format);
+    setEncoding(entry.format);
     setPayloadText(entry.payload);
     setQos(entry.qos);
     setRetain(entry.retain);
@@ -710,7 +978,9 @@ void PublishPane::loadHistory()
         HistoryEntry entry;
         entry.topic = map.value(QStringLiteral("topic")).toString();
         entry.payload = map.value(QStringLiteral("payload")).toString();
-        entry.format = formatFromName(map.value(QStringLiteral("format")).toString());
+        entry.format = Payload::DecoderSpec::fromString(
+                               map.value(QStringLiteral("format")).toString(), nullptr)
+                               .value_or(Payload::DecoderSpec());
         entry.qos = Mqtt::QoS(qBound(0, map.value(QStringLiteral("qos")).toInt(), 2));
         entry.retain = map.value(QStringLiteral("retain")).toBool();
         entry.properties = propertiesFromVariant(map.value(QStringLiteral("properties")).toList());
@@ -726,7 +996,7 @@ void PublishPane::saveHistory()
     for (const HistoryEntry &entry : std::as_const(m_history)) {
         QVariantMap map{{QStringLiteral("topic"), entry.topic},
                         {QStringLiteral("payload"), entry.payload},
-                        {QStringLiteral("format"), formatName(entry.format)},
+                        {QStringLiteral("format"), entry.format.toString()},
                         {QStringLiteral("qos"), int(entry.qos)},
                         {QStringLiteral("retain"), entry.retain}};
         if (!entry.properties.isEmpty())
@@ -757,9 +1027,12 @@ void PublishPane::refreshHistoryCombo()
         if (preview.size() > 40)
             preview = preview.left(40) + QChar(0x2026);
         m_ui->historyCombo->addItem(
-                tr("%1 (QoS %2%3%4): %5")
+                tr("%1 (QoS %2%3%4%5): %6")
                         .arg(entry.topic)
                         .arg(int(entry.qos))
+                        .arg(entry.format.decoder == Payload::Decoder::Text
+                                     ? QString()
+                                     : tr(", %1").arg(encodingName(entry.format)))
                         .arg(entry.retain ? tr(", retained") : QString())
                         .arg(entry.properties.isEmpty() ? QString() : tr(", with properties"))
                         .arg(preview));

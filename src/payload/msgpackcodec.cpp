@@ -55,8 +55,13 @@ QString timestampText(const char *data, quint32 size)
     } else {
         return QString();
     }
-    return QDateTime::fromMSecsSinceEpoch(seconds * 1000 + nanoseconds / 1000000, Qt::UTC)
-            .toString(Qt::ISODateWithMs);
+    // Seconds past what milliseconds in 64 bits hold (about 292 million years) are no date:
+    // the extension is then shown as its bytes.
+    qint64 milliseconds = 0;
+    if (qMulOverflow(seconds, qint64(1000), &milliseconds) ||
+        qAddOverflow(milliseconds, qint64(nanoseconds / 1000000), &milliseconds))
+        return QString();
+    return QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 Node messagePackNode(const msgpack::object &object, int depth)
@@ -120,7 +125,8 @@ Node messagePackNode(const msgpack::object &object, int depth)
     return Node();
 }
 
-void packJson(msgpack::packer<msgpack::sbuffer> &packer, const QJsonValue &value)
+void packJson(msgpack::sbuffer &buffer, msgpack::packer<msgpack::sbuffer> &packer,
+              const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -132,10 +138,18 @@ void packJson(msgpack::packer<msgpack::sbuffer> &packer, const QJsonValue &value
         break;
     case QJsonValue::Double: {
         const QVariant variant = value.toVariant();
-        if (variant.typeId() == QMetaType::LongLong)
+        const double number = value.toDouble();
+        if (variant.typeId() == QMetaType::LongLong) {
             packer.pack_int64(variant.toLongLong());
-        else
-            packer.pack_double(value.toDouble());
+        } else if (number >= 18446744073709551616.0 || number < -9223372036854775808.0) {
+            // Past the 64-bit integers: float 64 as it is. msgpack-cxx's pack_double would
+            // make a whole 2^64 an integer out of range (undefined behaviour).
+            char bytes[9] = {char(0xcb)};
+            qToBigEndian(number, bytes + 1);
+            buffer.write(bytes, sizeof bytes);
+        } else {
+            packer.pack_double(number); // a whole number as an integer, else float 64
+        }
         break;
     }
     case QJsonValue::String: {
@@ -148,15 +162,15 @@ void packJson(msgpack::packer<msgpack::sbuffer> &packer, const QJsonValue &value
         const QJsonArray array = value.toArray();
         packer.pack_array(quint32(array.size()));
         for (const QJsonValue &item : array)
-            packJson(packer, item);
+            packJson(buffer, packer, item);
         break;
     }
     case QJsonValue::Object: {
         const QJsonObject object = value.toObject();
         packer.pack_map(quint32(object.size()));
         for (auto it = object.begin(); it != object.end(); ++it) {
-            packJson(packer, it.key());
-            packJson(packer, it.value());
+            packJson(buffer, packer, it.key());
+            packJson(buffer, packer, it.value());
         }
         break;
     }
@@ -212,7 +226,7 @@ PayloadFormat::EncodeResult encodeMessagePack(const QString &json)
     if (const std::optional<QJsonValue> value = parseJsonInput(json, &result)) {
         msgpack::sbuffer buffer;
         msgpack::packer<msgpack::sbuffer> packer(buffer);
-        packJson(packer, *value);
+        packJson(buffer, packer, *value);
         result.bytes = QByteArray(buffer.data(), qsizetype(buffer.size()));
     }
     return result;

@@ -9,6 +9,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <optional>
 
 namespace Payload {
 
@@ -165,16 +167,35 @@ PayloadFormat::EncodeResult encodeNumbers(const QString &json, const NumberForma
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue item = array.at(i);
         const double number = item.toDouble();
-        const qint64 integer = item.toInteger();
+        // JSON integers are exact up to 64 bits signed; past them, or written with a fraction
+        // or an exponent ("2.0", "1e3"), they are doubles, which toInteger() makes 0.
+        const bool whole = std::isfinite(number) && std::floor(number) == number;
+        const double twoTo63 = 9223372036854775808.0;
+        std::optional<qint64> signedValue;
+        std::optional<quint64> unsignedValue;
+        if (item.toVariant().typeId() == QMetaType::LongLong)
+            signedValue = item.toInteger();
+        else if (whole && number >= -twoTo63 && number < twoTo63)
+            signedValue = qint64(number);
+        if (signedValue && *signedValue >= 0)
+            unsignedValue = quint64(*signedValue);
+        else if (whole && number >= twoTo63 && number < 2 * twoTo63)
+            unsignedValue = quint64(number);
         bool fits = item.isDouble();
-        if (fits && format.kind != NumberFormat::Kind::Float) {
+        qint64 integer = 0; // the bits to write, unsigned ones too
+        if (fits && format.kind == NumberFormat::Kind::Float && format.size == 4) {
+            // Out of float's range the conversion is undefined behaviour, not infinity.
+            fits = std::fabs(number) <= double(std::numeric_limits<float>::max());
+        } else if (fits && format.kind != NumberFormat::Kind::Float) {
             const int bits = format.size * 8;
-            const bool whole = std::floor(number) == number;
-            if (format.kind == NumberFormat::Kind::Signed)
-                fits = whole && (bits == 64 || (integer >= -(qint64(1) << (bits - 1)) &&
-                                                integer < (qint64(1) << (bits - 1))));
-            else
-                fits = whole && integer >= 0 && (bits == 64 || integer < (qint64(1) << bits));
+            if (format.kind == NumberFormat::Kind::Signed) {
+                fits = signedValue && (bits == 64 || (*signedValue >= -(qint64(1) << (bits - 1)) &&
+                                                      *signedValue < (qint64(1) << (bits - 1))));
+                integer = signedValue.value_or(0);
+            } else {
+                fits = unsignedValue && (bits == 64 || *unsignedValue < (quint64(1) << bits));
+                integer = qint64(unsignedValue.value_or(0));
+            }
         }
         if (!fits) {
             result.bytes.clear();

@@ -2,12 +2,14 @@
 #include "protobufcodec.h"
 
 #include "protobufsupport.h"
+#include "textcodecs.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/dynamic_message.h>
@@ -480,6 +482,39 @@ DecodeResult ProtobufSchemas::decode(QByteArrayView payload, const QString &mess
     return result;
 }
 
+namespace {
+
+// Where in the JSON the field of protobuf's JSON parser error is: "(location.latitude):
+// invalid value …", "(location) nope: Cannot find field." name the path of keys; the result
+// is the character offset of the last key (its opening quote), found key after key, or -1.
+qsizetype jsonFieldOffset(const QString &json, const QString &reason)
+{
+    static const QRegularExpression pattern(
+            QStringLiteral(R"(^(?:\(([^)]*)\))?\s*(?:([\w]+): Cannot find field)?)"));
+    const QRegularExpressionMatch match = pattern.match(reason);
+    QStringList keys;
+    for (const QString &part : match.captured(1).split(u'.', Qt::SkipEmptyParts))
+        keys << part.section(u'[', 0, 0); // "samples[1]": the key of the array
+    if (!match.captured(2).isEmpty())
+        keys << match.captured(2);
+    if (keys.isEmpty())
+        return -1;
+    qsizetype at = 0;
+    qsizetype found = -1;
+    for (const QString &key : std::as_const(keys)) {
+        const QRegularExpression keyPattern(
+                QStringLiteral("\"%1\"\\s*:").arg(QRegularExpression::escape(key)));
+        const QRegularExpressionMatch keyMatch = keyPattern.match(json, at);
+        if (!keyMatch.hasMatch())
+            return -1;
+        found = keyMatch.capturedStart();
+        at = keyMatch.capturedEnd();
+    }
+    return found;
+}
+
+} // namespace
+
 PayloadFormat::EncodeResult ProtobufSchemas::encode(const QString &json,
                                                     const QString &messageType) const
 {
@@ -491,13 +526,17 @@ PayloadFormat::EncodeResult ProtobufSchemas::encode(const QString &json,
                         .arg(messageType);
         return result;
     }
+    // JSON syntax first: its parser says at which character, protobuf's does not.
+    if (!parseJsonInput(json, &result))
+        return result;
     std::unique_ptr<gp::Message> message(d->factory->GetPrototype(type)->New());
     const gp::util::Status status =
             gp::util::JsonStringToMessage(json.toStdString(), message.get());
     if (!status.ok()) {
-        result.error =
-                QCoreApplication::translate("Payload", "not JSON for %1: %2")
-                        .arg(messageType, QString::fromStdString(std::string(status.message())));
+        const QString reason = QString::fromStdString(std::string(status.message()));
+        result.error = QCoreApplication::translate("Payload", "not JSON for %1: %2")
+                               .arg(messageType, reason);
+        result.errorOffset = jsonFieldOffset(json, reason);
         return result;
     }
     if (!message->IsInitialized()) {

@@ -15,6 +15,7 @@
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
 #include "mosquittoprocess.h"
+#include "numbercodec.h"
 #include "publishpane.h"
 #include "requestresponsemodel.h"
 #include "requestresponsepane.h"
@@ -81,6 +82,9 @@ const QSet<QString> &allowedWords()
         for (const QString &group : groups)
             for (const QString &word : group.split(QLatin1Char(' ')))
                 all.insert(word);
+        // Number formats as the rules and the CLI spell them ("int16le", "float32be").
+        for (const QString &name : Payload::NumberFormat::names())
+            all.insert(name);
         return all;
     }();
     return words;
@@ -542,16 +546,28 @@ void TestChineseEverywhere::messagesInTheLog()
 void TestChineseEverywhere::composerValidation()
 {
     PublishPane *publish = m_window->publishPane();
-    for (const PayloadFormat::Format format :
-         {PayloadFormat::Format::Json, PayloadFormat::Format::Hex, PayloadFormat::Format::Base64}) {
-        publish->setPayloadFormat(format);
+    for (const Payload::Decoder format :
+         {Payload::Decoder::Json, Payload::Decoder::Hex, Payload::Decoder::Base64,
+          Payload::Decoder::Cbor, Payload::Decoder::MessagePack, Payload::Decoder::Protobuf,
+          Payload::Decoder::Sparkplug, Payload::Decoder::Numbers}) {
+        publish->setEncoding({format, {}});
+        publish->setPayloadText(QString());
+        verifyChinese(publish); // the encoded bytes' heading, a missing type
         publish->setPayloadText(QStringLiteral("{\"a\": 1, zz"));
         verifyChinese(publish);
     }
-    publish->setPayloadFormat(PayloadFormat::Format::Hex);
+    // What the encoders refuse in valid JSON, and encoded bytes.
+    for (const auto &[format, json] : {std::pair{Payload::Decoder::Numbers, "[1, 300]"},
+                                       std::pair{Payload::Decoder::Cbor, "{\"a\": 1}"}}) {
+        publish->setEncoding(
+                {format, format == Payload::Decoder::Numbers ? QStringLiteral("int8") : QString()});
+        publish->setPayloadText(QString::fromLatin1(json));
+        verifyChinese(publish);
+    }
+    publish->setEncoding({Payload::Decoder::Hex, {}});
     publish->setPayloadText(QStringLiteral("abc"));
     verifyChinese(publish);
-    publish->setPayloadFormat(PayloadFormat::Format::Text);
+    publish->setEncoding({Payload::Decoder::Text, {}});
     publish->setPayloadText(QString());
 
     // A bad topic filter while typing, in the subscriptions pane and in the log's filter.

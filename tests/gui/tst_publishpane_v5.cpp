@@ -225,7 +225,7 @@ void TestPublishPaneV5::invalidUtf8WithUtf8FormatIsRefused()
     composer->clearUserProperties();
     composer->setPayloadIndicator(PublishPane::PayloadIndicator::Utf8);
     composer->setTopic(QStringLiteral("v5/composer/bad"));
-    composer->setPayloadFormat(PayloadFormat::Format::Hex);
+    composer->setEncoding({Payload::Decoder::Hex, {}});
     composer->setPayloadText(QStringLiteral("c3 28")); // a lead byte without its continuation
     // Said while typing already.
     QVERIFY2(composer->statusText().contains(QLatin1String("UTF-8")),
@@ -246,7 +246,7 @@ void TestPublishPaneV5::invalidUtf8WithUtf8FormatIsRefused()
     const auto message = received.first().first().value<Mqtt::Message>();
     QCOMPARE(message.payload, QByteArray("\xc3\x28"));
     QVERIFY(!message.properties.contains(Mqtt::PropertyId::PayloadFormatIndicator));
-    composer->setPayloadFormat(PayloadFormat::Format::Text);
+    composer->setEncoding({Payload::Decoder::Text, {}});
 }
 
 void TestPublishPaneV5::brokerReasonCodeIsShown()

@@ -250,13 +250,13 @@ void TestSession::composerRefusesInvalidJson()
 {
     PublishPane *composer = m_window->publishPane();
     composer->setTopic(QStringLiteral("gui/json"));
-    composer->setPayloadFormat(PayloadFormat::Format::Json);
+    composer->setEncoding({Payload::Decoder::Json, {}});
     composer->setPayloadText(QStringLiteral("{\"unfinished\": "));
     QSignalSpy published(composer, &PublishPane::messagePublished);
     QCOMPARE(composer->publish(), quint64(0));
     QCOMPARE(published.count(), 0);
     QVERIFY(!composer->statusText().isEmpty());
-    composer->setPayloadFormat(PayloadFormat::Format::Text);
+    composer->setEncoding({Payload::Decoder::Text, {}});
 }
 
 void TestSession::ctrlReturnPublishesFromThePayloadEditor()
@@ -300,7 +300,7 @@ void TestSession::historyIsRememberedAcrossComposers()
 {
     PublishPane *composer = m_window->publishPane();
     composer->setTopic(QStringLiteral("gui/history"));
-    composer->setPayloadFormat(PayloadFormat::Format::Hex);
+    composer->setEncoding({Payload::Decoder::Hex, {}});
     composer->setPayloadText(QStringLiteral("de ad be ef"));
     composer->setQos(Mqtt::QoS::AtLeastOnce);
     QVERIFY(composer->publish() > 0);
@@ -313,10 +313,10 @@ void TestSession::historyIsRememberedAcrossComposers()
     history->setCurrentIndex(0);
     Q_EMIT history->activated(0);
     QCOMPARE(fresh.topic(), QStringLiteral("gui/history"));
-    QCOMPARE(fresh.payloadFormat(), PayloadFormat::Format::Hex);
+    QCOMPARE(fresh.encoding().toString(), QStringLiteral("hex"));
     QCOMPARE(fresh.payloadText(), QStringLiteral("de ad be ef"));
     QCOMPARE(fresh.qos(), Mqtt::QoS::AtLeastOnce);
-    composer->setPayloadFormat(PayloadFormat::Format::Text);
+    composer->setEncoding({Payload::Decoder::Text, {}});
     composer->setQos(Mqtt::QoS::AtMostOnce);
 }
 

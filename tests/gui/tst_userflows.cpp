@@ -457,7 +457,7 @@ void TestUserFlows::emptyJsonPayloadIsNotAnErrorUntilTyped()
 {
     PublishPane *composer = m_window->publishPane();
     composer->setTopic(QStringLiteral("json/topic"));
-    composer->setPayloadFormat(PayloadFormat::Format::Json);
+    composer->setEncoding({Payload::Decoder::Json, {}});
     QVERIFY2(composer->statusText().isEmpty(), qPrintable(composer->statusText()));
     auto *payload = child<QPlainTextEdit>(composer, "payloadEdit");
     payload->setFocus();

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void encoderCheckedByPythonMsgpack();
+    void timestampsPastTheDatesAreBytes();
+    void encoderKeepsNumbersPast64Bits();
 };
 
 void tst_PayloadMsgpack::decodesPythonMsgpack_data()
@@ -118,6 +120,52 @@ void tst_PayloadMsgpack::encoderCheckedByPythonMsgpack()
     QCOMPARE(seen.trimmed(),
              QByteArray("[('a', [True, None]), ('big', 9007199254740993), ('n', -3), "
                         "('t', 21.5)]"));
+}
+
+void tst_PayloadMsgpack::timestampsPastTheDatesAreBytes()
+{
+    // Seconds whose milliseconds overflow 64 bits (signed overflow, undefined behaviour; found
+    // by fuzz_payload_msgpack): the extension's bytes, not a date.
+    QString error;
+    const QByteArray payload = ExternalEncoders::pythonBytes(
+            QStringLiteral("msgpack"),
+            QStringLiteral("msgpack.packb([msgpack.Timestamp(-2**62, 0), "
+                           "msgpack.Timestamp(2**63 - 1, 999999999), msgpack.Timestamp(0, 5)])"),
+            &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const DecodeResult result = decodeMessagePack(payload);
+    QVERIFY2(result.isValid(), qPrintable(result.error));
+    for (int i : {0, 1}) {
+        const Node &extension = result.root.children.at(i);
+        QCOMPARE(extension.type, QStringLiteral("ext -1"));
+        QCOMPARE(extension.children.at(1).kind, Node::Kind::Bytes);
+        QCOMPARE(extension.children.at(1).value.toByteArray().size(), 12);
+    }
+    QCOMPARE(result.root.children.at(2).children.at(1).value.toString(),
+             QStringLiteral("1970-01-01T00:00:00.000Z"));
+}
+
+void tst_PayloadMsgpack::encoderKeepsNumbersPast64Bits()
+{
+    // JSON numbers past the 64-bit integers are doubles; msgpack-cxx's pack_double turned
+    // 2^64 into an integer out of range (undefined behaviour, 0 on x86; found by
+    // fuzz_payload_msgpack). They go out as float 64.
+    for (const char *json : {"18446744073709551615", "18446744073709551616", "-1e19", "1e300"}) {
+        const PayloadFormat::EncodeResult encoded = encodeMessagePack(QString::fromLatin1(json));
+        QVERIFY2(encoded.isValid(), qPrintable(encoded.error));
+        QString error;
+        const QByteArray seen = ExternalEncoders::python(
+                QStringLiteral("import sys, msgpack\n"
+                               "print(repr(msgpack.unpackb(sys.stdin.buffer.read())))"),
+                encoded.bytes, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(seen.trimmed().toDouble(), QByteArray(json).toDouble());
+        QVERIFY2(seen.contains('e'), seen.constData()); // a float, not an integer
+    }
+    // Whole numbers within uint64 stay integers.
+    const PayloadFormat::EncodeResult big =
+            encodeMessagePack(QStringLiteral("9223372036854775808"));
+    QCOMPARE(big.bytes.toHex(), QByteArray("cf8000000000000000"));
 }
 
 QTEST_GUILESS_MAIN(tst_PayloadMsgpack)

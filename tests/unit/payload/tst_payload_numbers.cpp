@@ -109,6 +109,16 @@ void tst_PayloadNumbers::encoderCheckedByPythonStruct_data()
     QTest::newRow("float64le") << "float64le"
                                << "[21.5]"
                                << "'<d'" << QByteArray("(21.5,)");
+    // Past 2^63 JSON numbers are doubles: a whole one in range is still exact (found by
+    // fuzz_payload_numbers: 2^63 went out as 0).
+    QTest::newRow("uint64 2^63") << "uint64be"
+                                 << "[9223372036854775808, 18446744073709549568]"
+                                 << "'>2Q'"
+                                 << QByteArray("(9223372036854775808, 18446744073709549568)");
+    QTest::newRow("int64 extremes")
+            << "int64le"
+            << "[-9223372036854775808, 9223372036854775807]"
+            << "'<2q'" << QByteArray("(-9223372036854775808, 9223372036854775807)");
 }
 
 void tst_PayloadNumbers::encoderCheckedByPythonStruct()
@@ -135,9 +145,21 @@ void tst_PayloadNumbers::encoderRefusesOutOfRange()
     {
         const char *format;
         const char *json;
-    } cases[] = {{"int8", "[128]"},       {"uint8", "[-1]"},      {"int16le", "[1.5]"},
-                 {"uint16be", "[65536]"}, {"int32le", "[\"x\"]"}, {"float32le", "[null]"},
-                 {"int8", "[1,"}};
+    } cases[] = {{"int8", "[128]"},
+                 {"uint8", "[-1]"},
+                 {"int16le", "[1.5]"},
+                 {"uint16be", "[65536]"},
+                 {"int32le", "[\"x\"]"},
+                 {"float32le", "[null]"},
+                 {"int8", "[1,"},
+                 // Doubles past the 64-bit ranges (fuzz_payload_numbers: they went out as 0).
+                 {"int64le", "[9223372036854775808]"},
+                 {"int64be", "[-1e19]"},
+                 {"uint64le", "[18446744073709551615]"},
+                 {"uint64be", "[1e300]"},
+                 // Past float's range (converting it is undefined behaviour).
+                 {"float32le", "[1e300]"},
+                 {"float32be", "[-3.5e38]"}};
     for (const auto &each : cases) {
         const PayloadFormat::EncodeResult encoded =
                 encodeNumbers(QString::fromLatin1(each.json),

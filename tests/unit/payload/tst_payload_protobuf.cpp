@@ -41,6 +41,8 @@ private Q_SLOTS:
     void unknownFieldsAreShownWithAWarning();
     void encoderCheckedByProtoc();
     void encoderRefusesWrongJson();
+    void encoderSaysWhereTheJsonIsWrong_data();
+    void encoderSaysWhereTheJsonIsWrong();
 
 private:
     QByteArray encode(const QString &file, const QString &type, const QByteArray &text);
@@ -213,6 +215,37 @@ void tst_PayloadProtobuf::encoderRefusesWrongJson()
         QVERIFY(encoded.bytes.isEmpty());
     }
     QVERIFY(!m_schemas.encode(QStringLiteral("{}"), QStringLiteral("acme.Nope")).isValid());
+}
+
+void tst_PayloadProtobuf::encoderSaysWhereTheJsonIsWrong_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<int>("offset"); // character offset the error points at
+    QTest::addColumn<QString>("reason");
+    // Not JSON at all: the JSON parser's position, as the other encoders give it.
+    QTest::newRow("syntax") << R"({"sensor": "x",, })" << 16 << "Invalid JSON";
+    QTest::newRow("truncated") << R"({"sensor": )" << 11 << "Invalid JSON";
+    // JSON that does not fit the type: the key of the field protobuf names.
+    QTest::newRow("unknown field") << R"({"sensor": "x", "nope": 1})" << 16 << "nope";
+    QTest::newRow("unknown nested field")
+            << R"({"nope": 0, "location": {"nope": 1}})" << 25 << "nope";
+    QTest::newRow("wrong type") << R"({"value": 1, "sensor": 5})" << 13 << "sensor";
+    QTest::newRow("wrong nested type")
+            << R"({"latitude": 1, "location": {"latitude": "north"}})" << 29 << "latitude";
+    QTest::newRow("wrong element") << R"({"samples": [1, "x"]})" << 1 << "samples";
+    QTest::newRow("unknown enum") << "{\"sensor\": \"x\",\n \"unit\": \"HOT\"}" << 17 << "HOT";
+}
+
+void tst_PayloadProtobuf::encoderSaysWhereTheJsonIsWrong()
+{
+    QFETCH(QString, json);
+    QFETCH(int, offset);
+    QFETCH(QString, reason);
+    const PayloadFormat::EncodeResult encoded =
+            m_schemas.encode(json, QStringLiteral("acme.Reading"));
+    QVERIFY(!encoded.isValid());
+    QVERIFY2(encoded.error.contains(reason), qPrintable(encoded.error));
+    QCOMPARE(encoded.errorOffset, offset);
 }
 
 QTEST_GUILESS_MAIN(tst_PayloadProtobuf)
