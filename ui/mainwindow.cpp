@@ -298,6 +298,9 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
     view->publishPane = new PublishPane;
     view->publishPane->setClient(client);
     view->publishPane->setPayloadDecoder(workspace->payloadDecoder());
+    // New rules may choose another format for the composer's topic.
+    connect(workspace, &ConnectionWorkspace::decodingChanged, view->publishPane,
+            &PublishPane::refreshEncoding);
     m_publishStack->addWidget(view->publishPane);
 
     view->requestResponsePane = new RequestResponsePane;

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void badJsonIsRefusedWhereTyped();
     void unknownMessageTypeIsRefused();
     void historyRemembersTheFormat();
+    void newRuleAppliesWithoutAnEdit();
 
 private:
     // Types the text into the composer's payload editor, key by key, as a user would.
@@ -525,6 +526,26 @@ void TestPublishPaneFormats::historyRemembersTheFormat()
     QCOMPARE(fresh.encoding().toString(), QStringLiteral("protobuf:acme.Reading"));
     QCOMPARE(fresh.payloadText(), QStringLiteral(R"({"sensor": "h"})"));
     QVERIFY(fresh.encodedPayload().isValid());
+}
+
+void TestPublishPaneFormats::newRuleAppliesWithoutAnEdit()
+{
+    m_composer->setEncoding({Payload::Decoder::Text, {}});
+    m_composer->setTopic(QStringLiteral("formats/late/boiler"));
+    QCOMPARE(m_composer->encoding().decoder, Payload::Decoder::Text);
+    // A rule made for the topic now (the rules editor, "Decode as…") chooses the format at
+    // once, before the user touches the composer again.
+    ConnectionWorkspace *workspace = m_window->currentWorkspace();
+    const Payload::DecodeRules before = workspace->payloadDecoder()->rules();
+    Payload::DecodeRules rules = before;
+    QString error;
+    const auto rule = Payload::DecodeRule::fromString(u"formats/late/#=msgpack", &error);
+    QVERIFY2(rule, qPrintable(error));
+    rules.insert(0, *rule);
+    QVERIFY(workspace->setDecoding(rules, {ProtoFolder}).isEmpty());
+    QCOMPARE(m_composer->encoding().decoder, Payload::Decoder::MessagePack);
+    QCOMPARE(m_composer->encodingRule(), QStringLiteral("formats/late/#"));
+    QVERIFY(workspace->setDecoding(before, {ProtoFolder}).isEmpty());
 }
 
 QTEST_MAIN(TestPublishPaneFormats)
