@@ -23,6 +23,20 @@ PacketInspectorDock::PacketInspectorDock(QWidget *parent)
         if (shown)
             bringForward();
     });
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            startRecordingShown();
+    });
+}
+
+void PacketInspectorDock::startRecordingShown()
+{
+    auto *pane = currentPane();
+    ConnectionWorkspace *workspace = pane ? pane->workspace() : nullptr;
+    if (!workspace || m_started.contains(workspace))
+        return;
+    m_started.insert(workspace);
+    workspace->setPacketTracing(Mqtt::PacketTracing::On);
 }
 
 void PacketInspectorDock::bringForward()
@@ -49,14 +63,19 @@ void PacketInspectorDock::addWorkspace(ConnectionWorkspace *workspace)
     m_stack->addWidget(pane);
     m_panes.insert(workspace, pane);
     // The pane goes first, while the models it shows (the workspace's children) still exist.
-    connect(workspace, &QObject::destroyed, this,
-            [this, workspace] { delete m_panes.take(workspace); });
+    connect(workspace, &QObject::destroyed, this, [this, workspace] {
+        m_started.remove(workspace);
+        delete m_panes.take(workspace);
+    });
 }
 
 void PacketInspectorDock::setCurrentWorkspace(ConnectionWorkspace *workspace)
 {
-    if (PacketInspectorPane *shown = m_panes.value(workspace))
+    if (PacketInspectorPane *shown = m_panes.value(workspace)) {
         m_stack->setCurrentWidget(shown);
+        if (isVisible())
+            startRecordingShown();
+    }
 }
 
 PacketInspectorPane *PacketInspectorDock::pane(const ConnectionWorkspace *workspace) const

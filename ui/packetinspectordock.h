@@ -3,6 +3,7 @@
 
 #include <QDockWidget>
 #include <QHash>
+#include <QSet>
 
 class ConnectionWorkspace;
 class PacketInspectorPane;
@@ -26,6 +27,11 @@ public:
     PacketInspectorPane *currentPane() const;
 
 private:
+    // Recording packets is off until the inspector first shows a connection (it costs more
+    // than a tenth of the window's time per QoS 1 message); after that it is the pane's switch.
+    void startRecordingShown();
+
     QStackedWidget *m_stack;
+    QSet<const ConnectionWorkspace *> m_started;
     QHash<const ConnectionWorkspace *, PacketInspectorPane *> m_panes;
 };

@@ -105,6 +105,11 @@ QTableView *PacketInspectorPane::tableView() const
     return m_ui->packetView;
 }
 
+ConnectionWorkspace *PacketInspectorPane::workspace() const
+{
+    return m_workspace;
+}
+
 void PacketInspectorPane::setWorkspace(ConnectionWorkspace *workspace)
 {
     m_workspace = workspace;

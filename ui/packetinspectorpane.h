@@ -29,6 +29,7 @@ public:
     ~PacketInspectorPane() override;
 
     void setWorkspace(ConnectionWorkspace *workspace);
+    ConnectionWorkspace *workspace() const;
     PacketLogModel *packetLog() const { return m_log; }
     PacketFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *tableView() const;

@@ -56,7 +56,6 @@ ConnectionWorkspace::ConnectionWorkspace(quint16 id, QObject *parent)
       m_payloadDecoder(std::make_unique<Payload::PayloadDecoder>())
 {
     connect(m_client, &Mqtt::Client::packetTraced, m_packetLog, &PacketLogModel::append);
-    m_client->setPacketTracing(Mqtt::PacketTracing::On);
     m_proxy->setSourceModel(m_log);
     m_proxy->setSubscriptionModel(m_subscriptions);
     connect(m_log, &MessageLogModel::countersChanged, this, &ConnectionWorkspace::countersChanged);

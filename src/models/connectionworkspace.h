@@ -61,7 +61,8 @@ public:
     SubscriptionModel *subscriptions() const { return m_subscriptions; }
     RetainedScan *retainedScan() const { return m_retainedScan; }
     // The packet inspector's log: every packet of the client, paired with its answer. The
-    // client traces packets for it unless setPacketTracing(Off) (on by default).
+    // client traces packets for it once setPacketTracing(On) (off by default: the inspector
+    // turns it on when it first shows the connection).
     PacketLogModel *packetLog() const { return m_packetLog; }
     Mqtt::PacketTracing packetTracing() const { return m_client->packetTracing(); }
     void setPacketTracing(Mqtt::PacketTracing tracing);
