@@ -4675,6 +4675,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
             <numerusform>● 正在录制 %1：%Ln 条消息</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Recording toolbar</source>
+        <translation>录制工具栏(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>ReplayDialog</name>

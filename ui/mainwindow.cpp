@@ -38,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QToolBar>
 #include <QToolButton>
 
 namespace {
@@ -902,6 +903,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_subscriptionsDock->toggleViewAction());
     viewMenu->addAction(m_publishDock->toggleViewAction());
     viewMenu->addAction(m_packetInspectorDock->toggleViewAction());
+    viewMenu->addAction(m_recording->toolBar()->toggleViewAction());
     viewMenu->addSeparator();
     m_treeLayoutAction = viewMenu->addAction(tr("&Topic tree layout"));
     m_treeLayoutAction->setCheckable(true);

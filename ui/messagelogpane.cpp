@@ -47,7 +47,7 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     m_ui->detailNoticeLabel->hide();
     // The detail view gets room for a decoded tree.
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
     // 5.0 properties beside the payload, only for messages that carry some.
     QTableWidget *properties = m_ui->propertiesTable;
     properties->setHorizontalHeaderLabels({tr("Property"), tr("Value")});

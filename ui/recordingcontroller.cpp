@@ -133,6 +133,10 @@ RecordingController::RecordingController(MainWindow *window) : QObject(window), 
     m_toolBar->addAction(m_openAction);
     m_toolBar->addAction(m_replayAction);
     window->addToolBar(Qt::TopToolBarArea, m_toolBar);
+    // Hidden at first: on a small screen the log needs the height more (the actions are in
+    // the File menu; View shows the bar, and the window remembers it).
+    m_toolBar->hide();
+    m_toolBar->toggleViewAction()->setText(tr("&Recording toolbar"));
 
     m_statusLabel = new QLabel(window);
     m_statusLabel->setObjectName(QStringLiteral("recordingStatusLabel"));

@@ -34,6 +34,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 #include <memory>
 
@@ -136,6 +137,14 @@ void TestRecording::recordThenBrowseOffline()
     RecordingController *recording = m_window->recordingController();
     QVERIFY(recording->recordAction()->isEnabled());
     QVERIFY(!recording->recordAction()->isChecked());
+    // The toolbar waits in View until asked for: a small screen needs the height for the log.
+    QToolBar *toolBar = recording->toolBar();
+    QVERIFY(!toolBar->isVisible());
+    toolBar->toggleViewAction()->trigger();
+    QVERIFY(toolBar->isVisible());
+    QVERIFY(toolBar->actions().contains(recording->recordAction()));
+    toolBar->toggleViewAction()->trigger();
+    QVERIFY(!toolBar->isVisible());
     const QString path = m_files.filePath(QStringLiteral("window.jsonl"));
     QString problem;
     QVERIFY2(recording->startRecording(live, path, RecordingController::SentMessages::Record,
