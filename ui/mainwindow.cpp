@@ -664,6 +664,9 @@ void MainWindow::updateSwitchers()
         m_tabs->removeTab(m_tabs->count() - 1);
     while (m_tabs->count() < tabCount)
         m_tabs->addTab(QString());
+    // A hidden tab bar does not tell the layout that its size changed: tabs added before the
+    // window is first shown (--profile a --profile b) would sit in a bar 0 px high.
+    m_tabs->updateGeometry();
     m_list->clear();
     m_publishTarget->clear();
     int tab = 0;

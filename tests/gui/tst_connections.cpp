@@ -54,6 +54,7 @@ private Q_SLOTS:
     void closingAConnectionRebalancesTheBudget();
     void restoredSessionReconnectsAndResubscribes();
     void connectionListChoiceIsRemembered();
+    void connectionsOpenedBeforeShowAreTabs();
 
 private:
     void makeWindow();
@@ -478,6 +479,37 @@ void TestConnections::connectionListChoiceIsRemembered()
     QCOMPARE(m_window->workspaces().size(), 2);
     QVERIFY(m_window->isCombinedViewShown());
     QTRY_VERIFY(child<QListWidget>(m_window.get(), "connectionList")->isVisible());
+}
+
+void TestConnections::connectionsOpenedBeforeShowAreTabs()
+{
+    // As `switchboard --profile a --profile b` does: the connections open before the window
+    // is first shown, and the tab bar must still show a tab for each.
+    m_window = std::make_unique<MainWindow>(m_profiles.get(), m_secrets.get());
+    m_window->resize(1024, 700);
+    m_window->openConnection();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto *tabs = child<QTabBar>(m_window.get(), "connectionTabs");
+    QVERIFY(tabs->isVisible());
+    QCOMPARE(tabs->count(), 3); // All connections, then the two
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        QVERIFY2(tabs->tabRect(tab).width() > 20,
+                 qPrintable(QStringLiteral("tab %1 (%2) is %3 px wide")
+                                    .arg(tab)
+                                    .arg(tabs->tabText(tab))
+                                    .arg(tabs->tabRect(tab).width())));
+        QVERIFY2(tabs->rect().contains(tabs->tabRect(tab).center()),
+                 qPrintable(QStringLiteral("tab %1 at %2,%3 %4x%5 outside the bar %6x%7")
+                                    .arg(tab)
+                                    .arg(tabs->tabRect(tab).x())
+                                    .arg(tabs->tabRect(tab).y())
+                                    .arg(tabs->tabRect(tab).width())
+                                    .arg(tabs->tabRect(tab).height())
+                                    .arg(tabs->width())
+                                    .arg(tabs->height())));
+    }
+    QVERIFY(tabs->height() >= tabs->tabRect(0).height());
 }
 
 QTEST_MAIN(TestConnections)
