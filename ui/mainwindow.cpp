@@ -538,6 +538,14 @@ void MainWindow::ensureCombined()
     if (m_combinedCentral)
         return;
     m_combinedLog = new MessageLogModel(this);
+    m_combinedLog->setPreviewDecoder([this](quint16 connection, const QString &topic,
+                                            const QByteArray &payload) -> std::optional<QString> {
+        for (const auto &view : m_views) {
+            if (view->workspace->id() == connection)
+                return view->workspace->previewText(topic, payload);
+        }
+        return std::nullopt;
+    });
     m_combinedProxy = new MessageFilterProxyModel(this);
     m_combinedProxy->setSourceModel(m_combinedLog);
     m_combinedTree = new TopicTreeModel(this);

@@ -57,6 +57,9 @@ ConnectionWorkspace::ConnectionWorkspace(quint16 id, QObject *parent)
 {
     connect(m_client, &Mqtt::Client::packetTraced, m_packetLog, &PacketLogModel::append);
     m_proxy->setSourceModel(m_log);
+    m_log->setPreviewDecoder([this](quint16, const QString &topic, const QByteArray &payload) {
+        return previewText(topic, payload);
+    });
     m_proxy->setSubscriptionModel(m_subscriptions);
     connect(m_log, &MessageLogModel::countersChanged, this, &ConnectionWorkspace::countersChanged);
     connect(m_client, &Mqtt::Client::stateChanged, this, &ConnectionWorkspace::onStateChanged);
@@ -113,8 +116,31 @@ QStringList ConnectionWorkspace::setDecoding(const Payload::DecodeRules &rules,
     QStringList errors;
     if (!m_payloadDecoder->setProtoPaths(protoPaths))
         errors = m_payloadDecoder->protobufSchemas().errors();
+    m_log->refreshPreviews();
+    if (m_combinedLog)
+        m_combinedLog->refreshPreviews();
     Q_EMIT decodingChanged();
     return errors;
+}
+
+std::optional<QString> ConnectionWorkspace::previewText(const QString &topic,
+                                                        const QByteArray &payload) const
+{
+    const Payload::DecodeRule *rule = m_payloadDecoder->rules().match(topic);
+    if (!rule)
+        return std::nullopt;
+    switch (rule->decoder.decoder) {
+    case Payload::Decoder::Text:
+    case Payload::Decoder::Json:
+    case Payload::Decoder::Sparkplug: // decoded on arrival, its result kept with the row
+        return std::nullopt;
+    default:
+        break;
+    }
+    const Payload::DecodeResult result = m_payloadDecoder->decode(rule->decoder, topic, payload);
+    if (!result.isValid())
+        return std::nullopt; // the bytes, as without a rule; the detail view says why
+    return QString::fromUtf8(result.toJsonLine());
 }
 
 bool ConnectionWorkspace::decodesOnArrival(const QString &topic) const

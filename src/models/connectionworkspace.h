@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 
 namespace Payload {
 class DecodeRules;
@@ -72,6 +73,10 @@ public:
     // Takes a profile's rules and .proto folders; returns what did not load (a .proto that
     // does not parse: "folder/acme.proto:12:5: ..."), empty when all did.
     QStringList setDecoding(const Payload::DecodeRules &rules, const QStringList &protoPaths);
+    // The log's payload column for a message whose topic has a rule (not Sparkplug B, which is
+    // decoded on arrival, nor text): its decoded JSON on one line; empty when the payload does
+    // not decode or no rule applies. The log asks only for the rows a view shows.
+    std::optional<QString> previewText(const QString &topic, const QByteArray &payload) const;
     // Whether the topic's payloads are decoded as they arrive: Sparkplug B (by a rule, or
     // guessed from an spBv1.0/ topic) is stateful, so every such message goes through the
     // connection's Sparkplug session in order and its result is kept with the message (in the

@@ -107,6 +107,10 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
                 if (const DecodedPayload decoded = decodedAt(index.row());
                     decoded && decoded->isValid())
                     return QString::fromUtf8(decoded->toJsonLine()).left(PreviewLength);
+            } else if (m_previewDecoder) {
+                if (std::optional<QString> text = m_previewDecoder(
+                            record.connection, m_topics.at(record.topicIndex), record.payload))
+                    return text->left(PreviewLength);
             }
             return PayloadFormat::preview(record.payload, PreviewLength);
         }
@@ -830,4 +834,17 @@ Mqtt::Properties MessageLogModel::propertiesAt(int row) const
 int MessageLogModel::propertiesHeldCount() const
 {
     return int(m_storedProperties.size() + m_pendingProperties.size());
+}
+
+void MessageLogModel::setPreviewDecoder(PreviewDecoder decoder)
+{
+    m_previewDecoder = std::move(decoder);
+    refreshPreviews();
+}
+
+void MessageLogModel::refreshPreviews()
+{
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, PayloadColumn), index(rowCount() - 1, PayloadColumn),
+                           {Qt::DisplayRole});
 }

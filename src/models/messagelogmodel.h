@@ -12,7 +12,9 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Payload {
 struct DecodeResult;
@@ -174,6 +176,15 @@ public:
     Mqtt::Message messageAt(int row) const;
     // The result kept for the row when its payload was decoded on arrival; null otherwise.
     DecodedPayload decodedAt(int row) const;
+    // The payload column's text for a message whose topic has a decode rule: called from
+    // data(), so only for the rows a view shows. Returns an empty optional to show the bytes
+    // as usual (no rule, or the payload does not decode). Rows decoded on arrival use their
+    // kept result instead.
+    using PreviewDecoder = std::function<std::optional<QString>(
+            quint16 connection, const QString &topic, const QByteArray &payload)>;
+    void setPreviewDecoder(PreviewDecoder decoder);
+    // The rules changed: the views ask for the payload column again.
+    void refreshPreviews();
     // Decoded results held (stored and pending), for tests and the budget.
     int decodedHeldCount() const;
 
@@ -250,6 +261,7 @@ private:
     std::deque<QByteArray> m_pendingProperties; // one per pending record that has some
     std::deque<TokenRecord> m_storedTokens; // by ascending sequence
     std::deque<quint64> m_pendingTokens; // one per pending record that has a token
+    PreviewDecoder m_previewDecoder;
     std::deque<DecodedRecord> m_storedDecoded; // by ascending sequence
     std::deque<DecodedPayload> m_pendingDecoded; // one per pending record that has one
     QHash<quint64, QString> m_brokerAnswers; // by token, while its message is held

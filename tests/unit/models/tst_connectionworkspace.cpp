@@ -4,6 +4,7 @@
 #include "connectionworkspace.h"
 #include "messagelogmodel.h"
 #include "payloaddecoder.h"
+#include "payloadformat.h"
 #include "sparkplugsession.h"
 #include "topictreemodel.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QPalette>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -251,6 +253,49 @@ private Q_SLOTS:
         QCOMPARE(log->decodedAt(1), gap);
         log->clear();
         QCOMPARE(log->decodedHeldCount(), 0);
+    }
+
+    void logShowsPayloadsWithARuleDecoded()
+    {
+        ConnectionWorkspace workspace(4);
+        MessageLogModel combined;
+        workspace.setCombinedModels(&combined, nullptr);
+        // CBOR {"a": 1, "b": [true]} as Python's cbor2.dumps() writes it.
+        const QByteArray cbor = QByteArray::fromHex("a2616101616281f5");
+        Q_EMIT workspace.client()->messageReceived(message(QStringLiteral("dev/1/cbor"), cbor));
+        Q_EMIT workspace.client()->messageReceived(
+                message(QStringLiteral("dev/1/cbor"), QByteArray::fromHex("ff00")));
+        MessageLogModel *log = workspace.messageLog();
+        log->flush();
+        combined.flush();
+        const auto payloadText = [](const MessageLogModel *model, int row) {
+            return model->index(row, MessageLogModel::PayloadColumn).data().toString();
+        };
+        // No rule: the bytes, as always.
+        const QString bytes = payloadText(log, 0);
+        QVERIFY2(!bytes.contains(QLatin1Char('{')), qPrintable(bytes));
+
+        QString error;
+        const auto rule = Payload::DecodeRule::fromString(u"dev/+/cbor=cbor", &error);
+        QVERIFY2(rule, qPrintable(error));
+        QSignalSpy changed(log, &QAbstractItemModel::dataChanged);
+        QSignalSpy combinedChanged(&combined, &QAbstractItemModel::dataChanged);
+        QVERIFY(workspace.setDecoding(Payload::DecodeRules({*rule}), {}).isEmpty());
+        QVERIFY(!changed.isEmpty()); // the views ask again
+        QVERIFY(!combinedChanged.isEmpty());
+        QCOMPARE(payloadText(log, 0), QStringLiteral(R"({"a":1,"b":[true]})"));
+        // Not CBOR under the rule: the bytes, and the detail view says why.
+        QCOMPARE(payloadText(log, 1), PayloadFormat::preview(QByteArray::fromHex("ff00"),
+                                                             MessageLogModel::PreviewLength));
+        // The combined log asks the connection that received the row.
+        combined.setPreviewDecoder(
+                [&workspace](quint16 connection, const QString &topic, const QByteArray &payload) {
+                    return connection == workspace.id() ? workspace.previewText(topic, payload)
+                                                        : std::nullopt;
+                });
+        QCOMPARE(payloadText(&combined, 0), QStringLiteral(R"({"a":1,"b":[true]})"));
+        QVERIFY(workspace.setDecoding(Payload::DecodeRules(), {}).isEmpty());
+        QCOMPARE(payloadText(log, 0), bytes);
     }
 
     void paletteColoursAreReadableOnLightAndDark()
