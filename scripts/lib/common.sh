@@ -18,6 +18,9 @@ SWITCHBOARD_PACKAGES=(
     xvfb xauth fonts-noto-cjk
     # Qt's SVG plugin draws the window icon (resources/switchboard.svg).
     libqt6svg6
+    # Qt Charts (the broker dashboard and live charts of payload values) and Qt Qml for
+    # QJSEngine (the script runtime in src/automation).
+    qt6-charts-dev qt6-declarative-dev
     # Payload decoders (src/payload): protobuf with the compiler's importer, MessagePack, and
     # the independent encoders the tests make their payloads with.
     libprotobuf-dev libprotoc-dev protobuf-compiler libmsgpack-cxx-dev python3-cbor2 python3-msgpack
