@@ -172,6 +172,7 @@ void TestDiff::saveScreenshot(QWidget *widget, const QString &fileName)
     const QString folder = qEnvironmentVariable("SWITCHBOARD_SCREENSHOTS");
     if (folder.isEmpty())
         return;
+    widget->resize(880, 400); // the README's picture
     QCoreApplication::processEvents(); // pending layout requests
     widget->grab().save(QDir(folder).filePath(fileName));
 }
@@ -179,12 +180,14 @@ void TestDiff::saveScreenshot(QWidget *widget, const QString &fileName)
 void TestDiff::compareWithPreviousShowsChangedPaths()
 {
     const QString kitchen = QStringLiteral("diff/kitchen");
-    publish(kitchen, R"({"celsius": 21.5, "unit": "C", "tags": ["indoor"], "battery": 90})");
+    publish(kitchen, R"({"celsius": 21.5, "unit": "C", "tags": ["indoor"], "battery": 90, )"
+                     R"("sensor": {"id": "t-17", "firmware": "1.4.2", "rssi": -61}, )"
+                     R"("error": null})");
     // Another topic in between is not "the previous one".
     publish(QStringLiteral("diff/hall"), R"({"celsius": 18})");
     publish(kitchen,
             R"({"celsius": 22, "unit": "C", "tags": ["indoor", "north"], "battery": "low", )"
-            R"("ok": true})");
+            R"("sensor": {"id": "t-17", "firmware": "1.5.0", "rssi": -58}, "ok": true})");
     QTRY_COMPARE(m_window->messageLog()->rowCount(), 3);
 
     MessageLogPane *log = m_window->messageLogPane();
@@ -206,24 +209,31 @@ void TestDiff::compareWithPreviousShowsChangedPaths()
 
     DiffView *view = dialog->view();
     QCOMPARE(view->diff().mode, PayloadDiff::Mode::Tree);
-    QCOMPARE(view->changesTable()->rowCount(), 4);
+    QCOMPARE(view->changesTable()->rowCount(), 7);
     // "change | old | new" of each path.
     QCOMPARE(row(view, QStringLiteral("celsius")), QStringLiteral("changed | 21.5 | 22"));
+    QCOMPARE(row(view, QStringLiteral("sensor.firmware")),
+             QStringLiteral("changed | \"1.4.2\" | \"1.5.0\""));
+    QCOMPARE(row(view, QStringLiteral("sensor.rssi")), QStringLiteral("changed | -61 | -58"));
+    QCOMPARE(row(view, QStringLiteral("error")), QStringLiteral("removed | null | "));
     QCOMPARE(row(view, QStringLiteral("battery")),
              QStringLiteral("number → string | 90 | \"low\""));
     QCOMPARE(row(view, QStringLiteral("tags[1]")), QStringLiteral("added |  | \"north\""));
     QCOMPARE(row(view, QStringLiteral("ok")), QStringLiteral("added |  | true"));
     QCOMPARE(row(view, QStringLiteral("unit")), QStringLiteral("<no unit>")); // unchanged
-    QVERIFY2(view->summaryText().contains(QStringLiteral("2 added, 0 removed, 2 changed")),
+    QVERIFY2(view->summaryText().contains(QStringLiteral("2 added, 1 removed, 4 changed")),
              qPrintable(view->summaryText()));
     // Rows have the theme's diff colours.
     QTableWidget *table = view->changesTable();
     for (int row = 0; row < table->rowCount(); ++row) {
-        const bool added =
-                table->item(row, DiffView::ChangeColumn)->text() == QLatin1String("added");
+        const QString change = table->item(row, DiffView::ChangeColumn)->text();
+        const Theme::Role role =
+                change == QLatin1String("added")
+                        ? Theme::Role::DiffAdded
+                        : (change == QLatin1String("removed") ? Theme::Role::DiffRemoved
+                                                              : Theme::Role::DiffChanged);
         QCOMPARE(table->item(row, DiffView::PathColumn)->background().color(),
-                 Theme::color(added ? Theme::Role::DiffAdded : Theme::Role::DiffChanged,
-                              table->palette()));
+                 Theme::color(role, table->palette()));
     }
     saveScreenshot(dialog, QStringLiteral("diff.png"));
     dialog->close();
@@ -299,6 +309,7 @@ void TestDiff::compareSelectedShowsTheLineDiff()
     QCOMPARE(view->marks().at(0).kind, PayloadDiff::ChangeKind::Removed);
     QVERIFY2(view->summaryText().contains(QStringLiteral("1 line removed, 2 lines added")),
              qPrintable(view->summaryText()));
+    saveScreenshot(dialog, QStringLiteral("diff-lines.png"));
     dialog->close();
     // Three selected: not offered.
     clickRow(rowOf(QStringLiteral("diff/other")), Qt::ControlModifier);
@@ -337,6 +348,7 @@ void TestDiff::binaryPayloadsShowTheirDifferingBytes()
     QCOMPARE(marked,
              QStringList({QStringLiteral("94"), QStringLiteral("01"), QStringLiteral("fe ff")}));
     QCOMPARE(view->marks().last().kind, PayloadDiff::ChangeKind::Added);
+    saveScreenshot(dialog, QStringLiteral("diff-bytes.png"));
 }
 
 void TestDiff::treeDiffInChinese()
