@@ -78,10 +78,11 @@ struct Line
 struct LineDiff
 {
     // Every line of both texts in order (a removed line before the line added in its place),
-    // or, when tooLarge, the lines up to and including the first difference.
+    // or, when tooLarge, a few common lines and then the first difference.
     QList<Line> lines;
     // The texts differ in too many lines to diff line by line within the limit: lines stops at
-    // the first difference (its line in each text, a removed and an added line).
+    // the first difference (its line in each text, a removed and an added line), and the counts
+    // below count only those.
     bool tooLarge = false;
     int addedCount = 0;
     int removedCount = 0;
