@@ -98,97 +98,130 @@ bool needsQuotes(const QString &key)
     return false;
 }
 
-QString memberPath(const QString &path, const QString &key)
-{
-    if (needsQuotes(key) || path.isEmpty())
-        return path + pathKey(key);
-    return path + QLatin1Char('.') + key;
-}
-
-QString indexPath(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
-
 class TreeDiffer
 {
 public:
     TreeDiffer(TreeDiff &out, qsizetype maximum) : m_out(out), m_maximum(maximum) { }
 
-    void compare(const Node &oldNode, const Node &newNode, const QString &path)
+    void compare(const Node &oldNode, const Node &newNode)
     {
         const ValueKind oldKind = valueKind(oldNode);
         if (oldKind != valueKind(newNode)) {
-            add(ChangeKind::TypeChanged, path, oldNode, newNode);
+            add(ChangeKind::TypeChanged, oldNode, newNode);
             return;
         }
         switch (oldKind) {
         case ValueKind::Object:
-            compareObjects(oldNode, newNode, path);
+            compareObjects(oldNode, newNode);
             return;
         case ValueKind::Array:
-            compareArrays(oldNode, newNode, path);
+            compareArrays(oldNode, newNode);
             return;
         default:
             if (!scalarsEqual(oldNode, newNode))
-                add(ChangeKind::Changed, path, oldNode, newNode);
+                add(ChangeKind::Changed, oldNode, newNode);
             return;
         }
     }
 
 private:
-    void compareObjects(const Node &oldNode, const Node &newNode, const QString &path)
+    // One step of the path from the root: a key, or an index when key is null.
+    struct Step
     {
+        const QString *key = nullptr;
+        qsizetype index = 0;
+    };
+
+    void compareObjects(const Node &oldNode, const Node &newNode)
+    {
+        const QList<Node> &oldChildren = oldNode.children;
+        const QList<Node> &newChildren = newNode.children;
+        // The common case first: the same keys in the same order pair by position.
+        qsizetype same = 0;
+        while (same < oldChildren.size() && same < newChildren.size() &&
+               oldChildren.at(same).name == newChildren.at(same).name)
+            ++same;
+        if (same == oldChildren.size() && same == newChildren.size()) {
+            for (const Node &child : oldChildren) {
+                m_path.push_back(Step{&child.name, 0});
+                compare(child, newChildren.at(&child - oldChildren.constData()));
+                m_path.pop_back();
+            }
+            return;
+        }
         // Each key's occurrences in the new object, in order: the nth "x" of the old object
         // pairs with the nth "x" of the new one.
         QHash<QString, QList<qsizetype>> newPositions;
-        for (qsizetype i = 0; i < newNode.children.size(); ++i)
-            newPositions[newNode.children.at(i).name].append(i);
-        std::vector<bool> paired(size_t(newNode.children.size()), false);
+        for (qsizetype i = 0; i < newChildren.size(); ++i)
+            newPositions[newChildren.at(i).name].append(i);
+        std::vector<bool> paired(size_t(newChildren.size()), false);
         QHash<QString, qsizetype> seen;
-        for (const Node &oldChild : oldNode.children) {
+        for (const Node &oldChild : oldChildren) {
             const qsizetype occurrence = seen[oldChild.name]++;
             const QList<qsizetype> positions = newPositions.value(oldChild.name);
-            const QString childPath = memberPath(path, oldChild.name);
+            m_path.push_back(Step{&oldChild.name, 0});
             if (occurrence < positions.size()) {
                 const qsizetype position = positions.at(occurrence);
                 paired[size_t(position)] = true;
-                compare(oldChild, newNode.children.at(position), childPath);
+                compare(oldChild, newChildren.at(position));
             } else {
-                add(ChangeKind::Removed, childPath, oldChild, Node());
+                add(ChangeKind::Removed, oldChild, Node());
             }
+            m_path.pop_back();
         }
-        for (qsizetype i = 0; i < newNode.children.size(); ++i) {
+        for (qsizetype i = 0; i < newChildren.size(); ++i) {
             if (!paired[size_t(i)]) {
-                const Node &newChild = newNode.children.at(i);
-                add(ChangeKind::Added, memberPath(path, newChild.name), Node(), newChild);
+                m_path.push_back(Step{&newChildren.at(i).name, 0});
+                add(ChangeKind::Added, Node(), newChildren.at(i));
+                m_path.pop_back();
             }
         }
     }
 
-    void compareArrays(const Node &oldNode, const Node &newNode, const QString &path)
+    void compareArrays(const Node &oldNode, const Node &newNode)
     {
         const qsizetype common = qMin(oldNode.children.size(), newNode.children.size());
+        const auto at = [this](qsizetype index, const auto &step) {
+            m_path.push_back(Step{nullptr, index});
+            step();
+            m_path.pop_back();
+        };
         for (qsizetype i = 0; i < common; ++i)
-            compare(oldNode.children.at(i), newNode.children.at(i), indexPath(path, i));
+            at(i, [&] { compare(oldNode.children.at(i), newNode.children.at(i)); });
         for (qsizetype i = common; i < oldNode.children.size(); ++i)
-            add(ChangeKind::Removed, indexPath(path, i), oldNode.children.at(i), Node());
+            at(i, [&] { add(ChangeKind::Removed, oldNode.children.at(i), Node()); });
         for (qsizetype i = common; i < newNode.children.size(); ++i)
-            add(ChangeKind::Added, indexPath(path, i), Node(), newNode.children.at(i));
+            at(i, [&] { add(ChangeKind::Added, Node(), newNode.children.at(i)); });
     }
 
-    void add(ChangeKind kind, const QString &path, const Node &oldValue, const Node &newValue)
+    // The path is written only for a change: most values are equal.
+    QString pathText() const
+    {
+        QString path;
+        for (const Step &step : m_path) {
+            if (!step.key)
+                path += QLatin1Char('[') + QString::number(step.index) + QLatin1Char(']');
+            else if (path.isEmpty() || needsQuotes(*step.key))
+                path += pathKey(*step.key);
+            else
+                path += QLatin1Char('.') + *step.key;
+        }
+        return path;
+    }
+
+    void add(ChangeKind kind, const Node &oldValue, const Node &newValue)
     {
         ++m_out.totalChanges;
         if (m_out.changes.size() >= m_maximum) {
             m_out.truncated = true;
             return;
         }
-        m_out.changes.append(Change{kind, path, oldValue, newValue});
+        m_out.changes.append(Change{kind, pathText(), oldValue, newValue});
     }
 
     TreeDiff &m_out;
     qsizetype m_maximum;
+    std::vector<Step> m_path;
 };
 
 QString cut(QString text, int maxCharacters)
@@ -290,7 +323,7 @@ QString pathKey(const QString &key)
 TreeDiff diffTrees(const Node &oldRoot, const Node &newRoot, qsizetype maximumChanges)
 {
     TreeDiff diff;
-    TreeDiffer(diff, maximumChanges).compare(oldRoot, newRoot, QString());
+    TreeDiffer(diff, maximumChanges).compare(oldRoot, newRoot);
     return diff;
 }
 

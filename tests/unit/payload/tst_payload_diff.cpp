@@ -111,6 +111,7 @@ private Q_SLOTS:
     void repeatedKeysPairByOccurrence();
     void bytesAndLargeIntegers();
     void changesAreBounded();
+    void largeTree();
     void pathKeys_data();
     void pathKeys();
     void lines_data();
@@ -287,6 +288,30 @@ void tst_PayloadDiff::changesAreBounded()
             valueText(Node::scalar(Node::Kind::String, QString(500, QLatin1Char('x'))), 20);
     QCOMPARE(text.size(), 20);
     QVERIFY(text.endsWith(QChar(0x2026)));
+}
+
+void tst_PayloadDiff::largeTree()
+{
+    // 20,000 readings (60,000 values), every hundredth changed: 200 changes.
+    Node oldArray = Node::array();
+    Node newArray = Node::array();
+    for (int i = 0; i < 20000; ++i) {
+        Node reading = Node::map();
+        reading.add(QStringLiteral("id"), Node::scalar(Node::Kind::Integer, i));
+        reading.add(QStringLiteral("name"),
+                    Node::scalar(Node::Kind::String, QStringLiteral("s%1").arg(i)));
+        reading.add(QStringLiteral("value"), Node::scalar(Node::Kind::Double, i * 0.5));
+        oldArray.add(QString::number(i), reading);
+        if (i % 100 == 0)
+            reading.children[2].value = i * 0.5 + 1;
+        newArray.add(QString::number(i), reading);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const TreeDiff diff = diffTrees(oldArray, newArray);
+    qInfo("20,000 objects (60,000 values), 200 changes: %lld ms", qint64(timer.elapsed()));
+    QCOMPARE(diff.totalChanges, 200);
+    QCOMPARE(diff.changes.at(1).path, QStringLiteral("[100].value"));
 }
 
 void tst_PayloadDiff::pathKeys_data()
