@@ -48,6 +48,7 @@ private Q_SLOTS:
     void compareWithPreviousFromTheContextMenu();
     void compareSelectedShowsTheLineDiff();
     void binaryPayloadsShowTheirDifferingBytes();
+    void longTextsFoldAndFallBack();
     // Last: it installs the Chinese translation for the rest of the run.
     void treeDiffInChinese();
 
@@ -349,6 +350,51 @@ void TestDiff::binaryPayloadsShowTheirDifferingBytes()
              QStringList({QStringLiteral("94"), QStringLiteral("01"), QStringLiteral("fe ff")}));
     QCOMPARE(view->marks().last().kind, PayloadDiff::ChangeKind::Added);
     saveScreenshot(dialog, QStringLiteral("diff-bytes.png"));
+}
+
+void TestDiff::longTextsFoldAndFallBack()
+{
+    // 200 lines, the 100th changed: three lines of context each side, the rest folded.
+    QStringList lines;
+    for (int i = 1; i <= 200; ++i)
+        lines << QStringLiteral("line %1").arg(i);
+    const QByteArray oldText = lines.join(QLatin1Char('\n')).toUtf8();
+    lines[99] = QStringLiteral("LINE 100");
+    const QByteArray newText = lines.join(QLatin1Char('\n')).toUtf8();
+    DiffView view;
+    view.setDiff(PayloadDiff::diffPayloads({oldText, nullptr}, {newText, nullptr}), oldText,
+                 newText);
+    QStringList shown = view.diffText().split(QLatin1Char('\n'));
+    QCOMPARE(shown.size(), 10);
+    QCOMPARE(shown.first(), QStringLiteral("⋯ 96 unchanged lines"));
+    QCOMPARE(shown.at(1), QStringLiteral(" 97  97   line 97"));
+    QCOMPARE(shown.at(4), QStringLiteral("100     - line 100"));
+    QCOMPARE(shown.at(5), QStringLiteral("    100 + LINE 100"));
+    QCOMPARE(shown.last(), QStringLiteral("⋯ 97 unchanged lines"));
+
+    // More than 20,000 different lines: the first difference, and it says so.
+    QStringList many;
+    for (int i = 0; i < 25000; ++i)
+        many << QStringLiteral("a%1").arg(i);
+    const QByteArray manyOld = many.join(QLatin1Char('\n')).toUtf8();
+    const QByteArray manyNew = QByteArray(manyOld).replace('a', 'b');
+    view.setDiff(PayloadDiff::diffPayloads({manyOld, nullptr}, {manyNew, nullptr}), manyOld,
+                 manyNew);
+    QVERIFY2(view.summaryText().contains(QStringLiteral("Too large to diff line by line: showing "
+                                                        "the first difference, at line 1.")),
+             qPrintable(view.summaryText()));
+    shown = view.diffText().split(QLatin1Char('\n'));
+    QCOMPARE(shown.size(), 3);
+    QVERIFY2(shown.at(0).endsWith(QStringLiteral("- a0")), qPrintable(shown.at(0)));
+    QVERIFY2(shown.at(1).endsWith(QStringLiteral("+ b0")), qPrintable(shown.at(1)));
+    QCOMPARE(shown.at(2), QStringLiteral("⋯ the rest is not compared line by line"));
+
+    // Equal payloads say so.
+    view.setDiff(PayloadDiff::diffPayloads({oldText, nullptr}, {oldText, nullptr}), oldText,
+                 oldText);
+    QVERIFY2(view.summaryText().contains(QStringLiteral("The payloads are equal.")),
+             qPrintable(view.summaryText()));
+    QCOMPARE(view.diffText(), QStringLiteral("⋯ 200 unchanged lines"));
 }
 
 void TestDiff::treeDiffInChinese()
