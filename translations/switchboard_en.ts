@@ -56,6 +56,82 @@
     </message>
 </context>
 <context>
+    <name>DiffDialog</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %Ln unchanged line(s)</source>
+        <translation>
+            <numerusform>⋯ %Ln unchanged line</numerusform>
+            <numerusform>⋯ %Ln unchanged lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) removed</source>
+        <translation>
+            <numerusform>%Ln line removed</numerusform>
+            <numerusform>%Ln lines removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) added</source>
+        <translation>
+            <numerusform>%Ln line added</numerusform>
+            <numerusform>%Ln lines added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %Ln more row(s)</source>
+        <translation>
+            <numerusform>⋯ %Ln more row</numerusform>
+            <numerusform>⋯ %Ln more rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) differ</source>
+        <translation>
+            <numerusform>%Ln byte differs</numerusform>
+            <numerusform>%Ln bytes differ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in more than %Ln range(s)</source>
+        <translation>
+            <numerusform>in more than %Ln range</numerusform>
+            <numerusform>in more than %Ln ranges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln range(s)</source>
+        <translation>
+            <numerusform>in %Ln range</numerusform>
+            <numerusform>in %Ln ranges</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Log: %Ln message(s), %1</source>

@@ -1875,6 +1875,201 @@
     </message>
 </context>
 <context>
+    <name>DiffDialog</name>
+    <message>
+        <source>Compare payloads</source>
+        <translation>比较负载</translation>
+    </message>
+    <message>
+        <source>Old:</source>
+        <translation>旧：</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>新：</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>guessed: %1</source>
+        <translation>猜测：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>旧值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>(whole payload)</source>
+        <translation>（整个负载）</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>a value&apos;s kind changed, e.g. number → string</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Compared as decoded trees: objects by key, arrays by index.</source>
+        <translation>按解码后的树比较：对象按键，数组按索引。</translation>
+    </message>
+    <message>
+        <source>The payloads are equal.</source>
+        <translation>两个负载相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln 处变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed, %3 changed</source>
+        <translation>新增 %1，删除 %2，修改 %3</translation>
+    </message>
+    <message>
+        <source>(the first %1 are listed)</source>
+        <translation>（只列出前 %1 处）</translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %Ln unchanged line(s)</source>
+        <translation>
+            <numerusform>⋯ %Ln 行未变</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⋯ the rest is not compared line by line</source>
+        <translation>⋯ 其余部分未逐行比较</translation>
+    </message>
+    <message>
+        <source>Compared line by line.</source>
+        <translation>逐行比较。</translation>
+    </message>
+    <message>
+        <source>Too large to diff line by line: showing the first difference, at line %1.</source>
+        <translation>太大，无法逐行比较：只显示第一处差异，在第 %1 行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) removed</source>
+        <translation>
+            <numerusform>删除 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) added</source>
+        <translation>
+            <numerusform>新增 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At byte %1 (0x%2):</source>
+        <translation>第 %1 字节处（0x%2）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %Ln more row(s)</source>
+        <translation>
+            <numerusform>⋯ 另有 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⋯ more differences are not shown</source>
+        <translation>⋯ 更多差异未显示</translation>
+    </message>
+    <message>
+        <source>Compared byte by byte, at the same offsets (old %1, new %2).</source>
+        <translation>按相同偏移逐字节比较（旧 %1，新 %2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) differ</source>
+        <translation>
+            <numerusform>%Ln 字节不同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in more than %Ln range(s)</source>
+        <translation>
+            <numerusform>分布在 %Ln 个以上的区段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln range(s)</source>
+        <translation>
+            <numerusform>分布在 %Ln 个区段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节串</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+</context>
+<context>
     <name>FailoverEditor</name>
     <message>
         <source>Failover brokers</source>
@@ -2479,6 +2674,22 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>&amp;Decode as…</source>
         <translation>解码为(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Compare with previous</source>
+        <translation>与上一条比较</translation>
+    </message>
+    <message>
+        <source>Compare this message with the previous message on its topic</source>
+        <translation>将此消息与同一主题的上一条消息比较</translation>
+    </message>
+    <message>
+        <source>Compare with previous on this topic</source>
+        <translation>与此主题的上一条比较</translation>
+    </message>
+    <message>
+        <source>Compare selected</source>
+        <translation>比较所选消息</translation>
     </message>
 </context>
 <context>

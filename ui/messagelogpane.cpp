@@ -2,6 +2,7 @@
 #include "messagelogpane.h"
 #include "ui_messagelogpane.h"
 
+#include "diffdialog.h"
 #include "messageexporter.h"
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
@@ -21,6 +22,8 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QTableWidget>
+
+#include <algorithm>
 
 MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::MessageLogPane)
 {
@@ -80,6 +83,7 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     });
     connect(m_ui->detailFormatCombo, &QComboBox::currentIndexChanged, this,
             &MessageLogPane::updateDetail);
+    connect(m_ui->compareButton, &QToolButton::clicked, this, &MessageLogPane::compareWithPrevious);
     connect(m_ui->topicFilterEdit, &QLineEdit::textChanged, this, &MessageLogPane::applyTopicFilter);
     connect(m_ui->payloadFilterEdit, &QLineEdit::textChanged, this,
             &MessageLogPane::applyPayloadFilter);
@@ -399,11 +403,14 @@ void MessageLogPane::updateDetail()
         m_ui->detailEdit->clear();
         m_decodedView->clear();
         m_ui->detailStack->setCurrentWidget(m_ui->detailEdit);
+        m_ui->compareButton->setEnabled(false);
         updateProperties(Mqtt::Properties());
         return;
     }
     m_ui->detailNoticeLabel->setText(notice);
     m_ui->detailNoticeLabel->setVisible(!notice.isEmpty());
+    m_ui->compareButton->setEnabled(sourceRow >= 0 && !m_log->isEventAt(sourceRow) &&
+                                    m_log->previousRowOnTopic(sourceRow) >= 0);
     showDetail(m_shown);
 }
 
@@ -514,7 +521,7 @@ bool MessageLogPane::isDecodedShown() const
 void MessageLogPane::onContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_ui->tableView->indexAt(position);
-    if (!index.isValid() || !m_proxy || !m_decoding)
+    if (!index.isValid() || !m_proxy)
         return;
     const QModelIndex source = m_proxy->mapToSource(index);
     if (m_log->isEventAt(source.row()))
@@ -522,9 +529,65 @@ void MessageLogPane::onContextMenu(const QPoint &position)
     const QString topic = m_log->topicAt(source.row());
     const quint16 connection = m_log->connectionAt(source.row());
     QMenu menu;
-    menu.addAction(tr("&Decode as…"), this,
-                   [this, connection, topic] { Q_EMIT decodeAsRequested(connection, topic); });
+    const int row = source.row();
+    QAction *previous = menu.addAction(tr("Compare with previous on this topic"), this,
+                                       [this, row] { compareRowWithPrevious(row); });
+    previous->setEnabled(m_log->previousRowOnTopic(row) >= 0);
+    QAction *selected =
+            menu.addAction(tr("Compare selected"), this, &MessageLogPane::compareSelected);
+    selected->setEnabled(selectedPair().size() == 2);
+    if (m_decoding) {
+        menu.addSeparator();
+        menu.addAction(tr("&Decode as…"), this,
+                       [this, connection, topic] { Q_EMIT decodeAsRequested(connection, topic); });
+    }
     menu.exec(m_ui->tableView->viewport()->mapToGlobal(position));
+}
+
+int MessageLogPane::selectedSourceRow() const
+{
+    return (m_log && m_hasSelection) ? m_log->rowForSequence(m_selectedSequence) : -1;
+}
+
+QList<int> MessageLogPane::selectedPair() const
+{
+    QList<int> rows;
+    if (!m_proxy)
+        return rows;
+    const QModelIndexList selected = m_ui->tableView->selectionModel()->selectedRows();
+    if (selected.size() != 2)
+        return rows;
+    for (const QModelIndex &index : selected) {
+        const int row = m_proxy->mapToSource(index).row();
+        if (m_log->isEventAt(row))
+            return {};
+        rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+DiffDialog *MessageLogPane::compareWithPrevious()
+{
+    return compareRowWithPrevious(selectedSourceRow());
+}
+
+DiffDialog *MessageLogPane::compareRowWithPrevious(int sourceRow)
+{
+    if (!m_log || sourceRow < 0 || m_log->isEventAt(sourceRow))
+        return nullptr;
+    const int previous = m_log->previousRowOnTopic(sourceRow);
+    if (previous < 0)
+        return nullptr;
+    return DiffDialog::compareRows(m_log, previous, sourceRow, m_decoding, this);
+}
+
+DiffDialog *MessageLogPane::compareSelected()
+{
+    const QList<int> rows = selectedPair();
+    if (rows.size() != 2)
+        return nullptr;
+    return DiffDialog::compareRows(m_log, rows.at(0), rows.at(1), m_decoding, this);
 }
 
 void MessageLogPane::updateProperties(const Mqtt::Properties &properties)

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class DiffDialog;
 class MessageFilterProxyModel;
 class QModelIndex;
 class QPoint;
@@ -82,6 +83,13 @@ public:
     // filter (the detail view keeps showing it); empty otherwise.
     QString detailNoticeText() const;
 
+    // Opens a dialog comparing the selected message with the previous message on its topic
+    // (the detail view's button, the context menu); nullptr when there is none.
+    DiffDialog *compareWithPrevious();
+    // Opens a dialog comparing the two selected messages, the older first; nullptr unless
+    // exactly two messages are selected.
+    DiffDialog *compareSelected();
+
     void saveState(const QString &settingsGroup) const;
     void restoreState(const QString &settingsGroup);
 
@@ -109,6 +117,11 @@ private:
 
     void onCurrentChanged(const QModelIndex &current);
     void onContextMenu(const QPoint &position);
+    // The log row of the selected message (-1: none, or it has left the log).
+    int selectedSourceRow() const;
+    DiffDialog *compareRowWithPrevious(int sourceRow);
+    // The log rows of the selected messages, when they are exactly two (events not counted).
+    QList<int> selectedPair() const;
     // Shows the decoded tree (true) or leaves the text view to the caller.
     bool showDecoded(const ShownMessage &shown);
     // Narrows the topic column (down to a minimum) so the payload keeps a third of the row.

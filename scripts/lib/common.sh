@@ -24,6 +24,8 @@ SWITCHBOARD_PACKAGES=(
     # Payload decoders (src/payload): protobuf with the compiler's importer, MessagePack, and
     # the independent encoders the tests make their payloads with.
     libprotobuf-dev libprotoc-dev protobuf-compiler libmsgpack-cxx-dev python3-cbor2 python3-msgpack
+    # The payload diff's line edit script (dtl, header only).
+    libdtl-dev
     # Installing and packaging: manual pages, desktop and AppStream checks, shell completion,
     # the Debian package (dpkg-shlibdeps needs dpkg-dev and file) and lintian.
     help2man man-db desktop-file-utils appstream bash-completion dpkg-dev file lintian

@@ -791,6 +791,20 @@ bool MessageLogModel::isEventAt(int row) const
     return m_records[size_t(row)].flags & EventFlag;
 }
 
+int MessageLogModel::previousRowOnTopic(int row) const
+{
+    if (row < 0 || size_t(row) >= m_records.size())
+        return -1;
+    const Record &record = m_records[size_t(row)];
+    for (int earlier = row - 1; earlier >= 0; --earlier) {
+        const Record &candidate = m_records[size_t(earlier)];
+        if (candidate.topicIndex == record.topicIndex &&
+            candidate.connection == record.connection && !(candidate.flags & EventFlag))
+            return earlier;
+    }
+    return -1;
+}
+
 Mqtt::QoS MessageLogModel::qosAt(int row) const
 {
     return Mqtt::QoS((m_records[size_t(row)].flags & QosMask) >> 1);

@@ -174,6 +174,9 @@ public:
     int propertiesHeldCount() const;
     // A copy of the stored message (topic, payload, QoS, retain, dup, properties).
     Mqtt::Message messageAt(int row) const;
+    // The nearest earlier message on the row's topic, by the same connection (events skipped);
+    // -1 when there is none. A backwards scan: for a user's click, not for every row.
+    int previousRowOnTopic(int row) const;
     // The result kept for the row when its payload was decoded on arrival; null otherwise.
     DecodedPayload decodedAt(int row) const;
     // The payload column's text for a message whose topic has a decode rule: called from

@@ -185,28 +185,8 @@ void TestPayloadDecoding::selectNewest(const QString &topic)
 
 void TestPayloadDecoding::chooseFromMenu(const QString &entry, const std::function<void()> &open)
 {
-    bool chosen = false;
-    QTimer poll;
-    poll.setInterval(10);
-    connect(&poll, &QTimer::timeout, this, [&] {
-        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-        if (!menu || !menu->isVisible())
-            return;
-        poll.stop();
-        for (QAction *action : menu->actions()) {
-            if (action->text().remove(QLatin1Char('&')) == entry && action->isEnabled()) {
-                menu->setActiveAction(action);
-                QTest::keyClick(menu, Qt::Key_Return);
-                chosen = true;
-                return;
-            }
-        }
-        menu->close();
-    });
-    poll.start();
-    open();
-    poll.stop();
-    QVERIFY2(chosen, qPrintable(QStringLiteral("no enabled \"%1\" in the menu").arg(entry)));
+    QVERIFY2(::chooseFromMenu(entry, open),
+             qPrintable(QStringLiteral("no enabled \"%1\" in the menu").arg(entry)));
 }
 
 DecodeRulesEditor *TestPayloadDecoding::openRulesEditor()

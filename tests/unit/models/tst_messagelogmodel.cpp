@@ -173,6 +173,31 @@ private Q_SLOTS:
         QCOMPARE(m_model->topicAt(4), QStringLiteral("t/1"));
     }
 
+    void previousRowOnTopicSkipsOtherTopicsConnectionsAndEvents()
+    {
+        using Direction = MessageLogModel::Direction;
+        m_model->append(message(QStringLiteral("a"), "1"), Direction::Incoming, 1, 1); // 0
+        m_model->append(message(QStringLiteral("b"), "x"), Direction::Incoming, 2, 1); // 1
+        m_model->append(message(QStringLiteral("a"), "2"), Direction::Incoming, 3, 2); // 2
+        m_model->appendEvent(QStringLiteral("Connection lost"), 4, 1); // 3
+        m_model->append(message(QStringLiteral("a"), "3"), Direction::Outgoing, 5, 1); // 4
+        m_model->append(message(QStringLiteral("a"), "4"), Direction::Incoming, 6, 1); // 5
+        m_model->flush();
+        QCOMPARE(m_model->previousRowOnTopic(5), 4); // sent or received alike
+        QCOMPARE(m_model->previousRowOnTopic(4), 0); // not connection 2's, not the event
+        QCOMPARE(m_model->previousRowOnTopic(2), -1); // the first of connection 2
+        QCOMPARE(m_model->previousRowOnTopic(1), -1);
+        QCOMPARE(m_model->previousRowOnTopic(0), -1);
+        QCOMPARE(m_model->previousRowOnTopic(6), -1);
+        QCOMPARE(m_model->previousRowOnTopic(-1), -1);
+        // After a trim the rows move with their messages.
+        m_model->setMaximumMessages(3);
+        const int last = m_model->rowCount() - 1;
+        QVERIFY(last < 5);
+        QCOMPARE(m_model->payloadAt(last), QByteArray("4"));
+        QCOMPARE(m_model->payloadAt(m_model->previousRowOnTopic(last)), QByteArray("3"));
+    }
+
     void trimsByCount()
     {
         m_model->setMaximumMessages(5);
