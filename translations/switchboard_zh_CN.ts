@@ -52,14 +52,6 @@
         <translation>其他 $SYS 主题</translation>
     </message>
     <message>
-        <source>in (received by the broker)</source>
-        <translation>入（服务器收到）</translation>
-    </message>
-    <message>
-        <source>out (sent by the broker)</source>
-        <translation>出（服务器发出）</translation>
-    </message>
-    <message>
         <source>No connection.</source>
         <translation>没有连接。</translation>
     </message>
@@ -98,6 +90,14 @@ mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关�
     <message>
         <source>1-minute load: %1 messages/min in, %2 out</source>
         <translation>1 分钟负载：入 %1 条消息/分钟，出 %2</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>入</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>出</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,8 @@
 
 namespace {
 
+constexpr qint64 MinimumChartSpan = 60 * 1000; // ms
+
 QString dash()
 {
     return QStringLiteral("–");
@@ -98,9 +100,9 @@ BrokerDashboard::BrokerDashboard(QWidget *parent)
     splitter->addWidget(m_messages.view);
     splitter->addWidget(m_bytes.view);
     splitter->addWidget(rawPane);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 1);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(2, 3);
     layout->addWidget(splitter, 1);
     m_pages->addWidget(content);
 
@@ -120,15 +122,15 @@ BrokerDashboard::Chart BrokerDashboard::makeChart(const QString &title, const QS
     chart.chart->legend()->setAlignment(Qt::AlignBottom);
     chart.time = new QDateTimeAxis;
     chart.time->setFormat(QStringLiteral("HH:mm:ss"));
-    chart.time->setTickCount(4);
+    chart.time->setTickCount(3);
     chart.value = new QValueAxis;
     chart.value->setLabelFormat(QStringLiteral("%.0f"));
     chart.value->setTitleText(unit);
     chart.value->setRange(0, 1);
     chart.chart->addAxis(chart.time, Qt::AlignBottom);
     chart.chart->addAxis(chart.value, Qt::AlignLeft);
-    const std::array<QString, 2> names = {tr("in (received by the broker)"),
-                                          tr("out (sent by the broker)")};
+    // In and out as the broker counts them: received from its clients, sent to them.
+    const std::array<QString, 2> names = {tr("in"), tr("out")};
     for (size_t i = 0; i < names.size(); ++i) {
         chart.series[i] = new QLineSeries;
         chart.series[i]->setName(names[i]);
@@ -138,7 +140,7 @@ BrokerDashboard::Chart BrokerDashboard::makeChart(const QString &title, const QS
     }
     chart.view = new QChartView(chart.chart);
     chart.view->setRenderHint(QPainter::Antialiasing);
-    chart.view->setMinimumSize(240, 180);
+    chart.view->setMinimumSize(300, 180);
     return chart;
 }
 
@@ -188,7 +190,7 @@ void BrokerDashboard::setWorkspace(ConnectionWorkspace *workspace)
         connect(m_stats, &BrokerStats::sampled, this, &BrokerDashboard::updateCharts);
         connect(workspace->client(), &Mqtt::Client::stateChanged, this,
                 &BrokerDashboard::updateState);
-        TableViewSetup::fitColumn(m_rawView, BrokerStats::TopicColumn, 40);
+        TableViewSetup::fitColumn(m_rawView, BrokerStats::TopicColumn, 34);
     }
     updateValues();
     updateCharts();
@@ -305,6 +307,7 @@ void BrokerDashboard::updateChart(Chart &chart, BrokerStats::Series received,
 {
     double top = 1;
     qint64 newest = QDateTime::currentMSecsSinceEpoch();
+    qint64 oldest = newest;
     bool any = false;
     const std::array<BrokerStats::Series, 2> series = {received, sent};
     for (size_t i = 0; i < series.size(); ++i) {
@@ -318,13 +321,15 @@ void BrokerDashboard::updateChart(Chart &chart, BrokerStats::Series received,
             }
             if (!from.empty()) {
                 newest = any ? std::max(newest, from.back().atMs) : from.back().atMs;
+                oldest = any ? std::min(oldest, from.front().atMs) : from.front().atMs;
                 any = true;
             }
         }
         chart.series[i]->replace(points);
     }
-    const qint64 length = m_stats ? m_stats->historyLength() : BrokerStats::DefaultHistoryLength;
-    chart.time->setRange(QDateTime::fromMSecsSinceEpoch(newest - length),
+    // From the first point kept (at most the history's length ago), a minute at least.
+    const qint64 shown = std::max<qint64>(MinimumChartSpan, newest - oldest);
+    chart.time->setRange(QDateTime::fromMSecsSinceEpoch(newest - shown),
                          QDateTime::fromMSecsSinceEpoch(newest));
     chart.value->setRange(0, top * 1.15);
     chart.value->applyNiceNumbers();

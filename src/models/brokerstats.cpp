@@ -209,7 +209,8 @@ std::optional<BrokerStats::Parsed> BrokerStats::parseEmqx(QStringView rest) cons
     return found.value();
 }
 
-void BrokerStats::handleMessage(const QString &topic, const QByteArray &payload, qint64 atMs)
+void BrokerStats::handleMessage(const QString &topic, const QByteArray &payload, qint64 atMs,
+                                Delivery delivery)
 {
     if (!isSysTopic(topic))
         return;
@@ -264,7 +265,13 @@ void BrokerStats::handleMessage(const QString &topic, const QByteArray &payload,
             }
             m_uptime = seconds;
         }
-        tick(atMs);
+        if (delivery == Delivery::Live) {
+            tick(atMs);
+        } else {
+            // Stored at the broker's last interval, not now: the next live one starts afresh.
+            m_intervalStartMs.reset();
+            m_lastSample.reset();
+        }
         break;
     case Known::Clients:
         m_clients = parseCount(payload);

@@ -27,7 +27,8 @@ class SubscriptionModel;
 // from the brokers' counters: both publish their whole tree once per interval, uptime first,
 // and mosquitto only the values that changed. So a sample is taken when the next interval's
 // uptime arrives: the counters then hold the previous interval's values, stamped with the time
-// that interval began; a counter that was not published has not moved (rate 0).
+// that interval began; a counter that was not published has not moved (rate 0). The retained
+// copies sent at subscribe time give values but time no interval.
 //
 // While watching (setWatching(On)) it subscribes to $SYS/# on the client (again after each
 // connection that lost it). That subscription is the dashboard's, not the user's: it is not
@@ -49,6 +50,10 @@ public:
     enum class Series { MessagesReceived, MessagesSent, BytesReceived, BytesSent, SeriesCount };
     Q_ENUM(Series)
     enum Column { TopicColumn, ValueColumn, ColumnCount };
+    // Live: published now. Retained: the broker's stored copy, sent when we subscribed (its
+    // values are older than their arrival, so it times no interval).
+    enum class Delivery { Live, Retained };
+    Q_ENUM(Delivery)
 
     struct Point
     {
@@ -84,7 +89,8 @@ public:
         return topic.startsWith(QLatin1String("$SYS/"));
     }
     // One $SYS message, received at atMs (ms since the epoch).
-    void handleMessage(const QString &topic, const QByteArray &payload, qint64 atMs);
+    void handleMessage(const QString &topic, const QByteArray &payload, qint64 atMs,
+                       Delivery delivery = Delivery::Live);
     // Forgets every value, rate and raw topic (another broker, or a restart).
     void clear();
 

@@ -230,7 +230,9 @@ void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (BrokerStats::isSysTopic(message.topic)) {
-        m_brokerStats->handleMessage(message.topic, message.payload, now);
+        m_brokerStats->handleMessage(message.topic, message.payload, now,
+                                     message.retain ? BrokerStats::Delivery::Retained
+                                                    : BrokerStats::Delivery::Live);
         // The dashboard's own subscription: only a filter of the user's shows (and counts) it.
         if (!m_subscriptions->matches(message.topic))
             return;

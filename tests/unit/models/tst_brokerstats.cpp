@@ -130,6 +130,25 @@ private Q_SLOTS:
         QCOMPARE(stats.latestRate(Series::MessagesSent), std::optional<double>(40));
     }
 
+    void retainedValuesTimeNoInterval()
+    {
+        // At subscribe time the broker sends its stored tree (retained), written at its last
+        // interval; the next live interval may begin a moment later. Timing an interval from
+        // the stored uptime would divide a whole interval's counts by that moment.
+        BrokerStats stats;
+        const auto retained = BrokerStats::Delivery::Retained;
+        stats.handleMessage(QStringLiteral("$SYS/broker/uptime"), "100 seconds", T0, retained);
+        stats.handleMessage(QStringLiteral("$SYS/broker/messages/received"), "1000", T0, retained);
+        QCOMPARE(stats.uptimeSeconds(), std::optional<qint64>(100));
+        mosquittoInterval(stats, T0 + 50, 101, {{"messages/received", 1010}});
+        mosquittoInterval(stats, T0 + 1050, 102, {{"messages/received", 1020}});
+        mosquittoInterval(stats, T0 + 2050, 103, {});
+        const std::deque<BrokerStats::Point> &points = stats.points(Series::MessagesReceived);
+        QCOMPARE(points.size(), size_t(1));
+        QCOMPARE(points.back().atMs, T0 + 1050);
+        QCOMPARE(points.back().perSecond, 10.0);
+    }
+
     void historyIsBounded()
     {
         BrokerStats stats;
