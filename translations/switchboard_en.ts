@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BrokerDashboard</name>
+    <message numerus="yes">
+        <source>This broker publishes no $SYS topics: nothing came within %n second(s) of subscribing to $SYS/#.
+mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</source>
+        <translation>
+            <numerusform>This broker publishes no $SYS topics: nothing came within %n second of subscribing to $SYS/#.
+mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</numerusform>
+            <numerusform>This broker publishes no $SYS topics: nothing came within %n seconds of subscribing to $SYS/#.
+mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Capture::Replayer</name>
     <message numerus="yes">
         <source>%Ln message(s) refused, the last: %1</source>

@@ -2,6 +2,147 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BrokerDashboard</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Clients connected</source>
+        <translation>已连接客户端</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅数</translation>
+    </message>
+    <message>
+        <source>Retained messages</source>
+        <translation>保留消息</translation>
+    </message>
+    <message>
+        <source>Messages/s in / out</source>
+        <translation>消息/秒 入 / 出</translation>
+    </message>
+    <message>
+        <source>Bytes/s in / out</source>
+        <translation>字节/秒 入 / 出</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>每秒消息数</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>Bytes per second</source>
+        <translation>每秒字节数</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>字节/秒</translation>
+    </message>
+    <message>
+        <source>Other $SYS topics</source>
+        <translation>其他 $SYS 主题</translation>
+    </message>
+    <message>
+        <source>No connection.</source>
+        <translation>没有连接。</translation>
+    </message>
+    <message>
+        <source>Connect to see what the broker publishes about itself on $SYS.</source>
+        <translation>连接后即可查看服务器在 $SYS 上发布的自身信息。</translation>
+    </message>
+    <message>
+        <source>Waiting for the broker&apos;s $SYS topics…</source>
+        <translation>正在等待服务器的 $SYS 主题…</translation>
+    </message>
+    <message numerus="yes">
+        <source>This broker publishes no $SYS topics: nothing came within %n second(s) of subscribing to $SYS/#.
+mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</source>
+        <translation>
+            <numerusform>此服务器不发布 $SYS 主题：订阅 $SYS/# 后 %n 秒内没有收到任何消息。
+mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关闭）；EMQX 每分钟发布一次，默认只发给与其同一主机上的客户端。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The broker refused the subscription to $SYS/#: its access control may allow $SYS only to some clients.</source>
+        <translation>服务器拒绝了对 $SYS/# 的订阅：其访问控制可能只允许部分客户端订阅 $SYS。</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>mosquitto&apos;s $SYS/broker tree</source>
+        <translation>mosquitto 的 $SYS/broker 主题树</translation>
+    </message>
+    <message>
+        <source>EMQX node %1</source>
+        <translation>EMQX 节点 %1</translation>
+    </message>
+    <message>
+        <source>1-minute load: %1 messages/min in, %2 out</source>
+        <translation>1 分钟负载：入 %1 条消息/分钟，出 %2</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>入</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>出</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerDashboardDock</name>
+    <message>
+        <source>Broker dashboard</source>
+        <translation>服务器仪表盘</translation>
+    </message>
+    <message>
+        <source>&amp;Broker dashboard</source>
+        <translation>服务器仪表盘(&amp;B)</translation>
+    </message>
+    <message>
+        <source>What the broker publishes about itself on $SYS: clients, subscriptions, messages and bytes per second</source>
+        <translation>服务器在 $SYS 上发布的自身信息：客户端、订阅、每秒消息数和字节数</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerStats</name>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h %3 min</source>
+        <translation>%1 天 %2 小时 %3 分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation>%1 小时 %2 分 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>Capture</name>
     <message>
         <source>&quot;%1&quot; and &quot;%2&quot; are both given</source>

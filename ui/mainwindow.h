@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+class BrokerDashboardDock;
 class ConnectionPane;
 class ConnectionWorkspace;
 class MessageFilterProxyModel;
@@ -75,6 +76,8 @@ public:
     // View → Packet inspector: the current connection's packets.
     PacketInspectorPane *packetInspectorPane() const;
     PacketInspectorDock *packetInspectorDock() const { return m_packetInspectorDock; }
+    // View → Broker dashboard: the current connection's $SYS values and rates.
+    BrokerDashboardDock *brokerDashboardDock() const { return m_brokerDashboardDock; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -216,6 +219,7 @@ private:
     QDockWidget *m_publishDock = nullptr;
     QDockWidget *m_requestResponseDock = nullptr;
     PacketInspectorDock *m_packetInspectorDock = nullptr;
+    BrokerDashboardDock *m_brokerDashboardDock = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "connectionworkspace.h"
 
+#include "brokerstats.h"
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "packetlogmodel.h"
@@ -53,10 +54,12 @@ ConnectionWorkspace::ConnectionWorkspace(quint16 id, QObject *parent)
       m_subscriptions(new SubscriptionModel(this)),
       m_retainedScan(new RetainedScan(m_client, this)),
       m_packetLog(new PacketLogModel(this)),
+      m_brokerStats(new BrokerStats(this)),
       m_payloadDecoder(std::make_unique<Payload::PayloadDecoder>())
 {
     connect(m_client, &Mqtt::Client::packetTraced, m_packetLog, &PacketLogModel::append);
     m_proxy->setSourceModel(m_log);
+    m_brokerStats->setClient(m_client, m_subscriptions);
     m_log->setPreviewDecoder([this](quint16, const QString &topic, const QByteArray &payload) {
         return previewText(topic, payload);
     });
@@ -225,8 +228,16 @@ void ConnectionWorkspace::setBudget(const MemoryBudget &budget)
 
 void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
 {
-    ++m_receivedTotal;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (BrokerStats::isSysTopic(message.topic)) {
+        m_brokerStats->handleMessage(message.topic, message.payload, now,
+                                     message.retain ? BrokerStats::Delivery::Retained
+                                                    : BrokerStats::Delivery::Live);
+        // The dashboard's own subscription: only a filter of the user's shows (and counts) it.
+        if (!m_subscriptions->matches(message.topic))
+            return;
+    }
+    ++m_receivedTotal;
     DecodedPayload decoded;
     if (decodesOnArrival(message.topic)) {
         decoded = std::make_shared<const Payload::DecodeResult>(

@@ -20,6 +20,7 @@ class PayloadDecoder;
 struct DecodeResult;
 } // namespace Payload
 
+class BrokerStats;
 class MessageFilterProxyModel;
 class PacketLogModel;
 class QPalette;
@@ -65,6 +66,10 @@ public:
     // client traces packets for it once setPacketTracing(On) (off by default: the inspector
     // turns it on when it first shows the connection).
     PacketLogModel *packetLog() const { return m_packetLog; }
+    // The broker dashboard's model: what the broker publishes on $SYS. Its $SYS/# subscription
+    // (while the dashboard watches) is not the user's: $SYS messages go to it, and into the log
+    // and the tree only when one of the user's subscriptions matches them.
+    BrokerStats *brokerStats() const { return m_brokerStats; }
     Mqtt::PacketTracing packetTracing() const { return m_client->packetTracing(); }
     void setPacketTracing(Mqtt::PacketTracing tracing);
     // How its payloads are shown: the profile's rules and .proto folders, and its Sparkplug B
@@ -154,6 +159,7 @@ private:
     SubscriptionModel *m_subscriptions = nullptr;
     RetainedScan *m_retainedScan = nullptr;
     PacketLogModel *m_packetLog = nullptr;
+    BrokerStats *m_brokerStats = nullptr;
     std::unique_ptr<Payload::PayloadDecoder> m_payloadDecoder;
     MessageLogModel *m_combinedLog = nullptr;
     TopicTreeModel *m_combinedTree = nullptr;

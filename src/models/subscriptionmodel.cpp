@@ -3,6 +3,8 @@
 
 #include "topic.h"
 
+#include <algorithm>
+
 namespace {
 constexpr int CountRefreshInterval = 200; // ms
 // Up to this many subscriptions every filter is matched directly; above, per-topic results are
@@ -274,6 +276,8 @@ void SubscriptionModel::applyAcknowledgement(const QList<Mqtt::SubscribeResult> 
 {
     for (const Mqtt::SubscribeResult &result : results) {
         int row = rowOf(result.filter);
+        if (row < 0 && m_internalFilters.contains(result.filter))
+            continue;
         if (row < 0)
             row = addSubscription(result.filter, Mqtt::QoS::AtMostOnce);
         m_matchCache.clear();
@@ -284,6 +288,24 @@ void SubscriptionModel::applyAcknowledgement(const QList<Mqtt::SubscribeResult> 
         s.reasonString = result.reasonString;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
+}
+
+void SubscriptionModel::addInternalFilter(const QString &filter)
+{
+    m_internalFilters.append(filter);
+}
+
+void SubscriptionModel::removeInternalFilter(const QString &filter)
+{
+    m_internalFilters.removeOne(filter);
+}
+
+bool SubscriptionModel::matches(const QString &topic) const
+{
+    return std::any_of(m_subscriptions.cbegin(), m_subscriptions.cend(),
+                       [&topic](const Subscription &s) {
+                           return s.state != State::Refused && Mqtt::topicMatches(s.filter, topic);
+                       });
 }
 
 void SubscriptionModel::setPending(const QString &filter)

@@ -86,7 +86,8 @@ public:
                         const QColor &color = QColor());
     // Identifiers in use, to pick a free one for the next subscription.
     QList<quint32> subscriptionIdentifiers() const;
-    // Applies the broker's answer (Client::subscriptionAcknowledged); unknown filters are added.
+    // Applies the broker's answer (Client::subscriptionAcknowledged); unknown filters are added,
+    // except internal ones.
     void applyAcknowledgement(const QList<Mqtt::SubscribeResult> &results);
     // Marks a subscription as sent again and waiting for the broker's answer (a new
     // connection), keeping its options.
@@ -101,6 +102,13 @@ public:
     bool contains(const QString &filter) const;
     Subscription subscription(int row) const;
     QStringList filters() const;
+
+    // Filters a part of the window subscribes to for itself (the broker dashboard's $SYS/#):
+    // their answers add no row; the user's own subscription to one is listed as usual.
+    void addInternalFilter(const QString &filter);
+    void removeInternalFilter(const QString &filter);
+    // Whether a listed subscription (not refused) matches the topic.
+    bool matches(const QString &topic) const;
 
     void setMuted(const QString &filter, bool muted);
     bool isMuted(const QString &filter) const;
@@ -128,6 +136,7 @@ private:
     // Rows whose filter matches a topic, when there are enough subscriptions for one hash
     // lookup to beat matching every filter. Cleared whenever the rows or their states change.
     QHash<QString, QList<int>> m_matchCache;
+    QStringList m_internalFilters;
     QTimer m_countTimer;
     int m_colorCursor = 0;
 };

@@ -115,6 +115,27 @@ private Q_SLOTS:
         QCOMPARE(m_model->subscription(0).reasonCode, quint8(2));
     }
 
+    void internalFiltersAreNotListed()
+    {
+        // The broker dashboard's own $SYS/#: its SUBACK adds no row...
+        const QString sys = QStringLiteral("$SYS/#");
+        m_model->addInternalFilter(sys);
+        m_model->applyAcknowledgement({{sys, Mqtt::ReasonCode(0)}});
+        QCOMPARE(m_model->rowCount(), 0);
+        QVERIFY(!m_model->matches(QStringLiteral("$SYS/broker/uptime")));
+        // ...but the user's own subscription to it is listed and matches.
+        m_model->addSubscription(sys, Mqtt::QoS::AtMostOnce);
+        m_model->applyAcknowledgement({{sys, Mqtt::ReasonCode(0)}});
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(m_model->subscription(0).state, SubscriptionModel::State::Granted);
+        QVERIFY(m_model->matches(QStringLiteral("$SYS/broker/uptime")));
+        QVERIFY(!m_model->matches(QStringLiteral("sensors/a")));
+        m_model->removeInternalFilter(sys);
+        m_model->removeSubscription(sys);
+        m_model->applyAcknowledgement({{sys, Mqtt::ReasonCode(0)}});
+        QCOMPARE(m_model->rowCount(), 1); // no longer internal: listed again
+    }
+
     void coloursAreDistinct()
     {
         m_model->addSubscription(QStringLiteral("a"), Mqtt::QoS::AtMostOnce);
