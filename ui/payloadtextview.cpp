@@ -6,15 +6,20 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextCursor>
+#include <QTextDocument>
+#include <QThreadPool>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 // Time given to feeding the text view per turn of the event loop.
-constexpr int FeedBudgetMs = 8;
+constexpr int FeedBudgetMs = 5;
+// A document this big is deleted off the UI thread.
+constexpr int BigDocumentCharacters = 1024 * 1024;
 
 struct AllText
 {
@@ -96,9 +101,28 @@ void PayloadTextView::clear()
     m_feedTimer.stop();
     m_pieces.clear();
     m_source.clear();
-    m_edit->clear();
+    dropText();
     showNotice(QString(), false);
     setState(State::Empty);
+}
+
+void PayloadTextView::dropText()
+{
+    QTextDocument *old = m_edit->document();
+    if (old->characterCount() < BigDocumentCharacters) {
+        m_edit->clear();
+        return;
+    }
+    // Freeing megabytes of text blocks takes tens of milliseconds: the view gets a new
+    // document and the old one is deleted on a worker thread, where nothing refers to it.
+    auto *fresh = new QTextDocument(m_edit);
+    fresh->setDocumentLayout(new QPlainTextDocumentLayout(fresh));
+    fresh->setDefaultFont(old->defaultFont());
+    fresh->setUndoRedoEnabled(false);
+    old->setParent(nullptr);
+    m_edit->setDocument(fresh);
+    old->moveToThread(nullptr);
+    QThreadPool::globalInstance()->start([old] { delete old; });
 }
 
 void PayloadTextView::setText(const QString &text)
@@ -166,7 +190,7 @@ void PayloadTextView::showAll()
         m_all.linesBroken = all.linesBroken;
         m_pieces = all.pieces;
         m_nextPiece = 0;
-        m_edit->clear();
+        dropText();
         feedPieces();
     });
     watcher->setFuture(QtConcurrent::run([payload = m_source, format = m_format] {

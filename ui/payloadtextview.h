@@ -60,6 +60,8 @@ private:
     void showNotice(const QString &text, bool offerShowAll);
     void showBounded(const PayloadFormat::BoundedDisplay &display);
     void feedPieces();
+    // Empties the text view (a big document is freed off the UI thread).
+    void dropText();
 
     QLabel *m_notice = nullptr;
     QPushButton *m_showAll = nullptr;

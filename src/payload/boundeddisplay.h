@@ -22,7 +22,7 @@ inline constexpr qsizetype PreviewBytes = 64 * 1024;
 // line at once: a 10 MB line would freeze it).
 inline constexpr int DisplayLineLength = 4096;
 // The size of the pieces the full text comes in (about; cut after a line break when there is one).
-inline constexpr int PieceLength = 64 * 1024;
+inline constexpr int PieceLength = 16 * 1024;
 
 struct BoundedDisplay
 {
