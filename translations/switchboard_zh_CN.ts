@@ -4542,6 +4542,41 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>Invalid base64: wrong length or padding</source>
         <translation>Base64 无效：长度或填充错误</translation>
     </message>
+    <message>
+        <source>Showing all %1</source>
+        <translation>显示全部 %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 of pretty-printed JSON</source>
+        <translation>显示格式化 JSON 的 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+    <message>
+        <source>lines longer than %L1 characters are broken</source>
+        <translation>超过 %L1 个字符的行已折断</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadTextView</name>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Loads the whole payload into the view</source>
+        <translation>将整个负载载入视图</translation>
+    </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation>正在解码 %1…</translation>
+    </message>
+    <message>
+        <source>Loading all of %1…</source>
+        <translation>正在载入全部 %1…</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>

@@ -3,11 +3,10 @@
 
 #include "decodedtreemodel.h"
 #include "payloadformat.h"
+#include "payloadtextview.h"
 
-#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -46,11 +45,9 @@ DecodedPayloadView::DecodedPayloadView(QWidget *parent)
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_tree->setColumnWidth(DecodedTreeModel::NameColumn, digit * 22);
     m_tree->setColumnWidth(DecodedTreeModel::TypeColumn, digit * 26);
-    m_hex = new QPlainTextEdit;
+    // A big payload's hex dump is made off the UI thread and shown in part first.
+    m_hex = new PayloadTextView;
     m_hex->setObjectName(QStringLiteral("decodedHexEdit"));
-    m_hex->setReadOnly(true);
-    m_hex->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_hex->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_hex->hide();
     layout->addWidget(m_summary);
     layout->addWidget(m_warnings);
@@ -147,7 +144,7 @@ void DecodedPayloadView::setDecoding(const ShownDecoding &decoding)
         m_tree->expandToDepth(ExpandedLevels - 1);
     } else {
         m_tree->hide();
-        m_hex->setPlainText(PayloadFormat::toHexDump(QByteArray::fromHex(result.hex.toLatin1())));
+        m_hex->setPayload(QByteArray::fromHex(result.hex.toLatin1()), PayloadFormat::Format::Hex);
         m_hex->show();
     }
 }
@@ -164,5 +161,5 @@ QString DecodedPayloadView::warningsText() const
 
 QString DecodedPayloadView::hexText() const
 {
-    return m_hex->isHidden() ? QString() : m_hex->toPlainText();
+    return m_hex->isHidden() ? QString() : m_hex->text();
 }

@@ -11,7 +11,7 @@
 
 class DecodedTreeModel;
 class QLabel;
-class QPlainTextEdit;
+class PayloadTextView;
 class QTreeView;
 
 // A payload as the detail views show it decoded: the result, and the rule that chose its
@@ -56,6 +56,6 @@ private:
     QLabel *m_summary = nullptr;
     QLabel *m_warnings = nullptr;
     QTreeView *m_tree = nullptr;
-    QPlainTextEdit *m_hex = nullptr;
+    PayloadTextView *m_hex = nullptr;
     DecodedTreeModel *m_model = nullptr;
 };

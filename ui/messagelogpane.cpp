@@ -2,6 +2,7 @@
 #include "messagelogpane.h"
 #include "ui_messagelogpane.h"
 
+#include "boundeddisplay.h"
 #include "diffdialog.h"
 #include "messageexporter.h"
 #include "messagefilterproxymodel.h"
@@ -29,8 +30,7 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
 {
     m_ui->setupUi(this);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_ui->detailEdit->setFont(fixed);
-    m_ui->detailEdit->setPlaceholderText(tr("Select a message to see its payload"));
+    m_ui->detailView->setPlaceholderText(tr("Select a message to see its payload"));
     m_ui->detailFormatCombo->addItem(tr("Automatic"), QVariant::fromValue(DetailFormat::Automatic));
     m_ui->detailFormatCombo->addItem(tr("Text"), QVariant::fromValue(DetailFormat::Text));
     m_ui->detailFormatCombo->addItem(tr("JSON (pretty)"), QVariant::fromValue(DetailFormat::Json));
@@ -359,7 +359,7 @@ void MessageLogPane::setDetailFormat(DetailFormat format)
 
 QString MessageLogPane::detailText() const
 {
-    return m_ui->detailEdit->toPlainText();
+    return m_ui->detailView->text();
 }
 
 QString MessageLogPane::detailHeaderText() const
@@ -400,9 +400,9 @@ void MessageLogPane::updateDetail()
         m_ui->detailNoticeLabel->clear();
         m_ui->detailNoticeLabel->hide();
         m_ui->detailHeaderLabel->clear();
-        m_ui->detailEdit->clear();
+        m_ui->detailView->clear();
         m_decodedView->clear();
-        m_ui->detailStack->setCurrentWidget(m_ui->detailEdit);
+        m_ui->detailStack->setCurrentWidget(m_ui->detailView);
         m_ui->compareButton->setEnabled(false);
         updateProperties(Mqtt::Properties());
         return;
@@ -423,8 +423,8 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
                 tr("Connection event · %1")
                         .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
         m_ui->detailHeaderLabel->setToolTip(QString());
-        m_ui->detailEdit->setPlainText(QString::fromUtf8(message.payload));
-        m_ui->detailStack->setCurrentWidget(m_ui->detailEdit);
+        m_ui->detailView->setText(QString::fromUtf8(message.payload));
+        m_ui->detailStack->setCurrentWidget(m_ui->detailView);
         updateProperties(Mqtt::Properties());
         return;
     }
@@ -450,12 +450,11 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
     updateProperties(message.properties);
     if (showDecoded(shown))
         return;
-    m_ui->detailStack->setCurrentWidget(m_ui->detailEdit);
-    PayloadFormat::Format format = PayloadFormat::Format::Text;
+    m_ui->detailStack->setCurrentWidget(m_ui->detailView);
+    std::optional<PayloadFormat::Format> format; // sniffed
     switch (detailFormat()) {
     case DetailFormat::Automatic:
     case DetailFormat::Decoded: // without a decoder to ask
-        format = PayloadFormat::sniff(message.payload);
         break;
     case DetailFormat::Text:
         format = PayloadFormat::Format::Text;
@@ -470,14 +469,20 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
         format = PayloadFormat::Format::Base64;
         break;
     }
-    // Plain text only: topics and payloads are never interpreted as markup.
-    m_ui->detailEdit->setPlainText(PayloadFormat::toDisplay(message.payload, format));
+    // Plain text only: topics and payloads are never interpreted as markup. A big payload is
+    // formatted off the UI thread and shown in part first.
+    m_ui->detailView->setPayload(message.payload, format);
 }
 
 bool MessageLogPane::showDecoded(const ShownMessage &shown)
 {
     const DetailFormat format = detailFormat();
     if (!m_decoding || (format != DetailFormat::Automatic && format != DetailFormat::Decoded))
+        return false;
+    // A big payload is not guessed on the UI thread: shown as text, JSON or hex unless asked
+    // for the tree (or kept decoded on arrival).
+    if (format == DetailFormat::Automatic && !shown.kept &&
+        shown.message.payload.size() > PayloadFormat::AsyncThreshold)
         return false;
     // Only the selected message is decoded, and only when shown.
     const ShownDecoding decoding =
@@ -511,6 +516,11 @@ void MessageLogPane::refreshDecoding()
 {
     if (m_hasSelection)
         updateDetail();
+}
+
+PayloadTextView *MessageLogPane::payloadTextView() const
+{
+    return m_ui->detailView;
 }
 
 bool MessageLogPane::isDecodedShown() const

@@ -12,6 +12,7 @@
 
 class DiffDialog;
 class MessageFilterProxyModel;
+class PayloadTextView;
 class QModelIndex;
 class QPoint;
 
@@ -74,6 +75,8 @@ public:
     // The decoded tree of the selected message, and whether it is what the detail view shows.
     DecodedPayloadView *decodedView() const { return m_decodedView; }
     bool isDecodedShown() const;
+    // The payload as text: a big one in part first, with "Show all".
+    PayloadTextView *payloadTextView() const;
     // Selects the proxy row (and shows it in the detail view).
     void selectRow(int proxyRow);
     // The sequence number of the selected message, 0 when none. It stays on the message the

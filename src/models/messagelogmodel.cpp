@@ -102,8 +102,11 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
             return QVariant();
         case PayloadColumn:
             // Decoded on arrival (Sparkplug B): its one-line JSON reads better than the bytes,
-            // and costs no decoding. Built for the visible rows only.
-            if (record.decoded) {
+            // and costs no decoding. Built for the visible rows only. A big payload shows its
+            // first bytes: decoding it, or its JSON line, costs in proportion to its size.
+            if (record.payload.size() > PreviewDecodeLimit) {
+                // the bytes, below
+            } else if (record.decoded) {
                 if (const DecodedPayload decoded = decodedAt(index.row());
                     decoded && decoded->isValid())
                     return QString::fromUtf8(decoded->toJsonLine()).left(PreviewLength);

@@ -79,6 +79,9 @@ public:
     static constexpr qint64 DefaultMaximumBytes = 64 * 1024 * 1024;
     static constexpr int DefaultFlushInterval = 50; // ms
     static constexpr int PreviewLength = 100; // characters in the payload column
+    // Payloads above this many bytes show their first bytes in the payload column, never
+    // decoded (a paint must not cost in proportion to a payload's size).
+    static constexpr int PreviewDecodeLimit = 256 * 1024;
 
     explicit MessageLogModel(QObject *parent = nullptr);
     ~MessageLogModel() override;

@@ -49,16 +49,16 @@ double percentile(std::vector<double> values, double p)
     return values[index];
 }
 
-LagProbe::LagProbe()
+LagProbe::LagProbe(int intervalMs) : m_intervalNs(qint64(intervalMs) * 1000000)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setInterval(1);
+    m_timer.setInterval(intervalMs);
     QObject::connect(&m_timer, &QTimer::timeout, [this] {
         const qint64 now = m_clock.nsecsElapsed();
-        m_lagsMs.push_back(qMax<double>(0, double(now - m_last - 1000000) / 1e6));
+        m_lagsMs.push_back(qMax<double>(0, double(now - m_last - m_intervalNs) / 1e6));
         m_last = now;
         const qint64 cpu = threadCpuNanoseconds();
-        m_cpuLagsMs.push_back(qMax<double>(0, double(cpu - m_lastCpu - 1000000) / 1e6));
+        m_cpuLagsMs.push_back(qMax<double>(0, double(cpu - m_lastCpu - m_intervalNs) / 1e6));
         m_lastCpu = cpu;
     });
 }

@@ -21,14 +21,14 @@ qint64 threadCpuNanoseconds();
 // The p-quantile (0..1) of values, 0 when empty.
 double percentile(std::vector<double> values, double p);
 
-// Measures how late a 1 ms timer fires: the event loop's responsiveness. Besides the wall-clock
-// lag it records the main thread's CPU time between two firings: on a machine shared with
-// other work the wall clock includes time the thread was not scheduled at all, while the CPU
+// Measures how late a timer (1 ms unless given) fires: the event loop's responsiveness. Besides the
+// wall-clock lag it records the main thread's CPU time between two firings: on a machine shared
+// with other work the wall clock includes time the thread was not scheduled at all, while the CPU
 // time is the lag an idle core would show.
 class LagProbe
 {
 public:
-    LagProbe();
+    explicit LagProbe(int intervalMs = 1);
     // Starts (again), forgetting what was measured before.
     void start();
     void stop() { m_timer.stop(); }
@@ -38,6 +38,7 @@ public:
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
+    qint64 m_intervalNs = 1000000;
     qint64 m_last = 0;
     qint64 m_lastCpu = 0;
     std::vector<double> m_lagsMs;

@@ -161,6 +161,28 @@ private Q_SLOTS:
         QCOMPARE(preview.back(), QChar(0x2026));
     }
 
+    void bigPayloadPreviewIsNeverDecoded()
+    {
+        // A paint must not cost in proportion to the payload: a big one shows its first bytes.
+        int decoded = 0;
+        m_model->setPreviewDecoder([&decoded](quint16, const QString &, const QByteArray &) {
+            ++decoded;
+            return std::optional<QString>(QStringLiteral("decoded"));
+        });
+        m_model->append(message(QStringLiteral("small"), "{}"),
+                        MessageLogModel::Direction::Incoming);
+        m_model->append(message(QStringLiteral("big"),
+                                QByteArray(MessageLogModel::PreviewDecodeLimit + 1, 'b')),
+                        MessageLogModel::Direction::Incoming);
+        m_model->flush();
+        QCOMPARE(m_model->index(0, MessageLogModel::PayloadColumn).data().toString(),
+                 QStringLiteral("decoded"));
+        QCOMPARE(decoded, 1);
+        const QString big = m_model->index(1, MessageLogModel::PayloadColumn).data().toString();
+        QCOMPARE(decoded, 1);
+        QCOMPARE(big, QString(MessageLogModel::PreviewLength, QLatin1Char('b')) + QChar(0x2026));
+    }
+
     void topicsAreInterned()
     {
         for (int i = 0; i < 100; ++i)
