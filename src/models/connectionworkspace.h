@@ -26,6 +26,7 @@ class QPalette;
 class RetainedScan;
 class SubscriptionModel;
 class TopicTreeModel;
+class TopTalkersModel;
 
 // The memory the window's logs and topic trees may hold, all connections together. Read from
 // the settings (settings/logMaximumMessages, settings/logMaximumBytes,
@@ -65,6 +66,9 @@ public:
     // client traces packets for it once setPacketTracing(On) (off by default: the inspector
     // turns it on when it first shows the connection).
     PacketLogModel *packetLog() const { return m_packetLog; }
+    // The topics and subtrees that receive the most (View → Top talkers), counted from every
+    // received message while its tracking is on (off until the dock first shows it).
+    TopTalkersModel *topTalkers() const { return m_topTalkers; }
     Mqtt::PacketTracing packetTracing() const { return m_client->packetTracing(); }
     void setPacketTracing(Mqtt::PacketTracing tracing);
     // How its payloads are shown: the profile's rules and .proto folders, and its Sparkplug B
@@ -154,6 +158,7 @@ private:
     SubscriptionModel *m_subscriptions = nullptr;
     RetainedScan *m_retainedScan = nullptr;
     PacketLogModel *m_packetLog = nullptr;
+    TopTalkersModel *m_topTalkers = nullptr;
     std::unique_ptr<Payload::PayloadDecoder> m_payloadDecoder;
     MessageLogModel *m_combinedLog = nullptr;
     TopicTreeModel *m_combinedTree = nullptr;

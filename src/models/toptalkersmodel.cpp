@@ -166,38 +166,38 @@ TopTalkersModel::Buckets TopTalkersModel::bucketsAt(qint64 nowMs)
 
 void TopTalkersModel::add(Counts &counts, const Buckets &current, qint64 bytes)
 {
-    for (int window = 0; window < WindowCount; ++window) {
-        Ring &ring = counts.rings[size_t(window)];
-        qint64 bucket = current[size_t(window)];
-        if (bucket > ring.lastBucket) {
+    const quint64 increment = 1 | (quint64(bytes) << CountBits);
+    for (size_t window = 0; window < size_t(WindowCount); ++window) {
+        auto &ring = counts.rings[window];
+        qint64 &last = counts.lastBucket[window];
+        qint64 bucket = current[window];
+        if (bucket > last) {
             // The buckets passed since the last message start empty.
-            const qint64 passed = qMin<qint64>(bucket - ring.lastBucket, BucketsPerWindow);
-            for (qint64 step = 1; step <= passed; ++step) {
-                const auto cleared = size_t((ring.lastBucket + step) % BucketsPerWindow);
-                ring.messages[cleared] = 0;
-                ring.bytes[cleared] = 0;
-            }
-            ring.lastBucket = bucket;
+            const qint64 passed = qMin<qint64>(bucket - last, BucketsPerWindow);
+            for (qint64 step = 1; step <= passed; ++step)
+                ring[size_t((last + step) % BucketsPerWindow)] = 0;
+            last = bucket;
         } else {
-            bucket = ring.lastBucket; // a steady clock does not go back; never count into the past
+            bucket = last; // a steady clock does not go back; never count into the past
         }
-        const auto at = size_t(bucket % BucketsPerWindow);
-        ++ring.messages[at];
-        ring.bytes[at] += quint64(bytes);
+        ring[size_t(bucket % BucketsPerWindow)] += increment;
     }
 }
 
-std::pair<qint64, qint64> TopTalkersModel::sum(const Ring &ring, qint64 current)
+std::pair<qint64, qint64> TopTalkersModel::sum(const Counts &counts, int window, qint64 current)
 {
+    constexpr quint64 CountMask = (quint64(1) << CountBits) - 1;
+    const auto &ring = counts.rings[size_t(window)];
+    const qint64 last = counts.lastBucket[size_t(window)];
     qint64 messages = 0;
     qint64 bytes = 0;
     for (int step = 0; step < BucketsPerWindow; ++step) {
-        const qint64 bucket = ring.lastBucket - step;
+        const qint64 bucket = last - step;
         if (bucket <= current - BucketsPerWindow || bucket < 0)
             break; // left the window, or before the clock's zero
-        const auto at = size_t(bucket % BucketsPerWindow);
-        messages += ring.messages[at];
-        bytes += qint64(ring.bytes[at]);
+        const quint64 word = ring[size_t(bucket % BucketsPerWindow)];
+        messages += qint64(word & CountMask);
+        bytes += qint64(word >> CountBits);
     }
     return {messages, bytes};
 }
@@ -212,9 +212,7 @@ void TopTalkersModel::record(const QString &topic, qint64 bytes)
     int slot = m_topicIndex.value(topic, -1);
     if (slot < 0)
         slot = addTopic(topic, now);
-    TopicSlot &tracked = m_topics[size_t(slot)];
-    tracked.lastSeenMs = now;
-    add(tracked.counts, current, bytes);
+    add(m_topics[size_t(slot)].counts, current, bytes);
 }
 
 int TopTalkersModel::addTopic(const QString &topic, qint64 nowMs)
@@ -225,9 +223,7 @@ int TopTalkersModel::addTopic(const QString &topic, qint64 nowMs)
     TopicSlot &tracked = m_topics[size_t(slot)];
     tracked.topic = topic;
     tracked.counts = Counts();
-    const Buckets current = bucketsAt(nowMs);
-    for (int window = 0; window < WindowCount; ++window)
-        tracked.counts.rings[size_t(window)].lastBucket = current[size_t(window)];
+    tracked.counts.lastBucket = bucketsAt(nowMs);
     // Its ancestors' subtrees: "a/b/c" is below "a/#" and "a/b/#".
     tracked.ancestors.clear();
     for (qsizetype at = topic.indexOf(u'/'); at >= 0; at = topic.indexOf(u'/', at + 1))
@@ -282,13 +278,13 @@ void TopTalkersModel::evictQuietest(qint64 nowMs)
         const TopicSlot &tracked = m_topics[slot];
         if (tracked.topic.isNull())
             continue;
-        m_evictionScratch.push_back({sum(tracked.counts.rings[MinuteWindow], minute).first,
-                                     tracked.lastSeenMs, int(slot)});
+        m_evictionScratch.push_back({sum(tracked.counts, MinuteWindow, minute).first,
+                                     tracked.counts.lastBucket[0], int(slot)});
     }
     const size_t count = qBound<size_t>(1, size_t(m_maximumTopics / 8), m_evictionScratch.size());
     const auto quieter = [](const EvictionCandidate &left, const EvictionCandidate &right) {
         return left.messages != right.messages ? left.messages < right.messages
-                                               : left.lastSeenMs < right.lastSeenMs;
+                                               : left.lastBucket < right.lastBucket;
     };
     std::nth_element(m_evictionScratch.begin(), m_evictionScratch.begin() + qsizetype(count) - 1,
                      m_evictionScratch.end(), quieter);
@@ -302,7 +298,7 @@ void TopTalkersModel::pruneSilent(qint64 nowMs)
     for (size_t slot = 0; slot < m_topics.size(); ++slot) {
         const TopicSlot &tracked = m_topics[slot];
         if (!tracked.topic.isNull() &&
-            tracked.counts.rings[MinuteWindow].lastBucket <= minute - BucketsPerWindow)
+            tracked.counts.lastBucket[MinuteWindow] <= minute - BucketsPerWindow)
             removeTopic(int(slot));
     }
 }
@@ -345,7 +341,7 @@ void TopTalkersModel::refresh()
     const double seconds = coveredSeconds(now);
     const auto rate = [seconds](qint64 count) { return seconds > 0 ? count / seconds : 0.0; };
 
-    const auto [allMessages, allBytes] = sum(m_allMessages.rings[size_t(window)], current);
+    const auto [allMessages, allBytes] = sum(m_allMessages, window, current);
     m_totals = {allMessages, allBytes, rate(allMessages), rate(allBytes)};
 
     std::vector<Row> rows;
@@ -358,7 +354,7 @@ void TopTalkersModel::refresh()
     for (const TopicSlot &tracked : m_topics) {
         if (tracked.topic.isNull())
             continue;
-        const auto [messages, bytes] = sum(tracked.counts.rings[size_t(window)], current);
+        const auto [messages, bytes] = sum(tracked.counts, window, current);
         if (messages == 0)
             continue;
         if (m_kind == Kind::Topics) {

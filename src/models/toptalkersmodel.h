@@ -114,23 +114,22 @@ Q_SIGNALS:
     void refreshed();
 
 private:
-    // Counts of one window: a ring of buckets, the newest at lastBucket (in bucket numbers since
-    // the clock's zero).
-    struct Ring
-    {
-        qint64 lastBucket = 0;
-        std::array<quint32, BucketsPerWindow> messages{};
-        std::array<quint64, BucketsPerWindow> bytes{};
-    };
+    using Buckets = std::array<qint64, 3>; // a bucket number of each window, by Window
+    // Counts of a topic (or of every message): per window a ring of buckets, each one word
+    // holding a message count (the low CountBits bits) and a byte count (the bits above), so a
+    // message adds to one word per window; the newest bucket of each ring is in lastBucket
+    // (bucket numbers count from the clock's zero). Together at the start of the topic's slot:
+    // a message touches few cache lines.
+    static constexpr int CountBits = 24;
     struct Counts
     {
-        std::array<Ring, 3> rings; // by Window
+        Buckets lastBucket{};
+        std::array<std::array<quint64, BucketsPerWindow>, 3> rings{};
     };
     struct TopicSlot
     {
-        QString topic; // empty: a free slot
-        qint64 lastSeenMs = 0;
         Counts counts;
+        QString topic; // null: a free slot
         std::vector<int> ancestors; // subtree slots, outermost first
     };
     struct SubtreeSlot
@@ -156,12 +155,11 @@ private:
         double byteRate = 0;
     };
 
-    using Buckets = std::array<qint64, 3>; // the current bucket of each window
     static qint64 bucketWidth(int window);
     Buckets bucketsAt(qint64 nowMs);
     static void add(Counts &counts, const Buckets &current, qint64 bytes);
     // Messages and bytes of the ring's buckets inside the window ending in bucket current.
-    static std::pair<qint64, qint64> sum(const Ring &ring, qint64 current);
+    static std::pair<qint64, qint64> sum(const Counts &counts, int window, qint64 current);
     int addTopic(const QString &topic, qint64 nowMs);
     void removeTopic(int slot);
     int internSubtree(const QString &prefix);
@@ -195,7 +193,7 @@ private:
     struct EvictionCandidate
     {
         qint64 messages = 0; // over the last minute
-        qint64 lastSeenMs = 0;
+        qint64 lastBucket = 0; // of the 1 s window: when it was last heard
         int slot = 0;
     };
     std::vector<EvictionCandidate> m_evictionScratch; // reused: no allocation per eviction
