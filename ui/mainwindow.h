@@ -35,6 +35,7 @@ class SubscriptionModel;
 class SubscriptionsPane;
 class TopicTreeModel;
 class TopicTreePane;
+class TopTalkersDock;
 struct MemoryBudget;
 
 // The main window: the message log in the middle, the connection, subscriptions/topic tree and
@@ -75,6 +76,8 @@ public:
     // View → Packet inspector: the current connection's packets.
     PacketInspectorPane *packetInspectorPane() const;
     PacketInspectorDock *packetInspectorDock() const { return m_packetInspectorDock; }
+    // View → Top talkers: the current connection's busiest topics and subtrees.
+    TopTalkersDock *topTalkersDock() const { return m_topTalkersDock; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -216,6 +219,7 @@ private:
     QDockWidget *m_publishDock = nullptr;
     QDockWidget *m_requestResponseDock = nullptr;
     PacketInspectorDock *m_packetInspectorDock = nullptr;
+    TopTalkersDock *m_topTalkersDock = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;

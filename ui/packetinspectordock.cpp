@@ -2,12 +2,11 @@
 #include "packetinspectordock.h"
 
 #include "connectionworkspace.h"
+#include "dockforward.h"
 #include "packetinspectorpane.h"
 
 #include <QAction>
-#include <QMainWindow>
 #include <QStackedWidget>
-#include <QTimer>
 
 PacketInspectorDock::PacketInspectorDock(QWidget *parent)
     : QDockWidget(tr("Packet inspector"), parent), m_stack(new QStackedWidget(this))
@@ -41,19 +40,8 @@ void PacketInspectorDock::startRecordingShown()
 
 void PacketInspectorDock::bringForward()
 {
-    show();
-    // Tabbed with the composer: the menu means this tab. A dock switches to its tab when
-    // raise() changes its stacking order, and a dock just shown gets its tab in the next layout
-    // pass: raised then, lowered first in case it is on top already.
-    QTimer::singleShot(0, this, [this] {
-        lower();
-        raise();
-    });
-    // Room for the packets, not only a few rows (the log keeps the larger part).
-    auto *window = qobject_cast<QMainWindow *>(parentWidget());
-    const int wanted = window ? qMin(460, window->height() / 2) : 0;
-    if (window && height() < wanted)
-        window->resizeDocks({this}, {wanted}, Qt::Vertical);
+    // Tabbed with the composer: the menu means this tab.
+    bringDockForward(this, 460);
 }
 
 void PacketInspectorDock::addWorkspace(ConnectionWorkspace *workspace)
