@@ -278,6 +278,26 @@ mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them
     </message>
 </context>
 <context>
+    <name>TopTalkersModel</name>
+    <message numerus="yes">
+        <source>%Ln message(s) and %1 in the last %2 s: %3 of the messages, %4 of the bytes</source>
+        <translation>
+            <numerusform>%Ln message and %1 in the last %2 s: %3 of the messages, %4 of the bytes</numerusform>
+            <numerusform>%Ln messages and %1 in the last %2 s: %3 of the messages, %4 of the bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TopTalkersPane</name>
+    <message numerus="yes">
+        <source>In all: %1 messages/s, %2/s; %Ln topic(s) tracked</source>
+        <translation>
+            <numerusform>In all: %1 messages/s, %2/s; %Ln topic tracked</numerusform>
+            <numerusform>In all: %1 messages/s, %2/s; %Ln topics tracked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TopicDetailPane</name>
     <message numerus="yes">
         <source>%1 here and below, in %Ln topic(s)</source>

@@ -5693,6 +5693,127 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
 </context>
 <context>
+    <name>TopTalkersDock</name>
+    <message>
+        <source>Top talkers</source>
+        <translation>流量排行</translation>
+    </message>
+    <message>
+        <source>Top &amp;talkers</source>
+        <translation>流量排行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The topics and subtrees that receive the most messages and bytes per second</source>
+        <translation>每秒收到消息和字节最多的主题与子树</translation>
+    </message>
+</context>
+<context>
+    <name>TopTalkersModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and every topic below it</source>
+        <translation>“%1”及其下的所有主题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) and %1 in the last %2 s: %3 of the messages, %4 of the bytes</source>
+        <translation>
+            <numerusform>最近 %2 秒内 %Ln 条消息、%1：占消息的 %3，占字节的 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Subtree</source>
+        <translation>子树</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>字节/秒</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>The share of every message received in the window</source>
+        <translation>占时间窗口内收到的全部消息的比例</translation>
+    </message>
+</context>
+<context>
+    <name>TopTalkersPane</name>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation>统计最近(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Topics</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Subtrees</source>
+        <translation>子树(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show &amp;all topics</source>
+        <translation>显示全部主题(&amp;A)</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>10 seconds</source>
+        <translation>10 秒</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>The sliding window the rates are counted over</source>
+        <translation>计算速率所用的滑动时间窗口</translation>
+    </message>
+    <message>
+        <source>One row per topic</source>
+        <translation>每个主题一行</translation>
+    </message>
+    <message>
+        <source>One row per topic level with everything below it, such as sensors/kitchen/#</source>
+        <translation>每个主题层级及其下的全部内容一行，例如 sensors/kitchen/#</translation>
+    </message>
+    <message>
+        <source>Undo the narrowing: the log and the topic tree show every topic again</source>
+        <translation>取消筛选：日志和主题树重新显示所有主题</translation>
+    </message>
+    <message>
+        <source>Click a row to narrow the message log and the topic tree to it</source>
+        <translation>点击一行，将消息日志和主题树筛选到该项</translation>
+    </message>
+    <message>
+        <source>Show &amp;all topics (now: %1)</source>
+        <translation>显示全部主题(&amp;A)（当前：%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>In all: %1 messages/s, %2/s; %Ln topic(s) tracked</source>
+        <translation>
+            <numerusform>合计：%1 条消息/秒，%2/秒；跟踪 %Ln 个主题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TopicDetailPane</name>
     <message>
         <source>QoS:</source>

@@ -20,6 +20,7 @@
 #include "subscriptionspane.h"
 #include "topictreemodel.h"
 #include "topictreepane.h"
+#include "toptalkersdock.h"
 #include "windowshortcuts.h"
 
 #include <QActionGroup>
@@ -265,6 +266,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_brokerDashboardDock);
     tabifyDockWidget(m_publishDock, m_brokerDashboardDock);
     m_brokerDashboardDock->hide();
+    m_topTalkersDock = new TopTalkersDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_topTalkersDock);
+    tabifyDockWidget(m_publishDock, m_topTalkersDock);
+    m_topTalkersDock->hide();
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
@@ -314,6 +319,7 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
     m_requestResponseStack->addWidget(view->requestResponsePane);
     m_packetInspectorDock->addWorkspace(workspace);
     m_brokerDashboardDock->addWorkspace(workspace);
+    m_topTalkersDock->addWorkspace(workspace, view->logPane, view->topicTreePane);
 
     const auto published = [workspace, view](const Mqtt::Message &message, quint64 token) {
         view->publishPane->addKnownTopic(message.topic);
@@ -528,6 +534,7 @@ void MainWindow::showEntry(WorkspaceView *view)
     m_requestResponseStack->setCurrentWidget(m_current->requestResponsePane);
     m_packetInspectorDock->setCurrentWorkspace(m_current->workspace);
     m_brokerDashboardDock->setCurrentWorkspace(m_current->workspace);
+    m_topTalkersDock->setCurrentWorkspace(m_current->workspace);
     updateSwitchers();
     const QSignalBlocker blocker(m_pauseAction);
     m_pauseAction->setChecked(shownLogPane()->isPaused());
@@ -922,6 +929,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_publishDock->toggleViewAction());
     viewMenu->addAction(m_packetInspectorDock->toggleViewAction());
     viewMenu->addAction(m_brokerDashboardDock->toggleViewAction());
+    viewMenu->addAction(m_topTalkersDock->toggleViewAction());
     viewMenu->addAction(m_recording->toolBar()->toggleViewAction());
     viewMenu->addSeparator();
     m_treeLayoutAction = viewMenu->addAction(tr("&Topic tree layout"));

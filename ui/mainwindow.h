@@ -36,6 +36,7 @@ class SubscriptionModel;
 class SubscriptionsPane;
 class TopicTreeModel;
 class TopicTreePane;
+class TopTalkersDock;
 struct MemoryBudget;
 
 // The main window: the message log in the middle, the connection, subscriptions/topic tree and
@@ -78,6 +79,8 @@ public:
     PacketInspectorDock *packetInspectorDock() const { return m_packetInspectorDock; }
     // View → Broker dashboard: the current connection's $SYS values and rates.
     BrokerDashboardDock *brokerDashboardDock() const { return m_brokerDashboardDock; }
+    // View → Top talkers: the current connection's busiest topics and subtrees.
+    TopTalkersDock *topTalkersDock() const { return m_topTalkersDock; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -220,6 +223,7 @@ private:
     QDockWidget *m_requestResponseDock = nullptr;
     PacketInspectorDock *m_packetInspectorDock = nullptr;
     BrokerDashboardDock *m_brokerDashboardDock = nullptr;
+    TopTalkersDock *m_topTalkersDock = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;

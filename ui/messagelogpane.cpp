@@ -650,6 +650,16 @@ void MessageLogPane::showFilterError(const QString &text)
     m_ui->filterErrorLabel->setVisible(!text.isEmpty());
 }
 
+void MessageLogPane::setTopicFilter(const QString &filter)
+{
+    m_ui->topicFilterEdit->setText(filter);
+}
+
+QString MessageLogPane::topicFilter() const
+{
+    return m_ui->topicFilterEdit->text().trimmed();
+}
+
 void MessageLogPane::applyTopicFilter()
 {
     if (!m_proxy)

@@ -46,6 +46,10 @@ public:
     void setModels(MessageLogModel *log, MessageFilterProxyModel *proxy,
                    ConnectionColumn connectionColumn = ConnectionColumn::Hidden);
 
+    // The topic filter box (an MQTT topic filter; empty shows every topic), as if typed.
+    void setTopicFilter(const QString &filter);
+    QString topicFilter() const;
+
     bool isPaused() const;
     void setPaused(bool paused);
     void togglePaused();

@@ -9,6 +9,7 @@
 #include "retainedscan.h"
 #include "subscriptionmodel.h"
 #include "topictreemodel.h"
+#include "toptalkersmodel.h"
 
 #include <QDateTime>
 #include <QPalette>
@@ -55,6 +56,7 @@ ConnectionWorkspace::ConnectionWorkspace(quint16 id, QObject *parent)
       m_retainedScan(new RetainedScan(m_client, this)),
       m_packetLog(new PacketLogModel(this)),
       m_brokerStats(new BrokerStats(this)),
+      m_topTalkers(new TopTalkersModel(this)),
       m_payloadDecoder(std::make_unique<Payload::PayloadDecoder>())
 {
     connect(m_client, &Mqtt::Client::packetTraced, m_packetLog, &PacketLogModel::append);
@@ -246,6 +248,7 @@ void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
     m_log->append(message, MessageLogModel::Direction::Incoming, now, 0, decoded);
     m_topics->append(message, now, 0, decoded);
     m_subscriptions->countMessage(message.topic);
+    m_topTalkers->record(message.topic, message.payload.size());
     if (m_combinedLog)
         m_combinedLog->append(message, MessageLogModel::Direction::Incoming, now, m_id, decoded);
     if (m_combinedTree)

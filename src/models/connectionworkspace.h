@@ -27,6 +27,7 @@ class QPalette;
 class RetainedScan;
 class SubscriptionModel;
 class TopicTreeModel;
+class TopTalkersModel;
 
 // The memory the window's logs and topic trees may hold, all connections together. Read from
 // the settings (settings/logMaximumMessages, settings/logMaximumBytes,
@@ -70,6 +71,9 @@ public:
     // (while the dashboard watches) is not the user's: $SYS messages go to it, and into the log
     // and the tree only when one of the user's subscriptions matches them.
     BrokerStats *brokerStats() const { return m_brokerStats; }
+    // The topics and subtrees that receive the most (View → Top talkers), counted from every
+    // received message while its tracking is on (off until the dock first shows it).
+    TopTalkersModel *topTalkers() const { return m_topTalkers; }
     Mqtt::PacketTracing packetTracing() const { return m_client->packetTracing(); }
     void setPacketTracing(Mqtt::PacketTracing tracing);
     // How its payloads are shown: the profile's rules and .proto folders, and its Sparkplug B
@@ -160,6 +164,7 @@ private:
     RetainedScan *m_retainedScan = nullptr;
     PacketLogModel *m_packetLog = nullptr;
     BrokerStats *m_brokerStats = nullptr;
+    TopTalkersModel *m_topTalkers = nullptr;
     std::unique_ptr<Payload::PayloadDecoder> m_payloadDecoder;
     MessageLogModel *m_combinedLog = nullptr;
     TopicTreeModel *m_combinedTree = nullptr;

@@ -2,81 +2,18 @@
 // Codec micro-benchmark: ns per encode and per decode of a PUBLISH with a 64-byte payload
 // (thread CPU time, fastest of five rounds), and heap allocations per operation, counted by
 // replacing the global allocation functions in this binary. Prints figures, asserts nothing.
+#include "allocationcounter.h"
 #include "codec.h"
 #include "message.h"
 
 #include <QTextStream>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 
 #include <time.h>
-
-namespace {
-
-std::atomic<quint64> allocationCount{0};
-
-void *countedAllocation(std::size_t size)
-{
-    allocationCount.fetch_add(1, std::memory_order_relaxed);
-    if (void *p = std::malloc(size ? size : 1))
-        return p;
-    throw std::bad_alloc();
-}
-
-} // namespace
-
-// QByteArray allocates through malloc (QArrayData), new/delete catch the rest: count both.
-void *operator new(std::size_t size)
-{
-    return countedAllocation(size);
-}
-void *operator new[](std::size_t size)
-{
-    return countedAllocation(size);
-}
-void operator delete(void *p) noexcept
-{
-    std::free(p);
-}
-void operator delete[](void *p) noexcept
-{
-    std::free(p);
-}
-void operator delete(void *p, std::size_t) noexcept
-{
-    std::free(p);
-}
-void operator delete[](void *p, std::size_t) noexcept
-{
-    std::free(p);
-}
-
-extern "C" {
-extern void *__libc_malloc(std::size_t size);
-extern void *__libc_realloc(void *p, std::size_t size);
-extern void *__libc_calloc(std::size_t count, std::size_t size);
-
-void *malloc(std::size_t size)
-{
-    allocationCount.fetch_add(1, std::memory_order_relaxed);
-    return __libc_malloc(size);
-}
-void *realloc(void *p, std::size_t size)
-{
-    allocationCount.fetch_add(1, std::memory_order_relaxed);
-    return __libc_realloc(p, size);
-}
-void *calloc(std::size_t count, std::size_t size)
-{
-    allocationCount.fetch_add(1, std::memory_order_relaxed);
-    return __libc_calloc(count, size);
-}
-}
 
 namespace {
 
@@ -104,12 +41,12 @@ Result measure(qint64 iterations, Operation operation)
         operation(i);
     Result best{1e18, 0};
     for (int round = 0; round < Rounds; ++round) {
-        const quint64 allocationsBefore = allocationCount.load();
+        const quint64 allocationsBefore = allocationCount();
         const qint64 start = threadCpuNanoseconds();
         for (qint64 i = 0; i < perRound; ++i)
             operation(i);
         const qint64 ns = threadCpuNanoseconds() - start;
-        const quint64 allocations = allocationCount.load() - allocationsBefore;
+        const quint64 allocations = allocationCount() - allocationsBefore;
         best.nsPerOperation = std::min(best.nsPerOperation, double(ns) / double(perRound));
         best.allocationsPerOperation = double(allocations) / double(perRound);
     }
