@@ -17,6 +17,7 @@
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
+#include "themecontroller.h"
 #include "topictreemodel.h"
 #include "topictreepane.h"
 #include "windowshortcuts.h"
@@ -972,6 +973,7 @@ void MainWindow::createMenus()
         languages->addAction(action);
         connect(action, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
     }
+    (new ThemeController(this))->addMenu(settingsMenu);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About Switchboard"));

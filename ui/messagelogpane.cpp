@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "messagelogpane.h"
+#include "theme.h"
 #include "ui_messagelogpane.h"
 
 #include "diffdialog.h"
@@ -42,7 +43,7 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     m_ui->payloadFilterEdit->setToolTip(
             tr("Shows the messages whose payload, or the value of one of their MQTT 5.0 user "
                "properties, contains this text"));
-    m_ui->filterErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->filterErrorLabel, Theme::Role::Error);
     m_ui->filterErrorLabel->hide();
     QFont noticeFont = m_ui->detailNoticeLabel->font();
     noticeFont.setItalic(true);

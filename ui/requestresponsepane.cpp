@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "requestresponsepane.h"
+#include "theme.h"
 #include "ui_requestresponsepane.h"
 
 #include "payloadformat.h"
@@ -191,13 +192,13 @@ QString RequestResponsePane::statusText() const
 
 void RequestResponsePane::showError(const QString &text)
 {
-    m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->statusLabel, Theme::Role::Error);
     m_ui->statusLabel->setText(text);
 }
 
 void RequestResponsePane::showStatus(const QString &text)
 {
-    m_ui->statusLabel->setStyleSheet(QString());
+    Theme::clearTextRole(m_ui->statusLabel);
     m_ui->statusLabel->setText(text);
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "subscriptionspane.h"
+#include "theme.h"
 #include "ui_subscriptionspane.h"
 
 #include "clearretaineddialog.h"
@@ -54,7 +55,7 @@ SubscriptionsPane::SubscriptionsPane(QWidget *parent)
         m_ui->optionsWidget->setVisible(expanded);
     });
     updateOptionsWidgets();
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->errorLabel, Theme::Role::Error);
     m_ui->errorLabel->hide();
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 3);
