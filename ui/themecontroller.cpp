@@ -11,8 +11,11 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QMetaEnum>
+#include <QProxyStyle>
 #include <QSettings>
 #include <QStyle>
+#include <QStyleFactory>
+#include <QStyleOption>
 
 namespace {
 
@@ -33,6 +36,34 @@ PlatformLook &platformLook()
     static PlatformLook look;
     return look;
 }
+
+// Fusion for the dark palette. Fusion outlines check boxes and radio buttons with a darker
+// shade of the window colour, which on a dark base hardly shows: they are drawn here as if on
+// a light grey window, so that their outline reads (the mark and fill keep the palette's).
+class DarkStyle : public QProxyStyle
+{
+public:
+    DarkStyle() : QProxyStyle(QStyleFactory::create(QLatin1String(FusionStyle))) { }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        if (element != PE_IndicatorCheckBox && element != PE_IndicatorRadioButton) {
+            QProxyStyle::drawPrimitive(element, option, painter, widget);
+            return;
+        }
+        const QColor outlineFrom = option->palette.color(QPalette::Disabled, QPalette::WindowText);
+        if (const auto *button = qstyleoption_cast<const QStyleOptionButton *>(option)) {
+            QStyleOptionButton lighter(*button);
+            lighter.palette.setColor(QPalette::Window, outlineFrom);
+            QProxyStyle::drawPrimitive(element, &lighter, painter, widget);
+        } else {
+            QStyleOption lighter(*option);
+            lighter.palette.setColor(QPalette::Window, outlineFrom);
+            QProxyStyle::drawPrimitive(element, &lighter, painter, widget);
+        }
+    }
+};
 
 void setStyleAndPalette(const QString &style, const QPalette &palette)
 {
@@ -82,7 +113,8 @@ void ThemeController::apply(Mode mode)
         QApplication::setStyle(QLatin1String(FusionStyle));
         QApplication::setPalette(QApplication::style()->standardPalette());
     } else {
-        setStyleAndPalette(QLatin1String(FusionStyle), darkPalette());
+        QApplication::setStyle(new DarkStyle); // resets the palette: set after
+        QApplication::setPalette(darkPalette());
     }
 }
 
