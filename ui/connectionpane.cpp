@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "connectionpane.h"
-#include "theme.h"
 #include "ui_connectionpane.h"
 
 #include "authenticator.h"
 #include "failovereditor.h"
 #include "profilestore.h"
 #include "secretstore.h"
+#include "theme.h"
 #include "topic.h"
 #include "validation.h"
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "messagelogpane.h"
-#include "theme.h"
 #include "ui_messagelogpane.h"
 
 #include "diffdialog.h"
@@ -10,6 +9,7 @@
 #include "payloadformat.h"
 #include "properties.h"
 #include "tableviewsetup.h"
+#include "theme.h"
 #include "topic.h"
 
 #include <QDateTime>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "publishpane.h"
-#include "theme.h"
 #include "ui_publishpane.h"
 
 #include "client.h"
 #include "numbercodec.h"
 #include "payloaddecoder.h"
+#include "theme.h"
 #include "topic.h"
 #include "validation.h"
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "requestresponsepane.h"
-#include "theme.h"
 #include "ui_requestresponsepane.h"
 
 #include "payloadformat.h"
 #include "requestresponsemodel.h"
+#include "theme.h"
 #include "topic.h"
 
 #include <QFontDatabase>

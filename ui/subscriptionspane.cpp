@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "subscriptionspane.h"
-#include "theme.h"
 #include "ui_subscriptionspane.h"
 
 #include "clearretaineddialog.h"
 #include "client.h"
 #include "messagefilterproxymodel.h"
 #include "subscriptionmodel.h"
+#include "theme.h"
 #include "topic.h"
 #include "topictreemodel.h"
 #include "validation.h"
