@@ -8,10 +8,11 @@ class QActionGroup;
 class QMenu;
 
 // Light, Dark or the system's look for the whole application (Settings → Theme), applied at
-// once and kept in the settings. Qt 6.4 has no colour-scheme API: Dark is the Fusion style with
-// the palette of :/themes/dark.json; Light is the platform's look when it is light, else Fusion
-// with its standard light palette; System is the style and palette the application started
-// with. Widgets follow through their palettes (see Theme::color() and Theme::setTextRole()).
+// once and kept in the settings. Qt 6.4 has no colour-scheme API: Dark is the Fusion style
+// (check boxes outlined to show on a dark base) with the palette of :/themes/dark.json; Light is
+// the platform's look when it is light, else Fusion with its standard light palette; System is the
+// style and palette the application started with. Widgets follow through their palettes (see
+// Theme::color() and Theme::setTextRole()).
 class ThemeController : public QObject
 {
     Q_OBJECT
