@@ -6,6 +6,7 @@
 #include "failovereditor.h"
 #include "profilestore.h"
 #include "secretstore.h"
+#include "theme.h"
 #include "topic.h"
 #include "validation.h"
 
@@ -170,8 +171,12 @@ ConnectionPane::ConnectionPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     showDecodingSummary();
     connect(m_ui->profileCombo, &QComboBox::activated, this, &ConnectionPane::onProfileActivated);
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &ConnectionPane::updateButtons);
-    m_ui->portErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->portErrorLabel, Theme::Role::Error);
     m_ui->portErrorLabel->hide();
+    Theme::setTextRole(m_ui->insecureWarningLabel, Theme::Role::Error);
+    QFont stateFont = m_ui->stateLabel->font();
+    stateFont.setBold(true);
+    m_ui->stateLabel->setFont(stateFont);
     connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &ConnectionPane::validatePort);
 
     onStateChanged(Mqtt::Client::State::Disconnected);
@@ -259,8 +264,10 @@ void ConnectionPane::showDecodingSummary()
     if (!m_decodingProblem.isEmpty())
         text += QLatin1Char('\n') + m_decodingProblem;
     m_ui->payloadDecodingLabel->setText(text);
-    m_ui->payloadDecodingLabel->setStyleSheet(
-            m_decodingProblem.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+    if (m_decodingProblem.isEmpty())
+        Theme::clearTextRole(m_ui->payloadDecodingLabel);
+    else
+        Theme::setTextRole(m_ui->payloadDecodingLabel, Theme::Role::Error);
     QStringList rules;
     for (const Payload::DecodeRule &rule : m_decodeRules.rules())
         rules << rule.toString();
@@ -771,8 +778,7 @@ void ConnectionPane::onServerRedirected(const QString &reference, Mqtt::ReasonCo
 void ConnectionPane::showState()
 {
     m_ui->stateLabel->setText(QStringLiteral("● ") + stateText());
-    m_ui->stateLabel->setStyleSheet(
-            QStringLiteral("color: %1; font-weight: bold;").arg(m_stateColor));
+    Theme::setTextRole(m_ui->stateLabel, m_stateRole);
 }
 
 QString ConnectionPane::errorText() const
@@ -793,7 +799,7 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
     const QString broker = brokerAddress();
     const Mqtt::TransportKind transport =
             m_client ? m_client->currentServer().transport : options.transport;
-    QString color;
+    Theme::Role role = Theme::Role::Muted;
     // A failed re-authentication closes the connection: the error line says why. Any new
     // state ends what the last one reported.
     m_reauthenticating = false;
@@ -801,16 +807,16 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
     switch (state) {
     case Mqtt::Client::State::Disconnected:
         m_stateText = tr("Disconnected");
-        color = QStringLiteral("#777777");
+        role = Theme::Role::Muted;
         break;
     case Mqtt::Client::State::Connecting:
         clearBrokerDetails();
         m_stateText = tr("Connecting to %1…").arg(broker);
-        color = QStringLiteral("#b07000");
+        role = Theme::Role::Warning;
         break;
     case Mqtt::Client::State::WaitingForConnack:
         m_stateText = tr("Waiting for %1 to accept the connection…").arg(broker);
-        color = QStringLiteral("#b07000");
+        role = Theme::Role::Warning;
         break;
     case Mqtt::Client::State::Connected:
         m_hasConnected = true;
@@ -818,22 +824,22 @@ void ConnectionPane::onStateChanged(Mqtt::Client::State state)
         if (options.tls.allowInsecure && (transport == Mqtt::TransportKind::Tls ||
                                           transport == Mqtt::TransportKind::SecureWebSocket))
             m_stateText += tr(" (insecure: certificate not verified)");
-        color = QStringLiteral("#1b7f2a");
+        role = Theme::Role::Success;
         showError(QString());
         if (options.version == Mqtt::ProtocolVersion::V5)
             showBrokerDetails();
         break;
     case Mqtt::Client::State::Disconnecting:
         m_stateText = tr("Disconnecting…");
-        color = QStringLiteral("#777777");
+        role = Theme::Role::Muted;
         break;
     case Mqtt::Client::State::WaitingToReconnect:
         m_stateText = m_hasConnected ? tr("Connection lost; reconnecting soon")
                                      : tr("Could not connect to %1; trying again soon").arg(broker);
-        color = QStringLiteral("#b07000");
+        role = Theme::Role::Warning;
         break;
     }
-    m_stateColor = color;
+    m_stateRole = role;
     showState();
     updateButtons();
 }

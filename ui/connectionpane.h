@@ -3,6 +3,7 @@
 
 #include "client.h"
 #include "connectionprofile.h"
+#include "theme.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -154,7 +155,7 @@ private:
     QStringList m_protoPaths;
     QString m_decodingProblem;
     QString m_stateText;
-    QString m_stateColor;
+    Theme::Role m_stateRole = Theme::Role::Muted;
     QString m_reauthenticationText; // appended to the status line; cleared with the connection
     QString m_redirectText; // a 5.0 server reference, appended to the status line until connect
     FailoverEditor *m_failover = nullptr;

@@ -4,6 +4,7 @@
 #include "decodedtreemodel.h"
 #include "payloadformat.h"
 #include "payloadtextview.h"
+#include "theme.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -29,11 +30,8 @@ DecodedPayloadView::DecodedPayloadView(QWidget *parent)
     m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->setWordWrap(true);
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // The palette's link colour is readable on light and dark bases alike; warnings stand out
-    // by weight as well.
-    QPalette warningPalette = m_warnings->palette();
-    warningPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x5a, 0x00));
-    m_warnings->setPalette(warningPalette);
+    // Readable on light and dark bases alike, and again after a change of theme.
+    Theme::setTextRole(m_warnings, Theme::Role::Warning);
     m_warnings->hide();
     m_tree = new QTreeView;
     m_tree->setObjectName(QStringLiteral("decodedTreeView"));

@@ -4,6 +4,7 @@
 #include "decodedpayloadview.h"
 #include "numbercodec.h"
 #include "payloaddecoder.h"
+#include "theme.h"
 #include "topic.h"
 
 #include <QComboBox>
@@ -25,9 +26,7 @@ QLabel *problemLabel(const QString &objectName)
     label->setObjectName(objectName);
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    label->setPalette(palette);
+    Theme::setTextRole(label, Theme::Role::Error);
     label->hide();
     return label;
 }

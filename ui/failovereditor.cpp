@@ -2,6 +2,7 @@
 #include "failovereditor.h"
 
 #include "connectionoptions.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -46,7 +47,7 @@ FailoverEditor::FailoverEditor(QWidget *parent)
     m_upButton->setToolTip(tr("Try the selected broker earlier"));
     m_downButton->setArrowType(Qt::DownArrow);
     m_downButton->setToolTip(tr("Try the selected broker later"));
-    m_problemLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_problemLabel, Theme::Role::Error);
     m_problemLabel->setWordWrap(true);
     m_problemLabel->hide();
     m_followCheck->setToolTip(tr("A broker that answers \"Use another server\" or \"Server "

@@ -18,6 +18,7 @@
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
+#include "themecontroller.h"
 #include "topictreemodel.h"
 #include "topictreepane.h"
 #include "toptalkersdock.h"
@@ -988,6 +989,7 @@ void MainWindow::createMenus()
         languages->addAction(action);
         connect(action, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
     }
+    (new ThemeController(this))->addMenu(settingsMenu);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About Switchboard"));

@@ -10,6 +10,7 @@
 #include "payloadformat.h"
 #include "properties.h"
 #include "tableviewsetup.h"
+#include "theme.h"
 #include "topic.h"
 
 #include <QDateTime>
@@ -42,7 +43,7 @@ MessageLogPane::MessageLogPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::
     m_ui->payloadFilterEdit->setToolTip(
             tr("Shows the messages whose payload, or the value of one of their MQTT 5.0 user "
                "properties, contains this text"));
-    m_ui->filterErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->filterErrorLabel, Theme::Role::Error);
     m_ui->filterErrorLabel->hide();
     QFont noticeFont = m_ui->detailNoticeLabel->font();
     noticeFont.setItalic(true);

@@ -5,6 +5,7 @@
 #include "client.h"
 #include "numbercodec.h"
 #include "payloaddecoder.h"
+#include "theme.h"
 #include "topic.h"
 #include "validation.h"
 
@@ -658,7 +659,8 @@ void PublishPane::showEncoded(const PayloadFormat::EncodeResult &encoded)
         mark.cursor.setPosition(position < end ? position : qMax(0, end - 1));
         mark.cursor.setPosition(qMin(mark.cursor.position() + 1, end), QTextCursor::KeepAnchor);
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(QColor(0xb0, 0x00, 0x20));
+        mark.format.setUnderlineColor(
+                Theme::color(Theme::Role::Error, m_ui->payloadEdit->palette()));
         marks << mark;
     }
     m_ui->payloadEdit->setExtraSelections(marks);
@@ -731,14 +733,14 @@ QString PublishPane::statusText() const
 void PublishPane::showError(const QString &text)
 {
     m_showsInputProblem = false;
-    m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->statusLabel, Theme::Role::Error);
     m_ui->statusLabel->setText(text);
 }
 
 void PublishPane::showStatus(const QString &text)
 {
     m_showsInputProblem = false;
-    m_ui->statusLabel->setStyleSheet(QString());
+    Theme::clearTextRole(m_ui->statusLabel);
     m_ui->statusLabel->setText(text);
 }
 

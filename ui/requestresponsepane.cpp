@@ -4,6 +4,7 @@
 
 #include "payloadformat.h"
 #include "requestresponsemodel.h"
+#include "theme.h"
 #include "topic.h"
 
 #include <QFontDatabase>
@@ -191,13 +192,13 @@ QString RequestResponsePane::statusText() const
 
 void RequestResponsePane::showError(const QString &text)
 {
-    m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->statusLabel, Theme::Role::Error);
     m_ui->statusLabel->setText(text);
 }
 
 void RequestResponsePane::showStatus(const QString &text)
 {
-    m_ui->statusLabel->setStyleSheet(QString());
+    Theme::clearTextRole(m_ui->statusLabel);
     m_ui->statusLabel->setText(text);
 }
 

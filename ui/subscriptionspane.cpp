@@ -6,6 +6,7 @@
 #include "client.h"
 #include "messagefilterproxymodel.h"
 #include "subscriptionmodel.h"
+#include "theme.h"
 #include "topic.h"
 #include "topictreemodel.h"
 #include "validation.h"
@@ -54,7 +55,7 @@ SubscriptionsPane::SubscriptionsPane(QWidget *parent)
         m_ui->optionsWidget->setVisible(expanded);
     });
     updateOptionsWidgets();
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Theme::setTextRole(m_ui->errorLabel, Theme::Role::Error);
     m_ui->errorLabel->hide();
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 3);

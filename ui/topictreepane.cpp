@@ -49,8 +49,8 @@ protected:
             return int(from + (to - from) * weight + 0.5);
         };
         option->backgroundBrush =
-                QColor(mix(base.red(), accent.red()), mix(base.green(), accent.green()),
-                       mix(base.blue(), accent.blue()));
+                QColor::fromRgb(mix(base.red(), accent.red()), mix(base.green(), accent.green()),
+                                mix(base.blue(), accent.blue()));
     }
 };
 

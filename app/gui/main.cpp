@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "profilestore.h"
 #include "recordingcontroller.h"
+#include "themecontroller.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -197,6 +198,7 @@ int main(int argc, char *argv[])
     // Wayland matches the window with the installed desktop file by this id.
     QApplication::setDesktopFileName(QStringLiteral(SWITCHBOARD_APP_ID));
     Translations::install(&application, MainWindow::languageSetting());
+    ThemeController::applySetting(); // Settings → Theme, before any window
     if (!read) {
         CommandLine commandLine;
         commandLine.readWithDisplay(application);
