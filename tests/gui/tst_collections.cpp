@@ -6,6 +6,7 @@
 // {{env.HOST}}; the search hides what does not match; the composer's history becomes an entry.
 #include "guitesthelpers.h"
 
+#include "collectionentrydialog.h"
 #include "collectionmodel.h"
 #include "collectionspane.h"
 #include "connectionworkspace.h"
@@ -21,10 +22,12 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -188,6 +191,32 @@ void TestCollections::sendFromThePaneShowsTheExpandedMessage()
     QVERIFY(!pane->isShown(count));
     pane->setSearchText(QString());
     QVERIFY(pane->isShown(count));
+
+    // The entry editor tries the entry as it is typed, with the active environment and the
+    // entry's next {{seq}}, and saves what was typed.
+    pane->setCurrentIndex(count);
+    QString seen;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<CollectionEntryDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        seen = dialog->checkText();
+        auto *payload = child<QPlainTextEdit>(dialog, "payloadEdit");
+        payload->setPlainText(QStringLiteral("m={{seq"));
+        seen += QLatin1Char('|') + dialog->checkText();
+        payload->setPlainText(QStringLiteral("m={{seq}}"));
+        seen += QLatin1Char('|') + dialog->checkText();
+        dialog->accept();
+    });
+    pane->editCurrent();
+    const QStringList checks = seen.split(QLatin1Char('|'));
+    QCOMPARE(checks.size(), 3);
+    QCOMPARE(checks.at(0), "Sends 3 bytes to gui/prod-box/count: n=5");
+    QVERIFY2(checks.at(1).startsWith(QStringLiteral("Payload, line 1, column 3: \"{{\" is not "
+                                                    "closed")),
+             qPrintable(checks.at(1)));
+    QCOMPARE(checks.at(2), "Sends 3 bytes to gui/prod-box/count: m=5");
+    QCOMPARE(model->node(count)->message().payload, "m={{seq}}");
 
     // The composer's history into the collection: a new entry with its topic and payload.
     PublishPane *publish = m_window->publishPane();
