@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <limits>
+
 namespace Variables {
 
 namespace {
@@ -32,11 +34,13 @@ Context Context::current()
     Context context;
     context.now = QDateTime::currentDateTimeUtc();
     context.random = [](qint64 low, qint64 high) {
-        // bounded() takes an exclusive upper bound; the whole qint64 range cannot be asked.
-        if (high == std::numeric_limits<qint64>::max())
-            return low + qint64(QRandomGenerator::global()->generate64() %
-                                (quint64(high) - quint64(low) + 1));
-        return QRandomGenerator::global()->bounded(low, high + 1);
+        // bounded() takes an exclusive upper bound, so the top of the range is drawn apart.
+        if (high < std::numeric_limits<qint64>::max())
+            return QRandomGenerator::global()->bounded(low, high + 1);
+        const quint64 span = quint64(high) - quint64(low);
+        if (span == std::numeric_limits<quint64>::max())
+            return qint64(QRandomGenerator::global()->generate64());
+        return qint64(quint64(low) + QRandomGenerator::global()->generate64() % (span + 1));
     };
     context.uuid = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
     return context;

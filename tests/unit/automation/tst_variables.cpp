@@ -134,6 +134,17 @@ private Q_SLOTS:
                     Variables::expand(QStringLiteral("{{random 1 3}}"), context).text.toLongLong();
             QVERIFY(value >= 1 && value <= 3);
         }
+        // The widest ranges (the whole of qint64, up to its top) are drawn too.
+        for (const char *range : {"{{random -9223372036854775808 9223372036854775807}}",
+                                  "{{random 9223372036854775806 9223372036854775807}}"}) {
+            const Variables::Expansion wide =
+                    Variables::expand(QString::fromLatin1(range), context);
+            QVERIFY2(wide.isValid(), qPrintable(wide.error));
+            bool ok = false;
+            const qint64 value = wide.text.toLongLong(&ok);
+            QVERIFY(ok);
+            QVERIFY(range[9] == '-' || value >= 9223372036854775806LL);
+        }
         const QString a = Variables::expand(QStringLiteral("{{uuid}}"), context).text;
         const QString b = Variables::expand(QStringLiteral("{{uuid}}"), context).text;
         QCOMPARE(a.size(), 36);
