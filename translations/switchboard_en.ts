@@ -42,6 +42,16 @@ mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them
     </message>
 </context>
 <context>
+    <name>CollectionsPane</name>
+    <message numerus="yes">
+        <source>Sends %Ln byte(s) to %1: %2</source>
+        <translation>
+            <numerusform>Sends %Ln byte to %1: %2</numerusform>
+            <numerusform>Sends %Ln bytes to %1: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionPane</name>
     <message numerus="yes">
         <source>Could not connect to %1 (%Ln attempt(s)); next try in %2 s. Cancel stops trying.</source>

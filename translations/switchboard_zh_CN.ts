@@ -921,6 +921,566 @@ mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关�
     </message>
 </context>
 <context>
+    <name>CollectionEntryDialog</name>
+    <message>
+        <source>Collection entry</source>
+        <translation>集合条目</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. devices/{{env.DEVICE}}/set</source>
+        <translation>例如 devices/{{env.DEVICE}}/set</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Payload. Variables: {{now}}, {{now.epoch}}, {{now.epochms}}, {{seq}}, {{uuid}}, {{random 1 100}}, {{env.NAME}}; \{{ is a literal {{</source>
+        <translation>负载。变量：{{now}}、{{now.epoch}}、{{now.epochms}}、{{seq}}、{{uuid}}、{{random 1 100}}、{{env.NAME}}；\{{ 表示字面的 {{</translation>
+    </message>
+    <message>
+        <source>&amp;Payload:</source>
+        <translation>负载(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>0 - at most once</source>
+        <translation>0 - 最多一次</translation>
+    </message>
+    <message>
+        <source>1 - at least once</source>
+        <translation>1 - 至少一次</translation>
+    </message>
+    <message>
+        <source>2 - exactly once</source>
+        <translation>2 - 恰好一次</translation>
+    </message>
+    <message>
+        <source>&amp;Retain</source>
+        <translation>保留(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>MQTT 5.0 properties (sent on 5.0 connections)</source>
+        <translation>MQTT 5.0 属性（仅在 5.0 连接上发送）</translation>
+    </message>
+    <message>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <source>Unspecified bytes</source>
+        <translation>未指定的字节</translation>
+    </message>
+    <message>
+        <source>UTF-8 text</source>
+        <translation>UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>Payload format:</source>
+        <translation>负载格式：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>Message expiry:</source>
+        <translation>消息过期：</translation>
+    </message>
+    <message>
+        <source>Response topic:</source>
+        <translation>响应主题：</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Correlation data:</source>
+        <translation>关联数据：</translation>
+    </message>
+    <message>
+        <source>name=value, one a line</source>
+        <translation>name=value，每行一个</translation>
+    </message>
+    <message>
+        <source>User properties:</source>
+        <translation>用户属性：</translation>
+    </message>
+    <message>
+        <source>message type, e.g. acme.Reading</source>
+        <translation>消息类型，例如 acme.Reading</translation>
+    </message>
+    <message>
+        <source>number format</source>
+        <translation>数字格式</translation>
+    </message>
+    <message>
+        <source>Give the entry a name</source>
+        <translation>请为条目命名</translation>
+    </message>
+    <message>
+        <source>Give the entry a topic</source>
+        <translation>请为条目填写主题</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionEnvironmentsDialog</name>
+    <message>
+        <source>Environments of %1</source>
+        <translation>%1 的环境</translation>
+    </message>
+    <message>
+        <source>{{env.NAME}} in this collection&apos;s entries reads NAME from the environment chosen in the Collections pane.</source>
+        <translation>此集合条目中的 {{env.NAME}} 从集合面板中选择的环境读取 NAME。</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>NAME=value, one a line</source>
+        <translation>NAME=value，每行一个</translation>
+    </message>
+    <message>
+        <source>New environment</source>
+        <translation>新建环境</translation>
+    </message>
+    <message>
+        <source>Name (e.g. dev, staging, production):</source>
+        <translation>名称（例如 dev、staging、production）：</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionFile</name>
+    <message>
+        <source>unknown key &quot;%1&quot; (expected one of: %2)</source>
+        <translation>未知的键“%1”（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <source>an item must be an object with &quot;folder&quot; or &quot;name&quot;</source>
+        <translation>条目必须是带有“folder”或“name”的对象</translation>
+    </message>
+    <message>
+        <source>a folder needs a name</source>
+        <translation>文件夹需要名称</translation>
+    </message>
+    <message>
+        <source>&quot;items&quot; must be an array</source>
+        <translation>“items”必须是数组</translation>
+    </message>
+    <message>
+        <source>an entry needs a name</source>
+        <translation>条目需要名称</translation>
+    </message>
+    <message>
+        <source>a payload line must be a string</source>
+        <translation>负载的每一行必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;payload&quot; must be a string or an array of lines</source>
+        <translation>“payload”必须是字符串或由各行组成的数组</translation>
+    </message>
+    <message>
+        <source>the QoS must be 0, 1 or 2</source>
+        <translation>QoS 必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>&quot;retain&quot; must be true or false</source>
+        <translation>“retain”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;properties&quot; must be an object</source>
+        <translation>“properties”必须是对象</translation>
+    </message>
+    <message>
+        <source>give &quot;correlationData&quot; or &quot;correlationDataHex&quot;, not both</source>
+        <translation>请给出“correlationData”或“correlationDataHex”，不能同时给出</translation>
+    </message>
+    <message>
+        <source>&quot;correlationDataHex&quot; must be pairs of hex digits</source>
+        <translation>“correlationDataHex”必须是成对的十六进制数字</translation>
+    </message>
+    <message>
+        <source>&quot;payloadFormat&quot; must be &quot;utf-8&quot; or &quot;unspecified&quot;</source>
+        <translation>“payloadFormat”必须是“utf-8”或“unspecified”</translation>
+    </message>
+    <message>
+        <source>the message expiry interval must be whole seconds from 0 to 4294967295</source>
+        <translation>消息过期间隔必须是 0 到 4294967295 之间的整秒数</translation>
+    </message>
+    <message>
+        <source>&quot;userProperties&quot; must be an array</source>
+        <translation>“userProperties”必须是数组</translation>
+    </message>
+    <message>
+        <source>a user property must be {&quot;name&quot;: …, &quot;value&quot;: …}</source>
+        <translation>用户属性必须是 {&quot;name&quot;: …, &quot;value&quot;: …}</translation>
+    </message>
+    <message>
+        <source>&quot;environments&quot; must be an array</source>
+        <translation>“environments”必须是数组</translation>
+    </message>
+    <message>
+        <source>an environment must be an object</source>
+        <translation>环境必须是对象</translation>
+    </message>
+    <message>
+        <source>an environment needs a name</source>
+        <translation>环境需要名称</translation>
+    </message>
+    <message>
+        <source>a second environment called &quot;%1&quot;</source>
+        <translation>第二个名为“%1”的环境</translation>
+    </message>
+    <message>
+        <source>&quot;variables&quot; must be an object of NAME: value</source>
+        <translation>“variables”必须是 NAME: value 形式的对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a variable name: it must start with a letter or &apos;_&apos; and hold letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;</source>
+        <translation>“%1”不是变量名：必须以字母或“_”开头，只能包含字母、数字、“_”、“-”或“.”</translation>
+    </message>
+    <message>
+        <source>the value of %1 must be a string</source>
+        <translation>%1 的值必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1:%2:%3：%4</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>a collection file holds one JSON object</source>
+        <translation>集合文件应包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number from 1: this is not a Switchboard collection</source>
+        <translation>“version”必须是从 1 开始的整数：这不是 Switchboard 集合</translation>
+    </message>
+    <message>
+        <source>version %1 was written by a newer Switchboard (this one reads up to %2)</source>
+        <translation>版本 %1 由更新的 Switchboard 写入（本版本最多读取 %2）</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionModel</name>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <source>%1 (QoS %2)</source>
+        <translation>%1（QoS %2）</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionSender</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <source>Response topic</source>
+        <translation>响应主题</translation>
+    </message>
+    <message>
+        <source>Correlation data</source>
+        <translation>关联数据</translation>
+    </message>
+    <message>
+        <source>Correlation data: %1</source>
+        <translation>关联数据：%1</translation>
+    </message>
+    <message>
+        <source>User property</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <source>User property %1</source>
+        <translation>用户属性 %1</translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Payload: %1</source>
+        <translation>负载：%1</translation>
+    </message>
+    <message>
+        <source>Payload as sent</source>
+        <translation>发送时的负载</translation>
+    </message>
+    <message>
+        <source>The payload is not valid UTF-8 but its format is set to UTF-8 text</source>
+        <translation>负载不是有效的 UTF-8，但其格式被设为 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>Not connected to a broker</source>
+        <translation>未连接到服务器</translation>
+    </message>
+    <message>
+        <source>The message was not sent</source>
+        <translation>消息未发送</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPane</name>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Search names, topics and payloads</source>
+        <translation>搜索名称、主题和负载</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Send collection entry</source>
+        <translation>发送集合条目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the selected collection entry (Ctrl+Shift+Return)</source>
+        <translation>发送所选的集合条目（Ctrl+Shift+Return）</translation>
+    </message>
+    <message>
+        <source>New &amp;collection…</source>
+        <translation>新建集合(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A new, empty collection</source>
+        <translation>新建一个空集合</translation>
+    </message>
+    <message>
+        <source>New &amp;folder…</source>
+        <translation>新建文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A folder in the selected collection</source>
+        <translation>在所选集合中新建文件夹</translation>
+    </message>
+    <message>
+        <source>New &amp;entry…</source>
+        <translation>新建条目(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>A message in the selected folder</source>
+        <translation>在所选文件夹中新建消息</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry</source>
+        <translation>编辑所选条目</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rename the selected item (F2)</source>
+        <translation>重命名所选项（F2）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected item</source>
+        <translation>删除所选项</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add a collection file (a copy is kept here)</source>
+        <translation>添加集合文件（在此保存一份副本）</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the selected collection to a file</source>
+        <translation>将所选集合写入文件</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The environment {{env.NAME}} reads: each collection has its own values under this name</source>
+        <translation>{{env.NAME}} 读取的环境：每个集合在此名称下有各自的值</translation>
+    </message>
+    <message>
+        <source>Edit the selected collection&apos;s environments</source>
+        <translation>编辑所选集合的环境</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1</source>
+        <translation>未加载：%1</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>无环境</translation>
+    </message>
+    <message>
+        <source>Choose an entry to send</source>
+        <translation>请选择要发送的条目</translation>
+    </message>
+    <message>
+        <source>%1 not sent: %2</source>
+        <translation>%1 未发送：%2</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2 at %3</source>
+        <translation>%1 已于 %3 发送到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sends %Ln byte(s) to %1: %2</source>
+        <translation>
+            <numerusform>发送 %Ln 字节到 %1：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>My collection</source>
+        <translation>我的集合</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新建集合</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>Delete the collection %1 and its file?</source>
+        <translation>删除集合 %1 及其文件？</translation>
+    </message>
+    <message>
+        <source>Delete the folder %1 and everything in it?</source>
+        <translation>删除文件夹 %1 及其中的所有内容？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import collection</source>
+        <translation>导入集合</translation>
+    </message>
+    <message>
+        <source>Collections (*.json);;All files (*)</source>
+        <translation>集合 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <source>Export collection</source>
+        <translation>导出集合</translation>
+    </message>
+    <message>
+        <source>Collections (*.json)</source>
+        <translation>集合 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionPane</name>
     <message>
         <source>Saved connection profiles</source>
@@ -2211,6 +2771,13 @@ mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关�
     </message>
 </context>
 <context>
+    <name>Environment</name>
+    <message>
+        <source>line %1: expected NAME=value, where NAME starts with a letter</source>
+        <translation>第 %1 行：应为 NAME=value，且 NAME 以字母开头</translation>
+    </message>
+</context>
+<context>
     <name>FailoverEditor</name>
     <message>
         <source>Failover brokers</source>
@@ -2556,6 +3123,10 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Which decoder shows the payloads of which topics, for the current connection</source>
         <translation>当前连接中哪些主题的负载用哪种解码器显示</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>集合</translation>
     </message>
 </context>
 <context>
@@ -4937,6 +5508,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>, %1</source>
         <translation>，%1</translation>
     </message>
+    <message>
+        <source>Save to collection…</source>
+        <translation>保存到集合…</translation>
+    </message>
+    <message>
+        <source>Save the message chosen in the history (or the latest) as a collection entry</source>
+        <translation>将历史中选中的消息（或最近一条）保存为集合条目</translation>
+    </message>
 </context>
 <context>
     <name>Publisher</name>
@@ -6119,6 +6698,45 @@ The broker holds a retained message for this topic.</source>
     <message>
         <source>Decode as…</source>
         <translation>解码为…</translation>
+    </message>
+</context>
+<context>
+    <name>Variables</name>
+    <message>
+        <source>&quot;{{&quot; is not closed by &quot;}}&quot;</source>
+        <translation>“{{”没有以“}}”闭合</translation>
+    </message>
+    <message>
+        <source>empty variable &quot;{{}}&quot;</source>
+        <translation>空变量“{{}}”</translation>
+    </message>
+    <message>
+        <source>{{random A B}} takes two integers, e.g. {{random 1 100}}</source>
+        <translation>{{random A B}} 需要两个整数，例如 {{random 1 100}}</translation>
+    </message>
+    <message>
+        <source>{{random %1 %2}}: the first bound is greater than the second</source>
+        <translation>{{random %1 %2}}：第一个界限大于第二个</translation>
+    </message>
+    <message>
+        <source>{{%1}} needs an environment: none is active</source>
+        <translation>{{%1}} 需要环境：当前没有启用的环境</translation>
+    </message>
+    <message>
+        <source>the environment &quot;%1&quot; has no %2</source>
+        <translation>环境“%1”中没有 %2</translation>
+    </message>
+    <message>
+        <source>{{%1}} takes no arguments</source>
+        <translation>{{%1}} 不接受参数</translation>
+    </message>
+    <message>
+        <source>unknown variable &quot;%1&quot; (one of now, now.epoch, now.epochms, seq, uuid, random A B, env.NAME)</source>
+        <translation>未知变量“%1”（可用：now、now.epoch、now.epochms、seq、uuid、random A B、env.NAME）</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
     </message>
 </context>
 <context>

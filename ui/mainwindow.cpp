@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "brokerdashboarddock.h"
+#include "collectionspane.h"
 #include "connectionpane.h"
 #include "connectionworkspace.h"
 #include "messagefilterproxymodel.h"
@@ -271,6 +272,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_topTalkersDock);
     tabifyDockWidget(m_publishDock, m_topTalkersDock);
     m_topTalkersDock->hide();
+    m_collectionsPane = new CollectionsPane;
+    m_collectionsPane->setDirectory(CollectionsPane::defaultDirectory());
+    m_collectionsDock =
+            makeDock(m_collectionsPane, tr("Collections"), QStringLiteral("collections"));
+    addDockWidget(Qt::RightDockWidgetArea, m_collectionsDock);
+    m_collectionsDock->hide();
+    connect(this, &MainWindow::currentWorkspaceChanged, m_collectionsPane,
+            &CollectionsPane::setWorkspace);
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
@@ -341,6 +350,12 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
         view->publishPane->setFocus();
     };
     connect(view->subscriptionsPane, &SubscriptionsPane::topicChosenForPublishing, this, publishTo);
+    connect(view->publishPane, &PublishPane::saveToCollectionRequested, this,
+            [this](const CollectionMessage &message) {
+                m_collectionsDock->show();
+                m_collectionsDock->raise();
+                m_collectionsPane->addMessage(message);
+            });
     connect(view->topicTreePane, &TopicTreePane::topicChosenForPublishing, this, publishTo);
 
     // Retained messages: found by a brief subscription, cleared after a dry run.
@@ -916,12 +931,13 @@ void MainWindow::createMenus()
     m_clearAction = messageMenu->addAction(tr("C&lear log"));
     m_clearAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_clearAction, &QAction::triggered, this, [this] { shownLogPane()->clear(); });
+    messageMenu->addAction(m_collectionsPane->sendAction());
 
     // These keys act in every widget of the window, whatever a focused text field binds them to.
     auto *shortcuts = new WindowShortcuts(this);
-    for (QAction *action :
-         {m_newConnectionAction, m_closeConnectionAction, m_connectAction, m_disconnectAction,
-          m_exportAction, quit, m_publishAction, m_pauseAction, m_clearAction})
+    for (QAction *action : {m_newConnectionAction, m_closeConnectionAction, m_connectAction,
+                            m_disconnectAction, m_exportAction, quit, m_publishAction,
+                            m_pauseAction, m_clearAction, m_collectionsPane->sendAction()})
         shortcuts->addAction(action);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -931,6 +947,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_packetInspectorDock->toggleViewAction());
     viewMenu->addAction(m_brokerDashboardDock->toggleViewAction());
     viewMenu->addAction(m_topTalkersDock->toggleViewAction());
+    viewMenu->addAction(m_collectionsDock->toggleViewAction());
     viewMenu->addAction(m_recording->toolBar()->toggleViewAction());
     viewMenu->addSeparator();
     m_treeLayoutAction = viewMenu->addAction(tr("&Topic tree layout"));

@@ -10,6 +10,7 @@
 #include <vector>
 
 class BrokerDashboardDock;
+class CollectionsPane;
 class ConnectionPane;
 class ConnectionWorkspace;
 class MessageFilterProxyModel;
@@ -81,6 +82,9 @@ public:
     BrokerDashboardDock *brokerDashboardDock() const { return m_brokerDashboardDock; }
     // View → Top talkers: the current connection's busiest topics and subtrees.
     TopTalkersDock *topTalkersDock() const { return m_topTalkersDock; }
+    // View → Collections: saved messages sent over the current connection.
+    CollectionsPane *collectionsPane() const { return m_collectionsPane; }
+    QDockWidget *collectionsDock() const { return m_collectionsDock; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -224,6 +228,8 @@ private:
     PacketInspectorDock *m_packetInspectorDock = nullptr;
     BrokerDashboardDock *m_brokerDashboardDock = nullptr;
     TopTalkersDock *m_topTalkersDock = nullptr;
+    CollectionsPane *m_collectionsPane = nullptr;
+    QDockWidget *m_collectionsDock = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;

@@ -88,11 +88,7 @@ PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::Publis
 {
     m_ui->setupUi(this);
     m_ownDecoder = std::make_unique<Payload::PayloadDecoder>();
-    for (const Payload::Decoder decoder :
-         {Payload::Decoder::Text, Payload::Decoder::Json, Payload::Decoder::Hex,
-          Payload::Decoder::Base64, Payload::Decoder::Cbor, Payload::Decoder::MessagePack,
-          Payload::Decoder::Protobuf, Payload::Decoder::Sparkplug, Payload::Decoder::Numbers})
-        m_ui->formatCombo->addItem(encodingName({decoder, QString()}), QVariant::fromValue(decoder));
+    addEncodings(m_ui->formatCombo);
     m_ui->formatCombo->setToolTip(
             tr("How the payload is sent: text, JSON, hex and Base64 as typed; CBOR, "
                "MessagePack, Protobuf, Sparkplug B and Numbers encode the JSON typed below. The "
@@ -206,6 +202,10 @@ PublishPane::PublishPane(QWidget *parent) : QWidget(parent), m_ui(new Ui::Publis
             validatePayload();
     });
     connect(m_ui->historyCombo, &QComboBox::activated, this, &PublishPane::onHistoryActivated);
+    m_ui->saveToCollectionButton->setToolTip(
+            tr("Save the message chosen in the history (or the latest) as a collection entry"));
+    connect(m_ui->saveToCollectionButton, &QToolButton::clicked, this,
+            &PublishPane::requestSaveToCollection);
 
     loadHistory();
     updatePublishButton();
@@ -481,6 +481,15 @@ QString PublishPane::encodingName(const Payload::DecoderSpec &spec)
         break;
     }
     return spec.type.isEmpty() ? name : tr("%1 %2").arg(name, spec.type);
+}
+
+void PublishPane::addEncodings(QComboBox *combo)
+{
+    for (const Payload::Decoder decoder :
+         {Payload::Decoder::Text, Payload::Decoder::Json, Payload::Decoder::Hex,
+          Payload::Decoder::Base64, Payload::Decoder::Cbor, Payload::Decoder::MessagePack,
+          Payload::Decoder::Protobuf, Payload::Decoder::Sparkplug, Payload::Decoder::Numbers})
+        combo->addItem(encodingName({decoder, QString()}), QVariant::fromValue(decoder));
 }
 
 Payload::DecoderSpec PublishPane::encoding() const
@@ -970,6 +979,22 @@ void PublishPane::onHistoryActivated(int index)
     setMessageProperties(entry.properties);
 }
 
+void PublishPane::requestSaveToCollection()
+{
+    if (m_history.isEmpty())
+        return;
+    const int index = m_ui->historyCombo->currentIndex();
+    const HistoryEntry &entry = m_history.at(index >= 0 && index < m_history.size() ? index : 0);
+    CollectionMessage message;
+    message.topic = entry.topic;
+    message.payload = entry.payload;
+    message.format = entry.format;
+    message.qos = entry.qos;
+    message.retain = entry.retain;
+    message.setProperties(entry.properties);
+    Q_EMIT saveToCollectionRequested(message);
+}
+
 void PublishPane::loadHistory()
 {
     QSettings settings;
@@ -1040,6 +1065,7 @@ void PublishPane::refreshHistoryCombo()
                         .arg(preview));
     }
     m_ui->historyCombo->setEnabled(!m_history.isEmpty());
+    m_ui->saveToCollectionButton->setEnabled(!m_history.isEmpty());
     m_ui->historyCombo->setCurrentIndex(-1);
     m_ui->historyCombo->setPlaceholderText(m_history.isEmpty() ? tr("No messages published yet")
                                                                : tr("Recent messages"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "collection.h"
 #include "decoderules.h"
 #include "error.h"
 #include "message.h"
@@ -16,6 +17,7 @@
 #include <memory>
 #include <optional>
 
+class QComboBox;
 class QCompleter;
 class QStringListModel;
 
@@ -110,11 +112,17 @@ public:
     void stopRepeating();
 
     static int maximumHistory() { return 20; }
+    // "CBOR", "Protobuf acme.Reading": the encoding as the composer names it.
+    static QString encodingName(const Payload::DecoderSpec &spec);
+    // The composer's formats in its order, named so, each with its Payload::Decoder as data.
+    static void addEncodings(QComboBox *combo);
 
 Q_SIGNALS:
     // A message was handed to the client (the log shows it as outgoing).
     // token: the client's token for the message (its answer comes with that token).
     void messagePublished(const Mqtt::Message &message, quint64 token);
+    // "Save to collection…": the history item shown (the latest when none is), as an entry.
+    void saveToCollectionRequested(const CollectionMessage &message);
 
 private:
     struct HistoryEntry
@@ -135,8 +143,6 @@ private:
     void showError(const QString &text);
     void showStatus(const QString &text);
     const Payload::PayloadDecoder &decoder() const;
-    // "CBOR", "Protobuf acme.Reading": the encoding as the composer names it.
-    static QString encodingName(const Payload::DecoderSpec &spec);
     // Why the chosen encoding cannot be used (a protobuf type that is not loaded, no number
     // format), whatever is typed; empty when it can.
     QString encodingProblem() const;
@@ -167,6 +173,7 @@ private:
     void updatePropertiesAvailability();
     void updatePropertiesToggle();
     void onHistoryActivated(int index);
+    void requestSaveToCollection();
     void flushKnownTopics();
     void loadHistory();
     void saveHistory();

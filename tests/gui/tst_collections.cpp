@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+// The Collections pane in the real window against mosquitto: a collection file in the data
+// folder shows in View → Collections; its entry is sent by a double-click, by Ctrl+Shift+Return
+// and by the Send button, and the log shows each message as sent (variables expanded); a bad
+// template is refused with its position and nothing is sent; the environment combo switches
+// {{env.HOST}}; the search hides what does not match; the composer's history becomes an entry.
+#include "guitesthelpers.h"
+
+#include "collectionentrydialog.h"
+#include "collectionmodel.h"
+#include "collectionspane.h"
+#include "connectionworkspace.h"
+#include "mainwindow.h"
+#include "messagelogmodel.h"
+#include "mosquittoprocess.h"
+#include "profilestore.h"
+#include "publishpane.h"
+#include "secretstore.h"
+#include "translations.h"
+#include "windowsteps.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+
+#include <memory>
+
+namespace {
+
+const char CollectionJson[] = R"({
+  "version": 1,
+  "name": "GUI",
+  "environments": [
+    {"name": "dev", "variables": {"HOST": "dev-box"}},
+    {"name": "production", "variables": {"HOST": "prod-box"}}
+  ],
+  "items": [
+    {"name": "Count", "topic": "gui/{{env.HOST}}/count", "payload": "n={{seq}}", "qos": 1},
+    {"folder": "Broken", "items": [
+      {"name": "Typo", "topic": "gui/typo", "payload": "x\n{{sqe}}"}
+    ]}
+  ]
+}
+)";
+
+using Direction = MessageLogModel::Direction;
+
+} // namespace
+
+class TestCollections : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+
+    void sendFromThePaneShowsTheExpandedMessage();
+
+private:
+    MosquittoProcess m_broker;
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestCollections::initTestCase()
+{
+    setUpGuiTestEnvironment(QStringLiteral("tst_collections"));
+    Translations::install(qApp, QStringLiteral("en"));
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QVERIFY2(m_broker.start(), qPrintable(m_broker.errorString()));
+    m_secrets = std::make_unique<SecretStore>(QStringLiteral("switchboard-tests"));
+}
+
+void TestCollections::cleanup()
+{
+    m_window.reset();
+    m_profiles.reset();
+    m_secrets.reset();
+}
+
+void TestCollections::sendFromThePaneShowsTheExpandedMessage()
+{
+    // A file written by hand into the data folder before the window starts.
+    QDir folder(CollectionsPane::defaultDirectory());
+    QVERIFY(folder.removeRecursively());
+    QVERIFY(folder.mkpath(QStringLiteral(".")));
+    QFile file(folder.filePath(QStringLiteral("gui.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(CollectionJson);
+    file.close();
+
+    m_profiles =
+            std::make_unique<ProfileStore>(m_settingsDir.filePath(QStringLiteral("profiles.ini")));
+    m_window = std::make_unique<MainWindow>(m_profiles.get(), m_secrets.get());
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    ConnectionWorkspace *workspace = m_window->currentWorkspace();
+    QVERIFY(WindowSteps::connectAndSubscribe(m_window.get(), workspace, m_broker.host(),
+                                             m_broker.port(), QStringLiteral("gui/#")));
+
+    // View → Collections.
+    QDockWidget *dock = m_window->collectionsDock();
+    QVERIFY(!dock->isVisible());
+    dock->toggleViewAction()->trigger();
+    QTRY_VERIFY(dock->isVisible());
+    CollectionsPane *pane = m_window->collectionsPane();
+    CollectionModel *model = pane->model();
+    QCOMPARE(model->rowCount(), 1);
+    const QModelIndex collection = model->index(0, 0);
+    const QModelIndex count = model->index(0, 0, collection);
+    QCOMPARE(count.data().toString(), "Count");
+
+    // The environment combo offers the file's environments; dev is chosen.
+    auto *combo = child<QComboBox>(pane, "environmentCombo");
+    QCOMPARE(pane->environmentChoices(), QStringList({"dev", "production"}));
+    combo->setCurrentIndex(combo->findData(QStringLiteral("dev")));
+    Q_EMIT combo->activated(combo->currentIndex());
+    QCOMPARE(pane->activeEnvironment(), "dev");
+
+    // A double-click on the entry sends it.
+    auto *tree = child<QTreeView>(pane, "treeView");
+    pane->setCurrentIndex(count);
+    const QRect rect = tree->visualRect(tree->currentIndex());
+    QVERIFY(rect.isValid());
+    // A real double click starts with a press (QTest's double click is only the second one).
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+    MessageLogModel *log = workspace->messageLog();
+    QTRY_VERIFY2(WindowSteps::rowsWithPayload(log, "n=1", Direction::Outgoing) == 1,
+                 qPrintable(pane->statusText()));
+    QTRY_COMPARE(WindowSteps::rowsWithPayload(log, "n=1", Direction::Incoming), 1);
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->payloadAt(row) == "n=1")
+            QCOMPARE(log->topicAt(row), "gui/dev-box/count");
+    }
+    QVERIFY2(pane->statusText().contains(QStringLiteral("sent to gui/dev-box/count")),
+             qPrintable(pane->statusText()));
+
+    // Ctrl+Shift+Return sends the selected entry again, wherever the focus is in the window.
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(WindowSteps::rowsWithPayload(log, "n=2", Direction::Incoming), 1);
+
+    // Another environment, then the Send button.
+    combo->setCurrentIndex(combo->findData(QStringLiteral("production")));
+    Q_EMIT combo->activated(combo->currentIndex());
+    QTest::mouseClick(child<QPushButton>(pane, "sendButton"), Qt::LeftButton);
+    QTRY_COMPARE(WindowSteps::rowsWithPayload(log, "n=3", Direction::Incoming), 1);
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->payloadAt(row) == "n=3")
+            QCOMPARE(log->topicAt(row), "gui/prod-box/count");
+    }
+    // The choice is remembered.
+    QCOMPARE(QSettings().value(QStringLiteral("collections/environment")).toString(), "production");
+
+    // A bad template: refused with its line and column, nothing sent.
+    const int rows = log->rowCount();
+    const QModelIndex typo = model->index(0, 0, model->index(1, 0, collection));
+    QCOMPARE(typo.data().toString(), "Typo");
+    pane->setCurrentIndex(typo);
+    QCOMPARE(pane->sendCurrent(), 0u);
+    QVERIFY2(pane->statusText().contains(
+                     QStringLiteral("Payload, line 2, column 3: unknown variable \"sqe\"")),
+             qPrintable(pane->statusText()));
+    QCOMPARE(log->rowCount(), rows);
+    // Nor later: a message sent after it arrives, and the refused one never came first.
+    pane->setCurrentIndex(count);
+    QVERIFY(pane->sendCurrent() != 0);
+    QTRY_COMPARE(WindowSteps::rowsWithPayload(log, "n=4", Direction::Incoming), 1);
+    for (int row = 0; row < log->rowCount(); ++row)
+        QVERIFY(log->topicAt(row) != QStringLiteral("gui/typo"));
+
+    // The search leaves what matches (and the folders above it).
+    pane->setSearchText(QStringLiteral("typo"));
+    QVERIFY(pane->isShown(typo));
+    QVERIFY(!pane->isShown(count));
+    pane->setSearchText(QStringLiteral("prod")); // not a name, topic or payload
+    QVERIFY(!pane->isShown(count));
+    pane->setSearchText(QString());
+    QVERIFY(pane->isShown(count));
+
+    // The entry editor tries the entry as it is typed, with the active environment and the
+    // entry's next {{seq}}, and saves what was typed.
+    pane->setCurrentIndex(count);
+    QString seen;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<CollectionEntryDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        seen = dialog->checkText();
+        auto *payload = child<QPlainTextEdit>(dialog, "payloadEdit");
+        payload->setPlainText(QStringLiteral("m={{seq"));
+        seen += QLatin1Char('|') + dialog->checkText();
+        payload->setPlainText(QStringLiteral("m={{seq}}"));
+        seen += QLatin1Char('|') + dialog->checkText();
+        dialog->accept();
+    });
+    pane->editCurrent();
+    const QStringList checks = seen.split(QLatin1Char('|'));
+    QCOMPARE(checks.size(), 3);
+    QCOMPARE(checks.at(0), "Sends 3 bytes to gui/prod-box/count: n=5");
+    QVERIFY2(checks.at(1).startsWith(QStringLiteral("Payload, line 1, column 3: \"{{\" is not "
+                                                    "closed")),
+             qPrintable(checks.at(1)));
+    QCOMPARE(checks.at(2), "Sends 3 bytes to gui/prod-box/count: m=5");
+    QCOMPARE(model->node(count)->message().payload, "m={{seq}}");
+
+    // The composer's history into the collection: a new entry with its topic and payload.
+    PublishPane *publish = m_window->publishPane();
+    publish->setTopic(QStringLiteral("gui/from-history"));
+    publish->setPayloadText(QStringLiteral("{\"a\": 1}"));
+    QVERIFY(publish->publish() != 0);
+    pane->setCurrentIndex(collection);
+    auto *save = child<QToolButton>(publish, "saveToCollectionButton");
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(model->rowCount(collection), 3);
+    const CollectionNode *saved = model->node(model->index(2, 0, collection));
+    QCOMPARE(saved->name(), "gui/from-history");
+    QCOMPARE(saved->message().topic, "gui/from-history");
+    QCOMPARE(saved->message().payload, "{\"a\": 1}");
+    // Written to the file at once.
+    CollectionFile::LoadError error;
+    const std::optional<Collection> reread =
+            CollectionFile::read(folder.filePath(QStringLiteral("gui.json")), &error);
+    QVERIFY2(reread, qPrintable(error.text()));
+    QVERIFY(reread->find({QStringLiteral("gui/from-history")}));
+}
+
+QTEST_MAIN(TestCollections)
+#include "tst_collections.moc"
