@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "brokerdashboarddock.h"
+#include "chartdock.h"
 #include "connectionpane.h"
 #include "connectionworkspace.h"
 #include "messagefilterproxymodel.h"
@@ -271,6 +272,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_topTalkersDock);
     tabifyDockWidget(m_publishDock, m_topTalkersDock);
     m_topTalkersDock->hide();
+    m_chartDock = new ChartDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartDock);
+    tabifyDockWidget(m_publishDock, m_chartDock);
+    m_chartDock->hide();
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
@@ -321,6 +326,7 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
     m_packetInspectorDock->addWorkspace(workspace);
     m_brokerDashboardDock->addWorkspace(workspace);
     m_topTalkersDock->addWorkspace(workspace, view->logPane, view->topicTreePane);
+    m_chartDock->addConnection(workspace, view->topicTreePane, view->logPane);
 
     const auto published = [workspace, view](const Mqtt::Message &message, quint64 token) {
         view->publishPane->addKnownTopic(message.topic);
@@ -931,6 +937,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_packetInspectorDock->toggleViewAction());
     viewMenu->addAction(m_brokerDashboardDock->toggleViewAction());
     viewMenu->addAction(m_topTalkersDock->toggleViewAction());
+    viewMenu->addAction(m_chartDock->toggleViewAction());
     viewMenu->addAction(m_recording->toolBar()->toggleViewAction());
     viewMenu->addSeparator();
     m_treeLayoutAction = viewMenu->addAction(tr("&Topic tree layout"));

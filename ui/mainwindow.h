@@ -10,6 +10,7 @@
 #include <vector>
 
 class BrokerDashboardDock;
+class ChartDock;
 class ConnectionPane;
 class ConnectionWorkspace;
 class MessageFilterProxyModel;
@@ -81,6 +82,8 @@ public:
     BrokerDashboardDock *brokerDashboardDock() const { return m_brokerDashboardDock; }
     // View → Top talkers: the current connection's busiest topics and subtrees.
     TopTalkersDock *topTalkersDock() const { return m_topTalkersDock; }
+    // View → Charts: live charts of numeric fields, fed by every connection.
+    ChartDock *chartDock() const { return m_chartDock; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -224,6 +227,7 @@ private:
     PacketInspectorDock *m_packetInspectorDock = nullptr;
     BrokerDashboardDock *m_brokerDashboardDock = nullptr;
     TopTalkersDock *m_topTalkersDock = nullptr;
+    ChartDock *m_chartDock = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;
