@@ -62,6 +62,49 @@ protected:
     }
 };
 
+QList<QPointF> allPoints(const ChartPointRing &points, int first)
+{
+    QList<QPointF> shown;
+    shown.reserve(points.size() - first);
+    for (int i = first; i < points.size(); ++i)
+        shown.append(QPointF(double(points.at(i).timeMs), points.at(i).value));
+    return shown;
+}
+
+// The points from first on, at most two per pixel column of the span [start, end] across
+// columns: each column's lowest and highest, in time order.
+QList<QPointF> decimated(const ChartPointRing &points, int first, qint64 start, qint64 end,
+                         int columns)
+{
+    if (points.size() - first <= 2 * columns)
+        return allPoints(points, first);
+    const double perColumn = double(qMax<qint64>(1, end - start)) / columns;
+    QList<QPointF> shown;
+    shown.reserve(2 * columns + 2);
+    int i = first;
+    while (i < points.size()) {
+        const qint64 column = qint64(std::floor((points.at(i).timeMs - start) / perColumn));
+        int lowest = i;
+        int highest = i;
+        int next = i + 1;
+        for (; next < points.size() &&
+               qint64(std::floor((points.at(next).timeMs - start) / perColumn)) == column;
+             ++next) {
+            if (points.at(next).value < points.at(lowest).value)
+                lowest = next;
+            if (points.at(next).value > points.at(highest).value)
+                highest = next;
+        }
+        const int earlier = qMin(lowest, highest);
+        const int later = qMax(lowest, highest);
+        shown.append(QPointF(double(points.at(earlier).timeMs), points.at(earlier).value));
+        if (later != earlier)
+            shown.append(QPointF(double(points.at(later).timeMs), points.at(later).value));
+        i = next;
+    }
+    return shown;
+}
+
 } // namespace
 
 ChartPane::ChartPane(QWidget *parent) : QWidget(parent)
@@ -255,6 +298,10 @@ void ChartPane::updateChart()
         start = now - 60 * 1000;
     }
 
+    // More points than the plot has pixels draw nothing more, and cost: the lowest and the
+    // highest point of each pixel column are drawn, which keeps every peak.
+    const bool zoomed = isZoomed();
+    const int columns = qMax(1, int(chart()->plotArea().width()));
     double low = std::numeric_limits<double>::infinity();
     double high = -std::numeric_limits<double>::infinity();
     for (int row = 0; row < count; ++row) {
@@ -275,16 +322,11 @@ void ChartPane::updateChart()
         }
         if (series.revision == m_drawnRevisions.at(row))
             continue;
-        QList<QPointF> shown;
-        shown.reserve(points.size() - first);
-        for (int i = first; i < points.size(); ++i) {
-            const ChartPoint &point = points.at(i);
-            shown.append(QPointF(double(point.timeMs), point.value));
-        }
-        m_lines.at(row)->replace(shown);
+        m_lines.at(row)->replace(zoomed ? allPoints(points, first)
+                                        : decimated(points, first, start, end, columns));
         m_drawnRevisions[row] = series.revision;
     }
-    if (!isZoomed()) {
+    if (!zoomed) {
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(start),
                              QDateTime::fromMSecsSinceEpoch(end));
         if (low <= high) {

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTimer>
 
 #include <cstdio>
@@ -80,7 +81,7 @@ int main(int argc, char **argv)
     qint64 fed = 0;
     QTimer feeder;
     feeder.setTimerType(Qt::PreciseTimer);
-    feeder.setInterval(1);
+    feeder.setInterval(2); // a burst every 2 ms, as reads from the socket bring them
     QObject::connect(&feeder, &QTimer::timeout, &app, [&] {
         const qint64 due = clock.nsecsElapsed() * rate / 1000000000;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -97,17 +98,17 @@ int main(int argc, char **argv)
     feeder.start();
     const int fillMs = int(
             qMax<qint64>(2000, 2LL * ChartSeriesModel::DefaultMaximumPoints * 1000 / rate + 500));
-    QElapsedTimer wait;
-    wait.start();
-    while (wait.elapsed() < fillMs)
-        app.processEvents(QEventLoop::AllEvents, 50);
+    const auto runFor = [](int milliseconds) {
+        QEventLoop loop;
+        QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
+    runFor(fillMs);
     const qint64 fedBefore = fed;
     const double cpuBefore = threadCpuNanoseconds();
     const qint64 wallBefore = clock.nsecsElapsed();
     sampler.start();
-    wait.restart();
-    while (wait.elapsed() < seconds * 1000)
-        app.processEvents(QEventLoop::AllEvents, 50);
+    runFor(seconds * 1000);
     const double cpuNs = threadCpuNanoseconds() - cpuBefore;
     const double wallS = (clock.nsecsElapsed() - wallBefore) / 1e9;
     const double points = double(fed - fedBefore);
