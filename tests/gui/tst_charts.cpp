@@ -37,6 +37,7 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -258,6 +259,8 @@ void TestCharts::chartsCelsiusFromTwoTopics()
             QTest::qWait(200);
         }
         treePane->selectTopic(a);
+        m_window->resizeDocks({dock}, {560}, Qt::Vertical);
+        QCoreApplication::processEvents();
         pane->updateChart();
         QCoreApplication::processEvents();
         m_window->grab().save(QDir(screenshots).filePath(QStringLiteral("chart.png")));
@@ -269,6 +272,22 @@ void TestCharts::chartsCelsiusFromTwoTopics()
     QCOMPARE(model->seriesCount(), 1);
     QCOMPARE(pane->chart()->series().size(), 1);
     QCOMPARE(pane->lineSeries(0)->name(), QStringLiteral("sensors/b · celsius"));
+
+    // Thousands of points: at most two a pixel column are drawn, every peak among them.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 9000; ++i) {
+        const double value = i == 4321 ? 1000 : i == 7000 ? -1000 : (i % 10);
+        Mqtt::Message message;
+        message.topic = b;
+        message.payload = "{\"celsius\": " + QByteArray::number(value) + "}";
+        model->ingest(workspace, message, now + 1 + i, nullptr); // after the others
+    }
+    pane->setTimeSpanMs(0);
+    const QList<double> drawn = values(pane->lineSeries(0));
+    QVERIFY2(drawn.size() <= 2 * int(pane->chart()->plotArea().width()) + 2,
+             qPrintable(QString::number(drawn.size())));
+    QCOMPARE(*std::max_element(drawn.begin(), drawn.end()), 1000.0);
+    QCOMPARE(*std::min_element(drawn.begin(), drawn.end()), -1000.0);
 }
 
 QTEST_MAIN(TestCharts)
