@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 ChartSeriesDialog::ChartSeriesDialog(const QString &topic, const QString &path,
@@ -120,6 +121,10 @@ ChartDock::ChartDock(QWidget *parent)
     : QDockWidget(tr("Charts"), parent), m_model(new ChartSeriesModel(this)), m_pane(new ChartPane)
 {
     setObjectName(QStringLiteral("chartDock"));
+    m_model->setMaximumPoints(QSettings()
+                                      .value(QStringLiteral("settings/chartMaximumPoints"),
+                                             ChartSeriesModel::DefaultMaximumPoints)
+                                      .toInt());
     m_pane->setModel(m_model);
     setWidget(m_pane);
 }

@@ -332,6 +332,7 @@ void ChartPane::updateChart()
         if (low <= high) {
             const double margin = low < high ? (high - low) * 0.05 : qMax(1.0, qAbs(low) * 0.05);
             m_valueAxis->setRange(low - margin, high + margin);
+            m_valueAxis->applyNiceNumbers(); // ticks at round values
         }
     }
     m_lastUpdateMs = clock.nsecsElapsed() / 1e6;

@@ -113,10 +113,11 @@ int main(int argc, char **argv)
     const double wallS = (clock.nsecsElapsed() - wallBefore) / 1e9;
     const double points = double(fed - fedBefore);
     std::printf("chart ingest: %.0f ns per point (JSON decode, path, ring)\n", ingestNs);
-    std::printf("chart at %.0f points/s for %.1f s (2 series, %d points kept and drawn each, "
-                "redrawn every %d ms): UI thread CPU %.0f ms per second (%.1f%% of a core), "
-                "%.0f ns per point all in; series update %.2f ms per redraw (median, before "
-                "painting)\n",
+    std::printf("chart at %.0f points/s for %.1f s (2 series, %d points kept each, at most two a "
+                "pixel column drawn, redrawn every %d ms): UI thread CPU %.0f ms per second "
+                "(%.1f%% of a core), "
+                "%.0f ns per point all in; series update %.2f ms per redraw (wall clock, median, "
+                "before painting)\n",
                 points / wallS, wallS, model.series(0).points.size(), ChartPane::UpdateInterval,
                 cpuNs / 1e6 / wallS, cpuNs / 1e7 / wallS, cpuNs / points, percentile(updates, 50));
     return 0;
