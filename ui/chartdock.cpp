@@ -147,6 +147,22 @@ void ChartDock::addConnection(ConnectionWorkspace *workspace, TopicTreePane *tre
             });
 }
 
+void ChartDock::setCombinedPanes(TopicTreePane *tree, MessageLogPane *log,
+                                 const std::function<ConnectionWorkspace *()> &current,
+                                 const std::function<ConnectionWorkspace *(quint16 id)> &byId)
+{
+    connect(tree, &TopicTreePane::chartRequested, this,
+            [this, current](const QString &topic) { chartThis(current(), topic); });
+    connect(tree->detailPane()->decodedView(), &DecodedPayloadView::chartRequested, this,
+            [this, current, tree](const QString &path) {
+                chartThis(current(), tree->detailPane()->topic(), path);
+            });
+    connect(log->decodedView(), &DecodedPayloadView::chartRequested, this,
+            [this, byId, log](const QString &path) {
+                chartThis(byId(log->shownConnectionId()), log->shownTopic(), path);
+            });
+}
+
 ChartSeriesDialog *ChartDock::chartThis(ConnectionWorkspace *workspace, const QString &topic,
                                         const QString &path)
 {
@@ -155,6 +171,7 @@ ChartSeriesDialog *ChartDock::chartThis(ConnectionWorkspace *workspace, const QS
     // The topic's last message, decoded as its views show it.
     std::shared_ptr<const Payload::DecodeResult> last;
     TopicTreeModel *tree = workspace->topicTree();
+    tree->flush(); // the message the user right-clicked may still wait for the tree's timer
     const QList<TopicTreeModel::HistoryEntry> history = tree->history(tree->indexForTopic(topic));
     if (!history.isEmpty())
         last = workspace->decodeForView(topic, history.last().payload, history.last().decoded);

@@ -4,6 +4,7 @@
 #include <QDialog>
 #include <QDockWidget>
 
+#include <functional>
 #include <memory>
 
 class ChartPane;
@@ -62,6 +63,11 @@ public:
 
     // The connection's messages feed the charts; its panes offer "Chart this".
     void addConnection(ConnectionWorkspace *workspace, TopicTreePane *tree, MessageLogPane *log);
+    // The views of all connections: the tree's topics are charted from the connection current()
+    // gives, the log's messages from their own connection (byId()).
+    void setCombinedPanes(TopicTreePane *tree, MessageLogPane *log,
+                          const std::function<ConnectionWorkspace *()> &current,
+                          const std::function<ConnectionWorkspace *(quint16 id)> &byId);
     // Asks for the series (window-modal; returns at once); accepted, it is charted and the
     // dock shown.
     ChartSeriesDialog *chartThis(ConnectionWorkspace *workspace, const QString &topic,

@@ -585,6 +585,15 @@ void MainWindow::ensureCombined()
     m_workspaceStack->addWidget(m_combinedCentral);
     m_payloadDecoding->setCombinedPanes(m_combinedLogPane, m_combinedTreePane,
                                         [this] { return currentWorkspace(); });
+    m_chartDock->setCombinedPanes(
+            m_combinedTreePane, m_combinedLogPane, [this] { return currentWorkspace(); },
+            [this](quint16 id) -> ConnectionWorkspace * {
+                for (ConnectionWorkspace *workspace : workspaces()) {
+                    if (workspace->id() == id)
+                        return workspace;
+                }
+                return nullptr;
+            });
     m_combinedLogPane->restoreState(QStringLiteral("combinedLog"));
     m_combinedTreePane->restoreState(QStringLiteral("combinedTree"));
     connect(m_combinedLog, &MessageLogModel::countersChanged, this, [this] {

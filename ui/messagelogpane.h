@@ -88,6 +88,8 @@ public:
     quint64 selectedSequence() const { return m_selectedSequence; }
     // The topic of the message the detail view shows; empty when none.
     QString shownTopic() const { return m_shown.message.topic; }
+    // Its connection's id in a log of several connections (0 otherwise).
+    quint16 shownConnectionId() const { return m_shown.connectionId; }
     // Said above the detail view when the selected message has left the log or is hidden by a
     // filter (the detail view keeps showing it); empty otherwise.
     QString detailNoticeText() const;

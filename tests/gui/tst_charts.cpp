@@ -13,6 +13,8 @@
 #include "decodedpayloadview.h"
 #include "decodedtreemodel.h"
 #include "mainwindow.h"
+#include "messagelogmodel.h"
+#include "messagelogpane.h"
 #include "mosquittoprocess.h"
 #include "secretstore.h"
 #include "topicdetailpane.h"
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void chartsCelsiusFromTwoTopics();
+    void chartThisInTheLogOfAllConnections();
 
 private:
     void publish(const QString &topic, const QByteArray &payload);
@@ -288,6 +291,40 @@ void TestCharts::chartsCelsiusFromTwoTopics()
              qPrintable(QString::number(drawn.size())));
     QCOMPARE(*std::max_element(drawn.begin(), drawn.end()), 1000.0);
     QCOMPARE(*std::min_element(drawn.begin(), drawn.end()), -1000.0);
+}
+
+void TestCharts::chartThisInTheLogOfAllConnections()
+{
+    ConnectionWorkspace *first = m_window->currentWorkspace();
+    QVERIFY(WindowSteps::connectAndSubscribe(m_window.get(), first, m_broker->host(),
+                                             m_broker->port(), QStringLiteral("sensors/#")));
+    ConnectionWorkspace *second = m_window->openConnection();
+    QVERIFY(second != first);
+    m_window->showCombinedView();
+    const QString topic = QStringLiteral("sensors/c");
+    publish(topic, R"({"celsius": 7.5})");
+    MessageLogPane *log = m_window->combinedLogPane();
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (m_window->combinedLog()->flush(), m_window->combinedLog()->rowCount() > 0), 10000);
+    log->setDetailFormat(MessageLogPane::DetailFormat::Decoded);
+    log->selectRow(m_window->combinedLog()->rowCount() - 1);
+    QCOMPARE(log->shownTopic(), topic);
+    DecodedPayloadView *decoded = log->decodedView();
+    QModelIndex field;
+    QTRY_VERIFY((field = decoded->model()->findName(QStringLiteral("celsius"))).isValid());
+    // The message's own connection is charted, whichever is current.
+    m_window->setCurrentWorkspace(second);
+    m_window->showCombinedView();
+    QVERIFY(chooseFromMenu(QStringLiteral("Chart this…"), [&] {
+        QTreeView *view = decoded->treeView();
+        Q_EMIT view->customContextMenuRequested(view->visualRect(field).center());
+    }));
+    acceptChartDialog(topic, QStringLiteral("7.5"));
+    ChartSeriesModel *model = m_window->chartDock()->model();
+    QCOMPARE(model->seriesCount(), 1);
+    QCOMPARE(model->series(0).connection, first->id());
+    publish(topic, R"({"celsius": 8})");
+    QTRY_COMPARE(values(model->series(0).points), QList<double>{8});
 }
 
 QTEST_MAIN(TestCharts)
