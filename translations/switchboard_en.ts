@@ -25,6 +25,16 @@ mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them
     </message>
 </context>
 <context>
+    <name>ChartSeriesModel</name>
+    <message numerus="yes">
+        <source>%Ln message(s) gave no number; the last: %1</source>
+        <translation>
+            <numerusform>%Ln message gave no number; the last: %1</numerusform>
+            <numerusform>%Ln messages gave no number; the last: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClearRetainedDialog</name>
     <message numerus="yes">
         <source>%Ln topic(s) %1 hold a retained message that this window knows of. Clearing publishes an empty retained message to each; the broker then forgets it. Nothing has been sent yet.</source>

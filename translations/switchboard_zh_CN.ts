@@ -263,6 +263,237 @@ mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关�
     </message>
 </context>
 <context>
+    <name>ChartDock</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Chart this</source>
+        <translation>绘制图表</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPane</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Freeze the chart; points keep being collected</source>
+        <translation>冻结图表；数据点仍会继续收集</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle or turn the wheel over the chart to zoom</source>
+        <translation>在图表上拖出矩形或滚动滚轮以缩放</translation>
+    </message>
+    <message>
+        <source>Remove series</source>
+        <translation>移除序列</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>时间跨度：</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>All points</source>
+        <translation>全部数据点</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export chart picture</source>
+        <translation>导出图表图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSeriesDialog</name>
+    <message>
+        <source>Chart this</source>
+        <translation>绘制图表</translation>
+    </message>
+    <message>
+        <source>A topic, or a filter with + and # to chart several topics as one series</source>
+        <translation>一个主题，或带 + 和 # 的过滤器，将多个主题绘制为一个序列</translation>
+    </message>
+    <message>
+        <source>the whole payload</source>
+        <translation>整个负载</translation>
+    </message>
+    <message>
+        <source>A field of the decoded payload: value, a.b.c, list[2], or metrics[temperature] (the element whose name is temperature)</source>
+        <translation>解码后负载中的字段：value、a.b.c、list[2] 或 metrics[temperature]（name 为 temperature 的元素）</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Name a topic.</source>
+        <translation>请填写主题。</translation>
+    </message>
+    <message>
+        <source>Not a field path: %1</source>
+        <translation>不是字段路径：%1</translation>
+    </message>
+    <message>
+        <source>No message on this topic yet.</source>
+        <translation>此主题尚无消息。</translation>
+    </message>
+    <message>
+        <source>The last message does not decode: %1</source>
+        <translation>最后一条消息无法解码：%1</translation>
+    </message>
+    <message>
+        <source>In the last message: %1</source>
+        <translation>最后一条消息中的值：%1</translation>
+    </message>
+    <message>
+        <source>Not a number in the last message: %1</source>
+        <translation>最后一条消息中不是数字：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSeriesModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>topic · field path</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No connection to chart from.</source>
+        <translation>没有可用于绘图的连接。</translation>
+    </message>
+    <message>
+        <source>The topic is not valid: %1</source>
+        <translation>主题无效：%1</translation>
+    </message>
+    <message>
+        <source>The field path is not valid: %1</source>
+        <translation>字段路径无效：%1</translation>
+    </message>
+    <message>
+        <source>Not a chart export: the first line must start with &quot;time&quot;.</source>
+        <translation>不是图表导出文件：第一行必须以 &quot;time&quot; 开头。</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields, not %3.</source>
+        <translation>第 %1 行有 %2 个字段，而不是 %3 个。</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not a time.</source>
+        <translation>第 %1 行：&quot;%2&quot; 不是时间。</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not a number.</source>
+        <translation>第 %1 行：&quot;%2&quot; 不是数字。</translation>
+    </message>
+    <message>
+        <source>waiting for a message</source>
+        <translation>等待消息</translation>
+    </message>
+    <message>
+        <source>no number: %1</source>
+        <translation>无数值：%1</translation>
+    </message>
+    <message>
+        <source>Connection: %1
+Topic: %2
+Field: %3</source>
+        <translation>连接：%1
+主题：%2
+字段：%3</translation>
+    </message>
+    <message>
+        <source>the whole payload</source>
+        <translation>整个负载</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) gave no number; the last: %1</source>
+        <translation>
+            <numerusform>%Ln 条消息没有得到数值；最后一条：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+</context>
+<context>
     <name>ClearRetainedDialog</name>
     <message>
         <source>Clear retained messages</source>
@@ -2558,6 +2789,10 @@ mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关�
     <message>
         <source>No rule names a decoder for this topic: the format was guessed. &quot;Decode as…&quot; in the context menu of the topic or the message sets one.</source>
         <translation>没有规则为此主题指定解码器：格式是猜测的。在主题或消息的右键菜单中选择“解码为…”即可设置。</translation>
+    </message>
+    <message>
+        <source>Chart this…</source>
+        <translation>绘制图表…</translation>
     </message>
 </context>
 <context>
@@ -5079,6 +5314,82 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
         <source>not JSON: %1 at byte %2</source>
         <translation>不是 JSON：%1，位于第 %2 字节</translation>
     </message>
+    <message>
+        <source>null</source>
+        <translation>空值 (null)</translation>
+    </message>
+    <message>
+        <source>the text &quot;%1&quot;</source>
+        <translation>文本 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节数据</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>the value %1</source>
+        <translation>值 %1</translation>
+    </message>
+    <message>
+        <source>a backslash ends the path; it escapes the character after it</source>
+        <translation>路径以反斜杠结尾；反斜杠用于转义其后的字符</translation>
+    </message>
+    <message>
+        <source>&quot;[&quot; at character %1 is not closed with &quot;]&quot;</source>
+        <translation>第 %1 个字符处的 &quot;[&quot; 没有以 &quot;]&quot; 闭合</translation>
+    </message>
+    <message>
+        <source>empty brackets at character %1</source>
+        <translation>第 %1 个字符处的方括号为空</translation>
+    </message>
+    <message>
+        <source>the path starts with &quot;.&quot;: begin with a name</source>
+        <translation>路径以 &quot;.&quot; 开头：请以名称开头</translation>
+    </message>
+    <message>
+        <source>expected &quot;.&quot; or &quot;[&quot; at character %1</source>
+        <translation>第 %1 个字符处应为 &quot;.&quot; 或 &quot;[&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;]&quot; at character %1 closes no &quot;[&quot;</source>
+        <translation>第 %1 个字符处的 &quot;]&quot; 没有对应的 &quot;[&quot;</translation>
+    </message>
+    <message>
+        <source>a name is missing at character %1</source>
+        <translation>第 %1 个字符处缺少名称</translation>
+    </message>
+    <message>
+        <source>the payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>%1 is %2, it has no field &quot;%3&quot;</source>
+        <translation>%1 是%2，没有字段 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has %2 element(s), no [%3]</source>
+        <translation>%1 有 %2 个元素，没有 [%3]</translation>
+    </message>
+    <message>
+        <source>%1 has no element named &quot;%2&quot;</source>
+        <translation>%1 中没有名为 &quot;%2&quot; 的元素</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot;</source>
+        <translation>%1 没有字段 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a number</source>
+        <translation>%1 是%2，不是数字</translation>
+    </message>
 </context>
 <context>
     <name>PayloadDecodingController</name>
@@ -6698,6 +7009,10 @@ The broker holds a retained message for this topic.</source>
     <message>
         <source>Decode as…</source>
         <translation>解码为…</translation>
+    </message>
+    <message>
+        <source>Chart this…</source>
+        <translation>绘制图表…</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,14 @@
 #include "decodedpayloadview.h"
 
 #include "decodedtreemodel.h"
+#include "nodepath.h"
 #include "payloadformat.h"
 #include "payloadtextview.h"
 #include "theme.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -43,6 +45,8 @@ DecodedPayloadView::DecodedPayloadView(QWidget *parent)
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_tree->setColumnWidth(DecodedTreeModel::NameColumn, digit * 22);
     m_tree->setColumnWidth(DecodedTreeModel::TypeColumn, digit * 26);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &DecodedPayloadView::onContextMenu);
     // A big payload's hex dump is made off the UI thread and shown in part first.
     m_hex = new PayloadTextView;
     m_hex->setObjectName(QStringLiteral("decodedHexEdit"));
@@ -160,4 +164,30 @@ QString DecodedPayloadView::warningsText() const
 QString DecodedPayloadView::hexText() const
 {
     return m_hex->isHidden() ? QString() : m_hex->text();
+}
+
+QString DecodedPayloadView::pathOf(const QModelIndex &index) const
+{
+    const std::shared_ptr<const Payload::DecodeResult> result = m_model->result();
+    if (!result || !index.isValid())
+        return QString();
+    QList<int> rows;
+    for (QModelIndex at = index.siblingAtColumn(0); at.isValid(); at = at.parent())
+        rows.prepend(at.row());
+    return Payload::NodePath::pathTo(result->root, rows).toString();
+}
+
+void DecodedPayloadView::onContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    const std::shared_ptr<const Payload::DecodeResult> result = m_model->result();
+    if (!index.isValid() || !result)
+        return;
+    const QString path = pathOf(index);
+    const Payload::NodePath::Parsed parsed = Payload::NodePath::parse(path);
+    QMenu menu(this);
+    QAction *chart = menu.addAction(tr("Chart this…"));
+    chart->setEnabled(parsed.isValid() && parsed.path.resolve(result->root).number.has_value());
+    if (menu.exec(m_tree->viewport()->mapToGlobal(position)) == chart)
+        Q_EMIT chartRequested(path);
 }

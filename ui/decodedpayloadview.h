@@ -51,8 +51,16 @@ public:
     QString hexText() const; // the fallback shown when the payload does not decode
     QTreeView *treeView() const { return m_tree; }
     DecodedTreeModel *model() const { return m_model; }
+    // The field path (Payload::NodePath) of a row of the tree.
+    QString pathOf(const QModelIndex &index) const;
+
+Q_SIGNALS:
+    // "Chart this" on a numeric field: its path in the payload.
+    void chartRequested(const QString &path);
 
 private:
+    void onContextMenu(const QPoint &position);
+
     QLabel *m_summary = nullptr;
     QLabel *m_warnings = nullptr;
     QTreeView *m_tree = nullptr;

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "brokerdashboarddock.h"
+#include "chartdock.h"
 #include "collectionspane.h"
 #include "connectionpane.h"
 #include "connectionworkspace.h"
@@ -280,6 +281,10 @@ void MainWindow::createDocks()
     m_collectionsDock->hide();
     connect(this, &MainWindow::currentWorkspaceChanged, m_collectionsPane,
             &CollectionsPane::setWorkspace);
+    m_chartDock = new ChartDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartDock);
+    tabifyDockWidget(m_publishDock, m_chartDock);
+    m_chartDock->hide();
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
@@ -330,6 +335,7 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
     m_packetInspectorDock->addWorkspace(workspace);
     m_brokerDashboardDock->addWorkspace(workspace);
     m_topTalkersDock->addWorkspace(workspace, view->logPane, view->topicTreePane);
+    m_chartDock->addConnection(workspace, view->topicTreePane, view->logPane);
 
     const auto published = [workspace, view](const Mqtt::Message &message, quint64 token) {
         view->publishPane->addKnownTopic(message.topic);
@@ -594,6 +600,15 @@ void MainWindow::ensureCombined()
     m_workspaceStack->addWidget(m_combinedCentral);
     m_payloadDecoding->setCombinedPanes(m_combinedLogPane, m_combinedTreePane,
                                         [this] { return currentWorkspace(); });
+    m_chartDock->setCombinedPanes(
+            m_combinedTreePane, m_combinedLogPane, [this] { return currentWorkspace(); },
+            [this](quint16 id) -> ConnectionWorkspace * {
+                for (ConnectionWorkspace *workspace : workspaces()) {
+                    if (workspace->id() == id)
+                        return workspace;
+                }
+                return nullptr;
+            });
     m_combinedLogPane->restoreState(QStringLiteral("combinedLog"));
     m_combinedTreePane->restoreState(QStringLiteral("combinedTree"));
     connect(m_combinedLog, &MessageLogModel::countersChanged, this, [this] {
@@ -948,6 +963,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_brokerDashboardDock->toggleViewAction());
     viewMenu->addAction(m_topTalkersDock->toggleViewAction());
     viewMenu->addAction(m_collectionsDock->toggleViewAction());
+    viewMenu->addAction(m_chartDock->toggleViewAction());
     viewMenu->addAction(m_recording->toolBar()->toggleViewAction());
     viewMenu->addSeparator();
     m_treeLayoutAction = viewMenu->addAction(tr("&Topic tree layout"));

@@ -11,6 +11,7 @@
 
 class BrokerDashboardDock;
 class CollectionsPane;
+class ChartDock;
 class ConnectionPane;
 class ConnectionWorkspace;
 class MessageFilterProxyModel;
@@ -85,6 +86,8 @@ public:
     // View → Collections: saved messages sent over the current connection.
     CollectionsPane *collectionsPane() const { return m_collectionsPane; }
     QDockWidget *collectionsDock() const { return m_collectionsDock; }
+    // View → Charts: live charts of numeric fields, fed by every connection.
+    ChartDock *chartDock() const { return m_chartDock; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -230,6 +233,7 @@ private:
     TopTalkersDock *m_topTalkersDock = nullptr;
     CollectionsPane *m_collectionsPane = nullptr;
     QDockWidget *m_collectionsDock = nullptr;
+    ChartDock *m_chartDock = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;

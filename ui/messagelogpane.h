@@ -86,6 +86,10 @@ public:
     // The sequence number of the selected message, 0 when none. It stays on the message the
     // user chose while rows arrive, leave or are filtered out.
     quint64 selectedSequence() const { return m_selectedSequence; }
+    // The topic of the message the detail view shows; empty when none.
+    QString shownTopic() const { return m_shown.message.topic; }
+    // Its connection's id in a log of several connections (0 otherwise).
+    quint16 shownConnectionId() const { return m_shown.connectionId; }
     // Said above the detail view when the selected message has left the log or is hidden by a
     // filter (the detail view keeps showing it); empty otherwise.
     QString detailNoticeText() const;

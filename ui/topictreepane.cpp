@@ -313,6 +313,8 @@ void TopicTreePane::onContextMenu(const QPoint &position)
     QAction *publish = menu.addAction(tr("Use in the publish composer"));
     QAction *decodeAs = menu.addAction(tr("Decode as…"));
     decodeAs->setEnabled(index.data(TopicTreeModel::IsTopicRole).toBool());
+    QAction *chart = menu.addAction(tr("Chart this…"));
+    chart->setEnabled(index.data(TopicTreeModel::IsTopicRole).toBool());
 
     QAction *chosen = menu.exec(m_ui->treeView->viewport()->mapToGlobal(position));
     if (chosen == find)
@@ -325,6 +327,8 @@ void TopicTreePane::onContextMenu(const QPoint &position)
         Q_EMIT topicChosenForPublishing(topic);
     else if (chosen == decodeAs)
         Q_EMIT decodeAsRequested(topic);
+    else if (chosen == chart)
+        Q_EMIT chartRequested(topic);
 }
 
 void TopicTreePane::saveState(const QString &settingsGroup) const

@@ -61,6 +61,8 @@ Q_SIGNALS:
     void topicChosenForPublishing(const QString &topic);
     // "Decode as…" in a topic's context menu.
     void decodeAsRequested(const QString &topic);
+    // "Chart this" in a topic's context menu.
+    void chartRequested(const QString &topic);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -253,6 +253,7 @@ void ConnectionWorkspace::onMessageReceived(const Mqtt::Message &message)
         m_combinedLog->append(message, MessageLogModel::Direction::Incoming, now, m_id, decoded);
     if (m_combinedTree)
         m_combinedTree->append(message, now, m_id, decoded);
+    Q_EMIT messageArrived(message, now, decoded);
 }
 
 void ConnectionWorkspace::setCaptureFile(const QString &path)
@@ -277,6 +278,8 @@ void ConnectionWorkspace::appendCaptured(const Mqtt::Message &message,
         m_combinedLog->append(message, direction, timestampMs, m_id);
     if (m_combinedTree)
         m_combinedTree->append(message, timestampMs, m_id);
+    if (direction == MessageLogModel::Direction::Incoming)
+        Q_EMIT messageArrived(message, timestampMs, nullptr);
 }
 
 void ConnectionWorkspace::recordPublished(const Mqtt::Message &message, quint64 token)

@@ -147,6 +147,10 @@ Q_SIGNALS:
     void packetTracingChanged(Mqtt::PacketTracing tracing);
     // The rules or the .proto files changed: shown payloads should be decoded again.
     void decodingChanged();
+    // A message arrived (or was read from a capture file) at that time, with the result
+    // decoded as it arrived (Sparkplug B; else null). The charts take their points from here.
+    void messageArrived(const Mqtt::Message &message, qint64 timestampMs,
+                        const std::shared_ptr<const Payload::DecodeResult> &decoded);
 
 private:
     void onStateChanged(Mqtt::Client::State state);
