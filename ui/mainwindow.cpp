@@ -8,6 +8,7 @@
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
 #include "packetinspectordock.h"
+#include "scriptconsole.h"
 #include "payloaddecodingcontroller.h"
 #include "profilestore.h"
 #include "publishpane.h"
@@ -271,6 +272,12 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_topTalkersDock);
     tabifyDockWidget(m_publishDock, m_topTalkersDock);
     m_topTalkersDock->hide();
+    m_scriptConsole = new ScriptConsole(m_profiles, this);
+    m_scriptConsoleDock = makeDock(m_scriptConsole, tr("Script console"),
+                                   QStringLiteral("scriptConsole"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_scriptConsoleDock);
+    tabifyDockWidget(m_publishDock, m_scriptConsoleDock);
+    m_scriptConsoleDock->hide();
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
@@ -824,6 +831,13 @@ PacketInspectorPane *MainWindow::packetInspectorPane() const
     return m_current ? m_packetInspectorDock->pane(m_current->workspace) : nullptr;
 }
 
+void MainWindow::showScriptConsole()
+{
+    m_scriptConsoleDock->show();
+    m_scriptConsoleDock->raise();
+    m_scriptConsole->setFocus();
+}
+
 RequestResponsePane *MainWindow::requestResponsePane() const
 {
     return m_current ? m_current->requestResponsePane : nullptr;
@@ -969,6 +983,11 @@ void MainWindow::createMenus()
                               "current connection"));
     connect(decoding, &QAction::triggered, this,
             [this] { m_payloadDecoding->editRules(currentWorkspace()); });
+    QAction *scripts = toolsMenu->addAction(tr("&Script console"));
+    scripts->setObjectName(QStringLiteral("scriptConsoleAction"));
+    scripts->setStatusTip(tr("Run JavaScript that connects, publishes, expects messages and "
+                             "tests devices"));
+    connect(scripts, &QAction::triggered, this, &MainWindow::showScriptConsole);
     toolsMenu->setToolTipsVisible(true);
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));

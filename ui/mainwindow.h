@@ -16,6 +16,7 @@ class MessageFilterProxyModel;
 class MessageLogModel;
 class MessageLogPane;
 class PacketInspectorDock;
+class ScriptConsole;
 class PacketInspectorPane;
 class PayloadDecodingController;
 class ProfileStore;
@@ -81,6 +82,9 @@ public:
     BrokerDashboardDock *brokerDashboardDock() const { return m_brokerDashboardDock; }
     // View → Top talkers: the current connection's busiest topics and subtrees.
     TopTalkersDock *topTalkersDock() const { return m_topTalkersDock; }
+    // Tools → Script console: shows the dock and puts the editor in focus.
+    void showScriptConsole();
+    ScriptConsole *scriptConsole() const { return m_scriptConsole; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -224,6 +228,8 @@ private:
     PacketInspectorDock *m_packetInspectorDock = nullptr;
     BrokerDashboardDock *m_brokerDashboardDock = nullptr;
     TopTalkersDock *m_topTalkersDock = nullptr;
+    QDockWidget *m_scriptConsoleDock = nullptr;
+    ScriptConsole *m_scriptConsole = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;
