@@ -835,6 +835,10 @@ void MainWindow::showScriptConsole()
 {
     m_scriptConsoleDock->show();
     m_scriptConsoleDock->raise();
+    // Room for the editor and the output under the log.
+    const int wanted = 380;
+    if (m_scriptConsoleDock->height() < wanted)
+        resizeDocks({m_scriptConsoleDock}, {wanted}, Qt::Vertical);
     m_scriptConsole->setFocus();
 }
 

@@ -36,6 +36,8 @@ ScriptConsole::ScriptConsole(ProfileStore *profiles, QWidget *parent)
             tr("Write a script here or open one: connect(), subscribe(), publish(), on(), "
                "expect(), sleep(), test(), log() (see docs/scripting.md)"));
     m_ui->output->setPlaceholderText(tr("What the script logs, its tests and its errors"));
+    // A script that logs every message of a flood must not fill the memory.
+    m_ui->output->setMaximumBlockCount(10000);
     setFocusProxy(m_ui->editor);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);

@@ -26,6 +26,17 @@ namespace {
 
 constexpr int Timeout = 20000;
 
+// With SWITCHBOARD_SCREENSHOT_DIR set, saves what the window shows there (docs/*.png).
+void saveScreenshot(QWidget *window, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_DIR");
+    if (directory.isEmpty())
+        return;
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    window->grab().save(directory + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 } // namespace
 
 class TestScriptConsole : public QObject
@@ -64,6 +75,7 @@ void TestScriptConsole::initTestCase()
     QVERIFY2(m_broker->start(), qPrintable(m_broker->errorString()));
     m_secrets = std::make_unique<SecretStore>(QStringLiteral("switchboard-tests"));
     m_window = std::make_unique<MainWindow>(nullptr, m_secrets.get());
+    m_window->resize(1100, 760);
     m_window->show();
 }
 
@@ -112,9 +124,16 @@ test("echo", function () {
 
 void TestScriptConsole::failureShowsItsLine()
 {
-    console()->setScript(QStringLiteral("connect(\"%1\");\nsubscribe(\"console/b\");\n"
-                                        "test(\"nothing comes\", function () {\n"
-                                        "    expect(\"console/b\", 200);\n});\n")
+    console()->setScript(QStringLiteral(R"(connect("%1");
+subscribe("console/b");
+test("an echo", function () {
+    publish("console/b", "ping");
+    log("got", expect("console/b", 1000).payload);
+});
+test("nothing comes", function () {
+    expect("console/b", 200);
+});
+)")
                                  .arg(url()));
     QSignalSpy finished(console(), &ScriptConsole::runFinished);
     console()->run();
@@ -122,12 +141,13 @@ void TestScriptConsole::failureShowsItsLine()
     const QString output = console()->outputText();
     QVERIFY2(output.contains(QLatin1String("FAIL  nothing comes")), qPrintable(output));
     QVERIFY2(
-            output.contains(QLatin1String("line 4: expected a message on console/b within 200 ms")),
+            output.contains(QLatin1String("line 8: expected a message on console/b within 200 ms")),
             qPrintable(output));
     // The editor marks the line.
     const auto *editor = child<QPlainTextEdit>(console(), "scriptEditor");
     QCOMPARE(editor->extraSelections().size(), 1);
-    QCOMPARE(editor->extraSelections().constFirst().cursor.blockNumber(), 3);
+    QCOMPARE(editor->extraSelections().constFirst().cursor.blockNumber(), 7);
+    saveScreenshot(m_window.get(), QStringLiteral("script-console"));
 }
 
 void TestScriptConsole::stopInterruptsALoopingScript()
