@@ -8,7 +8,6 @@
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
 #include "packetinspectordock.h"
-#include "scriptconsole.h"
 #include "payloaddecodingcontroller.h"
 #include "profilestore.h"
 #include "publishpane.h"
@@ -16,6 +15,7 @@
 #include "requestresponsepane.h"
 #include "retainedscan.h"
 #include "savedsession.h"
+#include "scriptconsole.h"
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
@@ -273,8 +273,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_publishDock, m_topTalkersDock);
     m_topTalkersDock->hide();
     m_scriptConsole = new ScriptConsole(m_profiles, this);
-    m_scriptConsoleDock = makeDock(m_scriptConsole, tr("Script console"),
-                                   QStringLiteral("scriptConsole"));
+    m_scriptConsoleDock =
+            makeDock(m_scriptConsole, tr("Script console"), QStringLiteral("scriptConsole"));
     addDockWidget(Qt::BottomDockWidgetArea, m_scriptConsoleDock);
     tabifyDockWidget(m_publishDock, m_scriptConsoleDock);
     m_scriptConsoleDock->hide();
