@@ -330,7 +330,7 @@ void ScriptSession::onMessageReceived(const Mqtt::Message &message)
 {
     if (m_finishing)
         return;
-    Received received{++m_lastSequence, message.topic, toJs(message)};
+    const Received received{++m_lastSequence, message};
     m_inbox.append(received);
     if (m_inbox.size() > InboxLimit)
         m_inbox.removeFirst();
@@ -351,12 +351,15 @@ void ScriptSession::dispatchHandlers()
     const QList<Received> messages = std::exchange(m_undispatched, {});
     for (const Received &received : messages) {
         const QList<Handler> handlers = m_handlers;
+        QJSValue object;
         for (const Handler &handler : handlers) {
             if (isStopped() || m_finishing)
                 return;
-            if (!Mqtt::topicMatches(handler.filter, received.topic))
+            if (!Mqtt::topicMatches(handler.filter, received.message.topic))
                 continue;
-            const QJSValue outcome = tryCall(handler.function, {received.message});
+            if (object.isUndefined())
+                object = toJs(received.message);
+            const QJSValue outcome = tryCall(handler.function, {object});
             if (!outcome.hasOwnProperty(QStringLiteral("error")) || isStopped())
                 continue;
             ScriptError error = errorFrom(outcome.property(QStringLiteral("error")));
@@ -775,15 +778,18 @@ QJSValue ScriptSession::expect(const QJSValue &filter, const QJSValue &predicate
     QString lastOther;
     forever {
         for (qsizetype i = 0; i < m_inbox.size(); ++i) {
-            if (m_inbox.at(i).sequence <= scanned)
+            const Received &entry = m_inbox.at(i);
+            if (entry.sequence <= scanned)
                 continue;
-            const Received received = m_inbox.at(i);
-            scanned = received.sequence;
-            if (!Mqtt::topicMatches(text, received.topic))
+            scanned = entry.sequence;
+            if (!Mqtt::topicMatches(text, entry.message.topic))
                 continue;
+            // A copy: the predicate may change the inbox.
+            const Received received = entry;
+            const QJSValue object = toJs(received.message);
             bool matches = true;
             if (!test.isUndefined()) {
-                const QJSValue outcome = tryCall(test, {received.message});
+                const QJSValue outcome = tryCall(test, {object});
                 if (isStopped())
                     return {};
                 if (outcome.hasOwnProperty(QStringLiteral("error"))) {
@@ -800,10 +806,10 @@ QJSValue ScriptSession::expect(const QJSValue &filter, const QJSValue &predicate
                         break;
                     }
                 }
-                return received.message;
+                return object;
             }
             ++others;
-            lastOther = received.message.property(QStringLiteral("payload")).toString();
+            lastOther = QString::fromUtf8(received.message.payload);
             i = -1; // start again from the beginning, past what was scanned
         }
         // Every message so far was looked at (those expect() took earlier are gone).

@@ -89,8 +89,9 @@ private:
     struct Received
     {
         quint64 sequence = 0;
-        QString topic;
-        QJSValue message;
+        // Kept as C++ values: a JavaScript object (an engine handle each, which every garbage
+        // collection walks) is made only for a handler or an expect() that looks at it.
+        Mqtt::Message message;
     };
     struct Handler
     {
