@@ -1150,6 +1150,58 @@ Field: %3</source>
         <source>Print every MQTT packet sent and received on stderr, one line each: time, send or recv, type, then what applies of id=, q=, r=, d=, rc=, sp= and the size (e.g. &quot;12:00:01.250 recv SUBACK id=1 rc=granted-qos-1 5B&quot;); and the broker&apos;s limits, each subscription&apos;s outcome and each change of broker.</source>
         <translation>在标准错误上逐行打印收发的每个 MQTT 报文：时间、send 或 recv、类型，然后是适用的 id=、q=、r=、d=、rc=、sp= 和大小（例如 &quot;12:00:01.250 recv SUBACK id=1 rc=granted-qos-1 5B&quot;）；以及服务器的限制、每个订阅的结果和每次服务器切换。</translation>
     </message>
+    <message>
+        <source>PASS  %1 (%2 ms)</source>
+        <translation>通过  %1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>FAIL  %1 (%2 ms)</source>
+        <translation>失败  %1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>tests: %1, passed: %2, failed: %3, script errors: %4 (%5 s)</source>
+        <translation>测试：%1，通过：%2，失败：%3，脚本错误：%4（%5 秒）</translation>
+    </message>
+    <message>
+        <source>Run a JavaScript test script (docs/scripting.md): it connects where it says with connect(), each test(name, fn) passes or fails, and the exit code is the number of failures (tests that failed and errors outside tests, at most 100); 101 when the script cannot be run. env(NAME) reads the environment, e.g. MQTT_URL.</source>
+        <translation>运行 JavaScript 测试脚本（见 docs/scripting.md）：脚本用 connect() 连接到它指定的地方，每个 test(name, fn) 通过或失败，退出码为失败的数量（失败的测试与测试之外的错误，最多 100）；脚本无法运行时为 101。env(NAME) 读取环境变量，例如 MQTT_URL。</translation>
+    </message>
+    <message>
+        <source>The script to run (.js).</source>
+        <translation>要运行的脚本（.js）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Write the results as JUnit XML to FILE.</source>
+        <translation>将结果以 JUnit XML 写入 FILE。</translation>
+    </message>
+    <message>
+        <source>Interrupt the script after S seconds, 0 for no limit (default 60).</source>
+        <translation>S 秒后中断脚本，0 表示不限（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Cap the process&apos;s memory (address space) at MIB mebibytes, 0 for no cap (default 2048).</source>
+        <translation>将进程的内存（地址空间）限制为 MIB 兆字节，0 表示不限（默认 2048）。</translation>
+    </message>
+    <message>
+        <source>give one script to run</source>
+        <translation>请给出一个要运行的脚本</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds, not &apos;%1&apos;</source>
+        <translation>--timeout 必须是秒数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--memory-limit must be a number of mebibytes, not &apos;%1&apos;</source>
+        <translation>--memory-limit 必须是兆字节数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>cannot limit the memory: %1</source>
+        <translation>无法限制内存：%1</translation>
+    </message>
 </context>
 <context>
     <name>CollectionEntryDialog</name>
@@ -3362,6 +3414,18 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>Collections</source>
         <translation>集合</translation>
+    </message>
+    <message>
+        <source>Script console</source>
+        <translation>脚本控制台</translation>
+    </message>
+    <message>
+        <source>&amp;Script console</source>
+        <translation>脚本控制台(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run JavaScript that connects, publishes, expects messages and tests devices</source>
+        <translation>运行 JavaScript：连接、发布、等待消息并测试设备</translation>
     </message>
 </context>
 <context>
@@ -6259,6 +6323,275 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     </message>
 </context>
 <context>
+    <name>Script</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Script::ScriptSession</name>
+    <message>
+        <source>connection lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>interrupted after %1 s</source>
+        <translation>%1 秒后已中断</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>in the on() handler for %1: %2</source>
+        <translation>在 %1 的 on() 处理函数中：%2</translation>
+    </message>
+    <message>
+        <source>an exception without a message</source>
+        <translation>没有消息的异常</translation>
+    </message>
+    <message>
+        <source>%1: not connected (call connect() first)</source>
+        <translation>%1：未连接（请先调用 connect()）</translation>
+    </message>
+    <message>
+        <source>connect(): %1</source>
+        <translation>connect()：%1</translation>
+    </message>
+    <message>
+        <source>connect(): there is no profile named &apos;%1&apos;</source>
+        <translation>connect()：没有名为“%1”的配置</translation>
+    </message>
+    <message>
+        <source>connect(): give a broker URL such as mqtt://127.0.0.1:1883, not &apos;%1&apos;</source>
+        <translation>connect()：请给出服务器 URL，例如 mqtt://127.0.0.1:1883，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>version must be 5, 3.1.1 or 3.1, not &apos;%1&apos;</source>
+        <translation>版本必须是 5、3.1.1 或 3.1，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>未知选项“%1”</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: QoS must be 0, 1 or 2</source>
+        <translation>%1：QoS 必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>%1: the broker did not acknowledge the subscription to %2</source>
+        <translation>%1：服务器未确认对 %2 的订阅</translation>
+    </message>
+    <message>
+        <source>%1: the broker refused the subscription to %2: %3</source>
+        <translation>%1：服务器拒绝了对 %2 的订阅：%3</translation>
+    </message>
+    <message>
+        <source>unknown property &apos;%1&apos;</source>
+        <translation>未知属性“%1”</translation>
+    </message>
+    <message>
+        <source>QoS must be 0, 1 or 2</source>
+        <translation>QoS 必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>%1: the broker did not acknowledge the message to %2</source>
+        <translation>%1：服务器未确认发往 %2 的消息</translation>
+    </message>
+    <message>
+        <source>%1: the broker refused the message to %2: %3</source>
+        <translation>%1：服务器拒绝了发往 %2 的消息：%3</translation>
+    </message>
+    <message>
+        <source>on(): %1</source>
+        <translation>on()：%1</translation>
+    </message>
+    <message>
+        <source>on(): the handler must be a function</source>
+        <translation>on()：处理函数必须是函数</translation>
+    </message>
+    <message>
+        <source>expect(): %1</source>
+        <translation>expect()：%1</translation>
+    </message>
+    <message>
+        <source>expect(): the predicate must be a function</source>
+        <translation>expect()：判断条件必须是函数</translation>
+    </message>
+    <message>
+        <source>the predicate</source>
+        <translation>判断条件</translation>
+    </message>
+    <message>
+        <source>expected a message on %1 within %2 ms</source>
+        <translation>预期在 %2 毫秒内收到 %1 上的消息</translation>
+    </message>
+    <message>
+        <source>expected a message on %1 matching %2 within %3 ms</source>
+        <translation>预期在 %3 毫秒内收到 %1 上符合 %2 的消息</translation>
+    </message>
+    <message>
+        <source>; messages on it that did not match: %1, the last: %2</source>
+        <translation>；其上不符合的消息：%1 条，最后一条：%2</translation>
+    </message>
+    <message>
+        <source>; not connected</source>
+        <translation>；未连接</translation>
+    </message>
+    <message>
+        <source>; no subscription covers %1</source>
+        <translation>；没有订阅覆盖 %1</translation>
+    </message>
+    <message>
+        <source>sleep(): give a time in milliseconds</source>
+        <translation>sleep()：请给出以毫秒计的时间</translation>
+    </message>
+    <message>
+        <source>test(): tests cannot be nested</source>
+        <translation>test()：测试不能嵌套</translation>
+    </message>
+    <message>
+        <source>test(): give a name and a function</source>
+        <translation>test()：请给出名称和函数</translation>
+    </message>
+    <message>
+        <source>json.parse(): not JSON: %1 at character %2 of &quot;%3&quot;</source>
+        <translation>json.parse()：不是 JSON：“%3”的第 %2 个字符处 %1</translation>
+    </message>
+    <message>
+        <source>json.parse(): not JSON: &quot;%1&quot;</source>
+        <translation>json.parse()：不是 JSON：“%1”</translation>
+    </message>
+    <message>
+        <source>payload.decode(): %1</source>
+        <translation>payload.decode()：%1</translation>
+    </message>
+    <message>
+        <source>payload.encode(): %1</source>
+        <translation>payload.encode()：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptConsole</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a script file</source>
+        <translation>打开脚本文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the script to a file</source>
+        <translation>将脚本保存到文件</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>时间限制(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The script is interrupted after this time (0: no limit)</source>
+        <translation>超过此时间后脚本将被中断（0：不限）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the script on a thread of its own (Ctrl+R in the editor)</source>
+        <translation>在独立线程上运行脚本（编辑器中按 Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Interrupt the running script</source>
+        <translation>中断正在运行的脚本</translation>
+    </message>
+    <message>
+        <source>Write a script here or open one: connect(), subscribe(), publish(), on(), expect(), sleep(), test(), log() (see docs/scripting.md)</source>
+        <translation>在此编写脚本或打开一个脚本：connect()、subscribe()、publish()、on()、expect()、sleep()、test()、log()（见 docs/scripting.md）</translation>
+    </message>
+    <message>
+        <source>What the script logs, its tests and its errors</source>
+        <translation>脚本输出的日志、测试结果和错误</translation>
+    </message>
+    <message>
+        <source>PASS  %1 (%2 ms)</source>
+        <translation>通过  %1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>FAIL  %1 (%2 ms)</source>
+        <translation>失败  %1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <source>Error at line %1: %2</source>
+        <translation>第 %1 行出错：%2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Finished in %1 s: tests %2, passed %3, failed %4, errors %5</source>
+        <translation>用时 %1 秒完成：测试 %2，通过 %3，失败 %4，错误 %5</translation>
+    </message>
+    <message>
+        <source>untitled.js</source>
+        <translation>未命名.js</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open script</source>
+        <translation>打开脚本</translation>
+    </message>
+    <message>
+        <source>JavaScript (*.js);;All files (*)</source>
+        <translation>JavaScript (*.js);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save script</source>
+        <translation>保存脚本</translation>
+    </message>
+    <message>
+        <source>(not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>Could not store the password in the keychain: %1</source>
@@ -7314,6 +7647,8 @@ Commands:
          --subscribers, --connect-rate, --rate, --duration, --json)
   record record messages to a capture file
   replay publish a capture file&apos;s messages again
+  run    run a JavaScript test script (connect, publish, expect,
+         test); exit code: the number of failures (--junit FILE)
 
 Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
         <translation>用法：switchboard-cli &lt;命令&gt; [选项]
@@ -7326,6 +7661,8 @@ Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
          --rate、--duration、--json）
   record 将消息录制到录制文件
   replay 重新发布录制文件中的消息
+  run    运行 JavaScript 测试脚本（connect、publish、expect、test）；
+         退出码：失败的数量（--junit FILE）
 
 运行 &apos;switchboard-cli &lt;命令&gt; --help&apos; 查看其选项。</translation>
     </message>

@@ -17,6 +17,7 @@
 #include "requestresponsepane.h"
 #include "retainedscan.h"
 #include "savedsession.h"
+#include "scriptconsole.h"
 #include "secretstore.h"
 #include "subscriptionmodel.h"
 #include "subscriptionspane.h"
@@ -285,6 +286,12 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_chartDock);
     tabifyDockWidget(m_publishDock, m_chartDock);
     m_chartDock->hide();
+    m_scriptConsole = new ScriptConsole(m_profiles, this);
+    m_scriptConsoleDock =
+            makeDock(m_scriptConsole, tr("Script console"), QStringLiteral("scriptConsole"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_scriptConsoleDock);
+    tabifyDockWidget(m_publishDock, m_scriptConsoleDock);
+    m_scriptConsoleDock->hide();
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
@@ -854,6 +861,17 @@ PacketInspectorPane *MainWindow::packetInspectorPane() const
     return m_current ? m_packetInspectorDock->pane(m_current->workspace) : nullptr;
 }
 
+void MainWindow::showScriptConsole()
+{
+    m_scriptConsoleDock->show();
+    m_scriptConsoleDock->raise();
+    // Room for the editor and the output under the log.
+    const int wanted = 380;
+    if (m_scriptConsoleDock->height() < wanted)
+        resizeDocks({m_scriptConsoleDock}, {wanted}, Qt::Vertical);
+    m_scriptConsole->setFocus();
+}
+
 RequestResponsePane *MainWindow::requestResponsePane() const
 {
     return m_current ? m_current->requestResponsePane : nullptr;
@@ -1002,6 +1020,11 @@ void MainWindow::createMenus()
                               "current connection"));
     connect(decoding, &QAction::triggered, this,
             [this] { m_payloadDecoding->editRules(currentWorkspace()); });
+    QAction *scripts = toolsMenu->addAction(tr("&Script console"));
+    scripts->setObjectName(QStringLiteral("scriptConsoleAction"));
+    scripts->setStatusTip(tr("Run JavaScript that connects, publishes, expects messages and "
+                             "tests devices"));
+    connect(scripts, &QAction::triggered, this, &MainWindow::showScriptConsole);
     toolsMenu->setToolTipsVisible(true);
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));

@@ -18,6 +18,7 @@ class MessageFilterProxyModel;
 class MessageLogModel;
 class MessageLogPane;
 class PacketInspectorDock;
+class ScriptConsole;
 class PacketInspectorPane;
 class PayloadDecodingController;
 class ProfileStore;
@@ -88,6 +89,9 @@ public:
     QDockWidget *collectionsDock() const { return m_collectionsDock; }
     // View → Charts: live charts of numeric fields, fed by every connection.
     ChartDock *chartDock() const { return m_chartDock; }
+    // Tools → Script console: shows the dock and puts the editor in focus.
+    void showScriptConsole();
+    ScriptConsole *scriptConsole() const { return m_scriptConsole; }
 
     // Several connections. openConnection() makes a connection with the profile of that name
     // (empty: the last used one) and makes it current; closeConnection() disconnects and
@@ -234,6 +238,8 @@ private:
     CollectionsPane *m_collectionsPane = nullptr;
     QDockWidget *m_collectionsDock = nullptr;
     ChartDock *m_chartDock = nullptr;
+    QDockWidget *m_scriptConsoleDock = nullptr;
+    ScriptConsole *m_scriptConsole = nullptr;
 
     QAction *m_newConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;

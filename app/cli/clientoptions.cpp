@@ -30,6 +30,8 @@ QString commandName(Command command)
         return QStringLiteral("record");
     case Command::Replay:
         return QStringLiteral("replay");
+    case Command::Run:
+        return QStringLiteral("run");
     }
     return QString();
 }
@@ -218,6 +220,8 @@ ClientOptionsParser::ClientOptionsParser(Command command, const QString &descrip
         qosHelp = QCoreApplication::translate(
                 "Cli", "Quality of service of every message in place of the recorded one: 0, 1 "
                        "or 2 (default: as recorded).");
+        break;
+    case Command::Run:
         break;
     }
     addOption({{QStringLiteral("q"), QStringLiteral("qos")},

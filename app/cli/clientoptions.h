@@ -27,7 +27,7 @@ enum ExitCode {
     ExitTimedOut = 27, // sub -W expired (mosquitto_sub uses the same value)
 };
 
-enum class Command { Publish, Subscribe, Bench, Record, Replay };
+enum class Command { Publish, Subscribe, Bench, Record, Replay, Run };
 
 class ClientOptionsParser
 {

@@ -10,3 +10,5 @@ int runSub(const QStringList &arguments);
 int runBench(const QStringList &arguments);
 int runRecord(const QStringList &arguments);
 int runReplay(const QStringList &arguments);
+// Returns the number of failures (capped), or Script::ScriptNotRun.
+int runRun(const QStringList &arguments);

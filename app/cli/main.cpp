@@ -27,6 +27,8 @@ int main(int argc, char *argv[])
         return runRecord(arguments);
     if (command == QLatin1String("replay"))
         return runReplay(arguments);
+    if (command == QLatin1String("run"))
+        return runRun(arguments);
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         QTextStream(stdout) << "switchboard-cli " << QCoreApplication::applicationVersion() << '\n';
         return 0;
@@ -49,6 +51,8 @@ int main(int argc, char *argv[])
                            "         --subscribers, --connect-rate, --rate, --duration, --json)\n"
                            "  record record messages to a capture file\n"
                            "  replay publish a capture file's messages again\n"
+                           "  run    run a JavaScript test script (connect, publish, expect,\n"
+                           "         test); exit code: the number of failures (--junit FILE)\n"
                            "\n"
                            "Run 'switchboard-cli <command> --help' for its options.")
         << '\n';

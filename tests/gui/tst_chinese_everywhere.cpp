@@ -72,6 +72,8 @@ const QSet<QString> &allowedWords()
                 QStringLiteral("JSON CSV Base64 UTF-8 PEM MIME HTML"),
                 // Payload formats and schema files (issue 15)
                 QStringLiteral("CBOR MessagePack Protobuf Sparkplug proto"),
+                // The scripts' language (issue 19)
+                QStringLiteral("JavaScript"),
                 // Units
                 QStringLiteral("ms kB KB MB GB"),
                 // Names: the product, Qt, the broker, an algorithm, a language in its own
