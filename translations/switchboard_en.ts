@@ -4,13 +4,11 @@
 <context>
     <name>BrokerDashboard</name>
     <message numerus="yes">
-        <source>This broker publishes no $SYS topics: nothing came within %n second(s) of subscribing to $SYS/#.
+        <source>This broker publishes no $SYS topics: nothing came within %Ln second(s) of subscribing to $SYS/#.
 mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</source>
-        <translation>
-            <numerusform>This broker publishes no $SYS topics: nothing came within %n second of subscribing to $SYS/#.
-mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</numerusform>
-            <numerusform>This broker publishes no $SYS topics: nothing came within %n seconds of subscribing to $SYS/#.
-mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

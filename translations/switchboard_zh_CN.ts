@@ -63,14 +63,6 @@
         <source>Waiting for the broker&apos;s $SYS topics…</source>
         <translation>正在等待服务器的 $SYS 主题…</translation>
     </message>
-    <message numerus="yes">
-        <source>This broker publishes no $SYS topics: nothing came within %n second(s) of subscribing to $SYS/#.
-mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</source>
-        <translation>
-            <numerusform>此服务器不发布 $SYS 主题：订阅 $SYS/# 后 %n 秒内没有收到任何消息。
-mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关闭）；EMQX 每分钟发布一次，默认只发给与其同一主机上的客户端。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The broker refused the subscription to $SYS/#: its access control may allow $SYS only to some clients.</source>
         <translation>服务器拒绝了对 $SYS/# 的订阅：其访问控制可能只允许部分客户端订阅 $SYS。</translation>
@@ -98,6 +90,13 @@ mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关�
     <message>
         <source>out</source>
         <translation>出</translation>
+    </message>
+    <message numerus="yes">
+        <source>This broker publishes no $SYS topics: nothing came within %Ln second(s) of subscribing to $SYS/#.
+mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7640,29 +7639,29 @@ The broker holds a retained message for this topic.</source>
         <source>Usage: switchboard-cli &lt;command&gt; [options]
 
 Commands:
-  pub    publish messages (like mosquitto_pub)
-  sub    subscribe and print messages (like mosquitto_sub)
-  bench  load-test a broker: N publishers, M subscribers, latency
-         percentiles, rates, losses and duplicates (--publishers,
-         --subscribers, --connect-rate, --rate, --duration, --json)
-  record record messages to a capture file
-  replay publish a capture file&apos;s messages again
-  run    run a JavaScript test script (connect, publish, expect,
-         test); exit code: the number of failures (--junit FILE)
+  pub     publish messages (like mosquitto_pub)
+  sub     subscribe and print messages (like mosquitto_sub)
+  bench   load-test a broker: N publishers, M subscribers, latency
+          percentiles, rates, losses and duplicates (--publishers,
+          --subscribers, --connect-rate, --rate, --duration, --json)
+  record  record messages to a capture file
+  replay  publish a capture file&apos;s messages again
+  run     run a JavaScript test script (connect, publish, expect,
+          test); exit code: the number of failures (--junit FILE)
 
 Run &apos;switchboard-cli &lt;command&gt; --help&apos; for its options.</source>
         <translation>用法：switchboard-cli &lt;命令&gt; [选项]
 
 命令：
-  pub    发布消息（类似 mosquitto_pub）
-  sub    订阅并打印消息（类似 mosquitto_sub）
-  bench  对服务器进行负载测试：N 个发布者、M 个订阅者、延迟百分位数、
-         速率、丢失与重复（--publishers、--subscribers、--connect-rate、
-         --rate、--duration、--json）
-  record 将消息录制到录制文件
-  replay 重新发布录制文件中的消息
-  run    运行 JavaScript 测试脚本（connect、publish、expect、test）；
-         退出码：失败的数量（--junit FILE）
+  pub     发布消息（类似 mosquitto_pub）
+  sub     订阅并打印消息（类似 mosquitto_sub）
+  bench   对服务器进行负载测试：N 个发布者、M 个订阅者、延迟百分位数、
+          速率、丢失与重复（--publishers、--subscribers、--connect-rate、
+          --rate、--duration、--json）
+  record  将消息录制到录制文件
+  replay  重新发布录制文件中的消息
+  run     运行 JavaScript 测试脚本（connect、publish、expect、test）；
+          退出码：失败的数量（--junit FILE）
 
 运行 &apos;switchboard-cli &lt;命令&gt; --help&apos; 查看其选项。</translation>
     </message>

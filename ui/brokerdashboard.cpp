@@ -224,7 +224,7 @@ void BrokerDashboard::updateState()
         case BrokerStats::State::Receiving:
             break;
         case BrokerStats::State::Silent:
-            text = tr("This broker publishes no $SYS topics: nothing came within %n second(s) "
+            text = tr("This broker publishes no $SYS topics: nothing came within %Ln second(s) "
                       "of subscribing to $SYS/#.\nmosquitto publishes them every sys_interval "
                       "seconds (10 by default, 0 turns them off); EMQX every minute, to "
                       "clients on its own host by default.",

@@ -179,6 +179,15 @@ ChartPane::ChartPane(QWidget *parent) : QWidget(parent)
         if (m_state == State::Live && isVisible())
             updateChart();
     });
+    // The points drawn depend on the plot's width in pixels: when it changes (a resize, or
+    // wider value labels after a new range), draw every series again for the new width.
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &area) {
+        if (int(area.width()) == m_drawnColumns)
+            return;
+        for (quint64 &revision : m_drawnRevisions)
+            revision = std::numeric_limits<quint64>::max();
+        QMetaObject::invokeMethod(this, &ChartPane::updateChart, Qt::QueuedConnection);
+    });
     applyTheme();
     updateActions();
 }
@@ -302,6 +311,7 @@ void ChartPane::updateChart()
     // highest point of each pixel column are drawn, which keeps every peak.
     const bool zoomed = isZoomed();
     const int columns = qMax(1, int(chart()->plotArea().width()));
+    m_drawnColumns = columns;
     double low = std::numeric_limits<double>::infinity();
     double high = -std::numeric_limits<double>::infinity();
     for (int row = 0; row < count; ++row) {

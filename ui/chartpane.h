@@ -85,6 +85,7 @@ private:
     QAction *m_removeAction = nullptr;
     QList<QLineSeries *> m_lines; // by model row
     QList<quint64> m_drawnRevisions; // by model row
+    int m_drawnColumns = 0; // the plot's width in pixels when last drawn
     QTimer m_timer;
     State m_state = State::Live;
     qint64 m_timeSpanMs = 5 * 60 * 1000;
