@@ -230,7 +230,7 @@ void tst_PayloadRules::snapshotKeepsTheRulesAndProtosItWasTakenWith()
     rules.append(*DecodeRule::fromString(u"raw/#=hex", nullptr));
     decoder.setRules(rules);
     // acme.Reading {sensor: "abc"}, and a payload the raw/# rule shows as hex.
-    const QByteArray reading = QByteArray::fromHex("0a05616263");
+    const QByteArray reading = QByteArray::fromHex("0a03616263");
     const QByteArray json("{\"a\":1}");
 
     const DecoderSnapshot snapshot = decoder.snapshot();
