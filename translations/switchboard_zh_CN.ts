@@ -2780,6 +2780,78 @@ Field: %3</source>
     </message>
 </context>
 <context>
+    <name>DecodedPayloadView</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <source>MessagePack</source>
+        <translation>MessagePack</translation>
+    </message>
+    <message>
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
+    <message>
+        <source>Sparkplug B</source>
+        <translation>Sparkplug B</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>decoder (message type)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (at byte %2)</source>
+        <translation>%1（位于第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>Does not decode as %1: %2. Shown as hex.</source>
+        <translation>无法按 %1 解码：%2。以十六进制显示。</translation>
+    </message>
+    <message>
+        <source>guessed: %1</source>
+        <translation>猜测：%1</translation>
+    </message>
+    <message>
+        <source>Decoded as %1 (rule %2)</source>
+        <translation>已按 %1 解码（规则 %2）</translation>
+    </message>
+    <message>
+        <source>No rule names a decoder for this topic: the format was guessed. &quot;Decode as…&quot; in the context menu of the topic or the message sets one.</source>
+        <translation>没有规则为此主题指定解码器：格式是猜测的。在主题或消息的右键菜单中选择“解码为…”即可设置。</translation>
+    </message>
+    <message>
+        <source>Chart this…</source>
+        <translation>绘制图表…</translation>
+    </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation>正在解码 %1…</translation>
+    </message>
+</context>
+<context>
     <name>DecodedTreeModel</name>
     <message>
         <source>Name</source>
