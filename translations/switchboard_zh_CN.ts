@@ -2845,6 +2845,10 @@ Field: %3</source>
         <source>Chart this…</source>
         <translation>绘制图表…</translation>
     </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation>正在解码 %1…</translation>
+    </message>
 </context>
 <context>
     <name>DecodedTreeModel</name>
@@ -2892,6 +2896,10 @@ Field: %3</source>
     <message>
         <source>guessed: %1</source>
         <translation>猜测：%1</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>正在比较 %1 与 %2…</translation>
     </message>
 </context>
 <context>

@@ -7,14 +7,33 @@
 #include "payloadtextview.h"
 #include "theme.h"
 
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QThreadPool>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace {
 constexpr int ExpandedLevels = 3; // deeper levels open on demand
+constexpr int ExpandedRows = 2000; // at most this many rows are opened at first
+} // namespace
+
+std::shared_ptr<const Payload::DecodeResult> ShownDecoding::decodeNow() const
+{
+    if (!isPending())
+        return result;
+    return std::make_shared<const Payload::DecodeResult>(decoder.decode(topic, payload));
+}
+
+bool ShownDecoding::isSameDecoding(const ShownDecoding &other) const
+{
+    if (isPending() || other.isPending())
+        return isPending() == other.isPending() && payload.isSharedWith(other.payload) &&
+               topic == other.topic && decoder == other.decoder && rule == other.rule;
+    return result && result == other.result && rule == other.rule;
 }
 
 DecodedPayloadView::DecodedPayloadView(QWidget *parent)
@@ -96,7 +115,10 @@ QString DecodedPayloadView::decoderTitle(Payload::Decoder decoder, const QString
 
 void DecodedPayloadView::clear()
 {
-    m_model->setResult(nullptr);
+    ++m_generation;
+    m_decoding = false;
+    m_shown = ShownDecoding();
+    setModelResult(nullptr, Size::Small);
     m_summary->clear();
     m_warnings->clear();
     m_warnings->hide();
@@ -107,10 +129,53 @@ void DecodedPayloadView::clear()
 
 void DecodedPayloadView::setDecoding(const ShownDecoding &decoding)
 {
-    if (!decoding.result) {
+    // The same message shown again (the log's rows moved): a decoding under way goes on.
+    if (decoding.isPending() && decoding.isSameDecoding(m_shown))
+        return;
+    if (!decoding.result && !decoding.isPending()) {
         clear();
         return;
     }
+    if (!decoding.isPending()) {
+        ++m_generation;
+        m_decoding = false;
+        m_shown = decoding;
+        showResult(decoding, Size::Small);
+        return;
+    }
+    clear();
+    m_shown = decoding;
+    m_decoding = true;
+    m_summary->setText(tr("Decoding %1…").arg(PayloadFormat::sizeText(decoding.payload.size())));
+    m_summary->setToolTip(QString());
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const Payload::DecodeResult>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another payload is shown meanwhile
+        m_decoding = false;
+        ShownDecoding shown = m_shown;
+        shown.result = watcher->result();
+        showResult(shown, Size::Big);
+        Q_EMIT decoded();
+    });
+    watcher->setFuture(QtConcurrent::run([decoding] { return decoding.decodeNow(); }));
+}
+
+void DecodedPayloadView::setModelResult(const std::shared_ptr<const Payload::DecodeResult> &result,
+                                        Size size)
+{
+    std::shared_ptr<const Payload::DecodeResult> previous = m_model->result();
+    m_model->setResult(result);
+    if (m_modelSize == Size::Big && previous.use_count() == 1)
+        QThreadPool::globalInstance()->start(
+                [previous = std::move(previous)]() mutable { previous.reset(); });
+    m_modelSize = size;
+}
+
+void DecodedPayloadView::showResult(const ShownDecoding &decoding, Size size)
+{
     const Payload::DecodeResult &result = *decoding.result;
     const QString type = decoding.rule ? decoding.rule->decoder.type : QString();
     const QString title = decoderTitle(result.decoder, type);
@@ -138,16 +203,41 @@ void DecodedPayloadView::setDecoding(const ShownDecoding &decoding)
         warnings << QStringLiteral("⚠ ") + warning;
     m_warnings->setText(warnings.join(QLatin1Char('\n')));
     m_warnings->setVisible(!warnings.isEmpty());
-    m_model->setResult(decoding.result);
+    setModelResult(decoding.result, size);
     if (result.isValid()) {
         m_hex->clear();
         m_hex->hide();
         m_tree->show();
-        m_tree->expandToDepth(ExpandedLevels - 1);
+        expandFirstRows();
     } else {
         m_tree->hide();
         m_hex->setPayload(QByteArray::fromHex(result.hex.toLatin1()), PayloadFormat::Format::Hex);
         m_hex->show();
+    }
+}
+
+void DecodedPayloadView::expandFirstRows()
+{
+    // Level by level as expandToDepth() would, but a big array's thousands of elements stay
+    // closed: opening them would take the UI thread for seconds.
+    QList<QModelIndex> level{QModelIndex()};
+    int rows = m_model->rowCount();
+    for (int depth = 0; depth < ExpandedLevels && !level.isEmpty(); ++depth) {
+        QList<QModelIndex> next;
+        for (const QModelIndex &parent : std::as_const(level)) {
+            for (int row = 0; row < m_model->rowCount(parent); ++row) {
+                const QModelIndex child = m_model->index(row, 0, parent);
+                const int children = m_model->rowCount(child);
+                if (children == 0)
+                    continue;
+                rows += children;
+                if (rows > ExpandedRows)
+                    return;
+                m_tree->expand(child);
+                next.append(child);
+            }
+        }
+        level = next;
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "decoderules.h"
+#include "payloaddecoder.h"
 
 #include <QWidget>
 
@@ -20,6 +21,17 @@ struct ShownDecoding
 {
     std::shared_ptr<const Payload::DecodeResult> result;
     std::optional<Payload::DecodeRule> rule;
+    // A big payload is not decoded on the UI thread: result stays null and these say what to
+    // decode, on another thread, through the connection's rules as they are now.
+    QString topic;
+    QByteArray payload;
+    Payload::DecoderSnapshot decoder;
+
+    bool isPending() const { return !result && !payload.isNull(); }
+    // The result, decoded now on this thread when it is pending.
+    std::shared_ptr<const Payload::DecodeResult> decodeNow() const;
+    // The same payload by the same rules and .proto files.
+    bool isSameDecoding(const ShownDecoding &other) const;
 };
 
 // How a pane gets a message decoded: its connection (0 in a pane of one connection), topic,
@@ -39,8 +51,11 @@ public:
     explicit DecodedPayloadView(QWidget *parent = nullptr);
     ~DecodedPayloadView() override;
 
+    // A pending decoding (a big payload) is decoded off the UI thread, saying "Decoding 10.0
+    // MiB…" meanwhile; one set since is shown instead of its result.
     void setDecoding(const ShownDecoding &decoding);
     void clear();
+    bool isDecoding() const { return m_decoding; }
 
     // The decoder's name as the user reads it: "Protobuf (acme.Reading)", "Sparkplug B".
     static QString decoderTitle(Payload::Decoder decoder, const QString &type = QString());
@@ -57,13 +72,26 @@ public:
 Q_SIGNALS:
     // "Chart this" on a numeric field: its path in the payload.
     void chartRequested(const QString &path);
+    // A pending decoding's result is shown.
+    void decoded();
 
 private:
     void onContextMenu(const QPoint &position);
+    enum class Size { Small, Big };
+    void showResult(const ShownDecoding &decoding, Size size);
+    // The model shows the result; a big tree it showed is freed on another thread (its
+    // thousands of nodes would keep the UI thread long).
+    void setModelResult(const std::shared_ptr<const Payload::DecodeResult> &result, Size size);
+    // Opens the first levels, as many rows as a glance takes.
+    void expandFirstRows();
 
     QLabel *m_summary = nullptr;
     QLabel *m_warnings = nullptr;
     QTreeView *m_tree = nullptr;
     PayloadTextView *m_hex = nullptr;
     DecodedTreeModel *m_model = nullptr;
+    ShownDecoding m_shown;
+    quint64 m_generation = 0; // counts setDecoding(): a result for an older one is dropped
+    bool m_decoding = false;
+    Size m_modelSize = Size::Small;
 };

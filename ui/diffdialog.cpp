@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diffdialog.h"
 
+#include "boundeddisplay.h"
 #include "diffview.h"
 #include "messagelogmodel.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 DiffDialog::DiffDialog(const Message &oldMessage, const Message &newMessage, QWidget *parent)
     : QDialog(parent)
@@ -35,11 +38,63 @@ DiffDialog::DiffDialog(const Message &oldMessage, const Message &newMessage, QWi
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
-    const PayloadDiff::Side oldSide{oldMessage.payload, oldMessage.decoded.get()};
-    const PayloadDiff::Side newSide{newMessage.payload, newMessage.decoded.get()};
-    m_view->setDiff(PayloadDiff::diffPayloads(oldSide, newSide), oldMessage.payload,
-                    newMessage.payload);
+    m_status = label(QString(), "diffComparingLabel");
+    layout->insertWidget(1, m_status);
     resize(960, 600);
+
+    const auto show = [this](const Message &oldMessage, const Message &newMessage,
+                             const Comparison &comparison) {
+        const auto described = [](const QString &description, const QString &decoder) {
+            return decoder.isEmpty() ? description : description + QStringLiteral(" · ") + decoder;
+        };
+        m_old->setText(described(oldMessage.description, comparison.oldDecoder));
+        m_new->setText(described(newMessage.description, comparison.newDecoder));
+        m_view->setDiff(comparison.diff, oldMessage.payload, newMessage.payload);
+    };
+    if (!oldMessage.decoding.isPending() && !newMessage.decoding.isPending() &&
+        oldMessage.payload.size() <= PayloadFormat::AsyncThreshold &&
+        newMessage.payload.size() <= PayloadFormat::AsyncThreshold) {
+        m_status->hide();
+        show(oldMessage, newMessage, compare(oldMessage, newMessage));
+        return;
+    }
+    m_comparing = true;
+    m_status->setText(tr("Comparing %1 with %2…")
+                              .arg(PayloadFormat::sizeText(oldMessage.payload.size()),
+                                   PayloadFormat::sizeText(newMessage.payload.size())));
+    // Closed before the end: the watcher goes with the dialog and the result is dropped.
+    auto *watcher = new QFutureWatcher<Comparison>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, oldMessage, newMessage, show] {
+                watcher->deleteLater();
+                m_comparing = false;
+                m_status->hide();
+                show(oldMessage, newMessage, watcher->result());
+                Q_EMIT compared();
+            });
+    watcher->setFuture(QtConcurrent::run(
+            [oldMessage, newMessage] { return compare(oldMessage, newMessage); }));
+}
+
+DiffDialog::Comparison DiffDialog::compare(const Message &oldMessage, const Message &newMessage)
+{
+    // The decoded trees are dropped here, where they were made: freeing a big one takes time.
+    const std::shared_ptr<const Payload::DecodeResult> oldDecoded = oldMessage.decoding.decodeNow();
+    const std::shared_ptr<const Payload::DecodeResult> newDecoded = newMessage.decoding.decodeNow();
+    Comparison comparison;
+    comparison.diff = PayloadDiff::diffPayloads({oldMessage.payload, oldDecoded.get()},
+                                                {newMessage.payload, newDecoded.get()});
+    comparison.oldDecoder = decoderFact(oldDecoded.get());
+    comparison.newDecoder = decoderFact(newDecoded.get());
+    return comparison;
+}
+
+QString DiffDialog::decoderFact(const Payload::DecodeResult *result)
+{
+    if (!result || !result->isValid())
+        return QString();
+    const QString decoder = DecodedPayloadView::decoderTitle(result->decoder);
+    return result->guessed ? tr("guessed: %1").arg(decoder) : decoder;
 }
 
 DiffDialog::~DiffDialog() = default;
@@ -66,15 +121,9 @@ DiffDialog::Message DiffDialog::messageAt(const MessageLogModel *log, int row,
           << QDateTime::fromMSecsSinceEpoch(log->timestampAt(row))
                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
           << topic << tr("%Ln byte(s)", nullptr, int(message.payload.size()));
-    if (decoding) {
-        const ShownDecoding shown =
+    if (decoding)
+        message.decoding =
                 decoding(log->connectionAt(row), topic, message.payload, log->decodedAt(row));
-        message.decoded = shown.result;
-        if (shown.result && shown.result->isValid()) {
-            const QString decoder = DecodedPayloadView::decoderTitle(shown.result->decoder);
-            facts << (shown.result->guessed ? tr("guessed: %1").arg(decoder) : decoder);
-        }
-    }
     message.description = facts.join(QStringLiteral(" · "));
     return message;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "decodedpayloadview.h"
+#include "payloaddiff.h"
 
 #include <QDialog>
 
@@ -12,18 +13,21 @@ class MessageLogModel;
 class QLabel;
 
 // Two messages compared (Compare with previous on this topic, Compare selected): which
-// messages, and what changed from the older to the newer one. Not modal: the log goes on.
+// messages, and what changed from the older to the newer one. Not modal: the log goes on. Big
+// payloads (over PayloadFormat::AsyncThreshold) are decoded and compared off the UI thread,
+// the dialog saying "Comparing…" meanwhile.
 class DiffDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // One side of the comparison: how it is named above the diff, its bytes and, when it was
-    // decoded, the decoder's result (null: compared as text or bytes).
+    // One side of the comparison: how it is named above the diff, its bytes and, when it is
+    // decoded, the decoder's result or the pending decoding of a big payload (neither:
+    // compared as text or bytes).
     struct Message
     {
         QString description;
         QByteArray payload;
-        std::shared_ptr<const Payload::DecodeResult> decoded;
+        ShownDecoding decoding;
     };
 
     DiffDialog(const Message &oldMessage, const Message &newMessage, QWidget *parent = nullptr);
@@ -32,6 +36,8 @@ public:
     DiffView *view() const { return m_view; }
     QString oldDescription() const;
     QString newDescription() const;
+    // Decoding and comparing big payloads off the UI thread.
+    bool isComparing() const { return m_comparing; }
 
     // A log row as a side of the comparison, decoded as the detail view decodes it (decoding
     // may be empty: not decoded).
@@ -40,8 +46,24 @@ public:
     static DiffDialog *compareRows(const MessageLogModel *log, int oldRow, int newRow,
                                    const PayloadDecoding &decoding, QWidget *parent);
 
+Q_SIGNALS:
+    // The comparison of big payloads is shown.
+    void compared();
+
 private:
+    struct Comparison
+    {
+        PayloadDiff::Result diff;
+        QString oldDecoder; // "guessed: JSON", for the descriptions; empty: not decoded
+        QString newDecoder;
+    };
+    static Comparison compare(const Message &oldMessage, const Message &newMessage);
+    // What the description says of a decoding: "CBOR", "guessed: JSON", or nothing.
+    static QString decoderFact(const Payload::DecodeResult *result);
+
     QLabel *m_old = nullptr;
     QLabel *m_new = nullptr;
+    QLabel *m_status = nullptr;
     DiffView *m_view = nullptr;
+    bool m_comparing = false;
 };

@@ -451,6 +451,7 @@ void MessageLogPane::showDetail(const ShownMessage &shown)
     updateProperties(message.properties);
     if (showDecoded(shown))
         return;
+    m_decodedView->clear(); // a decoding under way is dropped, a big tree freed
     m_ui->detailStack->setCurrentWidget(m_ui->detailView);
     std::optional<PayloadFormat::Format> format; // sniffed
     switch (detailFormat()) {
@@ -480,17 +481,16 @@ bool MessageLogPane::showDecoded(const ShownMessage &shown)
     const DetailFormat format = detailFormat();
     if (!m_decoding || (format != DetailFormat::Automatic && format != DetailFormat::Decoded))
         return false;
-    // A big payload is not guessed on the UI thread: shown as text, JSON or hex unless asked
-    // for the tree (or kept decoded on arrival).
-    if (format == DetailFormat::Automatic && !shown.kept &&
-        shown.message.payload.size() > PayloadFormat::AsyncThreshold)
-        return false;
-    // Only the selected message is decoded, and only when shown.
+    // Only the selected message is decoded, and only when shown; a big one off the UI thread.
     const ShownDecoding decoding =
             m_decoding(shown.connectionId, shown.message.topic, shown.message.payload, shown.kept);
-    if (!decoding.result)
+    if (!decoding.result && !decoding.isPending())
         return false;
-    if (format == DetailFormat::Automatic && !decoding.rule) {
+    // A big payload is not guessed: without a rule it shows as text, JSON or hex unless asked
+    // for the tree (or kept decoded on arrival).
+    if (format == DetailFormat::Automatic && decoding.isPending() && !decoding.rule)
+        return false;
+    if (format == DetailFormat::Automatic && !decoding.rule && decoding.result) {
         // A guess of text or JSON reads best in the text view, as before rules existed.
         switch (decoding.result->decoder) {
         case Payload::Decoder::Cbor:
@@ -725,9 +725,9 @@ bool MessageLogPane::exportTo(const QString &fileName, ExportFormat format, QStr
             const MessageLogModel::DecodedPayload kept = m_log->decodedAt(row);
             const ShownDecoding decoding = m_decoding(m_log->connectionAt(row), m_log->topicAt(row),
                                                       m_log->payloadAt(row), kept);
-            if (!decoding.result || (!decoding.rule && !kept))
+            if ((!decoding.result && !decoding.isPending()) || (!decoding.rule && !kept))
                 return QByteArray();
-            return decoding.result->toJsonLine();
+            return decoding.decodeNow()->toJsonLine();
         };
     }
     const QString problem = MessageExporter::exportMessages(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "payloaddecodingcontroller.h"
 
+#include "boundeddisplay.h"
 #include "connectionpane.h"
 #include "connectionworkspace.h"
 #include "decoderuleseditor.h"
@@ -27,9 +28,16 @@ PayloadDecodingController::decode(ConnectionWorkspace *workspace, const QString 
     ShownDecoding shown;
     if (!workspace)
         return shown;
-    shown.result = workspace->decodeForView(topic, payload, kept);
     if (const Payload::DecodeRule *rule = workspace->payloadDecoder()->rules().match(topic))
         shown.rule = *rule;
+    if (payload.size() > PayloadFormat::AsyncThreshold && !workspace->decodesOnArrival(topic)) {
+        // Decoded off the UI thread by whoever shows it, through the rules as they are now.
+        shown.topic = topic;
+        shown.payload = payload;
+        shown.decoder = workspace->payloadDecoder()->snapshot();
+        return shown;
+    }
+    shown.result = workspace->decodeForView(topic, payload, kept);
     return shown;
 }
 

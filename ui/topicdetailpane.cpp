@@ -202,7 +202,10 @@ void TopicDetailPane::showValue()
     if (m_decoding && format != ValueFormat::Text && !m_topic.isEmpty() &&
         entry.payload.size() == entry.size) {
         const ShownDecoding decoding = m_decoding(0, m_topic, entry.payload, entry.decoded);
-        bool show = decoding.result && format == ValueFormat::Decoded;
+        // A big payload is decoded off the UI thread: shown in Automatic when a rule names
+        // its decoder (it is not guessed).
+        bool show = (decoding.result || decoding.isPending()) &&
+                    (format == ValueFormat::Decoded || decoding.rule);
         if (decoding.result && format == ValueFormat::Automatic) {
             const Payload::Decoder decoder = decoding.result->decoder;
             show = decoding.rule || decoder == Payload::Decoder::Cbor ||
@@ -215,6 +218,7 @@ void TopicDetailPane::showValue()
             return;
         }
     }
+    m_decodedView->clear();
     m_ui->valueStack->setCurrentWidget(m_ui->valueEdit);
     const PayloadFormat::Format textFormat = PayloadFormat::sniff(entry.payload);
     m_ui->valueEdit->setPlainText(PayloadFormat::toDisplay(entry.payload, textFormat));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "decodedtreemodel.h"
 
+#include <algorithm>
+
 namespace {
 
 constexpr qint64 HeapBlockOverhead = 32;
@@ -38,18 +40,8 @@ void DecodedTreeModel::setResult(std::shared_ptr<const Payload::DecodeResult> re
     beginResetModel();
     m_result = std::move(result);
     m_places.clear();
-    if (m_result && m_result->isValid())
-        indexNodes(m_result->root);
+    m_fetched.clear();
     endResetModel();
-}
-
-void DecodedTreeModel::indexNodes(const Payload::Node &node)
-{
-    for (int row = 0; row < node.children.size(); ++row) {
-        const Payload::Node &child = node.children.at(row);
-        m_places.insert(&child, Place{&node, row});
-        indexNodes(child);
-    }
 }
 
 const Payload::Node *DecodedTreeModel::nodeFor(const QModelIndex &index) const
@@ -66,7 +58,9 @@ QModelIndex DecodedTreeModel::index(int row, int column, const QModelIndex &pare
     const Payload::Node *node = nodeFor(parent);
     if (!node || row < 0 || row >= node->children.size())
         return QModelIndex();
-    return createIndex(row, column, const_cast<Payload::Node *>(&node->children.at(row)));
+    const Payload::Node *child = &node->children.at(row);
+    m_places.insert(child, Place{node, row});
+    return createIndex(row, column, const_cast<Payload::Node *>(child));
 }
 
 QModelIndex DecodedTreeModel::parent(const QModelIndex &child) const
@@ -85,7 +79,37 @@ int DecodedTreeModel::rowCount(const QModelIndex &parent) const
     if (parent.isValid() && parent.column() != 0)
         return 0;
     const Payload::Node *node = nodeFor(parent);
-    return node ? int(node->children.size()) : 0;
+    if (!node)
+        return 0;
+    return int(std::min<qsizetype>(node->children.size(), m_fetched.value(node, FetchBatch)));
+}
+
+bool DecodedTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const Payload::Node *node = nodeFor(parent);
+    return node && !node->children.isEmpty();
+}
+
+bool DecodedTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const Payload::Node *node = nodeFor(parent);
+    return node && rowCount(parent) < node->children.size();
+}
+
+void DecodedTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const Payload::Node *node = nodeFor(parent);
+    const int first = rowCount(parent);
+    const int last = int(std::min<qsizetype>(node->children.size(), qsizetype(first) + FetchBatch));
+    beginInsertRows(parent, first, last - 1);
+    m_fetched.insert(node, last);
+    endInsertRows();
 }
 
 int DecodedTreeModel::columnCount(const QModelIndex &) const

@@ -10,38 +10,12 @@
 
 namespace Payload {
 
-PayloadDecoder::PayloadDecoder() = default;
+namespace {
 
-PayloadDecoder::~PayloadDecoder() = default;
-
-bool PayloadDecoder::setProtoPaths(const QStringList &folders)
-{
-    return m_protobuf.load(folders);
-}
-
-QString PayloadDecoder::check(const DecoderSpec &spec) const
-{
-    if (spec.decoder == Decoder::Protobuf && !m_protobuf.hasMessageType(spec.type)) {
-        if (m_protobuf.folders().isEmpty())
-            return QCoreApplication::translate("Payload",
-                                               "no .proto files loaded for %1: give a folder "
-                                               "with --proto-path")
-                    .arg(spec.type);
-        return QCoreApplication::translate("Payload", "no message type %1 in the .proto files")
-                .arg(spec.type);
-    }
-    return QString();
-}
-
-DecodeResult PayloadDecoder::decode(const QString &topic, QByteArrayView payload)
-{
-    if (const DecodeRule *rule = m_rules.match(topic))
-        return decode(rule->decoder, topic, payload);
-    return guess(topic, payload);
-}
-
-DecodeResult PayloadDecoder::decode(const DecoderSpec &spec, const QString &topic,
-                                    QByteArrayView payload)
+// Both the decoder and its snapshots decode through these: protobuf from the schemas given,
+// Sparkplug B through the session given.
+DecodeResult decodeWith(const DecoderSpec &spec, const QString &topic, QByteArrayView payload,
+                        const ProtobufSchemas *protobuf, SparkplugSession *sparkplug)
 {
     switch (spec.decoder) {
     case Decoder::Text:
@@ -57,9 +31,11 @@ DecodeResult PayloadDecoder::decode(const DecoderSpec &spec, const QString &topi
     case Decoder::MessagePack:
         return decodeMessagePack(payload);
     case Decoder::Protobuf:
-        return m_protobuf.decode(payload, spec.type);
+        if (protobuf)
+            return protobuf->decode(payload, spec.type);
+        break;
     case Decoder::Sparkplug:
-        return m_sparkplug.decode(topic, payload);
+        return sparkplug->decode(topic, payload);
     case Decoder::Numbers:
         if (const std::optional<NumberFormat> format = NumberFormat::fromName(spec.type))
             return decodeNumbers(payload, *format);
@@ -70,11 +46,11 @@ DecodeResult PayloadDecoder::decode(const DecoderSpec &spec, const QString &topi
             QCoreApplication::translate("Payload", "unknown decoder %1").arg(spec.toString()));
 }
 
-DecodeResult PayloadDecoder::guess(const QString &topic, QByteArrayView payload)
+DecodeResult guess(const QString &topic, QByteArrayView payload, SparkplugSession *sparkplug)
 {
     DecodeResult result;
     if (SparkplugTopic::fromTopic(topic)) {
-        result = m_sparkplug.decode(topic, payload);
+        result = sparkplug->decode(topic, payload);
         if (!result.isValid())
             result = decodeHex(payload);
     } else {
@@ -101,6 +77,73 @@ DecodeResult PayloadDecoder::guess(const QString &topic, QByteArrayView payload)
     return result;
 }
 
+} // namespace
+
+DecoderSnapshot::DecoderSnapshot(const DecodeRules &rules,
+                                 std::shared_ptr<const ProtobufSchemas> protobuf)
+    : m_rules(rules), m_protobuf(std::move(protobuf))
+{ }
+
+DecodeResult DecoderSnapshot::decode(const QString &topic, QByteArrayView payload) const
+{
+    SparkplugSession alone;
+    if (const DecodeRule *rule = m_rules.match(topic))
+        return decodeWith(rule->decoder, topic, payload, m_protobuf.get(), &alone);
+    return guess(topic, payload, &alone);
+}
+
+DecodeResult DecoderSnapshot::decode(const DecoderSpec &spec, const QString &topic,
+                                     QByteArrayView payload) const
+{
+    SparkplugSession alone;
+    return decodeWith(spec, topic, payload, m_protobuf.get(), &alone);
+}
+
+PayloadDecoder::PayloadDecoder() : m_protobuf(std::make_shared<ProtobufSchemas>()) { }
+
+PayloadDecoder::~PayloadDecoder() = default;
+
+bool PayloadDecoder::setProtoPaths(const QStringList &folders)
+{
+    // A new set: a snapshot decoding on another thread keeps the old one.
+    auto protobuf = std::make_shared<ProtobufSchemas>();
+    const bool loaded = protobuf->load(folders);
+    m_protobuf = std::move(protobuf);
+    return loaded;
+}
+
+DecoderSnapshot PayloadDecoder::snapshot() const
+{
+    return DecoderSnapshot(m_rules, m_protobuf);
+}
+
+QString PayloadDecoder::check(const DecoderSpec &spec) const
+{
+    if (spec.decoder == Decoder::Protobuf && !m_protobuf->hasMessageType(spec.type)) {
+        if (m_protobuf->folders().isEmpty())
+            return QCoreApplication::translate("Payload",
+                                               "no .proto files loaded for %1: give a folder "
+                                               "with --proto-path")
+                    .arg(spec.type);
+        return QCoreApplication::translate("Payload", "no message type %1 in the .proto files")
+                .arg(spec.type);
+    }
+    return QString();
+}
+
+DecodeResult PayloadDecoder::decode(const QString &topic, QByteArrayView payload)
+{
+    if (const DecodeRule *rule = m_rules.match(topic))
+        return decode(rule->decoder, topic, payload);
+    return guess(topic, payload, &m_sparkplug);
+}
+
+DecodeResult PayloadDecoder::decode(const DecoderSpec &spec, const QString &topic,
+                                    QByteArrayView payload)
+{
+    return decodeWith(spec, topic, payload, m_protobuf.get(), &m_sparkplug);
+}
+
 PayloadFormat::EncodeResult PayloadDecoder::encode(const DecoderSpec &spec,
                                                    const QString &input) const
 {
@@ -118,7 +161,7 @@ PayloadFormat::EncodeResult PayloadDecoder::encode(const DecoderSpec &spec,
     case Decoder::MessagePack:
         return encodeMessagePack(input);
     case Decoder::Protobuf:
-        return m_protobuf.encode(input, spec.type);
+        return m_protobuf->encode(input, spec.type);
     case Decoder::Sparkplug:
         return SparkplugSession::encode(input);
     case Decoder::Numbers:

@@ -7,10 +7,39 @@
 #include "protobufcodec.h"
 #include "sparkplugcodec.h"
 
+#include <memory>
+
 // One connection's decoding: its rules, its .proto folders and its Sparkplug B session, in
 // front of every decoder and encoder. The window and the CLI use this; the codecs below it
 // stay usable alone.
 namespace Payload {
+
+// What a decoder was configured with at one moment: its rules and its loaded .proto files,
+// shared and never changed afterwards (new rules or folders make a new snapshot). Copies are
+// cheap and may decode on any thread, several at once. Sparkplug B has no session here: a
+// snapshot decodes it alone (no alias or sequence checks); the window keeps those payloads
+// decoded as they arrived instead.
+class DecoderSnapshot
+{
+public:
+    DecoderSnapshot() = default;
+    DecoderSnapshot(const DecodeRules &rules, std::shared_ptr<const ProtobufSchemas> protobuf);
+
+    const DecodeRules &rules() const { return m_rules; }
+    // The same rules and the same loaded .proto files.
+    bool operator==(const DecoderSnapshot &other) const
+    {
+        return m_rules == other.m_rules && m_protobuf == other.m_protobuf;
+    }
+    bool operator!=(const DecoderSnapshot &other) const { return !(*this == other); }
+    // As PayloadDecoder::decode() would have decoded it when the snapshot was taken.
+    DecodeResult decode(const QString &topic, QByteArrayView payload) const;
+    DecodeResult decode(const DecoderSpec &spec, const QString &topic, QByteArrayView payload) const;
+
+private:
+    DecodeRules m_rules;
+    std::shared_ptr<const ProtobufSchemas> m_protobuf;
+};
 
 class PayloadDecoder
 {
@@ -26,7 +55,9 @@ public:
     // Loads every .proto under the folders; false with protobufSchemas().errors() when one
     // does not parse.
     bool setProtoPaths(const QStringList &folders);
-    const ProtobufSchemas &protobufSchemas() const { return m_protobuf; }
+    const ProtobufSchemas &protobufSchemas() const { return *m_protobuf; }
+    // The rules and .proto files as they are now, for decoding on another thread.
+    DecoderSnapshot snapshot() const;
     SparkplugSession &sparkplug() { return m_sparkplug; }
     const SparkplugSession &sparkplug() const { return m_sparkplug; }
 
@@ -44,10 +75,9 @@ public:
     PayloadFormat::EncodeResult encode(const DecoderSpec &spec, const QString &input) const;
 
 private:
-    DecodeResult guess(const QString &topic, QByteArrayView payload);
-
     DecodeRules m_rules;
-    ProtobufSchemas m_protobuf;
+    // Replaced, never changed, once loaded: snapshots keep the one they were taken with.
+    std::shared_ptr<ProtobufSchemas> m_protobuf;
     SparkplugSession m_sparkplug;
 };
 

@@ -3,27 +3,37 @@
 // published by mosquitto_pub arrives whole (size and checksum), its log row shows a bounded
 // preview, the detail view shows a bounded part formatted off the UI thread with how much it
 // shows, "Show all" loads the rest, and a result that comes after the selection moved on is
-// dropped.
+// dropped. A 10 MiB CBOR payload (made by Python's cbor2) under a rule is decoded off the UI
+// thread ("Decoding…", then its tree), and two 10 MiB JSON payloads are compared off it.
 #include "guitesthelpers.h"
 #include "windowsteps.h"
 
 #include "boundeddisplay.h"
+#include "decodedpayloadview.h"
+#include "decodedtreemodel.h"
+#include "diffdialog.h"
+#include "diffview.h"
+#include "externalencoders.h"
 #include "mainwindow.h"
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
 #include "mosquittoprocess.h"
+#include "payloaddecodingcontroller.h"
 #include "payloadtextview.h"
 #include "profilestore.h"
 #include "secretstore.h"
 
 #include <QCryptographicHash>
+#include <QLabel>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTreeView>
 
 #include <memory>
 
@@ -40,6 +50,27 @@ QByteArray bigJson()
     json += ']';
     return json;
 }
+
+// About 10 MiB of CBOR by Python's cbor2: {"count": n, "readings": [{"id": i, "name":
+// "sensor-i", "value": i / 2}, ...], "last": "end"}.
+constexpr int CborReadings = 240000;
+QByteArray bigCbor(QString *error)
+{
+    return ExternalEncoders::pythonBytes(
+            QStringLiteral("cbor2"),
+            QStringLiteral("cbor2.dumps({'count': %1, 'readings': [{'id': i, 'name': 'sensor-%d' "
+                           "% i, 'value': i / 2} for i in range(%1)], 'last': 'end'})")
+                    .arg(CborReadings),
+            error);
+}
+
+// The value shown beside the first row of that name (of the rows fetched) in the decoded tree.
+QString decodedValue(DecodedPayloadView *view, const QString &name)
+{
+    const QModelIndex found = view->model()->findName(name);
+    return found.isValid() ? found.siblingAtColumn(DecodedTreeModel::ValueColumn).data().toString()
+                           : QStringLiteral("<no %1>").arg(name);
+}
 } // namespace
 
 class TestBigPayload : public QObject
@@ -51,6 +82,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void bigPayloadArrivesWholeAndShowsInPart();
     void staleResultIsDropped();
+    void bigCborUnderARuleShowsItsTreeDecodedOffTheThread();
+    void bigJsonPayloadsAreComparedOffTheThread();
 
 private:
     // Publishes the payload with mosquitto_pub -f and waits for its row; its source row.
@@ -191,6 +224,106 @@ void TestBigPayload::staleResultIsDropped()
     QCOMPARE(view->noticeText(), QStringLiteral("Showing %1 of %2")
                                          .arg(PayloadFormat::sizeText(PayloadFormat::PreviewBytes),
                                               PayloadFormat::sizeText(BigSize)));
+}
+
+void TestBigPayload::bigCborUnderARuleShowsItsTreeDecodedOffTheThread()
+{
+    QString error;
+    const QByteArray cbor = bigCbor(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(cbor.size() > BigSize * 9 / 10);
+    const auto rule = Payload::DecodeRule::fromString(u"big/cbor/#=cbor", &error);
+    QVERIFY2(rule, qPrintable(error));
+    m_window->payloadDecoding()->setDecoding(m_window->currentWorkspace(),
+                                             Payload::DecodeRules({*rule}), {});
+    const int bigRow = publishAndWait(QStringLiteral("big/cbor/all"), cbor);
+    QVERIFY(bigRow >= 0);
+    // A small payload under the same rule: CBOR {"count": 7}, made by cbor2 as well.
+    const QByteArray small = ExternalEncoders::pythonBytes(
+            QStringLiteral("cbor2"), QStringLiteral("cbor2.dumps({'count': 7})"), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const int smallRow = publishAndWait(QStringLiteral("big/cbor/one"), small);
+    QVERIFY(smallRow >= 0);
+
+    // Automatic: the rule's tree, decoded off the UI thread, "Decoding…" meanwhile.
+    MessageLogPane *pane = m_window->messageLogPane();
+    DecodedPayloadView *view = pane->decodedView();
+    QCOMPARE(pane->detailFormat(), MessageLogPane::DetailFormat::Automatic);
+    pane->selectRow(proxyRow(bigRow));
+    QVERIFY(pane->isDecodedShown());
+    QVERIFY(view->isDecoding());
+    QCOMPARE(view->summaryText(),
+             QStringLiteral("Decoding %1…").arg(PayloadFormat::sizeText(cbor.size())));
+    QCOMPARE(view->model()->rowCount(), 0);
+
+    // Stale: the small one is chosen before the big one is decoded; the big one's result,
+    // when it comes, is dropped.
+    pane->selectRow(proxyRow(smallRow));
+    QVERIFY(!view->isDecoding());
+    QCOMPARE(decodedValue(view, QStringLiteral("count")), QStringLiteral("7"));
+    QSignalSpy decoded(view, &DecodedPayloadView::decoded);
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(decoded.count(), 0);
+    QCOMPARE(decodedValue(view, QStringLiteral("count")), QStringLiteral("7"));
+    QCOMPARE(view->model()->rowCount(), 1);
+
+    // Chosen again: decoded, its tree with the right values, its big array fetched in part.
+    pane->selectRow(proxyRow(bigRow));
+    QVERIFY(view->isDecoding());
+    QVERIFY(decoded.wait(Timeout));
+    QVERIFY(!view->isDecoding());
+    QCOMPARE(view->summaryText(), QStringLiteral("Decoded as CBOR (rule big/cbor/#)"));
+    QCOMPARE(decodedValue(view, QStringLiteral("count")), QString::number(CborReadings));
+    QCOMPARE(decodedValue(view, QStringLiteral("last")), QStringLiteral("end"));
+    QCOMPARE(decodedValue(view, QStringLiteral("name")), QStringLiteral("sensor-0"));
+    const QModelIndex readings = view->model()->findName(QStringLiteral("readings"));
+    QVERIFY(readings.isValid());
+    QCOMPARE(view->model()->rowCount(readings), DecodedTreeModel::FetchBatch);
+    QVERIFY(view->model()->canFetchMore(readings));
+    const QModelIndex lastShown = view->model()->index(DecodedTreeModel::FetchBatch - 1,
+                                                       DecodedTreeModel::NameColumn, readings);
+    const QModelIndex value = view->model()->index(2, DecodedTreeModel::ValueColumn, lastShown);
+    QCOMPARE(value.siblingAtColumn(DecodedTreeModel::NameColumn).data().toString(),
+             QStringLiteral("value"));
+    QCOMPARE(value.data().toString(), QStringLiteral("499.5"));
+    QVERIFY(view->treeView()->isExpanded(readings));
+
+    // The same message shown again (a rule change elsewhere, the log's rows moving) keeps it.
+    pane->refreshDecoding();
+    QVERIFY(!view->isDecoding());
+    QCOMPARE(decodedValue(view, QStringLiteral("last")), QStringLiteral("end"));
+    m_window->payloadDecoding()->setDecoding(m_window->currentWorkspace(), {}, {});
+}
+
+void TestBigPayload::bigJsonPayloadsAreComparedOffTheThread()
+{
+    QByteArray older = bigJson();
+    QByteArray newer = older;
+    // One value differs: {"id":1,"name":"sensor"} becomes "sensors".
+    const qsizetype at = newer.indexOf("\"sensor\"", newer.indexOf("{\"id\":1,"));
+    newer.replace(at, 8, "\"sensors\"");
+    QVERIFY(publishAndWait(QStringLiteral("big/compare"), older) >= 0);
+    const int newRow = publishAndWait(QStringLiteral("big/compare"), newer);
+    QVERIFY(newRow >= 0);
+    MessageLogPane *pane = m_window->messageLogPane();
+    pane->selectRow(proxyRow(newRow));
+    DiffDialog *dialog = pane->compareWithPrevious();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isComparing());
+    auto *status = child<QLabel>(dialog, "diffComparingLabel");
+    QCOMPARE(status->text(), QStringLiteral("Comparing %1 with %2…")
+                                     .arg(PayloadFormat::sizeText(older.size()),
+                                          PayloadFormat::sizeText(newer.size())));
+    QSignalSpy compared(dialog, &DiffDialog::compared);
+    QVERIFY(compared.wait(Timeout));
+    QVERIFY(!dialog->isComparing());
+    QVERIFY(!status->isVisible());
+    QVERIFY2(dialog->view()->summaryText().contains(QStringLiteral("1 changed")),
+             qPrintable(dialog->view()->summaryText()));
+    QVERIFY2(dialog->newDescription().endsWith(QStringLiteral("guessed: JSON")),
+             qPrintable(dialog->newDescription()));
+    dialog->close();
 }
 
 QTEST_MAIN(TestBigPayload)

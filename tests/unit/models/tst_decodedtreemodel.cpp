@@ -91,6 +91,52 @@ private Q_SLOTS:
         QVERIFY(!model.findName(QStringLiteral("value")).isValid());
     }
 
+    void bigArraysComeInBatches()
+    {
+        // A root map holding an array of 2500 maps: the view gets FetchBatch rows at a time.
+        using Payload::Node;
+        Node items = Node::array();
+        constexpr int Count = 2 * DecodedTreeModel::FetchBatch + 500;
+        for (int i = 0; i < Count; ++i) {
+            Node item = Node::map();
+            item.add(QStringLiteral("id"), Node::scalar(Node::Kind::Integer, qint64(i)));
+            items.add(QString::number(i), item);
+        }
+        Node root = Node::map();
+        root.add(QStringLiteral("items"), items);
+        // (QAbstractItemModelTester fetches more as it walks: it checks the model once all is in.)
+        DecodedTreeModel model;
+        model.setResult(std::make_shared<const Payload::DecodeResult>(
+                Payload::DecodeResult::success(Payload::Decoder::Cbor, root)));
+        const QModelIndex array = model.index(0, 0);
+        QVERIFY(model.hasChildren(array));
+        QCOMPARE(model.rowCount(array), DecodedTreeModel::FetchBatch);
+        QVERIFY(model.canFetchMore(array));
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.fetchMore(array);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), DecodedTreeModel::FetchBatch);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 2 * DecodedTreeModel::FetchBatch - 1);
+        model.fetchMore(array);
+        QCOMPARE(model.rowCount(array), Count);
+        QVERIFY(!model.canFetchMore(array));
+        {
+            QAbstractItemModelTester tester(
+                    &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        }
+        const QModelIndex last = model.index(Count - 1, 0, array);
+        QCOMPARE(last.parent(), array);
+        const QModelIndex id = model.index(0, DecodedTreeModel::ValueColumn, last);
+        QCOMPARE(id.data().toString(), QString::number(Count - 1));
+        QCOMPARE(id.data(DecodedTreeModel::PathRole).toString(),
+                 QStringLiteral("items/%1/id").arg(Count - 1));
+        // A new result starts over with one batch.
+        model.setResult(std::make_shared<const Payload::DecodeResult>(
+                Payload::DecodeResult::success(Payload::Decoder::Cbor, root)));
+        QCOMPARE(model.rowCount(model.index(0, 0)), DecodedTreeModel::FetchBatch);
+    }
+
     void heapBytesGrowWithTheTree()
     {
         const qint64 small = DecodedTreeModel::heapBytes(

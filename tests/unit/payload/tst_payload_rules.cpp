@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <future>
+
 using namespace Payload;
 
 class tst_PayloadRules : public QObject
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void textualDecoders();
     void checkNamesMissingProtobufTypes();
     void encodeBySpec();
+    void snapshotKeepsTheRulesAndProtosItWasTakenWith();
 };
 
 void tst_PayloadRules::specs_data()
@@ -216,6 +219,50 @@ void tst_PayloadRules::encodeBySpec()
     QVERIFY(!encode("json", "{").isValid());
     QVERIFY(!encode("protobuf:acme.Reading", "{}").isValid());
     QVERIFY(encode("sparkplug", "[{\"name\": \"a\", \"value\": 1}]").isValid());
+}
+
+void tst_PayloadRules::snapshotKeepsTheRulesAndProtosItWasTakenWith()
+{
+    PayloadDecoder decoder;
+    QVERIFY(decoder.setProtoPaths({QStringLiteral(SWITCHBOARD_PAYLOAD_TEST_DATA "/protos")}));
+    DecodeRules rules;
+    rules.append(*DecodeRule::fromString(u"pb/#=protobuf:acme.Reading", nullptr));
+    rules.append(*DecodeRule::fromString(u"raw/#=hex", nullptr));
+    decoder.setRules(rules);
+    // acme.Reading {sensor: "abc"}, and a payload the raw/# rule shows as hex.
+    const QByteArray reading = QByteArray::fromHex("0a03616263");
+    const QByteArray json("{\"a\":1}");
+
+    const DecoderSnapshot snapshot = decoder.snapshot();
+    QVERIFY(snapshot.rules() == rules);
+    QVERIFY(snapshot == decoder.snapshot());
+    // Decoding on another thread while the window changes the rules and the .proto folders
+    // (the old schemas freed but for the snapshot's share).
+    std::future<QList<DecodeResult>> running =
+            std::async(std::launch::async, [snapshot, reading, json] {
+                return QList<DecodeResult>{snapshot.decode(QStringLiteral("pb/1"), reading),
+                                           snapshot.decode(QStringLiteral("raw/1"), json)};
+            });
+    DecodeRules changed;
+    changed.append(*DecodeRule::fromString(u"#=text", nullptr));
+    decoder.setRules(changed);
+    decoder.setProtoPaths({});
+    QVERIFY(snapshot != decoder.snapshot());
+    QCOMPARE(decoder.decode(QStringLiteral("pb/1"), reading).decoder, Decoder::Text);
+
+    const QList<DecodeResult> results = running.get();
+    QCOMPARE(results.at(0).decoder, Decoder::Protobuf);
+    QVERIFY2(results.at(0).isValid(), qPrintable(results.at(0).error));
+    QCOMPARE(results.at(0).toJsonLine(), QByteArray("{\"sensor\":\"abc\"}"));
+    QVERIFY(!results.at(0).guessed);
+    QCOMPARE(results.at(1).decoder, Decoder::Hex);
+    // Taken again, on this thread: still the old rules and schemas.
+    QCOMPARE(snapshot.decode(QStringLiteral("pb/2"), reading).toJsonLine(),
+             QByteArray("{\"sensor\":\"abc\"}"));
+    // Without a rule it guesses as the decoder does.
+    const DecodeResult guessed = snapshot.decode(QStringLiteral("other"), json);
+    QCOMPARE(guessed.decoder, Decoder::Json);
+    QVERIFY(guessed.guessed);
 }
 
 QTEST_GUILESS_MAIN(tst_PayloadRules)
