@@ -6,9 +6,11 @@
     <message numerus="yes">
         <source>This broker publishes no $SYS topics: nothing came within %Ln second(s) of subscribing to $SYS/#.
 mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This broker publishes no $SYS topics: nothing came within %Ln second of subscribing to $SYS/#.
+mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</numerusform>
+            <numerusform>This broker publishes no $SYS topics: nothing came within %Ln seconds of subscribing to $SYS/#.
+mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</numerusform>
         </translation>
     </message>
 </context>

@@ -94,8 +94,9 @@
     <message numerus="yes">
         <source>This broker publishes no $SYS topics: nothing came within %Ln second(s) of subscribing to $SYS/#.
 mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them off); EMQX every minute, to clients on its own host by default.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此服务器不发布 $SYS 主题：订阅 $SYS/# 后 %Ln 秒内没有收到任何消息。
+mosquitto 每隔 sys_interval 秒发布一次（默认 10 秒，设为 0 则关闭）；EMQX 每分钟发布一次，默认只发给与其同一主机上的客户端。</numerusform>
         </translation>
     </message>
 </context>
