@@ -181,7 +181,7 @@ ChartPane::ChartPane(QWidget *parent) : QWidget(parent)
     });
     // The points drawn depend on the plot's width in pixels: when it changes (a resize, or
     // wider value labels after a new range), draw every series again for the new width.
-    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &area) {
+    connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         if (int(area.width()) == m_drawnColumns)
             return;
         for (quint64 &revision : m_drawnRevisions)
