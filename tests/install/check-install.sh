@@ -103,7 +103,7 @@ check_options() { # <text> <what> <program and arguments>
     [ "$count" -gt 3 ] || fail "$* --help lists only $count options"
 }
 check_options "$(page_text switchboard)" "switchboard.1" switchboard --help
-# switchboard-cli's commands as its --help lists them ("  pub    publish messages ..."): each
+# switchboard-cli's commands as its --help lists them ("  pub     publish messages ..."): each
 # one is listed in the page and has a section with its options.
 commands=$(run switchboard-cli --help | sed -nE 's/^  ([a-z]+)  .*/\1/p')
 [ "$(wc -w <<<"$commands")" -ge 3 ] || fail "switchboard-cli --help lists the commands '$commands'"

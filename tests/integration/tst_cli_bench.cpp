@@ -423,7 +423,7 @@ void tst_CliBench::help()
 
     const Result top = run({QStringLiteral("--help")});
     QCOMPARE(top.exitCode, 0);
-    QVERIFY2(top.out.contains("bench  load-test a broker: N publishers"), top.out.constData());
+    QVERIFY2(top.out.contains("bench   load-test a broker: N publishers"), top.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliBench)
