@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -330,6 +331,45 @@ void TestCollections::scriptEntryRunsInTheScriptConsole()
     auto *editor = child<QPlainTextEdit>(console, "scriptEditor");
     editor->undo();
     QCOMPARE(console->script(), "// mine");
+
+    // The entry editor shows the kind and the source, checks it, and saves the edit; turned
+    // into a message, the entry is sent again (the button reads Send).
+    QStringList seen;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<CollectionEntryDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *kind = child<QComboBox>(dialog, "kindCombo");
+        auto *edit = child<QPlainTextEdit>(dialog, "scriptEdit");
+        seen << kind->currentText() << edit->toPlainText() << dialog->checkText();
+        edit->setPlainText(QStringLiteral("log(1)"));
+        seen << dialog->checkText();
+        edit->clear();
+        seen << dialog->checkText();
+        edit->setPlainText(QStringLiteral("log(2)"));
+        dialog->accept();
+    });
+    pane->editCurrent();
+    QCOMPARE(seen.size(), 5);
+    QCOMPARE(seen.at(0), "Script");
+    QCOMPARE(seen.at(1), source.join(u'\n'));
+    QCOMPARE(seen.at(2),
+             "Runs in the Script console (7 lines); env() reads the active environment");
+    QCOMPARE(seen.at(3), "Runs in the Script console (1 line); env() reads the active environment");
+    QCOMPARE(seen.at(4), "Write the script");
+    QCOMPARE(model->node(script)->message().script, "log(2)");
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<CollectionEntryDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *kind = child<QComboBox>(dialog, "kindCombo");
+        kind->setCurrentIndex(kind->findText(QStringLiteral("Message")));
+        child<QLineEdit>(dialog, "topicEdit")->setText(QStringLiteral("gui/script/message"));
+        dialog->accept();
+    });
+    pane->editCurrent();
+    QVERIFY(!model->node(script)->message().isScript());
+    QCOMPARE(button->text(), "&Send");
 }
 
 QTEST_MAIN(TestCollections)
