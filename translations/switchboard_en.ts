@@ -52,12 +52,29 @@ mosquitto publishes them every sys_interval seconds (10 by default, 0 turns them
     </message>
 </context>
 <context>
+    <name>CollectionModel</name>
+    <message numerus="yes">
+        <source>Script (%Ln line(s))</source>
+        <translation>
+            <numerusform>Script (%Ln line)</numerusform>
+            <numerusform>Script (%Ln lines)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CollectionsPane</name>
     <message numerus="yes">
         <source>Sends %Ln byte(s) to %1: %2</source>
         <translation>
             <numerusform>Sends %Ln byte to %1: %2</numerusform>
             <numerusform>Sends %Ln bytes to %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs in the Script console (%Ln line(s)); env() reads the active environment</source>
+        <translation>
+            <numerusform>Runs in the Script console (%Ln line); env() reads the active environment</numerusform>
+            <numerusform>Runs in the Script console (%Ln lines); env() reads the active environment</numerusform>
         </translation>
     </message>
 </context>

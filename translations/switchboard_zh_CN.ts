@@ -1325,6 +1325,26 @@ Field: %3</source>
         <source>Give the entry a topic</source>
         <translation>请为条目填写主题</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>A message is published; a script runs in the Script console</source>
+        <translation>消息会被发布；脚本在脚本控制台中运行</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>JavaScript run in the Script console: connect(), subscribe(), publish(), on(), expect(), sleep(), test(), log(). env(&quot;NAME&quot;) reads the active environment (see docs/scripting.md)</source>
+        <translation>在脚本控制台中运行的 JavaScript：connect()、subscribe()、publish()、on()、expect()、sleep()、test()、log()。env(&quot;NAME&quot;) 读取当前环境（见 docs/scripting.md）</translation>
+    </message>
 </context>
 <context>
     <name>CollectionEnvironmentsDialog</name>
@@ -1386,14 +1406,6 @@ Field: %3</source>
     <message>
         <source>an entry needs a name</source>
         <translation>条目需要名称</translation>
-    </message>
-    <message>
-        <source>a payload line must be a string</source>
-        <translation>负载的每一行必须是字符串</translation>
-    </message>
-    <message>
-        <source>&quot;payload&quot; must be a string or an array of lines</source>
-        <translation>“payload”必须是字符串或由各行组成的数组</translation>
     </message>
     <message>
         <source>the QoS must be 0, 1 or 2</source>
@@ -1487,6 +1499,14 @@ Field: %3</source>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>a line of &quot;%1&quot; must be a string</source>
+        <translation>&quot;%1&quot; 的每一行必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string or an array of lines</source>
+        <translation>&quot;%1&quot; 必须是字符串或由各行组成的数组</translation>
+    </message>
 </context>
 <context>
     <name>CollectionModel</name>
@@ -1497,6 +1517,12 @@ Field: %3</source>
     <message>
         <source>%1 (QoS %2)</source>
         <translation>%1（QoS %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Script (%Ln line(s))</source>
+        <translation>
+            <numerusform>脚本（%Ln 行）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1590,10 @@ Field: %3</source>
     <message>
         <source>The message was not sent</source>
         <translation>消息未发送</translation>
+    </message>
+    <message>
+        <source>a script entry is run, not sent</source>
+        <translation>脚本条目是运行的，不是发送的</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +1791,40 @@ Field: %3</source>
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Run collection script</source>
+        <translation>运行集合脚本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the selected script in the Script console (Ctrl+Shift+Return)</source>
+        <translation>在脚本控制台中运行所选脚本（Ctrl+Shift+Return）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 not run: there is no script console</source>
+        <translation>%1 未运行：没有脚本控制台</translation>
+    </message>
+    <message>
+        <source>%1 not run: a script is still running in the Script console</source>
+        <translation>%1 未运行：脚本控制台中仍有脚本在运行</translation>
+    </message>
+    <message>
+        <source>%1 running in the Script console since %2</source>
+        <translation>%1 自 %2 起在脚本控制台中运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs in the Script console (%Ln line(s)); env() reads the active environment</source>
+        <translation>
+            <numerusform>在脚本控制台中运行（%Ln 行）；env() 读取当前环境</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the script</source>
+        <translation>请编写脚本</translation>
     </message>
 </context>
 <context>
@@ -6597,6 +6661,14 @@ Speaks MQTT 3.1, 3.1.1 and 5.0 through its own engine. Built with Qt %2.</source
     <message>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>%1 not run: a script is still running (Stop it first)</source>
+        <translation>%1 未运行：仍有脚本在运行（请先停止它）</translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1（未保存）</translation>
     </message>
 </context>
 <context>

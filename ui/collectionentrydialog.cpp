@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace {
@@ -32,11 +33,26 @@ CollectionEntryDialog::CollectionEntryDialog(const Checker &checker, QWidget *pa
 {
     setWindowTitle(tr("Collection entry"));
     auto *layout = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
-    layout->addLayout(form);
+    auto *top = new QFormLayout;
+    layout->addLayout(top);
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("nameEdit"));
-    form->addRow(tr("&Name:"), m_name);
+    top->addRow(tr("&Name:"), m_name);
+    m_kind = new QComboBox;
+    m_kind->setObjectName(QStringLiteral("kindCombo"));
+    m_kind->addItem(tr("Message"), QVariant::fromValue(CollectionMessage::Kind::Message));
+    m_kind->addItem(tr("Script"), QVariant::fromValue(CollectionMessage::Kind::Script));
+    m_kind->setToolTip(tr("A message is published; a script runs in the Script console"));
+    top->addRow(tr("&Kind:"), m_kind);
+
+    // The kinds' fields: a message's on the first page, a script's on the second.
+    m_pages = new QStackedWidget;
+    layout->addWidget(m_pages, 1);
+    auto *messagePage = new QWidget;
+    auto *messageLayout = new QVBoxLayout(messagePage);
+    messageLayout->setContentsMargins(0, 0, 0, 0);
+    auto *form = new QFormLayout;
+    messageLayout->addLayout(form);
     m_topic = new QLineEdit;
     m_topic->setObjectName(QStringLiteral("topicEdit"));
     m_topic->setPlaceholderText(tr("e.g. devices/{{env.DEVICE}}/set"));
@@ -107,7 +123,18 @@ CollectionEntryDialog::CollectionEntryDialog(const Checker &checker, QWidget *pa
     m_userProperties->setPlaceholderText(tr("name=value, one a line"));
     m_userProperties->setFixedHeight(4 * m_userProperties->fontMetrics().lineSpacing());
     propertiesForm->addRow(tr("User properties:"), m_userProperties);
-    layout->addWidget(properties);
+    messageLayout->addWidget(properties);
+    m_pages->addWidget(messagePage);
+
+    m_script = new QPlainTextEdit;
+    m_script->setObjectName(QStringLiteral("scriptEdit"));
+    m_script->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_script->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_script->setPlaceholderText(
+            tr("JavaScript run in the Script console: connect(), subscribe(), publish(), on(), "
+               "expect(), sleep(), test(), log(). env(\"NAME\") reads the active environment "
+               "(see docs/scripting.md)"));
+    m_pages->addWidget(m_script);
 
     m_check = new QLabel;
     m_check->setObjectName(QStringLiteral("checkLabel"));
@@ -123,10 +150,14 @@ CollectionEntryDialog::CollectionEntryDialog(const Checker &checker, QWidget *pa
 
     for (QLineEdit *edit : {m_name, m_topic, m_contentType, m_responseTopic, m_correlation})
         connect(edit, &QLineEdit::textChanged, this, &CollectionEntryDialog::recheck);
-    for (QPlainTextEdit *edit : {m_payload, m_userProperties})
+    for (QPlainTextEdit *edit : {m_payload, m_userProperties, m_script})
         connect(edit, &QPlainTextEdit::textChanged, this, &CollectionEntryDialog::recheck);
     for (QComboBox *combo : {m_qos, m_payloadIndicator, m_correlationFormat})
         connect(combo, &QComboBox::currentIndexChanged, this, &CollectionEntryDialog::recheck);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_pages->setCurrentIndex(index);
+        recheck();
+    });
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         updateTypeField();
         recheck();
@@ -152,6 +183,11 @@ void CollectionEntryDialog::setName(const QString &name)
 CollectionMessage CollectionEntryDialog::message() const
 {
     CollectionMessage message;
+    message.kind = m_kind->currentData().value<CollectionMessage::Kind>();
+    if (message.isScript()) {
+        message.script = m_script->toPlainText();
+        return message;
+    }
     message.topic = m_topic->text();
     message.payload = m_payload->toPlainText();
     message.format.decoder = m_format->currentData().value<Payload::Decoder>();
@@ -178,6 +214,8 @@ CollectionMessage CollectionEntryDialog::message() const
 
 void CollectionEntryDialog::setMessage(const CollectionMessage &message)
 {
+    m_kind->setCurrentIndex(m_kind->findData(QVariant::fromValue(message.kind)));
+    m_script->setPlainText(message.script);
     m_topic->setText(message.topic);
     m_format->setCurrentIndex(m_format->findData(QVariant::fromValue(message.format.decoder)));
     updateTypeField();
@@ -230,7 +268,7 @@ void CollectionEntryDialog::recheck()
     QString problem;
     if (name().isEmpty())
         problem = tr("Give the entry a name");
-    else if (m_topic->text().isEmpty())
+    else if (m_kind->currentIndex() == 0 && m_topic->text().isEmpty())
         problem = tr("Give the entry a topic");
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());
     Check check;

@@ -14,11 +14,12 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+class QStackedWidget;
 
-// Edits a collection entry: its name, topic, payload in one of the composer's formats, QoS,
-// retain and 5.0 properties. As the user types, the entry is tried as it would be sent (the
-// checker the pane gives: variables expanded, payload encoded) and the result or the problem is
-// shown under the fields.
+// Edits a collection entry: its name and kind; a message's topic, payload in one of the
+// composer's formats, QoS, retain and 5.0 properties, or a script's JavaScript source. As the user
+// types, the entry is tried as it would be sent (the checker the pane gives: variables expanded,
+// payload encoded) and the result or the problem is shown under the fields.
 class CollectionEntryDialog : public QDialog
 {
     Q_OBJECT
@@ -46,6 +47,9 @@ private:
 
     Checker m_checker;
     QLineEdit *m_name;
+    QComboBox *m_kind;
+    QStackedWidget *m_pages;
+    QPlainTextEdit *m_script;
     QLineEdit *m_topic;
     QComboBox *m_format;
     QComboBox *m_type;

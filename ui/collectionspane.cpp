@@ -5,6 +5,7 @@
 #include "client.h"
 #include "collectionmodel.h"
 #include "connectionworkspace.h"
+#include "scriptconsole.h"
 #include "theme.h"
 
 #include <QAction>
@@ -341,6 +342,14 @@ void CollectionsPane::updateActions()
     const CollectionModel::Kind kind = m_model->kind(currentIndex());
     const bool any = currentIndex().isValid();
     const bool entry = any && kind == CollectionModel::Kind::Entry;
+    const CollectionNode *node = m_model->node(currentIndex());
+    const bool script = entry && node && node->message().isScript();
+    m_sendAction->setText(script ? tr("&Run collection script") : tr("&Send collection entry"));
+    m_sendAction->setToolTip(script ? tr("Run the selected script in the Script console "
+                                         "(Ctrl+Shift+Return)")
+                                    : tr("Send the selected collection entry (Ctrl+Shift+Return)"));
+    m_ui->sendButton->setText(script ? tr("&Run") : tr("&Send"));
+    m_ui->sendButton->setToolTip(m_sendAction->toolTip());
     m_sendAction->setEnabled(entry);
     m_ui->sendButton->setEnabled(entry);
     m_editAction->setEnabled(entry);
@@ -364,6 +373,10 @@ quint64 CollectionsPane::send(const QModelIndex &entry)
         showError(tr("Choose an entry to send"));
         return 0;
     }
+    if (node->message().isScript()) {
+        runScript(entry);
+        return 0;
+    }
     Mqtt::Client *client = m_workspace ? m_workspace->client() : nullptr;
     Mqtt::Message sent;
     QString error;
@@ -381,6 +394,41 @@ quint64 CollectionsPane::send(const QModelIndex &entry)
     return token;
 }
 
+void CollectionsPane::setScriptConsole(ScriptConsole *console)
+{
+    m_scriptConsole = console;
+}
+
+bool CollectionsPane::runScript(const QModelIndex &entry)
+{
+    const CollectionNode *node = m_model->node(entry);
+    if (!node || !node->message().isScript())
+        return false;
+    if (!m_scriptConsole) {
+        showError(tr("%1 not run: there is no script console").arg(node->name()));
+        return false;
+    }
+    // The active environment's values are what env() reads ({{variables}} are not expanded).
+    QHash<QString, QString> variables;
+    const QList<Environment> environments =
+            m_model->collection(m_model->collectionRow(entry)).environments();
+    if (const Environment *environment =
+                findEnvironment(environments, m_sender.activeEnvironment())) {
+        for (auto it = environment->values.constBegin(); it != environment->values.constEnd(); ++it)
+            variables.insert(it.key(), it.value());
+    }
+    if (!m_scriptConsole->runScript(node->message().script, node->name(), variables)) {
+        showError(
+                tr("%1 not run: a script is still running in the Script console").arg(node->name()));
+        return false;
+    }
+    Q_EMIT scriptStarted();
+    showStatus(
+            tr("%1 running in the Script console since %2")
+                    .arg(node->name(), QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    return true;
+}
+
 CollectionEntryDialog::Check CollectionsPane::check(const CollectionMessage &message,
                                                     const QModelIndex &entry) const
 {
@@ -388,12 +436,20 @@ CollectionEntryDialog::Check CollectionsPane::check(const CollectionMessage &mes
     const int row = m_model->collectionRow(container);
     const QList<Environment> environments =
             row >= 0 ? m_model->collection(row).environments() : QList<Environment>();
+    CollectionEntryDialog::Check check;
+    if (message.isScript()) {
+        check.ok = !message.script.trimmed().isEmpty();
+        check.text = check.ok ? tr("Runs in the Script console (%Ln line(s)); env() reads the "
+                                   "active environment",
+                                   nullptr, int(message.script.count(u'\n')) + 1)
+                              : tr("Write the script");
+        return check;
+    }
     const CollectionNode *node = m_model->node(entry);
     const std::unique_ptr<CollectionNode> trial = CollectionNode::entry(QString(), message);
     Variables::Context context = Variables::Context::current();
     context.sequence = m_sender.nextSequence(node);
     const CollectionSender::Prepared prepared = m_sender.prepare(*trial, environments, context);
-    CollectionEntryDialog::Check check;
     check.ok = prepared.isValid();
     if (!check.ok) {
         check.text = prepared.error;
@@ -473,6 +529,7 @@ void CollectionsPane::editCurrent()
         return;
     m_model->setData(entry, name);
     m_model->setMessage(entry, message);
+    updateActions(); // Send or Run
 }
 
 void CollectionsPane::renameCurrent()

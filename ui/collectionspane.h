@@ -15,6 +15,7 @@ class ConnectionWorkspace;
 class QAction;
 class QModelIndex;
 class QSortFilterProxyModel;
+class ScriptConsole;
 
 namespace Ui {
 class CollectionsPane;
@@ -24,7 +25,9 @@ class CollectionsPane;
 // folders and entries, searched by name, topic and payload; entries added, edited, renamed
 // (F2), moved (drag and drop) and removed; collections imported and exported; one environment
 // chosen for all; the selected entry sent with Send, a double-click or Ctrl+Shift+Return over
-// the current connection, its variables expanded, and the message as sent goes to the log.
+// the current connection, its variables expanded, and the message as sent goes to the log. A
+// script entry is run the same ways (the button reads Run) in the Script console, its env()
+// reading the active environment's values.
 class CollectionsPane : public QWidget
 {
     Q_OBJECT
@@ -54,10 +57,16 @@ public:
     // Rows of the model the search leaves visible, counted below the collections.
     bool isShown(const QModelIndex &index) const;
 
+    // Where script entries run (nullptr: they cannot); scriptStarted() asks to show it.
+    void setScriptConsole(ScriptConsole *console);
+
     // Sends the entry (a model index); returns the client's token, 0 when nothing was sent
-    // (the status says why).
+    // (the status says why). A script entry is run instead (and 0 returned).
     quint64 send(const QModelIndex &entry);
     quint64 sendCurrent();
+    // Runs a script entry in the Script console; false when it did not start (the status says
+    // why).
+    bool runScript(const QModelIndex &entry);
     QAction *sendAction() const { return m_sendAction; }
     QString statusText() const;
 
@@ -75,6 +84,10 @@ public:
     void exportCollection();
     void editEnvironments();
 
+Q_SIGNALS:
+    // A script entry started in the Script console, which should be shown.
+    void scriptStarted();
+
 private:
     void showStatus(const QString &text);
     void showError(const QString &text);
@@ -91,6 +104,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     CollectionSender m_sender;
     QPointer<ConnectionWorkspace> m_workspace;
+    QPointer<ScriptConsole> m_scriptConsole;
     QAction *m_sendAction;
     QAction *m_newCollectionAction;
     QAction *m_newFolderAction;

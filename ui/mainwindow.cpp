@@ -292,6 +292,9 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_scriptConsoleDock);
     tabifyDockWidget(m_publishDock, m_scriptConsoleDock);
     m_scriptConsoleDock->hide();
+    m_collectionsPane->setScriptConsole(m_scriptConsole);
+    connect(m_collectionsPane, &CollectionsPane::scriptStarted, this,
+            &MainWindow::showScriptConsole);
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();

@@ -43,11 +43,9 @@ ScriptConsole::ScriptConsole(ProfileStore *profiles, QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 2);
     showFileName();
 
-    QHash<QString, QString> variables;
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const QString &name : environment.keys())
-        variables.insert(name, environment.value(name));
-    m_runner->setVariables(variables);
+        m_systemVariables.insert(name, environment.value(name));
 
     connect(m_ui->runButton, &QPushButton::clicked, this, &ScriptConsole::run);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &ScriptConsole::stop);
@@ -122,6 +120,37 @@ void ScriptConsole::run()
 {
     if (m_runner->isRunning())
         return;
+    const QString name = !m_fileName.isEmpty()     ? QFileInfo(m_fileName).fileName()
+                         : !m_scriptName.isEmpty() ? m_scriptName
+                                                   : tr("untitled.js");
+    start(name, m_fileName.isEmpty() ? m_scriptVariables : QHash<QString, QString>());
+}
+
+bool ScriptConsole::runScript(const QString &source, const QString &name,
+                              const QHash<QString, QString> &variables)
+{
+    if (m_runner->isRunning()) {
+        append(tr("%1 not run: a script is still running (Stop it first)").arg(name), Tone::Error);
+        return false;
+    }
+    if (script() != source) {
+        // One undoable edit instead of setPlainText(), which forgets the undo history.
+        QTextCursor cursor(m_ui->editor->document());
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(source);
+    }
+    m_fileName.clear();
+    m_scriptName = name;
+    m_scriptVariables = variables;
+    showFileName();
+    return start(name, variables);
+}
+
+bool ScriptConsole::start(const QString &name, const QHash<QString, QString> &variables)
+{
+    QHash<QString, QString> environment = m_systemVariables;
+    environment.insert(variables);
+    m_runner->setVariables(environment);
     // The profiles as they are now, copied: the resolver runs on the script's thread.
     QHash<QString, Mqtt::ConnectionOptions> profiles;
     if (m_profiles) {
@@ -141,10 +170,10 @@ void ScriptConsole::run()
     m_ui->output->clear();
     m_markedLines.clear();
     m_ui->editor->setExtraSelections({});
-    const QString name =
-            m_fileName.isEmpty() ? tr("untitled.js") : QFileInfo(m_fileName).fileName();
     append(tr("Running %1…").arg(name), Tone::Muted);
-    setRunning(m_runner->start(script(), name));
+    const bool started = m_runner->start(script(), name);
+    setRunning(started);
+    return started;
 }
 
 void ScriptConsole::stop()
@@ -211,6 +240,8 @@ bool ScriptConsole::openFile(const QString &path)
     }
     setScript(QString::fromUtf8(file.readAll()));
     m_fileName = path;
+    m_scriptName.clear();
+    m_scriptVariables.clear();
     showFileName();
     return true;
 }
@@ -224,6 +255,8 @@ bool ScriptConsole::saveFile(const QString &path)
         return false;
     }
     m_fileName = path;
+    m_scriptName.clear();
+    m_scriptVariables.clear();
     showFileName();
     return true;
 }
@@ -246,8 +279,9 @@ void ScriptConsole::chooseFileToSave()
 
 void ScriptConsole::showFileName()
 {
-    m_ui->fileLabel->setText(m_fileName.isEmpty() ? tr("(not saved)")
-                                                  : QFileInfo(m_fileName).fileName());
+    m_ui->fileLabel->setText(!m_fileName.isEmpty()     ? QFileInfo(m_fileName).fileName()
+                             : !m_scriptName.isEmpty() ? tr("%1 (not saved)").arg(m_scriptName)
+                                                       : tr("(not saved)"));
     m_ui->fileLabel->setToolTip(QDir::toNativeSeparators(m_fileName));
 }
 

@@ -3,6 +3,7 @@
 
 #include "scriptreport.h"
 
+#include <QHash>
 #include <QSet>
 #include <QWidget>
 
@@ -38,6 +39,13 @@ public:
     QString outputText() const;
 
     void run();
+    // Runs source under name (e.g. a collection entry's script), as if typed in: it replaces
+    // the editor's text (an undoable edit, so Ctrl+Z brings the earlier text back), so that the
+    // lines of errors point into it. env() sees the process environment with variables over
+    // it (for Run again too, until a file is opened or saved). False (and says so in the
+    // output) when a script is still running.
+    bool runScript(const QString &source, const QString &name,
+                   const QHash<QString, QString> &variables = {});
     void stop();
     // Reads a script file into the editor; false (and says why) when it cannot.
     bool openFile(const QString &path);
@@ -58,10 +66,16 @@ private:
     void chooseFileToOpen();
     void chooseFileToSave();
     void showFileName();
+    bool start(const QString &name, const QHash<QString, QString> &variables);
 
     std::unique_ptr<Ui::ScriptConsole> m_ui;
     ProfileStore *m_profiles;
     Script::ScriptRunner *m_runner;
     QString m_fileName;
+    // What the editor holds when it is not a file (a collection entry), and its env() values,
+    // which Run uses again.
+    QString m_scriptName;
+    QHash<QString, QString> m_scriptVariables;
+    QHash<QString, QString> m_systemVariables; // the process environment, for env()
     QSet<int> m_markedLines;
 };

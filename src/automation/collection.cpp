@@ -28,8 +28,9 @@ void CollectionMessage::setProperties(const Mqtt::Properties &properties)
 
 bool CollectionMessage::operator==(const CollectionMessage &other) const
 {
-    return topic == other.topic && payload == other.payload && format == other.format &&
-           qos == other.qos && retain == other.retain && contentType == other.contentType &&
+    return kind == other.kind && script == other.script && topic == other.topic &&
+           payload == other.payload && format == other.format && qos == other.qos &&
+           retain == other.retain && contentType == other.contentType &&
            payloadIndicator == other.payloadIndicator &&
            messageExpiryInterval == other.messageExpiryInterval &&
            responseTopic == other.responseTopic && correlationData == other.correlationData &&

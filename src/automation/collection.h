@@ -17,10 +17,16 @@
 // diff-friendly file (CollectionFile, docs/collection-format.md).
 
 // What an entry publishes. Text fields may hold variables (variables.h), expanded at send time.
+// A script entry (kind Script) runs its JavaScript source (docs/scripting.md) instead; its
+// message fields are unused, and its source is not expanded (scripts read env()).
 struct CollectionMessage
 {
+    enum class Kind { Message, Script };
     enum class PayloadIndicator { Unspecified, Utf8 };
     enum class CorrelationFormat { Text, Hex };
+
+    Kind kind = Kind::Message;
+    QString script; // the JavaScript source of a script entry
 
     QString topic;
     QString payload; // the composer's text, encoded as format says after expansion
@@ -36,6 +42,7 @@ struct CollectionMessage
     CorrelationFormat correlationFormat = CorrelationFormat::Text;
     QList<QPair<QString, QString>> userProperties;
 
+    bool isScript() const { return kind == Kind::Script; }
     bool hasProperties() const;
     // Takes the 5.0 properties of a message (e.g. one the composer sent): correlation data as
     // text when it is printable UTF-8, otherwise as hex.

@@ -203,8 +203,56 @@ public:
         return true;
     }
 
+    // A string, or an array of lines joined with '\n' ("payload", "script").
+    bool readLines(const QJsonObject &object, const Path &path, const QString &key, QString *text)
+    {
+        const QJsonValue value = object.value(key);
+        const Path valuePath = path + Path{key};
+        if (value.isString()) {
+            *text = value.toString();
+        } else if (value.isArray()) {
+            QStringList lines;
+            const QJsonArray array = value.toArray();
+            for (int i = 0; i < array.size(); ++i) {
+                if (!array.at(i).isString())
+                    return fail(valuePath + Path{i},
+                                QCoreApplication::translate("CollectionFile",
+                                                            "a line of \"%1\" must be a string")
+                                        .arg(key));
+                lines << array.at(i).toString();
+            }
+            *text = lines.join(u'\n');
+        } else if (!value.isUndefined()) {
+            return fail(valuePath,
+                        QCoreApplication::translate("CollectionFile",
+                                                    "\"%1\" must be a string or an array of lines")
+                                .arg(key));
+        }
+        return true;
+    }
+
+    // {"name": …, "script": …}: read in version 1 files too (written by hand).
+    bool readScript(const QJsonObject &object, const Path &path, CollectionNode *parent)
+    {
+        if (!checkKeys(object, path, {QStringLiteral("name"), QStringLiteral("script")}))
+            return false;
+        QString name;
+        CollectionMessage message;
+        message.kind = CollectionMessage::Kind::Script;
+        if (!readString(object, path, QStringLiteral("name"), &name, true) ||
+            !readLines(object, path, QStringLiteral("script"), &message.script))
+            return false;
+        if (name.isEmpty())
+            return fail(path + Path{QStringLiteral("name")},
+                        QCoreApplication::translate("CollectionFile", "an entry needs a name"));
+        parent->appendChild(CollectionNode::entry(name, message));
+        return true;
+    }
+
     bool readEntry(const QJsonObject &object, const Path &path, CollectionNode *parent)
     {
+        if (object.contains(QLatin1String("script")))
+            return readScript(object, path, parent);
         if (!checkKeys(object, path,
                        {QStringLiteral("name"), QStringLiteral("topic"), QStringLiteral("format"),
                         QStringLiteral("payload"), QStringLiteral("qos"), QStringLiteral("retain"),
@@ -229,26 +277,8 @@ public:
                 return fail(path + Path{QStringLiteral("format")}, why);
             message.format = *spec;
         }
-        const QJsonValue payload = object.value(QLatin1String("payload"));
-        const Path payloadPath = path + Path{QStringLiteral("payload")};
-        if (payload.isString()) {
-            message.payload = payload.toString();
-        } else if (payload.isArray()) {
-            QStringList lines;
-            const QJsonArray array = payload.toArray();
-            for (int i = 0; i < array.size(); ++i) {
-                if (!array.at(i).isString())
-                    return fail(payloadPath + Path{i},
-                                QCoreApplication::translate("CollectionFile",
-                                                            "a payload line must be a string"));
-                lines << array.at(i).toString();
-            }
-            message.payload = lines.join(u'\n');
-        } else if (!payload.isUndefined()) {
-            return fail(payloadPath, QCoreApplication::translate(
-                                             "CollectionFile",
-                                             "\"payload\" must be a string or an array of lines"));
-        }
+        if (!readLines(object, path, QStringLiteral("payload"), &message.payload))
+            return false;
         const QJsonValue qos = object.value(QLatin1String("qos"));
         if (!qos.isUndefined()) {
             const int level = qos.toInt(-1);
@@ -425,6 +455,25 @@ void lineAndColumn(const QByteArray &json, qsizetype offset, int *line, int *col
     *column = int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size()) + 1;
 }
 
+// Multi-line text as an array of its lines, so that a change to one line is one line of a diff.
+QJsonValue linesToJson(const QString &text)
+{
+    if (text.contains(u'\n'))
+        return QJsonArray::fromStringList(text.split(u'\n'));
+    return text;
+}
+
+bool containsScript(const CollectionNode &node)
+{
+    if (!node.isFolder())
+        return node.message().isScript();
+    for (int row = 0; row < node.childCount(); ++row) {
+        if (containsScript(*node.child(row)))
+            return true;
+    }
+    return false;
+}
+
 QJsonValue nodeToJson(const CollectionNode &node)
 {
     QJsonObject object;
@@ -438,13 +487,13 @@ QJsonValue nodeToJson(const CollectionNode &node)
     }
     const CollectionMessage &message = node.message();
     object.insert(QLatin1String("name"), node.name());
+    if (message.isScript()) {
+        object.insert(QLatin1String("script"), linesToJson(message.script));
+        return object;
+    }
     object.insert(QLatin1String("topic"), message.topic);
     object.insert(QLatin1String("format"), message.format.toString());
-    if (message.payload.contains(u'\n'))
-        object.insert(QLatin1String("payload"),
-                      QJsonArray::fromStringList(message.payload.split(u'\n')));
-    else
-        object.insert(QLatin1String("payload"), message.payload);
+    object.insert(QLatin1String("payload"), linesToJson(message.payload));
     object.insert(QLatin1String("qos"), int(message.qos));
     object.insert(QLatin1String("retain"), message.retain);
     if (!message.hasProperties())
@@ -491,7 +540,8 @@ QString LoadError::text() const
 QByteArray toJson(const Collection &collection)
 {
     QJsonObject object;
-    object.insert(QLatin1String("version"), Version);
+    // Version 1 unless version 2's script entries are there: older builds read the rest.
+    object.insert(QLatin1String("version"), containsScript(*collection.root()) ? Version : 1);
     object.insert(QLatin1String("name"), collection.name());
     QJsonArray environments;
     for (const Environment &environment : collection.environments()) {

@@ -13,8 +13,9 @@
 // an array of its lines, so that a change to one entry is a change to a few lines in git.
 namespace CollectionFile {
 
-// The version this build writes and the newest it reads.
-constexpr int Version = 1;
+// The newest version this build reads and writes. Version 2 added script entries; a file is
+// written as version 1 when it has none, so that older builds still read it.
+constexpr int Version = 2;
 
 // Why a file did not load: where (line and column from 1, 0 when not known) and what.
 struct LoadError

@@ -301,6 +301,8 @@ QVariant CollectionModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!node->parent())
             return QDir::toNativeSeparators(filePath(index.row()));
+        if (!node->isFolder() && node->message().isScript())
+            return tr("Script (%Ln line(s))", nullptr, int(node->message().script.count(u'\n')) + 1);
         if (!node->isFolder())
             return tr("%1 (QoS %2)").arg(node->message().topic).arg(int(node->message().qos));
         return {};
@@ -309,10 +311,10 @@ QVariant CollectionModel::data(const QModelIndex &index, int role) const
     case TopicRole:
         return node->isFolder() ? QVariant() : QVariant(node->message().topic);
     case SearchTextRole:
-        return node->isFolder()
-                       ? node->name()
-                       : QStringList{node->name(), node->message().topic, node->message().payload}
-                                 .join(u'\n');
+        return node->isFolder() ? node->name()
+                                : QStringList{node->name(), node->message().topic,
+                                              node->message().payload, node->message().script}
+                                          .join(u'\n');
     default:
         return {};
     }

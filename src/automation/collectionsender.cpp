@@ -46,6 +46,11 @@ CollectionSender::Prepared CollectionSender::prepare(const CollectionNode &entry
         context.environment = environment ? environment->values : QMap<QString, QString>();
     }
     const CollectionMessage &source = entry.message();
+    if (source.isScript()) {
+        prepared.error =
+                QCoreApplication::translate("CollectionSender", "a script entry is run, not sent");
+        return prepared;
+    }
     // Each text field expanded, or the first problem kept.
     const auto expand = [&](const QString &field, const QString &text) {
         if (!prepared.isValid())

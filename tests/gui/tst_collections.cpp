@@ -3,7 +3,8 @@
 // folder shows in View → Collections; its entry is sent by a double-click, by Ctrl+Shift+Return
 // and by the Send button, and the log shows each message as sent (variables expanded); a bad
 // template is refused with its position and nothing is sent; the environment combo switches
-// {{env.HOST}}; the search hides what does not match; the composer's history becomes an entry.
+// {{env.HOST}}; the search hides what does not match; the composer's history becomes an entry. A
+// script entry is run (not sent) in the Script console with the active environment in env().
 #include "guitesthelpers.h"
 
 #include "collectionentrydialog.h"
@@ -15,6 +16,7 @@
 #include "mosquittoprocess.h"
 #include "profilestore.h"
 #include "publishpane.h"
+#include "scriptconsole.h"
 #include "secretstore.h"
 #include "translations.h"
 #include "windowsteps.h"
@@ -22,9 +24,14 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -64,8 +71,12 @@ private Q_SLOTS:
     void cleanup();
 
     void sendFromThePaneShowsTheExpandedMessage();
+    void scriptEntryRunsInTheScriptConsole();
 
 private:
+    // Writes the only collection file of the data folder, then opens the window.
+    bool openWindowWith(const QString &fileName, const QByteArray &json);
+
     MosquittoProcess m_broker;
     QTemporaryDir m_settingsDir;
     std::unique_ptr<ProfileStore> m_profiles;
@@ -90,23 +101,27 @@ void TestCollections::cleanup()
     m_secrets.reset();
 }
 
-void TestCollections::sendFromThePaneShowsTheExpandedMessage()
+bool TestCollections::openWindowWith(const QString &fileName, const QByteArray &json)
 {
-    // A file written by hand into the data folder before the window starts.
     QDir folder(CollectionsPane::defaultDirectory());
-    QVERIFY(folder.removeRecursively());
-    QVERIFY(folder.mkpath(QStringLiteral(".")));
-    QFile file(folder.filePath(QStringLiteral("gui.json")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(CollectionJson);
+    QFile file(folder.filePath(fileName));
+    if (!folder.removeRecursively() || !folder.mkpath(QStringLiteral(".")) ||
+        !file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
+        return false;
     file.close();
-
     m_profiles =
             std::make_unique<ProfileStore>(m_settingsDir.filePath(QStringLiteral("profiles.ini")));
     m_window = std::make_unique<MainWindow>(m_profiles.get(), m_secrets.get());
     m_window->resize(1280, 800);
     m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    return QTest::qWaitForWindowExposed(m_window.get());
+}
+
+void TestCollections::sendFromThePaneShowsTheExpandedMessage()
+{
+    // A file written by hand into the data folder before the window starts.
+    QVERIFY(openWindowWith(QStringLiteral("gui.json"), CollectionJson));
+    const QDir folder(CollectionsPane::defaultDirectory());
     ConnectionWorkspace *workspace = m_window->currentWorkspace();
     QVERIFY(WindowSteps::connectAndSubscribe(m_window.get(), workspace, m_broker.host(),
                                              m_broker.port(), QStringLiteral("gui/#")));
@@ -238,6 +253,123 @@ void TestCollections::sendFromThePaneShowsTheExpandedMessage()
             CollectionFile::read(folder.filePath(QStringLiteral("gui.json")), &error);
     QVERIFY2(reread, qPrintable(error.text()));
     QVERIFY(reread->find({QStringLiteral("gui/from-history")}));
+}
+
+void TestCollections::scriptEntryRunsInTheScriptConsole()
+{
+    // A script entry (version 2) whose env() reads the active environment's values; the
+    // {{seq}} in its source is not expanded.
+    const QString url = QStringLiteral("mqtt://%1:%2").arg(m_broker.host()).arg(m_broker.port());
+    const QStringList source = {
+            QStringLiteral("if (!env(\"DEVICE\")) throw new Error(\"DEVICE is not set\");"),
+            QStringLiteral("connect(env(\"MQTT_URL\"));"),
+            QStringLiteral("subscribe(\"gui/script/\" + env(\"DEVICE\"), 1);"),
+            QStringLiteral("test(\"device answers\", function () {"),
+            QStringLiteral("    publish(\"gui/script/\" + env(\"DEVICE\"), \"{{seq}}\", "
+                           "{ qos: 1 });"),
+            QStringLiteral("    log(\"got\", expect(\"gui/script/#\", 5000).payload);"),
+            QStringLiteral("});")};
+    QJsonObject entry{{QStringLiteral("name"), QStringLiteral("Check device")},
+                      {QStringLiteral("script"), QJsonArray::fromStringList(source)}};
+    QJsonObject environment{{QStringLiteral("name"), QStringLiteral("dev")},
+                            {QStringLiteral("variables"),
+                             QJsonObject{{QStringLiteral("MQTT_URL"), url},
+                                         {QStringLiteral("DEVICE"), QStringLiteral("pump-7")}}}};
+    const QJsonObject file{{QStringLiteral("version"), 2},
+                           {QStringLiteral("name"), QStringLiteral("Scripts")},
+                           {QStringLiteral("environments"), QJsonArray{environment}},
+                           {QStringLiteral("items"), QJsonArray{entry}}};
+    qunsetenv("DEVICE"); // the console's env() also sees the process environment
+    QVERIFY(openWindowWith(QStringLiteral("scripts.json"), QJsonDocument(file).toJson()));
+    m_window->collectionsDock()->toggleViewAction()->trigger();
+    CollectionsPane *pane = m_window->collectionsPane();
+    CollectionModel *model = pane->model();
+    QCOMPARE(model->rowCount(), 1);
+    const QModelIndex script = model->index(0, 0, model->index(0, 0));
+    QCOMPARE(script.data().toString(), "Check device");
+    pane->setActiveEnvironment(QStringLiteral("dev"));
+
+    // The pane's Send reads Run for a script entry.
+    pane->setCurrentIndex(script);
+    auto *button = child<QPushButton>(pane, "sendButton");
+    QCOMPARE(button->text(), "&Run");
+    QCOMPARE(pane->sendAction()->text(), "&Run collection script");
+
+    // What the console's editor held is one undo away after the entry replaced it.
+    ScriptConsole *console = m_window->scriptConsole();
+    QVERIFY(!console->isVisible());
+    console->setScript(QStringLiteral("// mine"));
+    QSignalSpy finished(console, &ScriptConsole::runFinished);
+    auto *tree = child<QTreeView>(pane, "treeView");
+    const QRect rect = tree->visualRect(tree->currentIndex());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_VERIFY(console->isVisible());
+    QVERIFY2(pane->statusText().contains(QStringLiteral("Check device running")),
+             qPrintable(pane->statusText()));
+    QCOMPARE(console->script(), source.join(u'\n'));
+    QVERIFY(finished.wait(20000));
+    QString output = console->outputText();
+    QVERIFY2(output.contains(QStringLiteral("Running Check device")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("got {{seq}}")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("PASS  device answers")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("tests 1, passed 1, failed 0, errors 0")),
+             qPrintable(output));
+
+    // Ctrl+Shift+Return runs it again; without the environment env() has no DEVICE, and the
+    // console says where the script failed.
+    pane->setActiveEnvironment(QString());
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(finished.wait(20000));
+    output = console->outputText();
+    QVERIFY2(!output.contains(QStringLiteral("PASS")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("Error at line 1: ")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("DEVICE is not set")), qPrintable(output));
+
+    // The text that was in the editor comes back with one undo.
+    auto *editor = child<QPlainTextEdit>(console, "scriptEditor");
+    editor->undo();
+    QCOMPARE(console->script(), "// mine");
+
+    // The entry editor shows the kind and the source, checks it, and saves the edit; turned
+    // into a message, the entry is sent again (the button reads Send).
+    QStringList seen;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<CollectionEntryDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *kind = child<QComboBox>(dialog, "kindCombo");
+        auto *edit = child<QPlainTextEdit>(dialog, "scriptEdit");
+        seen << kind->currentText() << edit->toPlainText() << dialog->checkText();
+        edit->setPlainText(QStringLiteral("log(1)"));
+        seen << dialog->checkText();
+        edit->clear();
+        seen << dialog->checkText();
+        edit->setPlainText(QStringLiteral("log(2)"));
+        dialog->accept();
+    });
+    pane->editCurrent();
+    QCOMPARE(seen.size(), 5);
+    QCOMPARE(seen.at(0), "Script");
+    QCOMPARE(seen.at(1), source.join(u'\n'));
+    QCOMPARE(seen.at(2),
+             "Runs in the Script console (7 lines); env() reads the active environment");
+    QCOMPARE(seen.at(3), "Runs in the Script console (1 line); env() reads the active environment");
+    QCOMPARE(seen.at(4), "Write the script");
+    QCOMPARE(model->node(script)->message().script, "log(2)");
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<CollectionEntryDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *kind = child<QComboBox>(dialog, "kindCombo");
+        kind->setCurrentIndex(kind->findText(QStringLiteral("Message")));
+        child<QLineEdit>(dialog, "topicEdit")->setText(QStringLiteral("gui/script/message"));
+        dialog->accept();
+    });
+    pane->editCurrent();
+    QVERIFY(!model->node(script)->message().isScript());
+    QCOMPARE(button->text(), "&Send");
 }
 
 QTEST_MAIN(TestCollections)

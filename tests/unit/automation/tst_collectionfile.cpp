@@ -120,6 +120,66 @@ private Q_SLOTS:
         QCOMPARE(hello->message().format.decoder, Payload::Decoder::Json);
     }
 
+    void scriptEntryRoundTrip()
+    {
+        Collection written = sample();
+        CollectionMessage script;
+        script.kind = CollectionMessage::Kind::Script;
+        script.script = QStringLiteral("test(\"ping\", () => {\n  connect(env(\"MQTT_URL\"));\n"
+                                       "  log(\"{{not expanded}}\");\n});");
+        written.find({QStringLiteral("Sensors")})
+                ->appendChild(CollectionNode::entry(QStringLiteral("Check"), script));
+        const QByteArray json = CollectionFile::toJson(written);
+        // Version 2 (script entries), the source as an array of its lines, no message keys.
+        QVERIFY2(json.contains("\"version\": 2\n"), json.constData());
+        QVERIFY2(json.contains("\"script\": [\n"), json.constData());
+        QVERIFY(json.contains("\"  connect(env(\\\"MQTT_URL\\\"));\",\n"));
+        CollectionFile::LoadError error;
+        const std::optional<Collection> read =
+                CollectionFile::fromJson(json, QStringLiteral("s.json"), &error);
+        QVERIFY2(read, qPrintable(error.text()));
+        QVERIFY(*read == written);
+        const CollectionNode *check =
+                read->find({QStringLiteral("Sensors"), QStringLiteral("Check")});
+        QVERIFY(check);
+        QVERIFY(check->message().isScript());
+        QCOMPARE(check->message().script, script.script);
+        QCOMPARE(CollectionFile::toJson(*read), json);
+        // Another source is noticed (the comparison can fail).
+        Collection changed = written;
+        CollectionMessage other = script;
+        other.script += u' ';
+        changed.find({QStringLiteral("Sensors"), QStringLiteral("Check")})->setMessage(other);
+        QVERIFY(!(changed == written));
+        // Without a script entry the file stays version 1, for older builds.
+        QVERIFY(CollectionFile::toJson(sample()).contains("\"version\": 1\n"));
+    }
+
+    void readsAHandWrittenVersion1FileWithAScript()
+    {
+        const QByteArray json = "{\n"
+                                "  \"version\": 1,\n"
+                                "  \"items\": [\n"
+                                "    {\"name\": \"One line\", \"script\": \"log(1)\"},\n"
+                                "    {\"name\": \"Lines\", \"script\": [\"let a = 1;\", "
+                                "\"log(a)\"]},\n"
+                                "    {\"name\": \"Hello\", \"topic\": \"hello\"}\n"
+                                "  ]\n"
+                                "}\n";
+        CollectionFile::LoadError error;
+        const std::optional<Collection> collection =
+                CollectionFile::fromJson(json, QStringLiteral("v1.json"), &error);
+        QVERIFY2(collection, qPrintable(error.text()));
+        const CollectionNode *one = collection->find({QStringLiteral("One line")});
+        QVERIFY(one && one->message().isScript());
+        QCOMPARE(one->message().script, "log(1)");
+        const CollectionNode *lines = collection->find({QStringLiteral("Lines")});
+        QVERIFY(lines && lines->message().isScript());
+        QCOMPARE(lines->message().script, "let a = 1;\nlog(a)");
+        const CollectionNode *hello = collection->find({QStringLiteral("Hello")});
+        QVERIFY(hello && !hello->message().isScript());
+    }
+
     void nameDefaultsToTheFile()
     {
         CollectionFile::LoadError error;
@@ -157,11 +217,19 @@ private Q_SLOTS:
         QTest::newRow("payload line not text")
                 << QByteArray("{\"version\": 1, \"items\": [{\"name\": \"a\", \"topic\": \"t\",\n"
                               "\"payload\": [\"a\",\n 5]}]}")
-                << 3 << "payload line";
+                << 3 << "a line of \"payload\" must be a string";
         QTest::newRow("bad environment variable")
                 << QByteArray("{\"version\": 1,\n\"environments\": [{\"name\": \"dev\",\n"
                               "\"variables\": {\"9x\": \"v\"}}]}")
                 << 3 << "not a variable name";
+        QTest::newRow("script with a topic")
+                << QByteArray("{\"version\": 2, \"items\": [\n{\"name\": \"s\", \"script\": "
+                              "\"log(1)\",\n\"topic\": \"t\"}]}")
+                << 3 << "unknown key \"topic\"";
+        QTest::newRow("script line not a string")
+                << QByteArray("{\"version\": 2, \"items\": [{\"name\": \"s\", \"script\": [\n"
+                              "\"log(1)\", 7]}]}")
+                << 2 << "a line of \"script\" must be a string";
         QTest::newRow("duplicate environment")
                 << QByteArray("{\"version\": 1, \"environments\": [{\"name\": \"dev\"},\n"
                               "{\"name\": \"dev\"}]}")
