@@ -40,6 +40,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -67,6 +68,23 @@ QIcon swatch(const QColor &color)
     painter.setBrush(color);
     painter.drawEllipse(QRectF(2, 2, 12, 12));
     return QIcon(pixmap);
+}
+
+// Puts each dock's pane in a scroll area, so that a pane's form (the dashboard's cards, the
+// composer, the script console) scrolls in a short dock instead of making the window taller
+// than a 1024×700 screen.
+void scrollDockContents(const QList<QDockWidget *> &docks)
+{
+    for (QDockWidget *dock : docks) {
+        QWidget *pane = dock->widget();
+        if (!pane || qobject_cast<QAbstractScrollArea *>(pane))
+            continue;
+        auto *scroll = new QScrollArea(dock);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        dock->setWidget(scroll);
+        scroll->setWidget(pane);
+    }
 }
 
 } // namespace
@@ -298,6 +316,7 @@ void MainWindow::createDocks()
     m_publishDock->raise();
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
+    scrollDockContents(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
     resizeDocks({m_publishDock}, {230}, Qt::Vertical);
 }
 

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// The window fits a 1024×700 screen: MainWindow's minimum size, with the default docks and with
+// each other dock shown in turn (and all of them at once), stays within 1024×700, in English and
+// in Chinese, in the Light and the Dark theme.
+#include "guitesthelpers.h"
+
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "secretstore.h"
+#include "themecontroller.h"
+#include "translations.h"
+
+#include <QDockWidget>
+#include <QLayout>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+const QSize Screen(1024, 700);
+
+// The widgets below root whose minimum size hint is the tallest: names what to fix.
+QString tallest(QWidget *root)
+{
+    QStringList lines;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisibleTo(root))
+            continue;
+        const QSize hint = widget->minimumSizeHint().expandedTo(widget->minimumSize());
+        if (hint.height() > 250 || hint.width() > 500)
+            lines << QStringLiteral("%1 (%2) %3×%4")
+                             .arg(widget->objectName(),
+                                  QString::fromLatin1(widget->metaObject()->className()))
+                             .arg(hint.width())
+                             .arg(hint.height());
+    }
+    return lines.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+class TestWindowFits : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void fits_data();
+    void fits();
+
+private:
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+};
+
+void TestWindowFits::initTestCase()
+{
+    setUpGuiTestEnvironment(QStringLiteral("tst_windowfits"));
+    QVERIFY(m_settingsDir.isValid());
+    QFile::remove(QSettings().fileName());
+    m_profiles =
+            std::make_unique<ProfileStore>(m_settingsDir.filePath(QStringLiteral("profiles.ini")));
+    m_secrets = std::make_unique<SecretStore>(QStringLiteral("switchboard-tests"));
+    ThemeController::capturePlatformLook();
+}
+
+void TestWindowFits::cleanup()
+{
+    ThemeController::apply(ThemeController::Mode::System);
+}
+
+void TestWindowFits::fits_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<ThemeController::Mode>("mode");
+    QTest::newRow("English, light") << QStringLiteral("en") << ThemeController::Mode::Light;
+    QTest::newRow("English, dark") << QStringLiteral("en") << ThemeController::Mode::Dark;
+    QTest::newRow("Chinese, light") << QStringLiteral("zh_CN") << ThemeController::Mode::Light;
+    QTest::newRow("Chinese, dark") << QStringLiteral("zh_CN") << ThemeController::Mode::Dark;
+}
+
+void TestWindowFits::fits()
+{
+    QFETCH(QString, language);
+    QFETCH(ThemeController::Mode, mode);
+    Translations::install(qApp, language);
+    ThemeController::apply(mode);
+    MainWindow window(m_profiles.get(), m_secrets.get());
+    window.resize(Screen);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QList<QDockWidget *> docks = window.findChildren<QDockWidget *>();
+    QList<QDockWidget *> defaults;
+    for (QDockWidget *dock : docks) {
+        if (dock->isVisibleTo(&window))
+            defaults << dock;
+    }
+    const auto check = [&](const QString &shown) {
+        QApplication::processEvents();
+        const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(minimum.height() <= Screen.height() && minimum.width() <= Screen.width(),
+                 qPrintable(QStringLiteral("%1: minimum %2×%3; %4")
+                                    .arg(shown)
+                                    .arg(minimum.width())
+                                    .arg(minimum.height())
+                                    .arg(tallest(&window))));
+    };
+    check(QStringLiteral("default docks"));
+    for (QDockWidget *dock : docks) {
+        if (defaults.contains(dock))
+            continue;
+        dock->show();
+        check(dock->objectName());
+        dock->hide();
+    }
+    for (QDockWidget *dock : docks)
+        dock->show();
+    check(QStringLiteral("every dock"));
+
+    // Switching the theme with the window open does not make it grow past the screen.
+    for (QDockWidget *dock : docks)
+        dock->setVisible(defaults.contains(dock));
+    window.resize(Screen);
+    ThemeController::apply(mode == ThemeController::Mode::Dark ? ThemeController::Mode::Light
+                                                               : ThemeController::Mode::Dark);
+    check(QStringLiteral("after switching the theme"));
+    QApplication::processEvents();
+    QVERIFY2(window.height() <= Screen.height(), qPrintable(QString::number(window.height())));
+}
+
+QTEST_MAIN(TestWindowFits)
+#include "tst_windowfits.moc"
