@@ -317,7 +317,9 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
     scrollDockContents(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
-    resizeDocks({m_publishDock}, {230}, Qt::Vertical);
+    // Tall enough for the whole composer down to its Publish button where the screen allows
+    // (the log keeps its minimum; on a 700 px screen the composer scrolls).
+    resizeDocks({m_publishDock}, {290}, Qt::Vertical);
 }
 
 MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace)
