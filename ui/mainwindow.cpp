@@ -6,6 +6,7 @@
 #include "collectionspane.h"
 #include "connectionpane.h"
 #include "connectionworkspace.h"
+#include "dockraising.h"
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
 #include "messagelogpane.h"
@@ -887,12 +888,8 @@ PacketInspectorPane *MainWindow::packetInspectorPane() const
 
 void MainWindow::showScriptConsole()
 {
-    m_scriptConsoleDock->show();
-    m_scriptConsoleDock->raise();
     // Room for the editor and the output under the log.
-    const int wanted = 380;
-    if (m_scriptConsoleDock->height() < wanted)
-        resizeDocks({m_scriptConsoleDock}, {wanted}, Qt::Vertical);
+    DockRaising::bringForward(m_scriptConsoleDock, 380);
     m_scriptConsole->setFocus();
 }
 
