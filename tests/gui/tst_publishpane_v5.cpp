@@ -160,6 +160,9 @@ void TestPublishPaneV5::composerSendsEveryProperty()
     saveScreenshot(m_window.get(), QStringLiteral("collapsed"));
     QTest::mouseClick(toggle, Qt::LeftButton);
     QVERIFY(section->isVisible());
+    // The dock's scroll area lays the opened section out in its next pass: click what is drawn.
+    auto *addUserProperty = child<QToolButton>(composer, "addUserPropertyButton");
+    QTRY_VERIFY(!addUserProperty->rect().isEmpty() && addUserProperty->isVisible());
 
     composer->setTopic(QStringLiteral("v5/composer/all"));
     composer->setPayloadText(QStringLiteral("{\"temperature\": 21.5}"));
@@ -183,6 +186,7 @@ void TestPublishPaneV5::composerSendsEveryProperty()
     for (const auto &[name, value] : users) {
         QTest::mouseClick(child<QToolButton>(composer, "addUserPropertyButton"), Qt::LeftButton);
         const int row = table->rowCount() - 1;
+        QVERIFY2(row >= 0 && table->item(row, 0), "the button added no row");
         table->item(row, 0)->setText(name);
         table->item(row, 1)->setText(value);
     }
