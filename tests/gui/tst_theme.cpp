@@ -255,7 +255,7 @@ void TestTheme::colouredLabelsFollowTheTheme()
 void TestTheme::systemShowsADarkDesktopAsItIs()
 {
     // A desktop with a dark palette of its own when the application starts.
-    QPalette desktop(QColor(Qt::black));
+    QPalette desktop{QColor(Qt::black)};
     desktop.setColor(QPalette::WindowText, Qt::white);
     desktop.setColor(QPalette::Base, Qt::black);
     desktop.setColor(QPalette::AlternateBase, QColor(Qt::darkGray).darker(200));
