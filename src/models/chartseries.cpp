@@ -80,10 +80,14 @@ void ChartSeriesModel::addConnection(ConnectionWorkspace *workspace)
 
 void ChartSeriesModel::removeConnection(ConnectionWorkspace *workspace)
 {
-    // Its series stay, with the points they have.
-    const auto found = m_connections.constFind(workspace->id());
-    if (found != m_connections.constEnd() && found.value() == workspace)
-        m_connections.erase(found);
+    // Its series stay, with the points they have. Found by pointer, not by id(): this also runs
+    // from destroyed(), when the workspace is only a QObject any more.
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
+        if (it.value() == workspace)
+            it = m_connections.erase(it);
+        else
+            ++it;
+    }
     disconnect(workspace, nullptr, this, nullptr);
 }
 
