@@ -122,8 +122,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(array), Count);
         QVERIFY(!model.canFetchMore(array));
         {
-            QAbstractItemModelTester tester(
-                    &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
         }
         const QModelIndex last = model.index(Count - 1, 0, array);
         QCOMPARE(last.parent(), array);
