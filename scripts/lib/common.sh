@@ -123,7 +123,18 @@ run_fuzzers() {
         printf '%-16s %12s %9s %7s %7s %14s  %s\n' "$name" "${runs:-?}" "${rate:-?}" "${cov:-?}" \
             "${ft:-?}" "$files files ${bytes}K" "$result"
         if [ "$result" != ok ]; then
-            grep -E 'ERROR: |SUMMARY: |runtime error|^fuzz_|Test unit written' "$log" | head -n 20 >&2 || true
+            # What the target itself said before it stopped (an assertion, an uncaught
+            # exception, a failed check of the payload fuzz targets), then libFuzzer's verdict
+            # and the input that did it, in hex, so that a CI log alone reproduces it.
+            grep -E 'ERROR: |SUMMARY: |runtime error|^fuzz_|Test unit written|payload fuzz|^  |ASSERT|terminate|what\(\)|qFatal|Fatal' \
+                "$log" | head -n 30 >&2 || true
+            local unit
+            for unit in "$crashes"/*; do
+                [ -f "$unit" ] || continue
+                echo "input $(basename "$unit") ($(stat -c %s "$unit") bytes, first 512 in hex):" >&2
+                head -c 512 "$unit" | od -An -tx1 -v | tr -d ' \n' >&2
+                echo >&2
+            done
         fi
     done
     return $failed

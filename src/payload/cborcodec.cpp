@@ -117,11 +117,40 @@ Node cborNode(const QCborValue &value, int depth)
     return Node::scalar(Kind::Null, QVariant(), QStringLiteral("invalid"));
 }
 
+// Qt 6.4's QCborValue reads the integer -2^64 (major type 1, argument 2^64 - 1) as 0; every
+// other integer below -2^63 it keeps as the nearest double. The payload with each such item
+// rewritten as the double -2^64 (same length, so offsets in errors stay right); the payload
+// itself when it has none, which the byte pattern rules out without walking it.
+QByteArray withoutMinus2To64(const QByteArray &bytes)
+{
+    static const QByteArray item = QByteArray::fromHex("3bffffffffffffffff");
+    if (!bytes.contains(item))
+        return bytes;
+    static const QByteArray asDouble = QByteArray::fromHex("fbc3f0000000000000");
+    QByteArray patched = bytes;
+    QCborStreamReader reader(bytes);
+    while (reader.lastError() == QCborError::NoError && reader.isValid()) {
+        if (reader.isContainer()) {
+            reader.enterContainer();
+        } else if (!reader.hasNext()) {
+            if (!reader.containerDepth())
+                break;
+            reader.leaveContainer();
+        } else {
+            if (reader.isNegativeInteger() && quint64(reader.toNegativeInteger()) == 0)
+                patched.replace(reader.currentOffset(), asDouble.size(), asDouble);
+            reader.next();
+        }
+    }
+    return patched;
+}
+
 } // namespace
 
 DecodeResult decodeCbor(QByteArrayView payload)
 {
-    const QByteArray bytes = QByteArray::fromRawData(payload.data(), payload.size());
+    const QByteArray bytes =
+            withoutMinus2To64(QByteArray::fromRawData(payload.data(), payload.size()));
     QCborStreamReader reader(bytes);
     if (payload.isEmpty())
         return DecodeResult::failure(

@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <limits>
 
 namespace Payload {
 
@@ -101,6 +102,12 @@ QJsonValue Node::toJson() const
             return QStringLiteral("NaN");
         if (std::isinf(number))
             return number > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+        // -2^63 is the one whole double Qt's JSON keeps as a double ("-9223372036854776000",
+        // which no 64-bit integer reader takes) where every other whole double in the 64-bit
+        // range becomes an integer: print it as the integer it is exactly. (A CBOR or
+        // MessagePack integer just below -2^63 arrives here rounded to it.)
+        if (number == -0x1p63)
+            return std::numeric_limits<qint64>::min();
         return number;
     }
     case Kind::String:
