@@ -128,9 +128,16 @@ void BrokerStats::subscribe()
 
 void BrokerStats::onConnected()
 {
+    // Another broker (the user changed the connection's address, or failover moved on): what
+    // the last one said is no longer what this one is doing.
+    const Mqtt::BrokerAddress server = m_client->currentServer();
+    const bool another = m_server && *m_server != server;
+    m_server = server;
+    if (another)
+        clear();
     if (m_watching != Watching::On)
         return;
-    if (m_state != State::Receiving)
+    if (another || m_state != State::Receiving)
         setState(State::Waiting);
     // The client subscribes again itself when the session was lost; a first connection (or
     // one where the dashboard was opened while offline) needs asking.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "connectionoptions.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
@@ -154,6 +156,7 @@ private:
     State m_state = State::Idle;
     bool m_unsubscribing = false; // our own UNSUBSCRIBE is on its way
     QTimer m_silence;
+    std::optional<Mqtt::BrokerAddress> m_server; // of the last connection
 
     Broker m_broker = Broker::Unknown;
     QString m_node;

@@ -3,7 +3,8 @@
 // mosquitto publishing $SYS every second: its values come, clients connected goes up when
 // another client connects, rates follow what is published; its $SYS/# subscription stays out
 // of the user's subscription list and log (unless the user subscribes to $SYS too); a broker
-// with $SYS turned off is reported silent.
+// with $SYS turned off is reported silent; connecting to another broker forgets the first one's
+// values.
 #include "brokerstats.h"
 #include "client.h"
 #include "clientwaits.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void valuesAndClientsConnected();
     void userSubscriptionToSysIsLogged();
     void brokerWithoutSysIsSilent();
+    void anotherBrokerForgetsTheFirst();
 
 private:
     MosquittoProcess m_broker;
@@ -166,6 +168,37 @@ void tst_IntegrationBrokerStats::brokerWithoutSysIsSilent()
     QCOMPARE(stats->state(), BrokerStats::State::Waiting);
     QTRY_COMPARE_WITH_TIMEOUT(stats->state(), BrokerStats::State::Silent, WaitMs);
     QCOMPARE(stats->rowCount(), 0);
+    QVERIFY(stats->version().isEmpty());
+}
+
+void tst_IntegrationBrokerStats::anotherBrokerForgetsTheFirst()
+{
+    ConnectionWorkspace workspace(4);
+    BrokerStats *stats = workspace.brokerStats();
+    stats->setSilenceTimeout(1500);
+    stats->setWatching(BrokerStats::Watching::On);
+    QVERIFY(ClientWaits::connectAndWait(workspace.client(),
+                                        optionsFor(m_broker, QStringLiteral("tst-dashboard-moves")),
+                                        WaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(stats->state(), BrokerStats::State::Receiving, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(stats->clientsConnected().has_value(), WaitMs);
+    QVERIFY(!stats->version().isEmpty());
+
+    // The same connection, pointed at a broker that publishes no $SYS.
+    MosquittoProcess quiet;
+    quiet.addConfigLines({QStringLiteral("sys_interval 0")});
+    QVERIFY2(quiet.start(), qPrintable(quiet.errorString()));
+    workspace.client()->disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(workspace.client()->state(), Client::State::Disconnected, WaitMs);
+    QVERIFY(ClientWaits::connectAndWait(
+            workspace.client(), optionsFor(quiet, QStringLiteral("tst-dashboard-moves")), WaitMs));
+    QCOMPARE(stats->state(), BrokerStats::State::Waiting);
+    QVERIFY(stats->version().isEmpty());
+    QVERIFY(!stats->clientsConnected().has_value());
+    QVERIFY(!stats->uptimeSeconds().has_value());
+    QVERIFY(stats->points(Series::MessagesReceived).empty());
+    QCOMPARE(stats->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(stats->state(), BrokerStats::State::Silent, WaitMs);
     QVERIFY(stats->version().isEmpty());
 }
 
