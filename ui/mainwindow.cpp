@@ -6,6 +6,7 @@
 #include "collectionspane.h"
 #include "connectionpane.h"
 #include "connectionworkspace.h"
+#include "currentpagestack.h"
 #include "dockraising.h"
 #include "messagefilterproxymodel.h"
 #include "messagelogmodel.h"
@@ -190,7 +191,7 @@ void MainWindow::createCentral()
     tabsLayout->addWidget(newButton);
     layout->addWidget(m_tabsRow);
 
-    m_workspaceStack = new QStackedWidget(middle);
+    m_workspaceStack = new CurrentPageStack(middle);
     m_workspaceStack->setObjectName(QStringLiteral("centralStack"));
     layout->addWidget(m_workspaceStack, 1);
     setCentralWidget(middle);
@@ -318,9 +319,6 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_connectionDock, m_subscriptionsDock);
     m_connectionDock->raise();
     scrollDockContents(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
-    // Tall enough for the whole composer down to its Publish button where the screen allows
-    // (the log keeps its minimum; on a 700 px screen the composer scrolls).
-    resizeDocks({m_publishDock}, {290}, Qt::Vertical);
 }
 
 MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace)
@@ -334,7 +332,7 @@ MainWindow::WorkspaceView *MainWindow::createView(ConnectionWorkspace *workspace
     view->logPane->setModels(workspace->messageLog(), workspace->messageProxy());
     view->topicTreePane = new TopicTreePane;
     view->topicTreePane->setTopicTree(workspace->topicTree());
-    view->central = new QStackedWidget;
+    view->central = new CurrentPageStack;
     view->central->addWidget(view->logPane);
     view->central->addWidget(view->topicTreePane);
     view->central->setCurrentWidget(m_centralView == CentralView::TopicTree
@@ -623,7 +621,7 @@ void MainWindow::ensureCombined()
                                  MessageLogPane::ConnectionColumn::Shown);
     m_combinedTreePane = new TopicTreePane;
     m_combinedTreePane->setTopicTree(m_combinedTree);
-    m_combinedCentral = new QStackedWidget;
+    m_combinedCentral = new CurrentPageStack;
     m_combinedCentral->addWidget(m_combinedLogPane);
     m_combinedCentral->addWidget(m_combinedTreePane);
     m_combinedCentral->setCurrentWidget(m_centralView == CentralView::TopicTree
@@ -1341,7 +1339,7 @@ void MainWindow::restoreLayout()
     QSettings settings;
     settings.beginGroup(QStringLiteral("mainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_layoutRestored = restoreState(settings.value(QStringLiteral("state")).toByteArray());
     const bool list = settings.value(QStringLiteral("connectionSwitcher")).toString() ==
                       QLatin1String("list");
     settings.endGroup();
@@ -1451,6 +1449,29 @@ bool MainWindow::restoreSession()
     if (session.combinedShown)
         showCombinedView();
     return true;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_composerFitted)
+        return;
+    m_composerFitted = true;
+    if (m_layoutRestored)
+        return; // the user's own sizes
+    // A new window, at the size it is shown at: the publish dock tall enough for the whole
+    // composer down to its Publish button (in the language's font), its payload box growing
+    // towards its preferred size while the dock takes at most a third of the window; the log
+    // above keeps the rest. On a screen too short for both the composer scrolls.
+    // (The dock's own size hint is no guide: the scroll area it holds hints at a few lines.)
+    const auto *scroll = qobject_cast<QScrollArea *>(m_publishDock->widget());
+    if (!scroll || !scroll->widget())
+        return;
+    const int chrome = m_publishDock->height() - scroll->viewport()->height(); // title, frame
+    const int whole = scroll->widget()->minimumSizeHint().height() + chrome;
+    const int preferred = scroll->widget()->sizeHint().height() + chrome;
+    resizeDocks({m_publishDock}, {qBound(whole, height() / 3, qMax(whole, preferred))},
+                Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

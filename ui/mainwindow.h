@@ -164,6 +164,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct WorkspaceView;
@@ -263,6 +264,8 @@ private:
     QLabel *m_memoryLabel = nullptr;
 
     bool m_publishDockWasVisible = true; // before the topic tree layout hid it
+    bool m_layoutRestored = false; // the last session's dock sizes came back
+    bool m_composerFitted = false; // sized to the composer on the first show
     bool m_raisedSubscriptions = false; // only the first connection brings that tab forward
     QTimer m_rateTimer;
 };

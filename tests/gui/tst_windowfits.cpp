@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The window fits a 1024×700 screen: MainWindow's minimum size, with the default docks and with
 // each other dock shown in turn (and all of them at once), stays within 1024×700, in English and
-// in Chinese, in the Light and the Dark theme.
+// in Chinese, in the Light and the Dark theme. A new window of that size shows the whole composer,
+// down to its Publish button, without scrolling, and the log still shows rows.
 #include "guitesthelpers.h"
 
 #include "mainwindow.h"
@@ -11,8 +12,13 @@
 #include "translations.h"
 
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLayout>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +58,8 @@ private Q_SLOTS:
     void cleanup();
     void fits_data();
     void fits();
+    void composerWhole_data();
+    void composerWhole();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -133,6 +141,59 @@ void TestWindowFits::fits()
     check(QStringLiteral("after switching the theme"));
     QApplication::processEvents();
     QVERIFY2(window.height() <= Screen.height(), qPrintable(QString::number(window.height())));
+}
+
+void TestWindowFits::composerWhole_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("English, 1024×700") << QStringLiteral("en") << Screen;
+    QTest::newRow("Chinese, 1024×700") << QStringLiteral("zh_CN") << Screen;
+    QTest::newRow("English, 1600×1000") << QStringLiteral("en") << QSize(1600, 1000);
+    QTest::newRow("Chinese, 1600×1000") << QStringLiteral("zh_CN") << QSize(1600, 1000);
+}
+
+void TestWindowFits::composerWhole()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QFile::remove(QSettings().fileName()); // a new user: no saved layout
+    Translations::install(qApp, language);
+    MainWindow window(m_profiles.get(), m_secrets.get());
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QApplication::processEvents();
+
+    auto *publishDock = window.findChild<QDockWidget *>(QStringLiteral("publish"));
+    QVERIFY(publishDock);
+    auto *scroll = qobject_cast<QScrollArea *>(publishDock->widget());
+    QVERIFY(scroll);
+    auto *publish = scroll->widget()->findChild<QPushButton *>(QStringLiteral("publishButton"));
+    QVERIFY(publish);
+    const QRect button(publish->mapTo(scroll->viewport(), QPoint(0, 0)), publish->size());
+    QVERIFY2(scroll->viewport()->rect().contains(button),
+             qPrintable(QStringLiteral("Publish at %1,%2 %3×%4 in a viewport of %5×%6")
+                                .arg(button.x())
+                                .arg(button.y())
+                                .arg(button.width())
+                                .arg(button.height())
+                                .arg(scroll->viewport()->width())
+                                .arg(scroll->viewport()->height())));
+    QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+
+    // The log above it keeps room for rows.
+    QTableView *log = nullptr;
+    for (QTableView *table : window.centralWidget()->findChildren<QTableView *>()) {
+        if (table->isVisibleTo(&window))
+            log = table;
+    }
+    QVERIFY(log);
+    const int rowHeight = log->verticalHeader()->defaultSectionSize();
+    QVERIFY2(log->viewport()->height() >= 4 * rowHeight,
+             qPrintable(QStringLiteral("log viewport %1 px, rows of %2 px")
+                                .arg(log->viewport()->height())
+                                .arg(rowHeight)));
 }
 
 QTEST_MAIN(TestWindowFits)
