@@ -127,14 +127,67 @@ ChartDock::ChartDock(QWidget *parent)
                                       .toInt());
     m_pane->setModel(m_model);
     setWidget(m_pane);
+
+    QSettings settings;
+    const int count = settings.beginReadArray(QStringLiteral("charts/series"));
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        SavedSeries saved{settings.value(QStringLiteral("connection")).toString(),
+                          settings.value(QStringLiteral("topic")).toString(),
+                          settings.value(QStringLiteral("path")).toString()};
+        if (!saved.topicFilter.isEmpty())
+            m_waiting.append(saved);
+    }
+    settings.endArray();
+    // Saved as the user adds and removes them (a connection closing leaves its series).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChartDock::saveSeries);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChartDock::saveSeries);
 }
 
 ChartDock::~ChartDock() = default;
+
+void ChartDock::chartSaved(ConnectionWorkspace *workspace)
+{
+    for (qsizetype i = 0; i < m_waiting.size();) {
+        const SavedSeries saved = m_waiting.at(i);
+        if (saved.connectionName != workspace->name()) {
+            ++i;
+            continue;
+        }
+        m_waiting.removeAt(i);
+        // A saved series that no longer parses (edited settings) is dropped, not charted.
+        m_model->addSeries(workspace, saved.topicFilter, saved.path);
+    }
+}
+
+void ChartDock::saveSeries() const
+{
+    QList<SavedSeries> all;
+    for (int row = 0; row < m_model->seriesCount(); ++row) {
+        const ChartSeriesModel::Series &series = m_model->series(row);
+        all.append({series.connectionName, series.topicFilter, series.path.toString()});
+    }
+    all.append(m_waiting);
+    QSettings settings;
+    settings.remove(QStringLiteral("charts/series")); // no rows beyond the new size left over
+    settings.beginWriteArray(QStringLiteral("charts/series"), int(all.size()));
+    for (int i = 0; i < all.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("connection"), all.at(i).connectionName);
+        settings.setValue(QStringLiteral("topic"), all.at(i).topicFilter);
+        settings.setValue(QStringLiteral("path"), all.at(i).path);
+    }
+    settings.endArray();
+}
 
 void ChartDock::addConnection(ConnectionWorkspace *workspace, TopicTreePane *tree,
                               MessageLogPane *log)
 {
     m_model->addConnection(workspace);
+    // The series saved for it, now or once it has its name.
+    chartSaved(workspace);
+    connect(workspace, &ConnectionWorkspace::nameChanged, this,
+            [this, workspace] { chartSaved(workspace); });
     connect(tree, &TopicTreePane::chartRequested, this,
             [this, workspace](const QString &topic) { chartThis(workspace, topic); });
     connect(tree->detailPane()->decodedView(), &DecodedPayloadView::chartRequested, this,

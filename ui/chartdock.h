@@ -50,7 +50,9 @@ private:
 
 // View → Charts: the live charts (a ChartPane over the window's ChartSeriesModel) in a dock,
 // fed by every open connection, with "Chart this" from each connection's topic tree and from
-// the decoded fields of its detail views.
+// the decoded fields of its detail views. The series outlive the window: each is kept in the
+// settings (charts/series: connection name, topic filter, field path) and charted again, empty,
+// when a connection of that name opens.
 class ChartDock : public QDockWidget
 {
     Q_OBJECT
@@ -76,6 +78,17 @@ public:
     void bringForward();
 
 private:
+    struct SavedSeries
+    {
+        QString connectionName;
+        QString topicFilter;
+        QString path;
+    };
+    void chartSaved(ConnectionWorkspace *workspace);
+    void saveSeries() const;
+
     ChartSeriesModel *m_model = nullptr;
     ChartPane *m_pane = nullptr;
+    // Saved series whose connection has not opened yet (kept in the settings meanwhile).
+    QList<SavedSeries> m_waiting;
 };

@@ -2,7 +2,8 @@
 // Live charts in the real MainWindow (offscreen) against a real mosquitto: `celsius` of two
 // topics charted with "Chart this" (from the topic tree's context menu, and from the decoded
 // field in the detail view), both series fill with the values published; pause keeps
-// collecting without redrawing; zoom and its reset; CSV and PNG export; removing a series.
+// collecting without redrawing; zoom and its reset; CSV and PNG export; removing a series. The
+// series come back, empty, when the window is opened again, and fill from the same connection.
 #include "guitesthelpers.h"
 #include "windowsteps.h"
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
 
     void chartsCelsiusFromTwoTopics();
     void chartThisInTheLogOfAllConnections();
+    void seriesComeBackAfterRestart();
 
 private:
     void publish(const QString &topic, const QByteArray &payload);
@@ -327,6 +329,51 @@ void TestCharts::chartThisInTheLogOfAllConnections()
     QCOMPARE(model->series(0).connection, first->id());
     publish(topic, R"({"celsius": 8})");
     QTRY_COMPARE(values(model->series(0).points), QList<double>{8});
+}
+
+void TestCharts::seriesComeBackAfterRestart()
+{
+    ConnectionWorkspace *workspace = m_window->currentWorkspace();
+    QVERIFY(WindowSteps::connectAndSubscribe(m_window.get(), workspace, m_broker->host(),
+                                             m_broker->port(), QStringLiteral("sensors/#")));
+    publish(QStringLiteral("sensors/a"), R"({"celsius": 20.5, "id": "a"})");
+    QTRY_COMPARE(workspace->messageLog()->rowCount(), 1);
+    auto *dock = m_window->findChild<ChartDock *>();
+    QVERIFY(dock);
+    dock->chartThis(workspace, QStringLiteral("sensors/a"));
+    acceptChartDialog(QStringLiteral("sensors/a"), QStringLiteral("20.5"));
+    QCOMPARE(dock->model()->seriesCount(), 1);
+    const QString connectionName = workspace->name();
+    QVERIFY(!connectionName.isEmpty());
+
+    // The next start: the session opens the connection again and the chart comes back empty.
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(nullptr, m_secrets.get());
+    m_window->resize(1600, 1000);
+    m_window->show();
+    dock = m_window->findChild<ChartDock *>();
+    QCOMPARE(dock->model()->seriesCount(), 1);
+    const ChartSeriesModel::Series &series = dock->model()->series(0);
+    QCOMPARE(series.connectionName, connectionName);
+    QCOMPARE(series.topicFilter, QStringLiteral("sensors/a"));
+    QCOMPARE(series.path.toString(), QStringLiteral("celsius"));
+    QCOMPARE(series.points.size(), 0);
+    workspace = m_window->currentWorkspace();
+    QCOMPARE(series.connection, workspace->id());
+    // It fills from that connection (connected again and subscribed by the session).
+    QTRY_COMPARE_WITH_TIMEOUT(workspace->client()->state(), Mqtt::Client::State::Connected, 10000);
+    SubscriptionModel *subscriptions = workspace->subscriptions();
+    QTRY_COMPARE_WITH_TIMEOUT(
+            subscriptions->subscription(subscriptions->rowOf(QStringLiteral("sensors/#"))).state,
+            SubscriptionModel::State::Granted, 10000);
+    publish(QStringLiteral("sensors/a"), R"({"celsius": 22.25, "id": "a"})");
+    QTRY_COMPARE(values(dock->model()->series(0).points), QList<double>{22.25});
+
+    // Removing it is remembered too.
+    dock->model()->removeSeries(0);
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(nullptr, m_secrets.get());
+    QCOMPARE(m_window->findChild<ChartDock *>()->model()->seriesCount(), 0);
 }
 
 QTEST_MAIN(TestCharts)
