@@ -134,8 +134,21 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
             });
     fitTopicColumn();
 
-    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    // The detail shows the highlighted row. Ctrl with the arrows, Home or End moves the focus
+    // alone (to pick rows for Compare selected with Ctrl+Space): the detail stays until the
+    // row under the focus is selected too.
+    QItemSelectionModel *selection = table->selectionModel();
+    connect(selection, &QItemSelectionModel::currentRowChanged, this,
+            [this, selection](const QModelIndex &current) {
+                if (!current.isValid() || selection->isRowSelected(current.row(), QModelIndex()))
+                    onCurrentChanged(current);
+            });
+    connect(selection, &QItemSelectionModel::selectionChanged, this, [this, selection] {
+        const QModelIndex current = selection->currentIndex();
+        if (current.isValid() && selection->isRowSelected(current.row(), QModelIndex()) &&
+            !(m_hasSelection && m_proxy && m_proxy->sequenceAt(current.row()) == m_selectedSequence))
+            onCurrentChanged(current);
+    });
     connect(proxy, &QAbstractItemModel::rowsInserted, this, &MessageLogPane::onRowsInserted);
     connect(proxy, &QAbstractItemModel::modelReset, this, &MessageLogPane::restoreSelection);
     connect(proxy, &QAbstractItemModel::layoutChanged, this, &MessageLogPane::restoreSelection);

@@ -736,21 +736,21 @@ void PublishPane::setRetain(bool retain)
 
 QString PublishPane::statusText() const
 {
-    return m_ui->statusLabel->text();
+    return m_ui->statusLabel->fullText();
 }
 
 void PublishPane::showError(const QString &text)
 {
     m_showsInputProblem = false;
     Theme::setTextRole(m_ui->statusLabel, Theme::Role::Error);
-    m_ui->statusLabel->setText(text);
+    m_ui->statusLabel->setFullText(text);
 }
 
 void PublishPane::showStatus(const QString &text)
 {
     m_showsInputProblem = false;
     Theme::clearTextRole(m_ui->statusLabel);
-    m_ui->statusLabel->setText(text);
+    m_ui->statusLabel->setFullText(text);
 }
 
 QString PublishPane::inputProblem(const PayloadFormat::EncodeResult &encoded) const

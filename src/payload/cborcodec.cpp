@@ -9,6 +9,8 @@
 #include <QCborValue>
 #include <QCoreApplication>
 
+#include <cstring>
+
 namespace Payload {
 
 namespace {
@@ -123,8 +125,18 @@ Node cborNode(const QCborValue &value, int depth)
 // itself when it has none, which the byte pattern rules out without walking it.
 QByteArray withoutMinus2To64(const QByteArray &bytes)
 {
-    static const QByteArray item = QByteArray::fromHex("3bffffffffffffffff");
-    if (!bytes.contains(item))
+    // The head byte 0x3b and eight 0xff: memchr finds the candidates (most payloads have few).
+    const auto hasItem = [&bytes] {
+        const char *at = bytes.constData();
+        const char *const end = at + bytes.size();
+        while (end - at >= 9 && (at = static_cast<const char *>(memchr(at, 0x3b, end - at - 8)))) {
+            if (memcmp(at + 1, "\xff\xff\xff\xff\xff\xff\xff\xff", 8) == 0)
+                return true;
+            ++at;
+        }
+        return false;
+    };
+    if (!hasItem())
         return bytes;
     static const QByteArray asDouble = QByteArray::fromHex("fbc3f0000000000000");
     QByteArray patched = bytes;

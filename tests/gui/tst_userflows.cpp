@@ -53,6 +53,7 @@ private Q_SLOTS:
     void reconnectLeavesTheUsersTabAlone();
     void floodTrimmingTheSelectedMessageKeepsItInTheDetail();
     void narrowingFromTheTopicTreeDoesNotMoveTheSelection();
+    void detailShowsTheHighlightedRowWhateverTheKeys();
     void publishWhileDisconnectedIsQueuedThenDelivered();
     void firstConnectionThatFailsSaysSoAndCanBeCancelled();
     void outOfRangePortIsRefusedWhereItIsTyped();
@@ -343,6 +344,50 @@ void TestUserFlows::narrowingFromTheTopicTreeDoesNotMoveTheSelection()
     auto *table = child<QTableView>(pane, "tableView");
     QCOMPARE(table->currentIndex().row(), m_window->messageProxy()->rowForSequence(chosen));
     QVERIFY(pane->detailNoticeText().isEmpty());
+}
+
+void TestUserFlows::detailShowsTheHighlightedRowWhateverTheKeys()
+{
+    connectWindow(false);
+    subscribeInWindow(QStringLiteral("keys/#"), Mqtt::QoS::AtMostOnce);
+    MessageLogPane *pane = m_window->messageLogPane();
+    pane->setFollowsTail(false);
+    for (int i = 0; i < 5; ++i) {
+        Mqtt::Message message;
+        message.topic = QStringLiteral("keys/a");
+        message.payload = "row " + QByteArray::number(i);
+        m_other->publish(message);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->messageLog()->rowCount(), 5, 10000);
+    auto *table = child<QTableView>(pane, "tableView");
+    table->setFocus();
+    const auto highlighted = [table] {
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        return rows.size() == 1 ? rows.first().row() : -1;
+    };
+    pane->selectRow(1);
+    QCOMPARE(pane->detailText(), QStringLiteral("row 1"));
+
+    // Plain keys move the highlight and the detail with it.
+    QTest::keyClick(table, Qt::Key_Down);
+    QCOMPARE(highlighted(), 2);
+    QCOMPARE(pane->detailText(), QStringLiteral("row 2"));
+    // Ctrl moves the focus alone: the highlight stays, and so does the detail.
+    for (const Qt::Key key : {Qt::Key_End, Qt::Key_Up, Qt::Key_Home}) {
+        QTest::keyClick(table, key, Qt::ControlModifier);
+        QCOMPARE(highlighted(), 2);
+        QCOMPARE(pane->detailText(), QStringLiteral("row 2"));
+    }
+    QCOMPARE(table->currentIndex().row(), 0);
+    // Ctrl+Space selects the focused row too (for Compare selected): now it is shown.
+    QTest::keyClick(table, Qt::Key_Space, Qt::ControlModifier);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+    QCOMPARE(pane->detailText(), QStringLiteral("row 0"));
+    // A click is a plain choice again.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      table->visualRect(table->model()->index(4, 0)).center());
+    QCOMPARE(highlighted(), 4);
+    QCOMPARE(pane->detailText(), QStringLiteral("row 4"));
 }
 
 void TestUserFlows::publishWhileDisconnectedIsQueuedThenDelivered()

@@ -5,6 +5,7 @@
 // down to its Publish button, without scrolling, and the log still shows rows.
 #include "guitesthelpers.h"
 
+#include "elidedlabel.h"
 #include "mainwindow.h"
 #include "profilestore.h"
 #include "secretstore.h"
@@ -13,7 +14,9 @@
 
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -181,6 +184,21 @@ void TestWindowFits::composerWhole()
                                 .arg(scroll->viewport()->width())
                                 .arg(scroll->viewport()->height())));
     QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+    // What Publish answers (here: the empty topic) is said beside it, and moves nothing: the
+    // composer keeps its height, Publish its place.
+    const int composerHeight = scroll->widget()->height();
+    const QPoint publishAt = publish->mapTo(scroll->widget(), QPoint(0, 0));
+    QTest::mouseClick(publish, Qt::LeftButton);
+    auto *status = scroll->widget()->findChild<ElidedLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY(status);
+    QVERIFY(!status->fullText().isEmpty());
+    QCOMPARE(status->toolTip(), status->fullText());
+    QApplication::processEvents();
+    QCOMPARE(scroll->widget()->height(), composerHeight);
+    QCOMPARE(publish->mapTo(scroll->widget(), QPoint(0, 0)), publishAt);
+    QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+    QVERIFY(scroll->viewport()->rect().contains(
+            QRect(publish->mapTo(scroll->viewport(), QPoint(0, 0)), publish->size())));
 
     // The log above it keeps room for rows.
     QTableView *log = nullptr;
