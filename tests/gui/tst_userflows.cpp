@@ -66,6 +66,8 @@ private:
     // Publishes from another client and waits until the window's log has the payload.
     bool arrivesInLog(const QString &topic, const QByteArray &payload);
     int rowsWithPayload(const QByteArray &payload) const;
+    // Publishes "<prefix> 0" … "<prefix> count-1" on topic from the other client.
+    void publishNumbered(const QString &topic, const QByteArray &prefix, int count);
     int eventRows(QString *lastText = nullptr) const;
     QTabBar *tabBarWithTab(const QString &title) const;
 
@@ -267,6 +269,16 @@ void TestUserFlows::reconnectLeavesTheUsersTabAlone()
     QCOMPARE(tabs->currentIndex(), connectionTab);
 }
 
+void TestUserFlows::publishNumbered(const QString &topic, const QByteArray &prefix, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        Mqtt::Message message;
+        message.topic = topic;
+        message.payload = prefix + ' ' + QByteArray::number(i);
+        m_other->publish(message);
+    }
+}
+
 void TestUserFlows::floodTrimmingTheSelectedMessageKeepsItInTheDetail()
 {
     connectWindow(false);
@@ -275,12 +287,7 @@ void TestUserFlows::floodTrimmingTheSelectedMessageKeepsItInTheDetail()
     log->setMaximumMessages(50);
     MessageLogPane *pane = m_window->messageLogPane();
     pane->setFollowsTail(false);
-    for (int i = 0; i < 10; ++i) {
-        Mqtt::Message message;
-        message.topic = QStringLiteral("flood/a");
-        message.payload = "first " + QByteArray::number(i);
-        m_other->publish(message);
-    }
+    publishNumbered(QStringLiteral("flood/a"), "first", 10);
     QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 10, 10000);
     pane->selectRow(3);
     const quint64 chosen = pane->selectedSequence();
@@ -352,12 +359,7 @@ void TestUserFlows::detailShowsTheHighlightedRowWhateverTheKeys()
     subscribeInWindow(QStringLiteral("keys/#"), Mqtt::QoS::AtMostOnce);
     MessageLogPane *pane = m_window->messageLogPane();
     pane->setFollowsTail(false);
-    for (int i = 0; i < 5; ++i) {
-        Mqtt::Message message;
-        message.topic = QStringLiteral("keys/a");
-        message.payload = "row " + QByteArray::number(i);
-        m_other->publish(message);
-    }
+    publishNumbered(QStringLiteral("keys/a"), "row", 5);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->messageLog()->rowCount(), 5, 10000);
     auto *table = child<QTableView>(pane, "tableView");
     table->setFocus();
