@@ -93,11 +93,75 @@ QString toText(QByteArrayView payload)
 
 QString toPrettyJson(QByteArrayView payload)
 {
+    // Qt's parser says whether it is JSON (an object or an array); the text shown is the
+    // payload's own, indented: its keys in their order, a key given twice twice, its numbers
+    // and escapes as written (Qt's writer sorts keys, keeps one of a pair and rounds integers
+    // beyond 64 bits). Four spaces a level, "key": value, a line each, like Qt's.
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(payload.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || document.isNull())
         return QString();
-    return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    QByteArray out;
+    out.reserve(payload.size() * 2);
+    int depth = 0;
+    const auto newLine = [&out, &depth] {
+        out += '\n';
+        out.append(4 * depth, ' ');
+    };
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    const qsizetype size = payload.size();
+    const auto nextSignificant = [&](qsizetype from) {
+        while (from < size && isSpace(payload[from]))
+            ++from;
+        return from < size ? payload[from] : '\0';
+    };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = payload[i];
+        switch (c) {
+        case '{':
+        case '[': {
+            const char close = c == '{' ? '}' : ']';
+            out += c;
+            if (nextSignificant(i + 1) == close) {
+                while (payload[++i] != close) { }
+                out += close;
+                break;
+            }
+            ++depth;
+            newLine();
+            break;
+        }
+        case '}':
+        case ']':
+            --depth;
+            newLine();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newLine();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        case '"': {
+            // The string as written, escapes and all (validated: it is closed).
+            const qsizetype start = i;
+            for (++i; payload[i] != '"'; ++i) {
+                if (payload[i] == '\\')
+                    ++i;
+            }
+            out.append(payload.data() + start, i - start + 1);
+            break;
+        }
+        default:
+            if (!isSpace(c))
+                out += c; // numbers, true, false, null
+            break;
+        }
+    }
+    out += '\n';
+    return QString::fromUtf8(out);
 }
 
 QString toHexDump(QByteArrayView payload)

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <cstring>
+
 namespace Payload {
 
 DecodeResult decodeText(QByteArrayView payload)
@@ -66,6 +68,142 @@ std::optional<QJsonValue> parseJsonInput(const QString &json, PayloadFormat::Enc
     return value;
 }
 
+namespace {
+
+// Builds the tree from JSON text Qt's parser has accepted, keeping what QJsonObject loses: the
+// keys' order, a key given twice, and integers up to 2^64 - 1 exactly.
+class JsonTree
+{
+public:
+    explicit JsonTree(QByteArrayView text) : m_text(text)
+    {
+        if (m_text.startsWith("\xef\xbb\xbf"))
+            m_at = 3; // a UTF-8 byte order mark
+    }
+
+    Node value()
+    {
+        skipSpace();
+        const char c = m_text[m_at];
+        if (c == '{' || c == '[') {
+            const char close = c == '{' ? '}' : ']';
+            Node node = c == '{' ? Node::map() : Node::array();
+            ++m_at;
+            for (int index = 0;; ++index) {
+                skipSpace();
+                if (m_text[m_at] == close)
+                    break;
+                if (m_text[m_at] == ',') {
+                    ++m_at;
+                    skipSpace();
+                }
+                QString name = QString::number(index);
+                if (c == '{') {
+                    name = string();
+                    skipSpace();
+                    ++m_at; // ':'
+                }
+                node.add(name, value());
+            }
+            ++m_at;
+            return node;
+        }
+        if (c == '"')
+            return Node::scalar(Node::Kind::String, string());
+        if (m_text.sliced(m_at).startsWith("true")) {
+            m_at += 4;
+            return Node::scalar(Node::Kind::Boolean, true);
+        }
+        if (m_text.sliced(m_at).startsWith("false")) {
+            m_at += 5;
+            return Node::scalar(Node::Kind::Boolean, false);
+        }
+        if (m_text.sliced(m_at).startsWith("null")) {
+            m_at += 4;
+            return Node();
+        }
+        return number();
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_at < m_text.size() && (m_text[m_at] == ' ' || m_text[m_at] == '\t' ||
+                                        m_text[m_at] == '\n' || m_text[m_at] == '\r'))
+            ++m_at;
+    }
+
+    Node number()
+    {
+        const qsizetype start = m_at;
+        bool whole = true;
+        while (m_at < m_text.size() && m_text[m_at] != '\0' &&
+               std::strchr("+-0123456789.eE", m_text[m_at])) {
+            whole = whole && m_text[m_at] != '.' && m_text[m_at] != 'e' && m_text[m_at] != 'E';
+            ++m_at;
+        }
+        const QByteArray token = m_text.sliced(start, m_at - start).toByteArray();
+        bool ok = false;
+        if (whole) {
+            if (const qlonglong integer = token.toLongLong(&ok); ok)
+                return Node::scalar(Node::Kind::Integer, integer);
+            if (const qulonglong unsignedInteger = token.toULongLong(&ok); ok)
+                return Node::scalar(Node::Kind::UnsignedInteger, unsignedInteger);
+        }
+        return Node::scalar(Node::Kind::Double, token.toDouble());
+    }
+
+    // At the opening quote; the string unescaped, the quotes passed.
+    QString string()
+    {
+        QString out;
+        qsizetype run = ++m_at; // start of a run of bytes without escapes
+        const auto flush = [&] { out += QString::fromUtf8(m_text.sliced(run, m_at - run)); };
+        while (m_text[m_at] != '"') {
+            if (m_text[m_at] != '\\') {
+                ++m_at;
+                continue;
+            }
+            flush();
+            const char escaped = m_text[m_at + 1];
+            m_at += 2;
+            switch (escaped) {
+            case 'b':
+                out += QLatin1Char('\b');
+                break;
+            case 'f':
+                out += QLatin1Char('\f');
+                break;
+            case 'n':
+                out += QLatin1Char('\n');
+                break;
+            case 'r':
+                out += QLatin1Char('\r');
+                break;
+            case 't':
+                out += QLatin1Char('\t');
+                break;
+            case 'u':
+                out += QChar(char16_t(m_text.sliced(m_at, 4).toByteArray().toUShort(nullptr, 16)));
+                m_at += 4;
+                break;
+            default: // " \ /
+                out += QLatin1Char(escaped);
+                break;
+            }
+            run = m_at;
+        }
+        flush();
+        ++m_at;
+        return out;
+    }
+
+    QByteArrayView m_text;
+    qsizetype m_at = 0;
+};
+
+} // namespace
+
 DecodeResult decodeJson(QByteArrayView payload)
 {
     QString reason;
@@ -77,7 +215,7 @@ DecodeResult decodeJson(QByteArrayView payload)
                 QCoreApplication::translate("Payload", "not JSON: %1 at byte %2")
                         .arg(reason)
                         .arg(offset));
-    return DecodeResult::success(Decoder::Json, Node::fromJson(*json));
+    return DecodeResult::success(Decoder::Json, JsonTree(payload).value());
 }
 
 DecodeResult decodeHex(QByteArrayView payload)

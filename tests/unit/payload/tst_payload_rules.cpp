@@ -179,6 +179,28 @@ void tst_PayloadRules::textualDecoders()
     QCOMPARE(decodeJson("21.5").toJsonLine(), QByteArray("21.5"));
     QCOMPARE(decodeJson("\"on\"").toJsonLine(), QByteArray("\"on\""));
     QCOMPARE(decodeJson(" [1, {\"a\": null}] ").toJsonLine(), QByteArray("[1,{\"a\":null}]"));
+    // The tree keeps what the payload says: its keys' order, a key given twice, an integer
+    // above 2^63 exactly, escapes (a surrogate pair too) unescaped.
+    const QByteArray asSent =
+            "{\"zeta\":1,\"alpha\":[true,false,null],\"big\":12345678901234567890,"
+            "\"dup\":1,\"dup\":2.5,\"s\":\"\\u00e9\\ud83d\\ude00\\n\\\"x\\/\"}";
+    const DecodeResult tree = decodeJson(asSent);
+    QVERIFY2(tree.isValid(), qPrintable(tree.error));
+    QStringList names;
+    for (const Node &child : tree.root.children)
+        names << child.name;
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("zeta"), QStringLiteral("alpha"), QStringLiteral("big"),
+                          QStringLiteral("dup"), QStringLiteral("dup"), QStringLiteral("s")}));
+    QCOMPARE(tree.root.children.at(1).children.size(), 3);
+    QCOMPARE(tree.root.children.at(1).children.at(0).value, QVariant(true));
+    QCOMPARE(tree.root.children.at(1).children.at(2).kind, Node::Kind::Null);
+    QCOMPARE(tree.root.children.at(2).kind, Node::Kind::UnsignedInteger);
+    QCOMPARE(tree.root.children.at(2).value.toULongLong(), 12345678901234567890ULL);
+    QCOMPARE(tree.root.children.at(4).kind, Node::Kind::Double);
+    QCOMPARE(tree.root.children.at(4).value.toDouble(), 2.5);
+    QCOMPARE(tree.root.children.at(5).value.toString(),
+             QString::fromUtf8("\xc3\xa9\xf0\x9f\x98\x80\n\"x/"));
     const DecodeResult broken = decodeJson("{\"a\": tru}");
     QVERIFY(!broken.isValid());
     QCOMPARE(broken.errorOffset, 7); // where Qt's parser stopped

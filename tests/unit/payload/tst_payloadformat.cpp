@@ -105,6 +105,16 @@ private Q_SLOTS:
     {
         QCOMPARE(PayloadFormat::toPrettyJson("{\"a\":[1,2]}"),
                  QStringLiteral("{\n    \"a\": [\n        1,\n        2\n    ]\n}\n"));
+        // The payload's own text, indented: keys in their order, a repeated key twice, numbers
+        // and escapes as written, empty containers on one line.
+        const QByteArray asSent = " {\"zeta\":1, \"alpha\" : 2,\"big\":12345678901234567890,"
+                                  "\"price\":1.10,\"dup\":1,\"dup\":2,\"e\":{ },\"l\":[],"
+                                  "\"s\":\"a\\u00e9\\\"b[{,:\"} ";
+        QCOMPARE(PayloadFormat::toPrettyJson(asSent),
+                 QStringLiteral("{\n    \"zeta\": 1,\n    \"alpha\": 2,\n"
+                                "    \"big\": 12345678901234567890,\n    \"price\": 1.10,\n"
+                                "    \"dup\": 1,\n    \"dup\": 2,\n    \"e\": {},\n"
+                                "    \"l\": [],\n    \"s\": \"a\\u00e9\\\"b[{,:\"\n}\n"));
         QVERIFY(PayloadFormat::toPrettyJson("{\"a\":").isNull());
         QVERIFY(PayloadFormat::toPrettyJson("").isNull());
         // Json display falls back to text when the payload does not parse.
