@@ -167,29 +167,16 @@ private:
             flush();
             const char escaped = m_text[m_at + 1];
             m_at += 2;
-            switch (escaped) {
-            case 'b':
-                out += QLatin1Char('\b');
-                break;
-            case 'f':
-                out += QLatin1Char('\f');
-                break;
-            case 'n':
-                out += QLatin1Char('\n');
-                break;
-            case 'r':
-                out += QLatin1Char('\r');
-                break;
-            case 't':
-                out += QLatin1Char('\t');
-                break;
-            case 'u':
+            // \b \f \n \r \t, \uXXXX, and \" \\ \/ for themselves.
+            static constexpr char letters[] = "bfnrt";
+            static constexpr char controls[] = "\b\f\n\r\t";
+            if (escaped == 'u') {
                 out += QChar(char16_t(m_text.sliced(m_at, 4).toByteArray().toUShort(nullptr, 16)));
                 m_at += 4;
-                break;
-            default: // " \ /
+            } else if (const char *letter = std::strchr(letters, escaped); letter && escaped) {
+                out += QLatin1Char(controls[letter - letters]);
+            } else {
                 out += QLatin1Char(escaped);
-                break;
             }
             run = m_at;
         }

@@ -201,6 +201,8 @@ void tst_PayloadRules::textualDecoders()
     QCOMPARE(tree.root.children.at(4).value.toDouble(), 2.5);
     QCOMPARE(tree.root.children.at(5).value.toString(),
              QString::fromUtf8("\xc3\xa9\xf0\x9f\x98\x80\n\"x/"));
+    QCOMPARE(decodeJson("\"\\b\\f\\r\\t\\\\\"").root.value.toString(),
+             QStringLiteral("\b\f\r\t\\"));
     const DecodeResult broken = decodeJson("{\"a\": tru}");
     QVERIFY(!broken.isValid());
     QCOMPARE(broken.errorOffset, 7); // where Qt's parser stopped
