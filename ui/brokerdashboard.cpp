@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <cmath>
+
 #include <algorithm>
 
 namespace {
@@ -333,6 +335,18 @@ void BrokerDashboard::updateChart(Chart &chart, BrokerStats::Series received,
                          QDateTime::fromMSecsSinceEpoch(newest));
     chart.value->setRange(0, top * 1.15);
     chart.value->applyNiceNumbers();
+    chart.value->setLabelFormat(tickLabelFormat((chart.value->max() - chart.value->min()) /
+                                                std::max(1, chart.value->tickCount() - 1)));
+}
+
+QString BrokerDashboard::tickLabelFormat(double step)
+{
+    // As many decimals as the step needs: 0, 0.5, 1, 1.5 — not 0, 1, 1, 2.
+    int decimals = 0;
+    for (double scaled = step; decimals < 6 && std::abs(scaled - std::round(scaled)) > 1e-6;
+         scaled *= 10)
+        ++decimals;
+    return QStringLiteral("%.%1f").arg(decimals);
 }
 
 QString BrokerDashboard::cardText(Card card) const

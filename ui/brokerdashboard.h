@@ -53,6 +53,8 @@ public:
     QTableView *rawTopicsView() const { return m_rawView; }
     // The points drawn for a series.
     int chartPointCount(BrokerStats::Series series) const;
+    // The printf format of the rate axes' labels for ticks step apart ("%.1f" for 0.5).
+    static QString tickLabelFormat(double step);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -19,10 +19,12 @@
 #include "windowsteps.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QFile>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
+#include <QValueAxis>
 
 #include <memory>
 
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void showsTheBrokersValues();
     void closingLeavesSys();
+    void tickLabelsShowTheStep();
 
 private:
     std::unique_ptr<MosquittoProcess> m_broker;
@@ -119,6 +122,21 @@ void TestBrokerDashboard::showsTheBrokersValues()
     QVERIFY(dashboard->cardText(Card::Messages).contains(QLatin1String(" / ")));
     QVERIFY(dashboard->rawTopicsView()->model()->rowCount() > 0);
     QVERIFY(dashboard->rawTopicsView()->isVisible());
+    // Tick labels tell the ticks apart: at low rates 0, 0.5, 1, 1.5, not 0, 1, 1, 2.
+    QList<const QValueAxis *> axes;
+    for (const QChartView *view : dashboard->findChildren<QChartView *>()) {
+        for (const QAbstractAxis *axis : view->chart()->axes(Qt::Vertical))
+            axes << qobject_cast<const QValueAxis *>(axis);
+    }
+    QVERIFY(!axes.isEmpty());
+    for (const QValueAxis *axis : axes) {
+        QVERIFY(axis);
+        QStringList labels;
+        const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+        for (int i = 0; i < axis->tickCount(); ++i)
+            labels << QString::asprintf(qPrintable(axis->labelFormat()), axis->min() + i * step);
+        QVERIFY2(labels.removeDuplicates() == 0, qPrintable(labels.join(QStringLiteral(", "))));
+    }
 
     // The user's "#" does not take $SYS [MQTT-4.7.2-1]; the dashboard's own does not show.
     const MessageLogModel *log = workspace->messageLog();
@@ -138,6 +156,16 @@ void TestBrokerDashboard::closingLeavesSys()
     QTRY_VERIFY_WITH_TIMEOUT(!holdsSysFilter(workspace->client()), Timeout);
     // The user's subscription stays.
     QVERIFY(workspace->subscriptions()->contains(QStringLiteral("#")));
+}
+
+void TestBrokerDashboard::tickLabelsShowTheStep()
+{
+    QCOMPARE(BrokerDashboard::tickLabelFormat(2), QStringLiteral("%.0f"));
+    QCOMPARE(BrokerDashboard::tickLabelFormat(500), QStringLiteral("%.0f"));
+    QCOMPARE(BrokerDashboard::tickLabelFormat(0.5), QStringLiteral("%.1f"));
+    QCOMPARE(BrokerDashboard::tickLabelFormat(0.2), QStringLiteral("%.1f"));
+    QCOMPARE(BrokerDashboard::tickLabelFormat(0.25), QStringLiteral("%.2f"));
+    QCOMPARE(BrokerDashboard::tickLabelFormat(0.05), QStringLiteral("%.2f"));
 }
 
 QTEST_MAIN(TestBrokerDashboard)
