@@ -1465,7 +1465,7 @@ void MainWindow::showEvent(QShowEvent *event)
     // above keeps the rest. On a screen too short for both the composer scrolls.
     // (The dock's own size hint is no guide: the scroll area it holds hints at a few lines.)
     const auto *scroll = qobject_cast<QScrollArea *>(m_publishDock->widget());
-    if (!scroll || !scroll->widget())
+    if (!scroll || !scroll->widget() || !m_publishDock->isVisible())
         return;
     const int chrome = m_publishDock->height() - scroll->viewport()->height(); // title, frame
     const int whole = scroll->widget()->minimumSizeHint().height() + chrome;
