@@ -117,6 +117,31 @@ int DecodedTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
+QString DecodedTreeModel::kindName(Payload::Node::Kind kind)
+{
+    using Kind = Payload::Node::Kind;
+    switch (kind) {
+    case Kind::Null:
+        return tr("null");
+    case Kind::Boolean:
+        return tr("boolean");
+    case Kind::Integer:
+    case Kind::UnsignedInteger:
+        return tr("integer");
+    case Kind::Double:
+        return tr("number");
+    case Kind::String:
+        return tr("string");
+    case Kind::Bytes:
+        return tr("bytes");
+    case Kind::Map:
+        return tr("object");
+    case Kind::Array:
+        return tr("array");
+    }
+    return QString();
+}
+
 QVariant DecodedTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -131,7 +156,8 @@ QVariant DecodedTreeModel::data(const QModelIndex &index, int role) const
         case ValueColumn:
             return node->displayText();
         case TypeColumn:
-            return node->type;
+            // The decoder's own word (a schema's field type, a CBOR tag), else the kind's.
+            return node->type.isEmpty() ? kindName(node->kind) : node->type;
         default:
             return QVariant();
         }

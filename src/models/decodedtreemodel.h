@@ -52,6 +52,8 @@ public:
 
     // Rough heap a kept result holds, for the logs' and the histories' budgets.
     static qint64 heapBytes(const Payload::DecodeResult &result);
+    // The Type column's word for a node its decoder gave none (JSON's): "number", "object"…
+    static QString kindName(Payload::Node::Kind kind);
 
 private:
     struct Place

@@ -2,6 +2,7 @@
 // The decoded payload's tree for the detail views: rows per node (name, value, type), parents
 // and paths, a failure shows no rows; under QAbstractItemModelTester.
 #include "decodedtreemodel.h"
+#include "textcodecs.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -52,6 +53,15 @@ private Q_SLOTS:
                  QStringLiteral("value"));
         QCOMPARE(model.index(1, DecodedTreeModel::TypeColumn).data().toString(),
                  QStringLiteral("double"));
+        // Where the decoder gives no type (JSON), the kind's word.
+        DecodedTreeModel json;
+        json.setResult(std::make_shared<const Payload::DecodeResult>(
+                Payload::decodeJson("{\"n\":1.5,\"s\":\"x\",\"l\":[true,null],\"i\":3}")));
+        QStringList types;
+        for (int row = 0; row < json.rowCount(); ++row)
+            types << json.index(row, DecodedTreeModel::TypeColumn).data().toString();
+        QCOMPARE(types, (QStringList{QStringLiteral("number"), QStringLiteral("string"),
+                                     QStringLiteral("array"), QStringLiteral("integer")}));
         QCOMPARE(model.index(0, DecodedTreeModel::ValueColumn).data().toString(),
                  QStringLiteral("boiler"));
 
