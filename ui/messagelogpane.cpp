@@ -113,7 +113,7 @@ void MessageLogPane::setModels(MessageLogModel *log, MessageFilterProxyModel *pr
     fit(MessageLogModel::QosColumn, 1);
     fit(MessageLogModel::RetainColumn, 1);
     fit(MessageLogModel::DupColumn, 1);
-    fit(MessageLogModel::SizeColumn, 5);
+    fit(MessageLogModel::SizeColumn, 8); // "2,666,666": a few MB whole
     fit(MessageLogModel::PropertiesColumn, 2);
     fit(MessageLogModel::ConnectionColumn, 16);
     m_preferredConnectionWidth = table->columnWidth(MessageLogModel::ConnectionColumn);
