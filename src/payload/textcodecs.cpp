@@ -84,16 +84,20 @@ public:
     Node value()
     {
         skipSpace();
-        const char c = m_text[m_at];
+        if (m_at >= m_text.size())
+            return Node();
+        const char c = at(m_at);
         if (c == '{' || c == '[') {
             const char close = c == '{' ? '}' : ']';
             Node node = c == '{' ? Node::map() : Node::array();
             ++m_at;
+            // (Every loop here also stops at the end of the text: a walk that outran Qt's
+            // parser ends, never reads past it.)
             for (int index = 0;; ++index) {
                 skipSpace();
-                if (m_text[m_at] == close)
+                if (m_at >= m_text.size() || at(m_at) == close)
                     break;
-                if (m_text[m_at] == ',') {
+                if (at(m_at) == ',') {
                     ++m_at;
                     skipSpace();
                 }
@@ -128,19 +132,23 @@ public:
 private:
     void skipSpace()
     {
-        while (m_at < m_text.size() && (m_text[m_at] == ' ' || m_text[m_at] == '\t' ||
-                                        m_text[m_at] == '\n' || m_text[m_at] == '\r'))
+        while (at(m_at) == ' ' || at(m_at) == '\t' || at(m_at) == '\n' || at(m_at) == '\r')
             ++m_at;
     }
+
+    char at(qsizetype index) const { return index < m_text.size() ? m_text[index] : '\0'; }
 
     Node number()
     {
         const qsizetype start = m_at;
         bool whole = true;
-        while (m_at < m_text.size() && m_text[m_at] != '\0' &&
-               std::strchr("+-0123456789.eE", m_text[m_at])) {
-            whole = whole && m_text[m_at] != '.' && m_text[m_at] != 'e' && m_text[m_at] != 'E';
+        while (at(m_at) != '\0' && std::strchr("+-0123456789.eE", at(m_at))) {
+            whole = whole && at(m_at) != '.' && at(m_at) != 'e' && at(m_at) != 'E';
             ++m_at;
+        }
+        if (m_at == start) {
+            ++m_at; // not a number after all: step over it
+            return Node();
         }
         const QByteArray token = m_text.sliced(start, m_at - start).toByteArray();
         bool ok = false;
@@ -159,20 +167,22 @@ private:
         QString out;
         qsizetype run = ++m_at; // start of a run of bytes without escapes
         const auto flush = [&] { out += QString::fromUtf8(m_text.sliced(run, m_at - run)); };
-        while (m_text[m_at] != '"') {
-            if (m_text[m_at] != '\\') {
+        while (m_at < m_text.size() && at(m_at) != '"') {
+            if (at(m_at) != '\\') {
                 ++m_at;
                 continue;
             }
             flush();
-            const char escaped = m_text[m_at + 1];
-            m_at += 2;
+            const char escaped = at(m_at + 1);
+            m_at = qMin(m_at + 2, m_text.size());
             // \b \f \n \r \t, \uXXXX, and \" \\ \/ for themselves.
             static constexpr char letters[] = "bfnrt";
             static constexpr char controls[] = "\b\f\n\r\t";
             if (escaped == 'u') {
-                out += QChar(char16_t(m_text.sliced(m_at, 4).toByteArray().toUShort(nullptr, 16)));
-                m_at += 4;
+                const qsizetype digits = qMin<qsizetype>(4, m_text.size() - m_at);
+                out += QChar(
+                        char16_t(m_text.sliced(m_at, digits).toByteArray().toUShort(nullptr, 16)));
+                m_at += digits;
             } else if (const char *letter = std::strchr(letters, escaped); letter && escaped) {
                 out += QLatin1Char(controls[letter - letters]);
             } else {

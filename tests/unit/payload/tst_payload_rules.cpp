@@ -5,12 +5,62 @@
 #include "textcodecs.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <future>
 
 using namespace Payload;
+
+namespace {
+
+// Random JSON text (no repeated keys, integers within 64 bits): nesting, escapes, non-ASCII,
+// odd spacing, for the tree walk to be checked against Qt's own reading.
+QByteArray randomJson(QRandomGenerator &random, int depth)
+{
+    const auto space = [&random] {
+        static const char *const spaces[] = {"", " ", "\n", "\t ", "\r\n  "};
+        return QByteArray(spaces[random.bounded(5)]);
+    };
+    static const char *const scalars[] = {"0",
+                                          "-12",
+                                          "3.25",
+                                          "1e3",
+                                          "-0.5E-2",
+                                          "true",
+                                          "false",
+                                          "null",
+                                          "\"\"",
+                                          "\"a b\"",
+                                          "\"\\u00e9\\n\\\"\"",
+                                          "\"\xe4\xb8\xad\"",
+                                          "\"\\ud83d\\ude00\"",
+                                          "9007199254740993",
+                                          "-9223372036854775808",
+                                          "\"\\/\\b\\f\\t\""};
+    const int kind = depth > 3 ? 2 : random.bounded(3);
+    QByteArray out = space();
+    if (kind == 2) {
+        out += scalars[random.bounded(int(std::size(scalars)))];
+    } else {
+        const bool object = kind == 0;
+        out += object ? '{' : '[';
+        const int count = random.bounded(4);
+        for (int i = 0; i < count; ++i) {
+            if (i > 0)
+                out += ',';
+            if (object)
+                out += space() + "\"k" + QByteArray::number(i) + "\"" + space() + ':';
+            out += randomJson(random, depth + 1);
+        }
+        out += space() + (object ? '}' : ']');
+    }
+    return out + space();
+}
+
+} // namespace
 
 class tst_PayloadRules : public QObject
 {
@@ -25,6 +75,7 @@ private Q_SLOTS:
     void rulesAsJson();
     void decoderUsesRulesThenGuesses();
     void textualDecoders();
+    void jsonTreeAgreesWithQt();
     void checkNamesMissingProtobufTypes();
     void encodeBySpec();
     void snapshotKeepsTheRulesAndProtosItWasTakenWith();
@@ -287,6 +338,19 @@ void tst_PayloadRules::snapshotKeepsTheRulesAndProtosItWasTakenWith()
     const DecodeResult guessed = snapshot.decode(QStringLiteral("other"), json);
     QCOMPARE(guessed.decoder, Decoder::Json);
     QVERIFY(guessed.guessed);
+}
+
+void tst_PayloadRules::jsonTreeAgreesWithQt()
+{
+    QRandomGenerator random(20261206);
+    for (int i = 0; i < 2000; ++i) {
+        const QByteArray text = "[" + randomJson(random, 0) + "]";
+        const QJsonDocument qt = QJsonDocument::fromJson(text);
+        QVERIFY2(qt.isArray(), text.constData());
+        const DecodeResult ours = decodeJson(text);
+        QVERIFY2(ours.isValid(), text.constData());
+        QCOMPARE(ours.toJsonLine(), qt.toJson(QJsonDocument::Compact));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_PayloadRules)
