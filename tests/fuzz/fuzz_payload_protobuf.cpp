@@ -16,6 +16,7 @@
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/unknown_field_set.h>
+#include <google/protobuf/wire_format.h>
 
 #include <iterator>
 #include <memory>
@@ -88,6 +89,48 @@ bool hasMisplacedField(const gp::Message &message)
     return false;
 }
 
+// The same on the wire itself, as our decoder reads it: libprotobuf drops a oneof member that a
+// later member of the same oneof replaced, and with it whatever misplaced field it held, which
+// hasMisplacedField() then cannot see.
+bool hasMisplacedWireField(const std::string &bytes, const gp::Descriptor *descriptor, int depth)
+{
+    gp::UnknownFieldSet wire;
+    if (depth > 100 || !wire.ParseFromString(bytes))
+        return false; // libprotobuf refuses it anyway
+    for (int i = 0; i < wire.field_count(); ++i) {
+        const gp::UnknownField &field = wire.field(i);
+        const gp::FieldDescriptor *declared = descriptor->FindFieldByNumber(field.number());
+        if (!declared || declared->type() == gp::FieldDescriptor::TYPE_GROUP)
+            continue;
+        int wireType = 0;
+        switch (field.type()) {
+        case gp::UnknownField::TYPE_VARINT:
+            wireType = 0;
+            break;
+        case gp::UnknownField::TYPE_FIXED64:
+            wireType = 1;
+            break;
+        case gp::UnknownField::TYPE_LENGTH_DELIMITED:
+            wireType = 2;
+            break;
+        case gp::UnknownField::TYPE_GROUP:
+            wireType = 3;
+            break;
+        case gp::UnknownField::TYPE_FIXED32:
+            wireType = 5;
+            break;
+        }
+        const int expected = int(gp::internal::WireFormat::WireTypeForFieldType(declared->type()));
+        const bool packed = declared->is_repeated() && declared->is_packable() && wireType == 2;
+        if (wireType != expected && !packed)
+            return true;
+        if (declared->type() == gp::FieldDescriptor::TYPE_MESSAGE && wireType == 2 &&
+            hasMisplacedWireField(field.length_delimited(), declared->message_type(), depth + 1))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -109,7 +152,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const gp::Descriptor *descriptor = reference->importer->pool()->FindMessageTypeByName(type);
     std::unique_ptr<gp::Message> message(reference->factory->GetPrototype(descriptor)->New());
     const bool parsed = message->ParsePartialFromArray(payload.data(), int(payload.size())) &&
-                        message->IsInitialized() && !hasMisplacedField(*message);
+                        message->IsInitialized() && !hasMisplacedField(*message) &&
+                        !hasMisplacedWireField(std::string(payload.data(), size_t(payload.size())),
+                                               descriptor, 0);
     if (parsed != result.isValid())
         PayloadFuzz::fail(parsed ? "refused what libprotobuf parses"
                                  : "accepted what libprotobuf refuses",
