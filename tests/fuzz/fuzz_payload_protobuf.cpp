@@ -102,24 +102,9 @@ bool hasMisplacedWireField(const std::string &bytes, const gp::Descriptor *descr
         const gp::FieldDescriptor *declared = descriptor->FindFieldByNumber(field.number());
         if (!declared || declared->type() == gp::FieldDescriptor::TYPE_GROUP)
             continue;
-        int wireType = 0;
-        switch (field.type()) {
-        case gp::UnknownField::TYPE_VARINT:
-            wireType = 0;
-            break;
-        case gp::UnknownField::TYPE_FIXED64:
-            wireType = 1;
-            break;
-        case gp::UnknownField::TYPE_LENGTH_DELIMITED:
-            wireType = 2;
-            break;
-        case gp::UnknownField::TYPE_GROUP:
-            wireType = 3;
-            break;
-        case gp::UnknownField::TYPE_FIXED32:
-            wireType = 5;
-            break;
-        }
+        // The wire type of each UnknownField::Type (varint, fixed32, fixed64, length, group).
+        static constexpr int wireTypes[] = {0, 5, 1, 2, 3};
+        const int wireType = wireTypes[field.type()];
         const int expected = int(gp::internal::WireFormat::WireTypeForFieldType(declared->type()));
         const bool packed = declared->is_repeated() && declared->is_packable() && wireType == 2;
         if (wireType != expected && !packed)
